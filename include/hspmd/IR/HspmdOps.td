@@ -1,0 +1,270 @@
+//===- HspmdOps.td - hspmd operations ----------------------*- tablegen -*-===//
+
+#ifndef HSPMD_IR_HSPMDOPS_TD
+#define HSPMD_IR_HSPMDOPS_TD
+
+include "hspmd/IR/HspmdBase.td"
+include "mlir/Interfaces/InferTypeOpInterface.td"
+include "mlir/Interfaces/SideEffectInterfaces.td"
+include "mlir/IR/BuiltinAttributes.td"
+include "mlir/IR/CommonAttrConstraints.td"
+include "mlir/IR/CommonTypeConstraints.td"
+
+class Hspmd_Op<string mnemonic, list<Trait> traits = []>
+    : Op<Hspmd_Dialect, mnemonic, traits>;
+
+/// The element types the runtime moves and sums.
+def Hspmd_CommElementType : AnyTypeOf<[F16, BF16, F32, F64, I32, I64]>;
+def Hspmd_CommTensor : StaticShapeTensorOf<[Hspmd_CommElementType]>;
+
+/// A list of disjoint device groups of equal size, printed `[[0, 1], [2, 3]]`.
+def Hspmd_DeviceGroupsAttr : TypedArrayAttrBase<DenseI64ArrayAttr,
+    "list of device groups">;
+
+//===----------------------------------------------------------------------===//
+// Placement ops
+//===----------------------------------------------------------------------===//
+
+def Hspmd_AnnotateOp : Hspmd_Op<"annotate",
+    [Pure, AllTypesMatch<["input", "result"]>]> {
+  let summary = "States the placement of a tensor value";
+  let description = [{
+    Returns its operand unchanged and states that the result is placed as
+    `sharding` says. Propagation places the operand's producer to match when
+    it can; otherwise it inserts an `hspmd.reshard` between the two.
+
+    ```mlir
+    %r = hspmd.annotate %x as #hspmd.sharding<[0, 1, 2, 3] : [d0 = 4]> : tensor<24x8xf32>
+    ```
+
+    The attribute is printed fully qualified, so aliases may be used:
+    `#rows = #hspmd.sharding<...>` and `hspmd.annotate %x as #rows : ...`.
+    (The keyword `as` is needed: MLIR reads `%x #rows` as the result-number
+    suffix `%x#0`; see docs/Deviations.md.)
+  }];
+  let arguments = (ins AnyRankedTensor:$input, Hspmd_ShardingAttr:$sharding);
+  let results = (outs AnyRankedTensor:$result);
+  let assemblyFormat = [{
+    $input `as` custom<ShardingAndType>($sharding, type($result)) attr-dict
+  }];
+  let hasVerifier = 1;
+}
+
+def Hspmd_ReshardOp : Hspmd_Op<"reshard",
+    [Pure, AllTypesMatch<["input", "result"]>]> {
+  let summary = "An explicit change of placement";
+  let description = [{
+    Moves a tensor from its current placement (the placement of `%input`) to
+    the placement given by `sharding`. `--hspmd-resolve-comm` replaces it by
+    concrete communication.
+
+    ```mlir
+    %r = hspmd.reshard %x to #hspmd.sharding<[0, 1] : [dup = 2]> : tensor<16x8xf32>
+    ```
+  }];
+  let arguments = (ins AnyRankedTensor:$input, Hspmd_ShardingAttr:$sharding);
+  let results = (outs AnyRankedTensor:$result);
+  let assemblyFormat = [{
+    $input `to` custom<ShardingAndType>($sharding, type($result)) attr-dict
+  }];
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Communication ops
+//
+// They work on device-local tensors: the operand and result types are those
+// of one device, so a per-device program reads on its own. Every op names the
+// device groups that run it explicitly; all listed groups run the same step
+// in parallel, each within itself, and all their members have the operand
+// and result types given. Communication ops have side effects: removing one
+// on some devices but not others would leave the rest waiting.
+//===----------------------------------------------------------------------===//
+
+class Hspmd_CollectiveOp<string mnemonic, list<Trait> traits = []>
+    : Hspmd_Op<mnemonic, traits> {
+  dag commonArgs = (ins Hspmd_DeviceGroupsAttr:$groups);
+  code commonExtraClassDeclaration = [{
+    /// The number of devices in each group.
+    int64_t getGroupSize() {
+      return ::llvm::cast<::mlir::DenseI64ArrayAttr>(getGroups()[0]).size();
+    }
+  }];
+  let extraClassDeclaration = commonExtraClassDeclaration;
+  let hasVerifier = 1;
+}
+
+def Hspmd_AllReduceOp : Hspmd_CollectiveOp<"all_reduce",
+    [AllTypesMatch<["input", "result"]>]> {
+  let summary = "Sums a tensor over each device group";
+  let description = [{
+    Every member of a group ends with the elementwise sum of what all members
+    held.
+
+    ```mlir
+    // C1: partial to dup along the inner axis, in {0,1} and in {2,3}.
+    %r = hspmd.all_reduce %x groups [[0, 1], [2, 3]] : tensor<12x8xf32>
+    ```
+  }];
+  let arguments = !con((ins Hspmd_CommTensor:$input), commonArgs);
+  let results = (outs Hspmd_CommTensor:$result);
+  let assemblyFormat = [{
+    $input `groups` custom<DeviceGroups>($groups) attr-dict `:` type($result)
+  }];
+}
+
+def Hspmd_AllGatherOp : Hspmd_CollectiveOp<"all_gather",
+    [SameOperandsAndResultElementType, SameOperandsAndResultRank]> {
+  let summary = "Concatenates the members' blocks along a dimension";
+  let description = [{
+    Every member of a group ends with the concatenation, in the group's
+    device order, of what all members held, along dimension `dim`.
+
+    ```mlir
+    %r = hspmd.all_gather %x dim 0 groups [[0, 1], [2, 3]]
+        : tensor<6x8xf32> -> tensor<12x8xf32>
+    ```
+  }];
+  let arguments = !con((ins Hspmd_CommTensor:$input,
+                            ConfinedAttr<I64Attr, [IntNonNegative]>:$dim),
+                       commonArgs);
+  let results = (outs Hspmd_CommTensor:$result);
+  let assemblyFormat = [{
+    $input `dim` $dim `groups` custom<DeviceGroups>($groups) attr-dict
+    `:` type($input) `->` type($result)
+  }];
+}
+
+def Hspmd_ReduceScatterOp : Hspmd_CollectiveOp<"reduce_scatter",
+    [SameOperandsAndResultElementType, SameOperandsAndResultRank]> {
+  let summary = "Sums over each group and leaves each member one block";
+  let description = [{
+    The elementwise sum over a group is cut into as many equal blocks along
+    `dim` as the group has members; the member at position `i` of the group
+    keeps block `i`.
+
+    ```mlir
+    %r = hspmd.reduce_scatter %x dim 0 groups [[0, 1], [2, 3]]
+        : tensor<12x8xf32> -> tensor<6x8xf32>
+    ```
+  }];
+  let arguments = !con((ins Hspmd_CommTensor:$input,
+                            ConfinedAttr<I64Attr, [IntNonNegative]>:$dim),
+                       commonArgs);
+  let results = (outs Hspmd_CommTensor:$result);
+  let assemblyFormat = [{
+    $input `dim` $dim `groups` custom<DeviceGroups>($groups) attr-dict
+    `:` type($input) `->` type($result)
+  }];
+}
+
+def Hspmd_AllToAllOp : Hspmd_CollectiveOp<"all_to_all",
+    [SameOperandsAndResultElementType, SameOperandsAndResultRank]> {
+  let summary = "Trades a split on one dimension for a split on another";
+  let description = [{
+    Each member cuts its tensor into as many equal blocks along `split_dim`
+    as the group has members and sends block `j` to the member at position
+    `j`; it then concatenates the blocks it received, in group order, along
+    `concat_dim`.
+
+    ```mlir
+    %r = hspmd.all_to_all %x split_dim 1 concat_dim 0 groups [[0, 1]]
+        : tensor<6x8xf32> -> tensor<12x4xf32>
+    ```
+  }];
+  let arguments = !con((ins Hspmd_CommTensor:$input,
+                            ConfinedAttr<I64Attr, [IntNonNegative]>:$split_dim,
+                            ConfinedAttr<I64Attr, [IntNonNegative]>:$concat_dim),
+                       commonArgs);
+  let results = (outs Hspmd_CommTensor:$result);
+  let assemblyFormat = [{
+    $input `split_dim` $split_dim `concat_dim` $concat_dim
+    `groups` custom<DeviceGroups>($groups) attr-dict
+    `:` type($input) `->` type($result)
+  }];
+}
+
+def Hspmd_SliceOp : Hspmd_CollectiveOp<"slice",
+    [Pure, SameOperandsAndResultElementType, SameOperandsAndResultRank]> {
+  let summary = "Local step: each member keeps its block of a dimension";
+  let description = [{
+    No communication. The tensor is cut into as many equal blocks along `dim`
+    as the group has members; the member at position `i` keeps block `i`.
+    This is the inverse of `hspmd.all_gather`.
+
+    ```mlir
+    // C5: [d0 = 2, dup = 2] to [d0 = 2, d1 = 2].
+    %r = hspmd.slice %x dim 1 groups [[0, 1], [2, 3]]
+        : tensor<12x8xf32> -> tensor<12x4xf32>
+    ```
+  }];
+  let arguments = !con((ins Hspmd_CommTensor:$input,
+                            ConfinedAttr<I64Attr, [IntNonNegative]>:$dim),
+                       commonArgs);
+  let results = (outs Hspmd_CommTensor:$result);
+  let assemblyFormat = [{
+    $input `dim` $dim `groups` custom<DeviceGroups>($groups) attr-dict
+    `:` type($input) `->` type($result)
+  }];
+}
+
+def Hspmd_KeepOrZeroOp : Hspmd_Op<"keep_or_zero",
+    [Pure, AllTypesMatch<["input", "result"]>]> {
+  let summary = "Local step: a value becomes a summand";
+  let description = [{
+    No communication. The devices listed in `keep` return their operand; every
+    other device returns zeros. This turns a value into summands of it
+    (non-partial to partial) so that it is counted exactly once.
+
+    ```mlir
+    %r = hspmd.keep_or_zero %x keep [0, 2] : tensor<12x8xf32>
+    ```
+  }];
+  let arguments = (ins Hspmd_CommTensor:$input, DenseI64ArrayAttr:$keep);
+  let results = (outs Hspmd_CommTensor:$result);
+  let assemblyFormat = [{
+    $input `keep` $keep attr-dict `:` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+def Hspmd_SendRecvOp : Hspmd_Op<"send_recv",
+    [SameOperandsAndResultElementType,
+     TypesMatchWith<"`init` has the result type", "result", "init", "$_self">]> {
+  let summary = "Batched point-to-point exchange of blocks";
+  let description = [{
+    One device's part of a batched exchange. Each entry of `sends` is
+    `peer : [offsets] [sizes]`, a block of `%input` to send to device `peer`;
+    each entry of `recvs` is a block of the result to receive from `peer`.
+    All blocks between this device and one peer travel as one message, packed
+    in the order the entries list them; the peer lists the same blocks in the
+    same order. The result starts as `%init`; received blocks overwrite it,
+    or are added to it with `accumulate` (summands of a partial value). All
+    sends and receives are posted together, so no order between peers can
+    deadlock.
+
+    ```mlir
+    // C9 on device 1: keeps its own summand of rows 4-7 and adds the
+    // summands of devices 0 and 2; sends rows 8-11 of its summand to 2.
+    %r = hspmd.send_recv sends [2 : [0, 0] [4, 8]] of %x : tensor<8x8xf32>
+        recvs [0 : [0, 0] [4, 8], 2 : [0, 0] [4, 8]] accumulate
+        into %own : tensor<4x8xf32>
+    ```
+  }];
+  let arguments = (ins Optional<Hspmd_CommTensor>:$input,
+                       Hspmd_CommTensor:$init,
+                       DefaultValuedAttr<TypedArrayAttrBase<DenseI64ArrayAttr,
+                           "list of blocks">, "{}">:$sends,
+                       DefaultValuedAttr<TypedArrayAttrBase<DenseI64ArrayAttr,
+                           "list of blocks">, "{}">:$recvs,
+                       UnitAttr:$accumulate);
+  let results = (outs Hspmd_CommTensor:$result);
+  let assemblyFormat = [{
+    (`sends` custom<Blocks>($sends) `of` $input^ `:` type($input))?
+    `recvs` custom<Blocks>($recvs) (`accumulate` $accumulate^)?
+    `into` $init attr-dict `:` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+#endif // HSPMD_IR_HSPMDOPS_TD

@@ -1,0 +1,192 @@
+//===- Sharding.h - Plain C++ model of an HSPMD sharding --------*- C++ -*-===//
+//
+// The meaning of `#hspmd.sharding` lives here and nowhere else: which block of
+// a tensor each device holds, in which role, and how two shardings compare.
+// This library depends on the C++ standard library only, so that the planner,
+// the plan checker and the cost model can use it without MLIR and be tested
+// directly.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef HSPMD_LAYOUT_SHARDING_H
+#define HSPMD_LAYOUT_SHARDING_H
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hspmd::layout {
+
+/// Marks a dimension whose size is not known statically (the value MLIR uses).
+inline constexpr int64_t kDynamic = INT64_MIN;
+
+/// What an axis of a group's grid, or the top tier, does to a tensor.
+struct Role {
+  enum Kind : uint8_t { Split, Dup, Partial };
+  Kind kind = Dup;
+  /// The split dimension; meaningful for `Split` only.
+  int64_t dim = 0;
+
+  static Role split(int64_t dim) { return {Split, dim}; }
+  static Role dup() { return {Dup, 0}; }
+  static Role partial() { return {Partial, 0}; }
+
+  bool isSplit() const { return kind == Split; }
+  bool isDup() const { return kind == Dup; }
+  bool isPartial() const { return kind == Partial; }
+  bool operator==(const Role &o) const {
+    return kind == o.kind && (kind != Split || dim == o.dim);
+  }
+  bool operator!=(const Role &o) const { return !(*this == o); }
+
+  /// `d<k>`, `dup` or `partial`.
+  std::string str() const;
+  /// A single integer for storage: k >= 0 for `d<k>`, -1 dup, -2 partial.
+  int64_t encode() const;
+  static Role decode(int64_t code);
+};
+
+/// One axis of a group's virtual device grid.
+struct Axis {
+  Role role;
+  int64_t size = 0;
+  bool operator==(const Axis &o) const {
+    return role == o.role && size == o.size;
+  }
+};
+
+/// A device group: an ordered device list and the axes laid over it, outermost
+/// axis first.
+struct Group {
+  std::vector<int64_t> devices;
+  std::vector<Axis> axes;
+  bool operator==(const Group &o) const {
+    return devices == o.devices && axes == o.axes;
+  }
+};
+
+/// The structure of a `#hspmd.sharding` attribute, independent of any tensor.
+struct Sharding {
+  /// The top-tier role; empty for a homogeneous (single-group) sharding.
+  std::optional<Role> hetero;
+  /// Top-tier weights for `hetero = d<k>`; empty means equal blocks.
+  std::vector<int64_t> weights;
+  std::vector<Group> groups;
+
+  bool operator==(const Sharding &o) const {
+    return hetero == o.hetero && weights == o.weights && groups == o.groups;
+  }
+
+  /// Checks every rule that does not need the tensor type. Returns a message
+  /// describing the first violation, or nothing when the structure is valid.
+  std::optional<std::string> verifyStructure() const;
+
+  /// Checks the rules that need the global shape (split dimensions in range,
+  /// static sizes, exact division at each tier). Assumes `verifyStructure`
+  /// passed.
+  std::optional<std::string> verifyShape(const std::vector<int64_t> &shape) const;
+
+  /// Divides the weights by their gcd and drops them when all are equal, the
+  /// canonical form that the printer shows. Assumes `verifyStructure` passed.
+  void normalizeWeights();
+
+  /// Whether any tier holds summands.
+  bool hasPartial() const;
+
+  /// Every device the tensor lives on, in increasing order.
+  std::vector<int64_t> devices() const;
+
+  /// The body of the attribute in its printed form, e.g.
+  /// `hetero = d0, groups = [[0, 1] : [dup = 2], [2] : []]`.
+  std::string str() const;
+};
+
+/// A half-open range of global indices along one dimension.
+struct Range {
+  int64_t lo = 0, hi = 0;
+  int64_t size() const { return hi - lo; }
+  bool operator==(const Range &o) const { return lo == o.lo && hi == o.hi; }
+};
+/// A box of global indices: one range per dimension.
+using Box = std::vector<Range>;
+
+/// The number of elements in a box.
+int64_t volume(const Box &box);
+/// The intersection of two boxes of equal rank (possibly empty).
+Box intersect(const Box &a, const Box &b);
+/// Whether the global index `point` lies in `box`.
+bool contains(const Box &box, const std::vector<int64_t> &point);
+
+/// What one device holds of a tensor.
+struct Placement {
+  int64_t group = 0;
+  /// Position of the device in its group's device list.
+  int64_t position = 0;
+  /// Coordinate on each axis of the group, outermost first.
+  std::vector<int64_t> coords;
+  /// Global indices held.
+  Box box;
+  /// The local tensor's shape (the extents of `box`).
+  std::vector<int64_t> localShape;
+  /// Whether the device holds a summand of its block rather than its value.
+  bool summand = false;
+  /// For summands: which decomposition of the value the summand belongs to
+  /// (`hetero = dup` groups each decompose the value on their own) and which
+  /// summand of it the device holds. Devices with equal keys are replicas.
+  int64_t decomposition = 0;
+  std::vector<int64_t> summandClass;
+  /// Whether, when a non-reduced value is placed with this sharding, the
+  /// device holds the value (true) or zeros (false): spec §1.2.
+  bool keeper = true;
+};
+
+/// A sharding applied to a global shape. Both must have been verified
+/// (`verifyStructure`, `verifyShape`).
+class Layout {
+public:
+  Layout(Sharding sharding, std::vector<int64_t> shape);
+
+  const Sharding &sharding() const { return shardingValue; }
+  const std::vector<int64_t> &shape() const { return shapeValue; }
+  int64_t rank() const { return static_cast<int64_t>(shapeValue.size()); }
+
+  /// Every device the tensor lives on, in increasing order.
+  const std::vector<int64_t> &devices() const { return deviceList; }
+  /// What `device` holds, or nothing when the tensor does not live there.
+  std::optional<Placement> place(int64_t device) const;
+  /// Whether the tensor lives on `device`.
+  bool holds(int64_t device) const { return locate(device).has_value(); }
+  /// The block of the tensor a group holds (before its own axes apply).
+  Box groupBox(int64_t group) const;
+
+private:
+  struct Location {
+    int64_t group, position;
+  };
+  std::optional<Location> locate(int64_t device) const;
+
+  Sharding shardingValue;
+  std::vector<int64_t> shapeValue;
+  std::vector<int64_t> deviceList;
+  /// Sorted (device, group, position) triples, for lookup by device.
+  std::vector<std::array<int64_t, 3>> index;
+};
+
+/// Spec §1.2 equality: every device holds the same global elements in the same
+/// role, and partial values split their holders into the same summand classes.
+/// Layouts of different shapes are never equal.
+bool equivalent(const Layout &a, const Layout &b);
+
+/// Spec §4 lower bound: the bytes `device` must receive to go from `src` to
+/// `dst`, i.e. the destination elements it must hold in their destination role
+/// that it does not already hold in that role. For a destination summand only
+/// the devices that would hold the value under the realization rule (the
+/// keepers) must hold data, and any role held in the source counts as held.
+int64_t lowerBoundBytes(const Layout &src, const Layout &dst, int64_t device,
+                        int64_t elementBytes);
+
+} // namespace hspmd::layout
+
+#endif // HSPMD_LAYOUT_SHARDING_H

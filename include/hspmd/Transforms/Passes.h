@@ -1,0 +1,20 @@
+//===- Passes.h - hspmd passes ----------------------------------*- C++ -*-===//
+
+#ifndef HSPMD_TRANSFORMS_PASSES_H
+#define HSPMD_TRANSFORMS_PASSES_H
+
+#include "hspmd/IR/HspmdDialect.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Pass/Pass.h"
+
+namespace mlir::hspmd {
+
+#define GEN_PASS_DECL
+#include "hspmd/Transforms/Passes.h.inc"
+
+#define GEN_PASS_REGISTRATION
+#include "hspmd/Transforms/Passes.h.inc"
+
+} // namespace mlir::hspmd
+
+#endif // HSPMD_TRANSFORMS_PASSES_H

@@ -1,0 +1,67 @@
+//===- HspmdDialect.cpp - hspmd dialect -----------------------------------===//
+
+#include "hspmd/IR/HspmdDialect.h"
+#include "hspmd/IR/HspmdOps.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/DialectImplementation.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+using namespace mlir;
+using namespace mlir::hspmd;
+
+#include "hspmd/IR/HspmdDialect.cpp.inc"
+
+void HspmdDialect::initialize() {
+  registerAttributes();
+  addOperations<
+#define GET_OP_LIST
+#include "hspmd/IR/HspmdOps.cpp.inc"
+      >();
+}
+
+/// Verifies `{hspmd.sharding = ...}` on argument or result `index` of a
+/// function whose type there is `type`.
+static LogicalResult verifyValueAttribute(Operation *op, StringRef what,
+                                          unsigned index, Type type,
+                                          NamedAttribute attr) {
+  if (attr.getName() != HspmdDialect::getShardingAttrName())
+    return op->emitError() << "unknown " << what << " attribute '"
+                           << attr.getName().getValue()
+                           << "': the hspmd dialect defines only '"
+                           << HspmdDialect::getShardingAttrName() << "'";
+  auto sharding = dyn_cast<ShardingAttr>(attr.getValue());
+  if (!sharding)
+    return op->emitError() << "'" << HspmdDialect::getShardingAttrName()
+                           << "' on " << what << " #" << index
+                           << " must be a #hspmd.sharding, got "
+                           << attr.getValue();
+  return sharding.verifyForType(type, [&]() {
+    return op->emitError() << what << " #" << index << ": ";
+  });
+}
+
+LogicalResult HspmdDialect::verifyRegionArgAttribute(Operation *op,
+                                                     unsigned regionIndex,
+                                                     unsigned argIndex,
+                                                     NamedAttribute attr) {
+  Type type;
+  if (auto fn = dyn_cast<FunctionOpInterface>(op))
+    type = fn.getArgumentTypes()[argIndex];
+  else
+    type = op->getRegion(regionIndex).getArgument(argIndex).getType();
+  return verifyValueAttribute(op, "argument", argIndex, type, attr);
+}
+
+LogicalResult HspmdDialect::verifyRegionResultAttribute(Operation *op,
+                                                        unsigned regionIndex,
+                                                        unsigned resultIndex,
+                                                        NamedAttribute attr) {
+  auto fn = dyn_cast<FunctionOpInterface>(op);
+  if (!fn)
+    return op->emitError() << "'" << attr.getName().getValue()
+                           << "' is allowed on function results only";
+  return verifyValueAttribute(op, "result", resultIndex,
+                              fn.getResultTypes()[resultIndex], attr);
+}

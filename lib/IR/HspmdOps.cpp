@@ -1,0 +1,303 @@
+//===- HspmdOps.cpp - hspmd operations ------------------------------------===//
+
+#include "hspmd/IR/HspmdOps.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/OpImplementation.h"
+#include "llvm/ADT/DenseSet.h"
+
+using namespace mlir;
+using namespace mlir::hspmd;
+
+/// Device ids are world ranks; the same bound as in shardings.
+static constexpr int64_t kMaxDevice = int64_t(1) << 31;
+
+//===----------------------------------------------------------------------===//
+// Custom directives
+//===----------------------------------------------------------------------===//
+
+static ParseResult parseIntArray(OpAsmParser &parser,
+                                 SmallVectorImpl<int64_t> &values) {
+  return parser.parseCommaSeparatedList(OpAsmParser::Delimiter::Square, [&]() {
+    return parser.parseInteger(values.emplace_back());
+  });
+}
+
+static void printIntArray(OpAsmPrinter &printer, ArrayRef<int64_t> values) {
+  printer << "[";
+  llvm::interleaveComma(values, printer);
+  printer << "]";
+}
+
+/// `#hspmd.sharding<...> : tensor<...>` of annotate and reshard. The
+/// attribute is always printed with its prefix so that aliases parse and
+/// print. MLIR consumes the `: type` after a dialect attribute itself and hands
+/// it to the attribute parser (see HspmdDialect::acceptShardingType); after an
+/// alias the `: type` is still there to parse.
+static ParseResult parseShardingAndType(OpAsmParser &parser,
+                                        ShardingAttr &sharding, Type &type) {
+  auto *dialect = parser.getContext()->getLoadedDialect<HspmdDialect>();
+  SMLoc loc = parser.getCurrentLocation();
+  Attribute attr;
+  dialect->acceptShardingType = true;
+  dialect->parsedShardingType = {};
+  ParseResult parsed = parser.parseAttribute(attr);
+  dialect->acceptShardingType = false;
+  type = std::exchange(dialect->parsedShardingType, Type());
+  if (failed(parsed))
+    return failure();
+  sharding = dyn_cast<ShardingAttr>(attr);
+  if (!sharding)
+    return parser.emitError(loc) << "expected a #hspmd.sharding, got " << attr;
+  if (!type && (parser.parseColon() || parser.parseType(type)))
+    return failure();
+  return success();
+}
+
+static void printShardingAndType(OpAsmPrinter &printer, Operation *,
+                                 ShardingAttr sharding, Type type) {
+  printer.printAttributeWithoutType(sharding);
+  printer << " : " << type;
+}
+
+/// groups ::= `[` `[` int (`,` int)* `]` (`,` ...)* `]`
+static ParseResult parseDeviceGroups(OpAsmParser &parser, ArrayAttr &groups) {
+  SmallVector<Attribute> list;
+  if (parser.parseCommaSeparatedList(OpAsmParser::Delimiter::Square, [&]() {
+        SmallVector<int64_t> devices;
+        if (parseIntArray(parser, devices))
+          return failure();
+        list.push_back(parser.getBuilder().getDenseI64ArrayAttr(devices));
+        return success();
+      }))
+    return failure();
+  groups = parser.getBuilder().getArrayAttr(list);
+  return success();
+}
+
+static void printDeviceGroups(OpAsmPrinter &printer, Operation *,
+                              ArrayAttr groups) {
+  printer << "[";
+  llvm::interleaveComma(groups, printer, [&](Attribute g) {
+    printIntArray(printer, cast<DenseI64ArrayAttr>(g).asArrayRef());
+  });
+  printer << "]";
+}
+
+/// blocks ::= `[` (int `:` int-list int-list (`,` ...)*)? `]`, each entry
+/// stored as [peer, offsets..., sizes...].
+static ParseResult parseBlocks(OpAsmParser &parser, ArrayAttr &blocks) {
+  SmallVector<Attribute> list;
+  if (parser.parseCommaSeparatedList(
+          OpAsmParser::Delimiter::Square, [&]() -> ParseResult {
+        SmallVector<int64_t> entry(1), offsets, sizes;
+        SMLoc loc = parser.getCurrentLocation();
+        if (parser.parseInteger(entry[0]) || parser.parseColon() ||
+            parseIntArray(parser, offsets) || parseIntArray(parser, sizes))
+          return failure();
+        if (offsets.size() != sizes.size())
+          return parser.emitError(loc)
+                 << "a block needs as many offsets as sizes, got "
+                 << offsets.size() << " and " << sizes.size();
+        entry.append(offsets);
+        entry.append(sizes);
+        list.push_back(parser.getBuilder().getDenseI64ArrayAttr(entry));
+        return success();
+      }))
+    return failure();
+  blocks = parser.getBuilder().getArrayAttr(list);
+  return success();
+}
+
+static void printBlocks(OpAsmPrinter &printer, Operation *, ArrayAttr blocks) {
+  printer << "[";
+  llvm::interleaveComma(blocks, printer, [&](Attribute b) {
+    ArrayRef<int64_t> e = cast<DenseI64ArrayAttr>(b).asArrayRef();
+    size_t rank = (e.size() - 1) / 2;
+    printer << e[0] << " : ";
+    printIntArray(printer, e.slice(1, rank));
+    printer << " ";
+    printIntArray(printer, e.slice(1 + rank, rank));
+  });
+  printer << "]";
+}
+
+//===----------------------------------------------------------------------===//
+// Placement ops
+//===----------------------------------------------------------------------===//
+
+LogicalResult AnnotateOp::verify() {
+  return getSharding().verifyForType(getType(),
+                                     [&]() { return emitOpError(); });
+}
+
+LogicalResult ReshardOp::verify() {
+  return getSharding().verifyForType(getType(),
+                                     [&]() { return emitOpError(); });
+}
+
+//===----------------------------------------------------------------------===//
+// Communication ops
+//===----------------------------------------------------------------------===//
+
+static LogicalResult checkDevice(Operation *op, int64_t device) {
+  if (device < 0 || device >= kMaxDevice)
+    return op->emitOpError() << "device id " << device
+                             << " is out of range: ids must be in [0, 2^31)";
+  return success();
+}
+
+/// Groups are non-empty, of one size, and no device is in two of them.
+static LogicalResult verifyGroups(Operation *op, ArrayAttr groups) {
+  if (groups.empty())
+    return op->emitOpError("needs at least one device group");
+  llvm::DenseSet<int64_t> seen;
+  int64_t size = -1;
+  for (auto [i, attr] : llvm::enumerate(groups)) {
+    ArrayRef<int64_t> devices = cast<DenseI64ArrayAttr>(attr).asArrayRef();
+    if (devices.empty())
+      return op->emitOpError() << "device group #" << i << " is empty";
+    if (size >= 0 && static_cast<int64_t>(devices.size()) != size)
+      return op->emitOpError()
+             << "device groups must have one size: group #0 has " << size
+             << " devices, group #" << i << " has " << devices.size();
+    size = devices.size();
+    for (int64_t d : devices) {
+      if (failed(checkDevice(op, d)))
+        return failure();
+      if (!seen.insert(d).second)
+        return op->emitOpError()
+               << "device " << d << " appears in more than one place of "
+               << "the device groups";
+    }
+  }
+  return success();
+}
+
+/// Checks that `dim` is in range and that `result`'s shape equals `input`'s
+/// with dimension `dim` multiplied (`grow`) or divided by the group size.
+static LogicalResult verifyResized(Operation *op, ShapedType input,
+                                   ShapedType result, int64_t dim,
+                                   int64_t groupSize, bool grow,
+                                   StringRef dimName = "dim") {
+  if (dim >= input.getRank())
+    return op->emitOpError() << "`" << dimName << "` " << dim
+                             << " is out of range for a rank-"
+                             << input.getRank() << " tensor";
+  int64_t in = input.getDimSize(dim);
+  if (!grow && in % groupSize != 0)
+    return op->emitOpError()
+           << "dimension " << dim << " of size " << in
+           << " cannot be cut into " << groupSize << " equal blocks";
+  int64_t expected = grow ? in * groupSize : in / groupSize;
+  for (int64_t k = 0; k < input.getRank(); ++k) {
+    int64_t want = k == dim ? expected : input.getDimSize(k);
+    if (result.getDimSize(k) != want)
+      return op->emitOpError()
+             << "result dimension " << k << " must be " << want << ", got "
+             << result.getDimSize(k);
+  }
+  return success();
+}
+
+LogicalResult AllReduceOp::verify() { return verifyGroups(*this, getGroups()); }
+
+LogicalResult AllGatherOp::verify() {
+  if (failed(verifyGroups(*this, getGroups())))
+    return failure();
+  return verifyResized(*this, getInput().getType(), getType(), getDim(),
+                       getGroupSize(), /*grow=*/true);
+}
+
+LogicalResult ReduceScatterOp::verify() {
+  if (failed(verifyGroups(*this, getGroups())))
+    return failure();
+  return verifyResized(*this, getInput().getType(), getType(), getDim(),
+                       getGroupSize(), /*grow=*/false);
+}
+
+LogicalResult SliceOp::verify() {
+  if (failed(verifyGroups(*this, getGroups())))
+    return failure();
+  return verifyResized(*this, getInput().getType(), getType(), getDim(),
+                       getGroupSize(), /*grow=*/false);
+}
+
+LogicalResult AllToAllOp::verify() {
+  if (failed(verifyGroups(*this, getGroups())))
+    return failure();
+  auto input = getInput().getType();
+  int64_t rank = input.getRank(), n = getGroupSize();
+  int64_t split = getSplitDim(), concat = getConcatDim();
+  for (auto [name, dim] : {std::pair<StringRef, int64_t>{"split_dim", split},
+                           {"concat_dim", concat}})
+    if (dim >= rank)
+      return emitOpError() << "`" << name << "` " << dim
+                           << " is out of range for a rank-" << rank
+                           << " tensor";
+  if (split == concat)
+    return emitOpError("`split_dim` and `concat_dim` must differ");
+  if (input.getDimSize(split) % n != 0)
+    return emitOpError() << "dimension " << split << " of size "
+                         << input.getDimSize(split) << " cannot be cut into "
+                         << n << " equal blocks";
+  for (int64_t k = 0; k < rank; ++k) {
+    int64_t want = input.getDimSize(k);
+    if (k == split)
+      want /= n;
+    else if (k == concat)
+      want *= n;
+    if (getType().getDimSize(k) != want)
+      return emitOpError() << "result dimension " << k << " must be " << want
+                           << ", got " << getType().getDimSize(k);
+  }
+  return success();
+}
+
+LogicalResult KeepOrZeroOp::verify() {
+  llvm::DenseSet<int64_t> seen;
+  for (int64_t d : getKeep()) {
+    if (failed(checkDevice(*this, d)))
+      return failure();
+    if (!seen.insert(d).second)
+      return emitOpError() << "device " << d << " is listed twice in `keep`";
+  }
+  return success();
+}
+
+/// Every block lies inside `type` and names a valid peer.
+static LogicalResult verifyBlocks(Operation *op, StringRef what,
+                                  ArrayAttr blocks, ShapedType type) {
+  for (auto [i, attr] : llvm::enumerate(blocks)) {
+    ArrayRef<int64_t> e = cast<DenseI64ArrayAttr>(attr).asArrayRef();
+    int64_t rank = type.getRank();
+    if (static_cast<int64_t>(e.size()) != 1 + 2 * rank)
+      return op->emitOpError() << what << " block #" << i << " has "
+                               << (static_cast<int64_t>(e.size()) - 1) / 2
+                               << " dimensions, the tensor has " << rank;
+    if (failed(checkDevice(op, e[0])))
+      return failure();
+    for (int64_t k = 0; k < rank; ++k) {
+      int64_t off = e[1 + k], size = e[1 + rank + k];
+      if (off < 0 || size < 0 || off > type.getDimSize(k) - size)
+        return op->emitOpError()
+               << what << " block #" << i << " (peer " << e[0]
+               << ") does not fit dimension " << k << " of size "
+               << type.getDimSize(k) << ": offset " << off << ", size "
+               << size;
+    }
+  }
+  return success();
+}
+
+LogicalResult SendRecvOp::verify() {
+  if (!getSends().empty() && !getInput())
+    return emitOpError("has blocks to send but no tensor to send from");
+  if (getInput() &&
+      failed(verifyBlocks(*this, "send", getSends(), getInput().getType())))
+    return failure();
+  return verifyBlocks(*this, "receive", getRecvs(), getType());
+}
+
+#define GET_OP_CLASSES
+#include "hspmd/IR/HspmdOps.cpp.inc"

@@ -1,0 +1,451 @@
+//===- Sharding.cpp - Plain C++ model of an HSPMD sharding ----------------===//
+
+#include "hspmd/Layout/Sharding.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <set>
+#include <sstream>
+
+using namespace hspmd::layout;
+
+namespace {
+using i128 = __int128;
+
+constexpr int64_t kMaxDevice = int64_t(1) << 31;
+
+std::string joinInts(const std::vector<int64_t> &v) {
+  std::string s = "[";
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (i)
+      s += ", ";
+    s += std::to_string(v[i]);
+  }
+  return s + "]";
+}
+
+/// Product of the axis sizes, or nothing on overflow.
+std::optional<int64_t> axisProduct(const Group &g) {
+  int64_t p = 1;
+  for (const Axis &a : g.axes)
+    if (__builtin_mul_overflow(p, a.size, &p))
+      return std::nullopt;
+  return p;
+}
+
+/// Block g of a dimension of size `size` cut by the top tier.
+Range topTierRange(const Sharding &s, int64_t size, int64_t g) {
+  int64_t n = static_cast<int64_t>(s.groups.size());
+  if (s.weights.empty())
+    return {size / n * g, size / n * (g + 1)};
+  i128 total = 0, before = 0;
+  for (size_t h = 0; h < s.weights.size(); ++h) {
+    total += s.weights[h];
+    if (static_cast<int64_t>(h) < g)
+      before += s.weights[h];
+  }
+  i128 upto = before + s.weights[g];
+  return {static_cast<int64_t>(i128(size) * before / total),
+          static_cast<int64_t>(i128(size) * upto / total)};
+}
+} // namespace
+
+std::string Role::str() const {
+  switch (kind) {
+  case Split:
+    return "d" + std::to_string(dim);
+  case Dup:
+    return "dup";
+  case Partial:
+    return "partial";
+  }
+  return "?";
+}
+
+int64_t Role::encode() const {
+  switch (kind) {
+  case Split:
+    return dim;
+  case Dup:
+    return -1;
+  case Partial:
+    return -2;
+  }
+  return -1;
+}
+
+Role Role::decode(int64_t code) {
+  if (code >= 0)
+    return split(code);
+  return code == -2 ? partial() : dup();
+}
+
+std::optional<std::string> Sharding::verifyStructure() const {
+  if (groups.empty())
+    return std::string("a sharding needs at least one group");
+  if (!hetero && groups.size() != 1)
+    return std::string("several groups need a `hetero` role");
+  if (hetero && groups.size() < 2)
+    return "`hetero` needs at least two groups, got " +
+           std::to_string(groups.size());
+  if (!weights.empty()) {
+    if (!hetero || !hetero->isSplit())
+      return "`weights` are only allowed with `hetero = d<k>`, not with "
+             "`hetero = " +
+             (hetero ? hetero->str() : std::string("none")) + "`";
+    if (weights.size() != groups.size())
+      return "`weights` has " + std::to_string(weights.size()) +
+             " entries but there are " + std::to_string(groups.size()) +
+             " groups";
+    for (int64_t w : weights)
+      if (w <= 0)
+        return "weights must be positive, got " + std::to_string(w);
+    int64_t sum = 0;
+    for (int64_t w : weights)
+      if (__builtin_add_overflow(sum, w, &sum))
+        return std::string("the sum of the weights overflows int64");
+  }
+  std::set<int64_t> seen;
+  for (size_t g = 0; g < groups.size(); ++g) {
+    const Group &grp = groups[g];
+    std::string where = groups.size() > 1 ? " in group " + std::to_string(g)
+                                          : std::string();
+    if (grp.devices.empty())
+      return "group " + std::to_string(g) + " has no devices";
+    for (int64_t d : grp.devices) {
+      if (d < 0 || d >= kMaxDevice)
+        return "device id " + std::to_string(d) +
+               " is out of range: ids must be in [0, 2^31)";
+      if (!seen.insert(d).second)
+        return "device " + std::to_string(d) + " appears more than once";
+    }
+    for (size_t i = 0; i < grp.axes.size(); ++i) {
+      const Axis &a = grp.axes[i];
+      if (a.role.isSplit() && a.role.dim < 0)
+        return "split dimension " + std::to_string(a.role.dim) +
+               " is negative";
+      if (a.size < 2)
+        return "axis `" + a.role.str() + " = " + std::to_string(a.size) + "`" +
+               where + " has size " + std::to_string(a.size) +
+               ": axis sizes must be at least 2";
+      for (size_t j = 0; j < i; ++j)
+        if (grp.axes[j].role == a.role)
+          return "role `" + a.role.str() + "` appears more than once" + where;
+    }
+    std::optional<int64_t> prod = axisProduct(grp);
+    if (!prod || *prod != static_cast<int64_t>(grp.devices.size()))
+      return "the axes" + where + " multiply to " +
+             (prod ? std::to_string(*prod) : std::string("more than 2^63")) +
+             " but the group has " + std::to_string(grp.devices.size()) +
+             " device" + (grp.devices.size() == 1 ? "" : "s");
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string>
+Sharding::verifyShape(const std::vector<int64_t> &shape) const {
+  int64_t rank = static_cast<int64_t>(shape.size());
+  for (int64_t k = 0; k < rank; ++k)
+    if (shape[k] < 0)
+      return "dimension " + std::to_string(k) +
+             " is dynamic: annotated tensors must have a static shape";
+  auto checkDim = [&](const Role &r) -> std::optional<std::string> {
+    if (r.isSplit() && r.dim >= rank)
+      return "split dimension `" + r.str() + "` is out of range for a rank-" +
+             std::to_string(rank) + " tensor";
+    return std::nullopt;
+  };
+  if (hetero)
+    if (auto err = checkDim(*hetero))
+      return err;
+  for (const Group &g : groups)
+    for (const Axis &a : g.axes)
+      if (auto err = checkDim(a.role))
+        return err;
+
+  int64_t n = static_cast<int64_t>(groups.size());
+  if (hetero && hetero->isSplit()) {
+    int64_t size = shape[hetero->dim];
+    if (weights.empty()) {
+      if (size % n != 0)
+        return "dimension " + std::to_string(hetero->dim) + " of size " +
+               std::to_string(size) + " cannot be cut into " +
+               std::to_string(n) + " equal blocks, one per group";
+    } else {
+      int64_t total = std::accumulate(weights.begin(), weights.end(),
+                                      int64_t(0));
+      if (size % total != 0)
+        return "dimension " + std::to_string(hetero->dim) + " of size " +
+               std::to_string(size) + " cannot be cut by weights " +
+               joinInts(weights) + ": their sum " + std::to_string(total) +
+               " must divide it";
+    }
+  }
+  for (int64_t g = 0; g < n; ++g) {
+    const Group &grp = groups[g];
+    for (const Axis &a : grp.axes) {
+      if (!a.role.isSplit())
+        continue;
+      int64_t extent = shape[a.role.dim];
+      if (hetero && hetero->isSplit() && hetero->dim == a.role.dim)
+        extent = topTierRange(*this, extent, g).size();
+      if (extent % a.size != 0)
+        return "axis `" + a.role.str() + " = " + std::to_string(a.size) +
+               "`" + (n > 1 ? " in group " + std::to_string(g) : "") +
+               " does not divide dimension " + std::to_string(a.role.dim) +
+               (n > 1 && hetero && hetero->isSplit() &&
+                        hetero->dim == a.role.dim
+                    ? " of the group's block, of size "
+                    : " of size ") +
+               std::to_string(extent);
+    }
+  }
+  return std::nullopt;
+}
+
+void Sharding::normalizeWeights() {
+  if (weights.empty())
+    return;
+  int64_t g = 0;
+  for (int64_t w : weights)
+    g = std::gcd(g, w);
+  bool allEqual = true;
+  for (int64_t &w : weights) {
+    w /= g;
+    allEqual &= w == weights.front();
+  }
+  if (allEqual)
+    weights.clear();
+}
+
+bool Sharding::hasPartial() const {
+  if (hetero && hetero->isPartial())
+    return true;
+  for (const Group &g : groups)
+    for (const Axis &a : g.axes)
+      if (a.role.isPartial())
+        return true;
+  return false;
+}
+
+std::vector<int64_t> Sharding::devices() const {
+  std::vector<int64_t> all;
+  for (const Group &g : groups)
+    all.insert(all.end(), g.devices.begin(), g.devices.end());
+  std::sort(all.begin(), all.end());
+  return all;
+}
+
+std::string Sharding::str() const {
+  auto groupStr = [](const Group &g) {
+    std::string s = joinInts(g.devices) + " : [";
+    for (size_t i = 0; i < g.axes.size(); ++i) {
+      if (i)
+        s += ", ";
+      s += g.axes[i].role.str() + " = " + std::to_string(g.axes[i].size);
+    }
+    return s + "]";
+  };
+  if (!hetero)
+    return groups.empty() ? std::string() : groupStr(groups.front());
+  std::string s = "hetero = " + hetero->str();
+  if (!weights.empty())
+    s += ", weights = " + joinInts(weights);
+  s += ", groups = [";
+  for (size_t g = 0; g < groups.size(); ++g) {
+    if (g)
+      s += ", ";
+    s += groupStr(groups[g]);
+  }
+  return s + "]";
+}
+
+int64_t hspmd::layout::volume(const Box &box) {
+  int64_t v = 1;
+  for (const Range &r : box)
+    v *= std::max<int64_t>(r.size(), 0);
+  return v;
+}
+
+Box hspmd::layout::intersect(const Box &a, const Box &b) {
+  Box out(a.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    out[i].lo = std::max(a[i].lo, b[i].lo);
+    out[i].hi = std::max(out[i].lo, std::min(a[i].hi, b[i].hi));
+  }
+  return out;
+}
+
+bool hspmd::layout::contains(const Box &box, const std::vector<int64_t> &p) {
+  for (size_t i = 0; i < box.size(); ++i)
+    if (p[i] < box[i].lo || p[i] >= box[i].hi)
+      return false;
+  return true;
+}
+
+Layout::Layout(Sharding sharding, std::vector<int64_t> shape)
+    : shardingValue(std::move(sharding)), shapeValue(std::move(shape)) {
+  for (size_t g = 0; g < shardingValue.groups.size(); ++g) {
+    const auto &devs = shardingValue.groups[g].devices;
+    for (size_t p = 0; p < devs.size(); ++p)
+      index.push_back({devs[p], static_cast<int64_t>(g),
+                       static_cast<int64_t>(p)});
+  }
+  std::sort(index.begin(), index.end());
+  for (const auto &e : index)
+    deviceList.push_back(e[0]);
+}
+
+std::optional<Layout::Location> Layout::locate(int64_t device) const {
+  auto it = std::lower_bound(
+      index.begin(), index.end(), device,
+      [](const std::array<int64_t, 3> &e, int64_t d) { return e[0] < d; });
+  if (it == index.end() || (*it)[0] != device)
+    return std::nullopt;
+  return Location{(*it)[1], (*it)[2]};
+}
+
+Box Layout::groupBox(int64_t group) const {
+  Box box;
+  for (int64_t size : shapeValue)
+    box.push_back({0, size});
+  const auto &hetero = shardingValue.hetero;
+  if (hetero && hetero->isSplit())
+    box[hetero->dim] = topTierRange(shardingValue, shapeValue[hetero->dim],
+                                    group);
+  return box;
+}
+
+std::optional<Placement> Layout::place(int64_t device) const {
+  std::optional<Location> loc = locate(device);
+  if (!loc)
+    return std::nullopt;
+  const Group &grp = shardingValue.groups[loc->group];
+  Placement p;
+  p.group = loc->group;
+  p.position = loc->position;
+  p.box = groupBox(loc->group);
+  size_t numAxes = grp.axes.size();
+  p.coords.assign(numAxes, 0);
+  int64_t rest = loc->position;
+  for (size_t i = numAxes; i-- > 0;) {
+    p.coords[i] = rest % grp.axes[i].size;
+    rest /= grp.axes[i].size;
+  }
+  const auto &hetero = shardingValue.hetero;
+  bool heteroPartial = hetero && hetero->isPartial();
+  if (heteroPartial) {
+    p.summand = true;
+    p.summandClass.push_back(loc->group);
+    p.keeper = loc->group == 0;
+  }
+  for (size_t i = 0; i < numAxes; ++i) {
+    const Axis &a = grp.axes[i];
+    if (a.role.isSplit()) {
+      Range &r = p.box[a.role.dim];
+      int64_t block = r.size() / a.size;
+      r.lo += block * p.coords[i];
+      r.hi = r.lo + block;
+    } else if (a.role.isPartial()) {
+      p.summand = true;
+      p.summandClass.push_back(p.coords[i]);
+      p.keeper &= p.coords[i] == 0;
+    }
+  }
+  if (hetero && hetero->isDup())
+    p.decomposition = loc->group;
+  for (const Range &r : p.box)
+    p.localShape.push_back(r.size());
+  return p;
+}
+
+namespace {
+/// The holders of one element and how they split into roles, in a form that
+/// does not depend on how the sharding was written: the devices holding the
+/// value, then for each decomposition into summands the sorted set of its
+/// summand classes (each a sorted device list).
+using Structure = std::pair<std::vector<int64_t>,
+                            std::set<std::set<std::vector<int64_t>>>>;
+
+Structure structureAt(const std::vector<Placement> &placements,
+                      const std::vector<int64_t> &devices,
+                      const std::vector<int64_t> &point) {
+  Structure s;
+  std::map<int64_t, std::map<std::vector<int64_t>, std::vector<int64_t>>> dec;
+  for (size_t i = 0; i < devices.size(); ++i) {
+    const Placement &p = placements[i];
+    if (!contains(p.box, point))
+      continue;
+    if (!p.summand)
+      s.first.push_back(devices[i]);
+    else
+      dec[p.decomposition][p.summandClass].push_back(devices[i]);
+  }
+  for (auto &[d, classes] : dec) {
+    std::set<std::vector<int64_t>> cs;
+    for (auto &[key, members] : classes)
+      cs.insert(members);
+    s.second.insert(std::move(cs));
+  }
+  return s;
+}
+} // namespace
+
+bool hspmd::layout::equivalent(const Layout &a, const Layout &b) {
+  if (a.shape() != b.shape() || a.devices() != b.devices())
+    return false;
+  const std::vector<int64_t> &devices = a.devices();
+  std::vector<Placement> pa, pb;
+  bool anyPartial = false;
+  for (int64_t d : devices) {
+    pa.push_back(*a.place(d));
+    pb.push_back(*b.place(d));
+    if (pa.back().box != pb.back().box ||
+        pa.back().summand != pb.back().summand)
+      return false;
+    anyPartial |= pa.back().summand;
+  }
+  if (!anyPartial)
+    return true;
+  // Summand classes can only differ between cells of the grid that every
+  // block boundary cuts; compare the role structure of one point per cell.
+  int64_t rank = a.rank();
+  std::vector<std::vector<int64_t>> cuts(rank);
+  for (int64_t k = 0; k < rank; ++k) {
+    std::set<int64_t> bounds;
+    for (const Placement &p : pa) {
+      bounds.insert(p.box[k].lo);
+      bounds.insert(p.box[k].hi);
+    }
+    bounds.erase(a.shape()[k]);
+    cuts[k].assign(bounds.begin(), bounds.end());
+    if (a.shape()[k] == 0)
+      return true; // no elements, nothing can differ
+  }
+  std::vector<size_t> idx(rank, 0);
+  std::vector<int64_t> point(rank);
+  while (true) {
+    for (int64_t k = 0; k < rank; ++k)
+      point[k] = cuts[k][idx[k]];
+    if (structureAt(pa, devices, point) != structureAt(pb, devices, point))
+      return false;
+    int64_t k = rank - 1;
+    while (k >= 0 && ++idx[k] == cuts[k].size())
+      idx[k--] = 0;
+    if (k < 0)
+      return true;
+  }
+}
+
+int64_t hspmd::layout::lowerBoundBytes(const Layout &src, const Layout &dst,
+                                       int64_t device, int64_t elementBytes) {
+  std::optional<Placement> to = dst.place(device);
+  if (!to || (to->summand && !to->keeper))
+    return 0;
+  int64_t need = volume(to->box);
+  if (std::optional<Placement> from = src.place(device))
+    if (!from->summand || to->summand)
+      need -= volume(intersect(from->box, to->box));
+  return need * elementBytes;
+}

@@ -1,0 +1,28 @@
+# -*- Python -*-
+import os
+
+import lit.formats
+from lit.llvm import llvm_config
+
+config.name = "HSPMD"
+config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
+config.suffixes = [".mlir", ".test"]
+config.excludes = ["Inputs", "Unit", "CMakeLists.txt", "lit.cfg.py",
+                   "lit.site.cfg.py"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.hspmd_obj_root, "test")
+
+config.environment["FILECHECK_OPTS"] = "-enable-var-scope"
+llvm_config.use_default_substitutions()
+
+config.substitutions.append(("%hspmd_src", config.hspmd_src_root))
+config.substitutions.append(("%hspmd_obj", config.hspmd_obj_root))
+config.substitutions.append(
+    ("%hspmd_plugin", os.path.join(config.hspmd_lib_dir, "HspmdPlugin.so")))
+# Stock mlir-opt from the LLVM installation, to load the plugin into.
+config.substitutions.append(
+    ("%mlir_opt", os.path.join(config.llvm_tools_dir, "mlir-opt")))
+
+llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
+tool_dirs = [config.hspmd_tools_dir, config.llvm_tools_dir]
+llvm_config.add_tool_substitutions(["hspmd-opt"], tool_dirs)

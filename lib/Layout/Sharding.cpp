@@ -82,13 +82,13 @@ Role Role::decode(int64_t code) {
 }
 
 std::optional<std::string> Sharding::verifyStructure() const {
+  if (hetero && groups.size() < 2)
+    return "`hetero` needs at least two groups, got " +
+           std::to_string(groups.size());
   if (groups.empty())
     return std::string("a sharding needs at least one group");
   if (!hetero && groups.size() != 1)
     return std::string("several groups need a `hetero` role");
-  if (hetero && groups.size() < 2)
-    return "`hetero` needs at least two groups, got " +
-           std::to_string(groups.size());
   if (!weights.empty()) {
     if (!hetero || !hetero->isSplit())
       return "`weights` are only allowed with `hetero = d<k>`, not with "
@@ -106,6 +106,8 @@ std::optional<std::string> Sharding::verifyStructure() const {
       if (__builtin_add_overflow(sum, w, &sum))
         return std::string("the sum of the weights overflows int64");
   }
+  if (hetero && hetero->isSplit() && hetero->dim < 0)
+    return "split dimension " + std::to_string(hetero->dim) + " is negative";
   std::set<int64_t> seen;
   for (size_t g = 0; g < groups.size(); ++g) {
     const Group &grp = groups[g];
@@ -173,13 +175,18 @@ Sharding::verifyShape(const std::vector<int64_t> &shape) const {
                std::to_string(size) + " cannot be cut into " +
                std::to_string(n) + " equal blocks, one per group";
     } else {
-      int64_t total = std::accumulate(weights.begin(), weights.end(),
-                                      int64_t(0));
+      // Weights count after reduction by their gcd (spec §1.2).
+      int64_t total = 0, g = 0;
+      for (int64_t w : weights) {
+        total += w;
+        g = std::gcd(g, w);
+      }
+      total /= g;
       if (size % total != 0)
         return "dimension " + std::to_string(hetero->dim) + " of size " +
                std::to_string(size) + " cannot be cut by weights " +
-               joinInts(weights) + ": their sum " + std::to_string(total) +
-               " must divide it";
+               joinInts(weights) + ": their reduced sum " +
+               std::to_string(total) + " must divide it";
     }
   }
   for (int64_t g = 0; g < n; ++g) {
@@ -264,7 +271,8 @@ std::string Sharding::str() const {
 int64_t hspmd::layout::volume(const Box &box) {
   int64_t v = 1;
   for (const Range &r : box)
-    v *= std::max<int64_t>(r.size(), 0);
+    if (__builtin_mul_overflow(v, std::max<int64_t>(r.size(), 0), &v))
+      return INT64_MAX; // saturate: no real tensor has 2^63 elements
   return v;
 }
 

@@ -65,3 +65,14 @@ LogicalResult HspmdDialect::verifyRegionResultAttribute(Operation *op,
   return verifyValueAttribute(op, "result", resultIndex,
                               fn.getResultTypes()[resultIndex], attr);
 }
+
+LogicalResult HspmdDialect::verifyOperationAttribute(Operation *op,
+                                                     NamedAttribute attr) {
+  if (attr.getName() == getShardingAttrName())
+    return op->emitError()
+           << "'" << getShardingAttrName()
+           << "' is allowed on function arguments and results only; use "
+              "hspmd.annotate to place the value of an operation";
+  return op->emitError() << "unknown hspmd attribute '"
+                         << attr.getName().getValue() << "'";
+}

@@ -1,6 +1,7 @@
 //===- HspmdOps.cpp - hspmd operations ------------------------------------===//
 
 #include "hspmd/IR/HspmdOps.h"
+#include "ParseUtils.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
@@ -19,7 +20,7 @@ static constexpr int64_t kMaxDevice = int64_t(1) << 31;
 static ParseResult parseIntArray(OpAsmParser &parser,
                                  SmallVectorImpl<int64_t> &values) {
   return parser.parseCommaSeparatedList(OpAsmParser::Delimiter::Square, [&]() {
-    return parser.parseInteger(values.emplace_back());
+    return mlir::hspmd::detail::parseDecimal(parser, values.emplace_back());
   });
 }
 
@@ -32,18 +33,21 @@ static void printIntArray(OpAsmPrinter &printer, ArrayRef<int64_t> values) {
 /// `#hspmd.sharding<...> : tensor<...>` of annotate and reshard. The
 /// attribute is always printed with its prefix so that aliases parse and
 /// print. MLIR consumes the `: type` after a dialect attribute itself and hands
-/// it to the attribute parser (see HspmdDialect::acceptShardingType); after an
-/// alias the `: type` is still there to parse.
+/// it to the attribute parser (see mlir::hspmd::detail::ShardingTypeSlot); after an alias
+/// the `: type` is still there to parse.
 static ParseResult parseShardingAndType(OpAsmParser &parser,
                                         ShardingAttr &sharding, Type &type) {
-  auto *dialect = parser.getContext()->getLoadedDialect<HspmdDialect>();
   SMLoc loc = parser.getCurrentLocation();
+  static constexpr llvm::StringLiteral prefix = "#hspmd.sharding";
+  mlir::hspmd::detail::ShardingTypeSlot &slot = mlir::hspmd::detail::shardingTypeSlot();
+  mlir::hspmd::detail::ShardingTypeSlot saved = slot;
+  slot = {};
+  if (StringRef(loc.getPointer()).starts_with(prefix))
+    slot.anchor = loc.getPointer() + prefix.size();
   Attribute attr;
-  dialect->acceptShardingType = true;
-  dialect->parsedShardingType = {};
   ParseResult parsed = parser.parseAttribute(attr);
-  dialect->acceptShardingType = false;
-  type = std::exchange(dialect->parsedShardingType, Type());
+  type = slot.type;
+  slot = saved;
   if (failed(parsed))
     return failure();
   sharding = dyn_cast<ShardingAttr>(attr);
@@ -58,6 +62,34 @@ static void printShardingAndType(OpAsmPrinter &printer, Operation *,
                                  ShardingAttr sharding, Type type) {
   printer.printAttributeWithoutType(sharding);
   printer << " : " << type;
+}
+
+/// The names of the hspmd ops' inherent attributes, which the attribute
+/// dictionary must not repeat: by default it would silently replace what the
+/// custom syntax said (`{sharding = ...}` after `as #hspmd.sharding<...>`).
+static constexpr llvm::StringLiteral kInherentNames[] = {
+    "sharding", "groups", "dim", "split_dim", "concat_dim",
+    "keep",     "sends",  "recvs", "accumulate"};
+
+static ParseResult parseDiscardableAttrs(OpAsmParser &parser,
+                                         NamedAttrList &attrs) {
+  SMLoc loc = parser.getCurrentLocation();
+  if (parser.parseOptionalAttrDict(attrs))
+    return failure();
+  for (const NamedAttribute &attr : attrs)
+    if (llvm::is_contained(kInherentNames, attr.getName().getValue()))
+      return parser.emitError(loc)
+             << "'" << attr.getName().getValue()
+             << "' is given by the op's syntax and may not appear in its "
+                "attribute dictionary";
+  return success();
+}
+
+static void printDiscardableAttrs(OpAsmPrinter &printer, Operation *,
+                                  DictionaryAttr attrs) {
+  SmallVector<StringRef> elided(std::begin(kInherentNames),
+                                std::end(kInherentNames));
+  printer.printOptionalAttrDict(attrs.getValue(), elided);
 }
 
 /// groups ::= `[` `[` int (`,` int)* `]` (`,` ...)* `]`
@@ -92,7 +124,7 @@ static ParseResult parseBlocks(OpAsmParser &parser, ArrayAttr &blocks) {
           OpAsmParser::Delimiter::Square, [&]() -> ParseResult {
         SmallVector<int64_t> entry(1), offsets, sizes;
         SMLoc loc = parser.getCurrentLocation();
-        if (parser.parseInteger(entry[0]) || parser.parseColon() ||
+        if (mlir::hspmd::detail::parseDecimal(parser, entry[0]) || parser.parseColon() ||
             parseIntArray(parser, offsets) || parseIntArray(parser, sizes))
           return failure();
         if (offsets.size() != sizes.size())
@@ -189,7 +221,11 @@ static LogicalResult verifyResized(Operation *op, ShapedType input,
     return op->emitOpError()
            << "dimension " << dim << " of size " << in
            << " cannot be cut into " << groupSize << " equal blocks";
-  int64_t expected = grow ? in * groupSize : in / groupSize;
+  int64_t expected = in / groupSize;
+  if (grow && __builtin_mul_overflow(in, groupSize, &expected))
+    return op->emitOpError() << "dimension " << dim << " of size " << in
+                             << " times " << groupSize
+                             << " devices overflows int64";
   for (int64_t k = 0; k < input.getRank(); ++k) {
     int64_t want = k == dim ? expected : input.getDimSize(k);
     if (result.getDimSize(k) != want)
@@ -245,8 +281,10 @@ LogicalResult AllToAllOp::verify() {
     int64_t want = input.getDimSize(k);
     if (k == split)
       want /= n;
-    else if (k == concat)
-      want *= n;
+    else if (k == concat && __builtin_mul_overflow(want, n, &want))
+      return emitOpError() << "dimension " << k << " of size "
+                           << input.getDimSize(k) << " times " << n
+                           << " devices overflows int64";
     if (getType().getDimSize(k) != want)
       return emitOpError() << "result dimension " << k << " must be " << want
                            << ", got " << getType().getDimSize(k);
@@ -291,6 +329,12 @@ static LogicalResult verifyBlocks(Operation *op, StringRef what,
 }
 
 LogicalResult SendRecvOp::verify() {
+  Type elt = getType().getElementType();
+  if (getAccumulate() && !elt.isF16() && !elt.isBF16() && !elt.isF32() &&
+      !elt.isF64() && !elt.isSignlessInteger(32) && !elt.isSignlessInteger(64))
+    return emitOpError() << "`accumulate` adds received blocks and needs f16, "
+                            "bf16, f32, f64, i32 or i64 elements, got "
+                         << elt;
   if (!getSends().empty() && !getInput())
     return emitOpError("has blocks to send but no tensor to send from");
   if (getInput() &&

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "hspmd/IR/HspmdDialect.h"
+#include "ParseUtils.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinTypes.h"
@@ -168,6 +169,21 @@ ShardingAttr::verifyForType(Type type,
 // Parsing and printing
 //===----------------------------------------------------------------------===//
 
+mlir::hspmd::detail::ShardingTypeSlot &mlir::hspmd::detail::shardingTypeSlot() {
+  static thread_local ShardingTypeSlot slot;
+  return slot;
+}
+
+ParseResult mlir::hspmd::detail::parseDecimal(AsmParser &parser, int64_t &value) {
+  SMLoc loc = parser.getCurrentLocation();
+  const char *p = loc.getPointer();
+  if (*p == '-')
+    ++p;
+  if (!llvm::isDigit(*p) || (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')))
+    return parser.emitError(loc, "expected a decimal integer");
+  return parser.parseInteger(value);
+}
+
 /// role ::= `d<k>` | `dup` | `partial`
 static ParseResult parseRole(AsmParser &parser, layout::Role &role) {
   SMLoc loc = parser.getCurrentLocation();
@@ -201,7 +217,7 @@ static ParseResult parseIntList(AsmParser &parser,
                                 std::vector<int64_t> &values) {
   return parser.parseCommaSeparatedList(AsmParser::Delimiter::Square, [&]() {
     int64_t v;
-    if (parser.parseInteger(v))
+    if (mlir::hspmd::detail::parseDecimal(parser, v))
       return failure();
     values.push_back(v);
     return success();
@@ -220,7 +236,7 @@ static ParseResult parseGroup(AsmParser &parser, layout::Group &group) {
   return parser.parseCommaSeparatedList(AsmParser::Delimiter::Square, [&]() {
     layout::Axis axis;
     if (parseRole(parser, axis.role) || parser.parseEqual() ||
-        parser.parseInteger(axis.size))
+        mlir::hspmd::detail::parseDecimal(parser, axis.size))
       return failure();
     group.axes.push_back(axis);
     return success();
@@ -230,11 +246,11 @@ static ParseResult parseGroup(AsmParser &parser, layout::Group &group) {
 Attribute ShardingAttr::parse(AsmParser &parser, Type type) {
   SMLoc start = parser.getCurrentLocation();
   if (type) {
-    auto *dialect = parser.getContext()->getLoadedDialect<HspmdDialect>();
-    if (!dialect->acceptShardingType)
+    mlir::hspmd::detail::ShardingTypeSlot &slot = mlir::hspmd::detail::shardingTypeSlot();
+    if (slot.anchor != start.getPointer())
       return parser.emitError(start, "#hspmd.sharding does not take a type"),
              Attribute();
-    dialect->parsedShardingType = type;
+    slot.type = type;
   }
   layout::Sharding s;
   if (parser.parseLess())

@@ -455,5 +455,8 @@ int64_t hspmd::layout::lowerBoundBytes(const Layout &src, const Layout &dst,
   if (std::optional<Placement> from = src.place(device))
     if (!from->summand || to->summand)
       need -= volume(intersect(from->box, to->box));
-  return need * elementBytes;
+  int64_t bytes;
+  if (__builtin_mul_overflow(need, elementBytes, &bytes))
+    return INT64_MAX;
+  return bytes;
 }

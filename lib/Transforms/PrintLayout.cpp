@@ -30,8 +30,17 @@ void printBox(raw_ostream &os, const layout::Box &box) {
       " x ");
 }
 
-void printPlacements(raw_ostream &os, ShardingAttr sharding,
-                     RankedTensorType type) {
+void printPlacements(raw_ostream &os, ShardingAttr sharding, Type valueType) {
+  // The verifier guarantees a static ranked tensor for verified IR; a pass
+  // that ran before us without verification may have changed the type.
+  auto type = dyn_cast<RankedTensorType>(valueType);
+  if (!type || failed(sharding.verifyForType(type, [&] {
+        return emitError(UnknownLoc::get(sharding.getContext()));
+      }))) {
+    os << "  " << valueType << " placed " << sharding
+       << ": not a tensor this sharding applies to\n";
+    return;
+  }
   os << "  " << type << " placed " << sharding << "\n";
   layout::Layout lay(sharding.getLayout(),
                      std::vector<int64_t>(type.getShape().begin(),
@@ -60,12 +69,12 @@ struct PrintLayoutPass
       for (unsigned i = 0, e = fn.getNumArguments(); i < e; ++i)
         if (auto s = fn.getArgAttrOfType<ShardingAttr>(i, name)) {
           os << "@" << funcName.getValue() << " argument #" << i << "\n";
-          printPlacements(os, s, cast<RankedTensorType>(fn.getArgumentTypes()[i]));
+          printPlacements(os, s, fn.getArgumentTypes()[i]);
         }
       for (unsigned i = 0, e = fn.getNumResults(); i < e; ++i)
         if (auto s = fn.getResultAttrOfType<ShardingAttr>(i, name)) {
           os << "@" << funcName.getValue() << " result #" << i << "\n";
-          printPlacements(os, s, cast<RankedTensorType>(fn.getResultTypes()[i]));
+          printPlacements(os, s, fn.getResultTypes()[i]);
         }
       AsmState state(fn);
       fn->walk([&](Operation *op) {
@@ -79,8 +88,7 @@ struct PrintLayoutPass
         os << "@" << funcName.getValue() << " ";
         op->getResult(0).printAsOperand(os, state);
         os << " = " << op->getName() << " at " << op->getLoc() << "\n";
-        printPlacements(os, sharding,
-                        cast<RankedTensorType>(op->getResult(0).getType()));
+        printPlacements(os, sharding, op->getResult(0).getType());
       });
     });
     markAllAnalysesPreserved();

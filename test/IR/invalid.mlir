@@ -564,3 +564,91 @@ func.func @send_recv_element_types(%x: tensor<4x8xf32>, %y: tensor<4x8xi32>) {
   %0 = hspmd.send_recv sends [1 : [0, 0] [2, 8]] of %y : tensor<4x8xi32> recvs [] into %x : tensor<4x8xf32>
   return
 }
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// Found in review: inputs that must not be accepted silently
+//===----------------------------------------------------------------------===//
+
+// A sharding nested in the result type may not take that type's `: T` as its
+// own (only the op's own sharding is followed by the result type).
+func.func @nested_sharding_type(%x: tensor<4xf32, #hspmd.sharding<[0] : []>>) {
+  // expected-error @+1 {{#hspmd.sharding does not take a type}}
+  %0 = hspmd.annotate %x as #hspmd.sharding<[0] : []> : tensor<4xf32, #hspmd.sharding<[0] : []> : tensor<99xi8>>
+  return
+}
+
+// -----
+
+func.func @all_gather_overflow(%x: tensor<4611686018427387904xf32>) {
+  // expected-error @+1 {{dimension 0 of size 4611686018427387904 times 4 devices overflows int64}}
+  %0 = hspmd.all_gather %x dim 0 groups [[0, 1, 2, 3]] : tensor<4611686018427387904xf32> -> tensor<0xf32>
+  return
+}
+
+// -----
+
+func.func @all_to_all_overflow(%x: tensor<4x4611686018427387904xf32>) {
+  // expected-error @+1 {{dimension 1 of size 4611686018427387904 times 4 devices overflows int64}}
+  %0 = hspmd.all_to_all %x split_dim 0 concat_dim 1 groups [[0, 1, 2, 3]] : tensor<4x4611686018427387904xf32> -> tensor<1x0xf32>
+  return
+}
+
+// -----
+
+func.func @inherent_in_attr_dict(%x: tensor<4xf32>) {
+  // expected-error @+1 {{'sharding' is given by the op's syntax and may not appear in its attribute dictionary}}
+  %0 = hspmd.annotate %x as #hspmd.sharding<[0] : []> : tensor<4xf32> {sharding = #hspmd.sharding<[1] : []>}
+  return
+}
+
+// -----
+
+func.func @groups_in_attr_dict(%x: tensor<4xf32>) {
+  // expected-error @+1 {{'groups' is given by the op's syntax}}
+  %0 = hspmd.all_gather %x dim 0 groups [[0, 1]] {groups = [array<i64: 0, 1, 2>]} : tensor<4xf32> -> tensor<8xf32>
+  return
+}
+
+// -----
+
+func.func @accumulate_i8(%x: tensor<4xi8>) {
+  // expected-error @+1 {{`accumulate` adds received blocks and needs f16, bf16, f32, f64, i32 or i64 elements, got 'i8'}}
+  %0 = hspmd.send_recv recvs [1 : [0] [4]] accumulate into %x : tensor<4xi8>
+  return
+}
+
+// -----
+
+// expected-error @+1 {{'hspmd.sharding' is allowed on function arguments and results only}}
+func.func private @on_an_op(tensor<8xf32>) attributes {hspmd.sharding = #hspmd.sharding<[0] : []>}
+
+// -----
+
+// expected-error @+1 {{unknown hspmd attribute 'hspmd.placement'}}
+"test.op"() {hspmd.placement = 5} : () -> ()
+
+// -----
+
+func.func @boolean_device(%x: tensor<8xf32>) {
+  // expected-error @+1 {{expected a decimal integer}}
+  %0 = hspmd.annotate %x as #hspmd.sharding<[true] : []> : tensor<8xf32>
+  return
+}
+
+// -----
+
+func.func @hex_axis_size(%x: tensor<8xf32>) {
+  // expected-error @+1 {{expected a decimal integer}}
+  %0 = hspmd.annotate %x as #hspmd.sharding<[0, 1] : [d0 = 0x2]> : tensor<8xf32>
+  return
+}
+
+// -----
+
+func.func @hex_group(%x: tensor<8xf32>) {
+  // expected-error @+1 {{expected a decimal integer}}
+  %0 = hspmd.all_reduce %x groups [[0, 0x1]] : tensor<8xf32>
+  return
+}

@@ -118,6 +118,16 @@ func.func @communication(%x: tensor<12x8xf32>, %y: tensor<6x8xf32>, %z: tensor<8
   // A device that only receives.
   // CHECK: hspmd.send_recv recvs [1 : [0, 0] [2, 8], 1 : [2, 0] [2, 8]] into %{{.*}} : tensor<4x8xf32>
   %7 = hspmd.send_recv recvs [1 : [0, 0] [2, 8], 1 : [2, 0] [2, 8]] into %w : tensor<4x8xf32>
+  // Ops that only move data take any integer, float or index elements.
+  // CHECK: hspmd.all_gather %{{.*}} dim 0 groups {{\[}}[0, 1]] : tensor<4xi8> -> tensor<8xi8>
+  %i8 = arith.constant dense<1> : tensor<4xi8>
+  %9 = hspmd.all_gather %i8 dim 0 groups [[0, 1]] : tensor<4xi8> -> tensor<8xi8>
+  // CHECK: hspmd.slice %{{.*}} dim 0 groups {{\[}}[0, 1]] : tensor<4xi1> -> tensor<2xi1>
+  %i1 = arith.constant dense<true> : tensor<4xi1>
+  %10 = hspmd.slice %i1 dim 0 groups [[0, 1]] : tensor<4xi1> -> tensor<2xi1>
+  // CHECK: hspmd.send_recv recvs [1 : [0] [4]] into %{{.*}} : tensor<4xindex>
+  %ix = arith.constant dense<0> : tensor<4xindex>
+  %11 = hspmd.send_recv recvs [1 : [0] [4]] into %ix : tensor<4xindex>
   // A device that only sends: it receives nothing into an empty tensor.
   // CHECK: hspmd.send_recv sends [3 : [0, 0] [4, 8]] of %{{.*}} : tensor<4x8xf32> recvs [] into %{{.*}} : tensor<0x8xf32>
   %e = tensor.empty() : tensor<0x8xf32>

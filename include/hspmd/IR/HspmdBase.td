@@ -23,17 +23,10 @@ def Hspmd_Dialect : Dialect {
   let useDefaultAttributePrinterParser = 1;
   let hasRegionArgAttrVerify = 1;
   let hasRegionResultAttrVerify = 1;
+  let hasOperationAttrVerify = 1;
   let extraClassDeclaration = [{
     /// Registers the attributes (in the file that defines their storage).
     void registerAttributes();
-
-    /// MLIR's parser reads `#hspmd.sharding<...> : T` as an attribute with a
-    /// trailing type and hands `T` to the attribute parser. Ops whose syntax
-    /// puts their result type there (annotate, reshard) set
-    /// `acceptShardingType` while parsing; the attribute parser then leaves
-    /// `T` in `parsedShardingType` instead of rejecting it.
-    bool acceptShardingType = false;
-    ::mlir::Type parsedShardingType;
 
     /// The name of the argument/result attribute holding a sharding.
     static constexpr ::llvm::StringLiteral getShardingAttrName() {

@@ -13,9 +13,12 @@ include "mlir/IR/CommonTypeConstraints.td"
 class Hspmd_Op<string mnemonic, list<Trait> traits = []>
     : Op<Hspmd_Dialect, mnemonic, traits>;
 
-/// The element types the runtime moves and sums.
-def Hspmd_CommElementType : AnyTypeOf<[F16, BF16, F32, F64, I32, I64]>;
-def Hspmd_CommTensor : StaticShapeTensorOf<[Hspmd_CommElementType]>;
+/// The element types the runtime sums: ops that add need one of these.
+def Hspmd_SumElementType : AnyTypeOf<[F16, BF16, F32, F64, I32, I64]>;
+def Hspmd_SumTensor : StaticShapeTensorOf<[Hspmd_SumElementType]>;
+/// Ops that only move data take any integer, float or index elements, since
+/// every tensor placement must be changeable.
+def Hspmd_DataTensor : StaticShapeTensorOf<[AnyInteger, AnyFloat, Index]>;
 
 /// A list of disjoint device groups of equal size, printed `[[0, 1], [2, 3]]`.
 def Hspmd_DeviceGroupsAttr : TypedArrayAttrBase<DenseI64ArrayAttr,
@@ -45,7 +48,7 @@ def Hspmd_AnnotateOp : Hspmd_Op<"annotate",
   let arguments = (ins AnyRankedTensor:$input, Hspmd_ShardingAttr:$sharding);
   let results = (outs AnyRankedTensor:$result);
   let assemblyFormat = [{
-    $input `as` custom<ShardingAndType>($sharding, type($result)) attr-dict
+    $input `as` custom<ShardingAndType>($sharding, type($result)) custom<DiscardableAttrs>(attr-dict)
   }];
   let hasVerifier = 1;
 }
@@ -65,7 +68,7 @@ def Hspmd_ReshardOp : Hspmd_Op<"reshard",
   let arguments = (ins AnyRankedTensor:$input, Hspmd_ShardingAttr:$sharding);
   let results = (outs AnyRankedTensor:$result);
   let assemblyFormat = [{
-    $input `to` custom<ShardingAndType>($sharding, type($result)) attr-dict
+    $input `to` custom<ShardingAndType>($sharding, type($result)) custom<DiscardableAttrs>(attr-dict)
   }];
   let hasVerifier = 1;
 }
@@ -106,10 +109,10 @@ def Hspmd_AllReduceOp : Hspmd_CollectiveOp<"all_reduce",
     %r = hspmd.all_reduce %x groups [[0, 1], [2, 3]] : tensor<12x8xf32>
     ```
   }];
-  let arguments = !con((ins Hspmd_CommTensor:$input), commonArgs);
-  let results = (outs Hspmd_CommTensor:$result);
+  let arguments = !con((ins Hspmd_SumTensor:$input), commonArgs);
+  let results = (outs Hspmd_SumTensor:$result);
   let assemblyFormat = [{
-    $input `groups` custom<DeviceGroups>($groups) attr-dict `:` type($result)
+    $input `groups` custom<DeviceGroups>($groups) custom<DiscardableAttrs>(attr-dict) `:` type($result)
   }];
 }
 
@@ -125,12 +128,12 @@ def Hspmd_AllGatherOp : Hspmd_CollectiveOp<"all_gather",
         : tensor<6x8xf32> -> tensor<12x8xf32>
     ```
   }];
-  let arguments = !con((ins Hspmd_CommTensor:$input,
+  let arguments = !con((ins Hspmd_DataTensor:$input,
                             ConfinedAttr<I64Attr, [IntNonNegative]>:$dim),
                        commonArgs);
-  let results = (outs Hspmd_CommTensor:$result);
+  let results = (outs Hspmd_DataTensor:$result);
   let assemblyFormat = [{
-    $input `dim` $dim `groups` custom<DeviceGroups>($groups) attr-dict
+    $input `dim` $dim `groups` custom<DeviceGroups>($groups) custom<DiscardableAttrs>(attr-dict)
     `:` type($input) `->` type($result)
   }];
 }
@@ -148,12 +151,12 @@ def Hspmd_ReduceScatterOp : Hspmd_CollectiveOp<"reduce_scatter",
         : tensor<12x8xf32> -> tensor<6x8xf32>
     ```
   }];
-  let arguments = !con((ins Hspmd_CommTensor:$input,
+  let arguments = !con((ins Hspmd_SumTensor:$input,
                             ConfinedAttr<I64Attr, [IntNonNegative]>:$dim),
                        commonArgs);
-  let results = (outs Hspmd_CommTensor:$result);
+  let results = (outs Hspmd_SumTensor:$result);
   let assemblyFormat = [{
-    $input `dim` $dim `groups` custom<DeviceGroups>($groups) attr-dict
+    $input `dim` $dim `groups` custom<DeviceGroups>($groups) custom<DiscardableAttrs>(attr-dict)
     `:` type($input) `->` type($result)
   }];
 }
@@ -172,14 +175,14 @@ def Hspmd_AllToAllOp : Hspmd_CollectiveOp<"all_to_all",
         : tensor<6x8xf32> -> tensor<12x4xf32>
     ```
   }];
-  let arguments = !con((ins Hspmd_CommTensor:$input,
+  let arguments = !con((ins Hspmd_DataTensor:$input,
                             ConfinedAttr<I64Attr, [IntNonNegative]>:$split_dim,
                             ConfinedAttr<I64Attr, [IntNonNegative]>:$concat_dim),
                        commonArgs);
-  let results = (outs Hspmd_CommTensor:$result);
+  let results = (outs Hspmd_DataTensor:$result);
   let assemblyFormat = [{
     $input `split_dim` $split_dim `concat_dim` $concat_dim
-    `groups` custom<DeviceGroups>($groups) attr-dict
+    `groups` custom<DeviceGroups>($groups) custom<DiscardableAttrs>(attr-dict)
     `:` type($input) `->` type($result)
   }];
 }
@@ -198,12 +201,12 @@ def Hspmd_SliceOp : Hspmd_CollectiveOp<"slice",
         : tensor<12x8xf32> -> tensor<12x4xf32>
     ```
   }];
-  let arguments = !con((ins Hspmd_CommTensor:$input,
+  let arguments = !con((ins Hspmd_DataTensor:$input,
                             ConfinedAttr<I64Attr, [IntNonNegative]>:$dim),
                        commonArgs);
-  let results = (outs Hspmd_CommTensor:$result);
+  let results = (outs Hspmd_DataTensor:$result);
   let assemblyFormat = [{
-    $input `dim` $dim `groups` custom<DeviceGroups>($groups) attr-dict
+    $input `dim` $dim `groups` custom<DeviceGroups>($groups) custom<DiscardableAttrs>(attr-dict)
     `:` type($input) `->` type($result)
   }];
 }
@@ -220,10 +223,10 @@ def Hspmd_KeepOrZeroOp : Hspmd_Op<"keep_or_zero",
     %r = hspmd.keep_or_zero %x keep [0, 2] : tensor<12x8xf32>
     ```
   }];
-  let arguments = (ins Hspmd_CommTensor:$input, DenseI64ArrayAttr:$keep);
-  let results = (outs Hspmd_CommTensor:$result);
+  let arguments = (ins Hspmd_SumTensor:$input, DenseI64ArrayAttr:$keep);
+  let results = (outs Hspmd_SumTensor:$result);
   let assemblyFormat = [{
-    $input `keep` $keep attr-dict `:` type($result)
+    $input `keep` $keep custom<DiscardableAttrs>(attr-dict) `:` type($result)
   }];
   let hasVerifier = 1;
 }
@@ -239,7 +242,8 @@ def Hspmd_SendRecvOp : Hspmd_Op<"send_recv",
     All blocks between this device and one peer travel as one message, packed
     in the order the entries list them; the peer lists the same blocks in the
     same order. The result starts as `%init`; received blocks overwrite it,
-    or are added to it with `accumulate` (summands of a partial value). All
+    or are added to it with `accumulate` (summands of a partial value, which
+    needs f16, bf16, f32, f64, i32 or i64 elements). All
     sends and receives are posted together, so no order between peers can
     deadlock.
 
@@ -251,18 +255,18 @@ def Hspmd_SendRecvOp : Hspmd_Op<"send_recv",
         into %own : tensor<4x8xf32>
     ```
   }];
-  let arguments = (ins Optional<Hspmd_CommTensor>:$input,
-                       Hspmd_CommTensor:$init,
+  let arguments = (ins Optional<Hspmd_DataTensor>:$input,
+                       Hspmd_DataTensor:$init,
                        DefaultValuedAttr<TypedArrayAttrBase<DenseI64ArrayAttr,
                            "list of blocks">, "{}">:$sends,
                        DefaultValuedAttr<TypedArrayAttrBase<DenseI64ArrayAttr,
                            "list of blocks">, "{}">:$recvs,
                        UnitAttr:$accumulate);
-  let results = (outs Hspmd_CommTensor:$result);
+  let results = (outs Hspmd_DataTensor:$result);
   let assemblyFormat = [{
     (`sends` custom<Blocks>($sends) `of` $input^ `:` type($input))?
     `recvs` custom<Blocks>($recvs) (`accumulate` $accumulate^)?
-    `into` $init attr-dict `:` type($result)
+    `into` $init custom<DiscardableAttrs>(attr-dict) `:` type($result)
   }];
   let hasVerifier = 1;
 }

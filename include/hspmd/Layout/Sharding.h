@@ -108,6 +108,9 @@ struct Range {
   int64_t lo = 0, hi = 0;
   int64_t size() const { return hi - lo; }
   bool operator==(const Range &o) const { return lo == o.lo && hi == o.hi; }
+  bool operator<(const Range &o) const {
+    return lo != o.lo ? lo < o.lo : hi < o.hi;
+  }
 };
 /// A box of global indices: one range per dimension.
 using Box = std::vector<Range>;

@@ -1,0 +1,29 @@
+//===- ParseUtils.h - Parsing helpers shared by the hspmd IR ----*- C++ -*-===//
+
+#ifndef HSPMD_LIB_IR_PARSEUTILS_H
+#define HSPMD_LIB_IR_PARSEUTILS_H
+
+#include "mlir/IR/OpImplementation.h"
+
+namespace mlir::hspmd::detail {
+
+/// MLIR's parser reads `#hspmd.sharding<...> : T` as an attribute with a
+/// trailing type and hands `T` to the attribute parser. Annotate and reshard
+/// put their result type there, so while one of them parses its sharding it
+/// records where that sharding's body starts (`anchor`); the attribute parser
+/// accepts a type only for the sharding starting exactly there (not for one
+/// nested inside `T`) and leaves it in `type`. Thread-local, since several
+/// threads may parse with one context.
+struct ShardingTypeSlot {
+  const char *anchor = nullptr;
+  Type type;
+};
+ShardingTypeSlot &shardingTypeSlot();
+
+/// Parses a decimal integer (`-`? digits), as the spec's grammar requires:
+/// MLIR's parseInteger also takes `true`, `false` and hexadecimal.
+ParseResult parseDecimal(AsmParser &parser, int64_t &value);
+
+} // namespace mlir::hspmd::detail
+
+#endif // HSPMD_LIB_IR_PARSEUTILS_H

@@ -27,4 +27,31 @@ def HspmdPrintLayout : Pass<"hspmd-print-layout", "ModuleOp"> {
   ];
 }
 
+def HspmdCommReport : Pass<"hspmd-comm-report", "ModuleOp"> {
+  let summary = "Reports the communication each hspmd.reshard costs, per device";
+  let description = [{
+    For every `hspmd.reshard`, runs the planner on the placement of its
+    operand (the sharding of the `hspmd.annotate`/`hspmd.reshard` that
+    produced it, or of the function argument) and its own sharding, and
+    writes to standard error, per device: bytes sent, bytes received,
+    messages sent, and the lower bound of spec §4 (the bytes the device must
+    receive at least). Collectives are counted as ring algorithms. The IR is
+    not changed.
+
+    With `format=json` the report is a JSON array with one object per reshard:
+    `loc`, `plan`, `devices` (objects with `device`, `sent`, `received`,
+    `messages`, `lower_bound`), `total_received` and `total_lower_bound`.
+
+    A reshard whose operand has no known placement is an error; run
+    `--hspmd-propagate` first.
+  }];
+  let dependentDialects = ["::mlir::hspmd::HspmdDialect"];
+  let options = [
+    Option<"format", "format", "std::string", /*default=*/"\"table\"",
+           "Output format: `table` or `json`">,
+    Option<"verifyPlans", "verify-plans", "bool", /*default=*/"false",
+           "Check every plan with the independent plan checker">,
+  ];
+}
+
 #endif // HSPMD_TRANSFORMS_PASSES_TD

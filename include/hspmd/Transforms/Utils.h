@@ -1,0 +1,22 @@
+//===- Utils.h - Helpers shared by the hspmd passes -------------*- C++ -*-===//
+
+#ifndef HSPMD_TRANSFORMS_UTILS_H
+#define HSPMD_TRANSFORMS_UTILS_H
+
+#include "hspmd/IR/HspmdDialect.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/Value.h"
+
+namespace mlir::hspmd {
+
+/// The placement stated for `value` by the IR itself: the sharding of the
+/// `hspmd.annotate` or `hspmd.reshard` producing it, or the `hspmd.sharding`
+/// of the function argument it is. Null when nothing states it.
+ShardingAttr getKnownSharding(Value value);
+
+/// Bytes per element of `type` (at least 1; i1 counts as one byte).
+int64_t getElementBytes(ShapedType type);
+
+} // namespace mlir::hspmd
+
+#endif // HSPMD_TRANSFORMS_UTILS_H

@@ -1,0 +1,132 @@
+//===- Plan.cpp - Plan traffic and printing --------------------------------===//
+
+#include "hspmd/Plan/Plan.h"
+
+#include <map>
+#include <set>
+#include <sstream>
+
+using namespace hspmd;
+using namespace hspmd::plan;
+
+const char *hspmd::plan::stepName(StepKind kind) {
+  switch (kind) {
+  case StepKind::Slice:
+    return "slice";
+  case StepKind::KeepOrZero:
+    return "keep_or_zero";
+  case StepKind::AllReduce:
+    return "all_reduce";
+  case StepKind::AllGather:
+    return "all_gather";
+  case StepKind::ReduceScatter:
+    return "reduce_scatter";
+  case StepKind::AllToAll:
+    return "all_to_all";
+  case StepKind::SendRecv:
+    return "send_recv";
+  }
+  return "?";
+}
+
+std::vector<DeviceTraffic> hspmd::plan::traffic(const Plan &plan,
+                                                int64_t elementBytes) {
+  std::map<int64_t, DeviceTraffic> byDevice;
+  auto at = [&](int64_t d) -> DeviceTraffic & {
+    DeviceTraffic &t = byDevice[d];
+    t.device = d;
+    return t;
+  };
+  for (const Step &step : plan.steps) {
+    for (const DeviceUpdate &u : step.updates)
+      (void)at(u.device);
+    for (const CollectiveGroup &g : step.groups) {
+      int64_t n = static_cast<int64_t>(g.devices.size());
+      int64_t bytes = layout::volume(g.region) * elementBytes;
+      int64_t moved = 0, messages = 0;
+      switch (step.kind) {
+      case StepKind::AllReduce:
+        moved = 2 * (n - 1) * bytes / n;
+        messages = 2 * (n - 1);
+        break;
+      case StepKind::AllGather:
+      case StepKind::ReduceScatter:
+        moved = (n - 1) * bytes / n;
+        messages = n - 1;
+        break;
+      case StepKind::AllToAll:
+        moved = (n - 1) * bytes / (n * n);
+        messages = n - 1;
+        break;
+      default:
+        break;
+      }
+      for (int64_t d : g.devices) {
+        DeviceTraffic &t = at(d);
+        t.sent += moved;
+        t.received += moved;
+        t.messages += messages;
+      }
+    }
+    std::set<std::pair<int64_t, int64_t>> pairs;
+    for (const Transfer &tr : step.transfers) {
+      int64_t bytes = layout::volume(tr.box) * elementBytes;
+      at(tr.from).sent += bytes;
+      at(tr.to).received += bytes;
+      if (pairs.insert({tr.from, tr.to}).second)
+        at(tr.from).messages += 1;
+    }
+  }
+  std::vector<DeviceTraffic> out;
+  for (auto &[d, t] : byDevice)
+    out.push_back(t);
+  return out;
+}
+
+static std::string boxStr(const Box &box) {
+  if (box.empty())
+    return "scalar";
+  std::string s;
+  for (size_t i = 0; i < box.size(); ++i) {
+    if (i)
+      s += " x ";
+    s += "[" + std::to_string(box[i].lo) + ", " + std::to_string(box[i].hi) +
+         ")";
+  }
+  return s;
+}
+
+std::string hspmd::plan::describe(const Plan &plan) {
+  std::ostringstream os;
+  os << "plan (" << plan.strategy << "): " << plan.steps.size() << " step"
+     << (plan.steps.size() == 1 ? "" : "s") << "\n";
+  for (size_t i = 0; i < plan.steps.size(); ++i) {
+    const Step &s = plan.steps[i];
+    os << "  step " << i << ": " << stepName(s.kind);
+    if (s.kind == StepKind::AllGather || s.kind == StepKind::ReduceScatter)
+      os << " dim " << s.dim;
+    if (s.kind == StepKind::AllToAll)
+      os << " split_dim " << s.dim << " concat_dim " << s.concatDim;
+    if (s.kind == StepKind::SendRecv && s.accumulate)
+      os << " accumulate";
+    os << "\n";
+    for (const CollectiveGroup &g : s.groups) {
+      os << "    group {";
+      for (size_t j = 0; j < g.devices.size(); ++j)
+        os << (j ? ", " : "") << g.devices[j];
+      os << "} on " << boxStr(g.region) << "\n";
+    }
+    for (const Transfer &t : s.transfers)
+      os << "    " << t.from << " -> " << t.to << ": " << boxStr(t.box)
+         << "\n";
+    for (const DeviceUpdate &u : s.updates) {
+      os << "    device " << u.device << ": " << boxStr(u.box);
+      if (s.kind == StepKind::KeepOrZero)
+        os << (u.keep ? " keep" : " zeros");
+      for (const Box &c : u.localCopies)
+        os << ", keeps " << boxStr(c);
+      os << "\n";
+    }
+  }
+  return os.str();
+}

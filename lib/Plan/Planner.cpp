@@ -1,0 +1,712 @@
+//===- Planner.cpp - Spec §4 communication resolution ---------------------===//
+//
+// Cases are tried in the order of spec §4. The collective cases are found
+// from what each device holds (its box and role under both layouts), not from
+// the way the shardings are written, so equal layouts written differently and
+// axes that must be factored (an axis of 4 read as 2 x 2) need no special
+// handling.
+//
+//===----------------------------------------------------------------------===//
+
+#include "hspmd/Plan/Planner.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <optional>
+#include <set>
+
+using namespace hspmd;
+using namespace hspmd::plan;
+using layout::Layout;
+using layout::Placement;
+using layout::Range;
+
+namespace {
+
+/// A device and its placement under the source and the destination.
+struct Holder {
+  int64_t device;
+  std::optional<Placement> src, dst;
+};
+
+std::vector<Holder> holders(const Layout &src, const Layout &dst) {
+  std::set<int64_t> all(src.devices().begin(), src.devices().end());
+  all.insert(dst.devices().begin(), dst.devices().end());
+  std::vector<Holder> out;
+  for (int64_t d : all)
+    out.push_back({d, src.place(d), dst.place(d)});
+  return out;
+}
+
+/// The role of a placement as a comparable key: empty for a value, otherwise
+/// the decomposition followed by the summand class.
+std::vector<int64_t> roleKey(const Placement &p) {
+  if (!p.summand)
+    return {};
+  std::vector<int64_t> key{p.decomposition};
+  key.insert(key.end(), p.summandClass.begin(), p.summandClass.end());
+  return key;
+}
+
+/// Where `p` stands among the devices of its layout, for pairing replicas:
+/// devices with the same box and role get slots 0, 1, ... in list order.
+std::map<int64_t, int64_t> replicaSlots(const std::vector<Holder> &hs,
+                                        bool ofSource) {
+  std::map<std::pair<Box, std::vector<int64_t>>,
+           std::vector<std::pair<std::pair<int64_t, int64_t>, int64_t>>>
+      classes;
+  for (const Holder &h : hs) {
+    const std::optional<Placement> &p = ofSource ? h.src : h.dst;
+    if (p)
+      classes[{p->box, roleKey(*p)}].push_back(
+          {{p->group, p->position}, h.device});
+  }
+  std::map<int64_t, int64_t> slot;
+  for (auto &[key, members] : classes) {
+    std::sort(members.begin(), members.end());
+    for (size_t i = 0; i < members.size(); ++i)
+      slot[members[i].second] = static_cast<int64_t>(i);
+  }
+  return slot;
+}
+
+/// Whether `parts`, in order, are the consecutive equal blocks of `whole`
+/// along `dim` (and equal to it elsewhere).
+bool areBlocksAlong(const std::vector<Box> &parts, const Box &whole,
+                    int64_t dim) {
+  int64_t n = static_cast<int64_t>(parts.size());
+  int64_t size = whole[dim].size();
+  if (n == 0 || size % n != 0)
+    return false;
+  for (int64_t i = 0; i < n; ++i)
+    for (size_t k = 0; k < whole.size(); ++k) {
+      Range want = whole[k];
+      if (static_cast<int64_t>(k) == dim)
+        want = {whole[k].lo + size / n * i, whole[k].lo + size / n * (i + 1)};
+      if (!(parts[i][k] == want))
+        return false;
+    }
+  return true;
+}
+
+/// The dimension along which `parts` (in some order) are the equal blocks of
+/// `whole`, with the order; nothing if there is none.
+std::optional<std::pair<int64_t, std::vector<size_t>>>
+findBlockDim(const std::vector<Box> &parts, const Box &whole) {
+  for (size_t dim = 0; dim < whole.size(); ++dim) {
+    std::vector<size_t> order(parts.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      return parts[a][dim].lo < parts[b][dim].lo;
+    });
+    std::vector<Box> sorted;
+    for (size_t i : order)
+      sorted.push_back(parts[i]);
+    if (areBlocksAlong(sorted, whole, static_cast<int64_t>(dim)))
+      return std::make_pair(static_cast<int64_t>(dim), order);
+  }
+  return std::nullopt;
+}
+
+/// Collective groups found for one kind of step, bucketed by group size so
+/// that each step has groups of one size (as the IR ops require).
+struct GroupsBySize {
+  std::map<size_t, std::vector<CollectiveGroup>> bySize;
+  void add(CollectiveGroup g) {
+    if (g.devices.size() > 1)
+      bySize[g.devices.size()].push_back(std::move(g));
+  }
+  void emit(Plan &plan, StepKind kind, int64_t dim = 0, int64_t concat = 0) {
+    for (auto &[size, groups] : bySize) {
+      Step s;
+      s.kind = kind;
+      s.dim = dim;
+      s.concatDim = concat;
+      s.groups = std::move(groups);
+      plan.steps.push_back(std::move(s));
+    }
+  }
+};
+
+/// Case 2: every destination block is already held by its device, as a
+/// value (or it is a summand a device may hold as zeros).
+std::optional<Plan> planLocal(const std::vector<Holder> &hs) {
+  Step slice, keep;
+  slice.kind = StepKind::Slice;
+  keep.kind = StepKind::KeepOrZero;
+  for (const Holder &h : hs) {
+    if (!h.dst)
+      continue;
+    const Placement &to = *h.dst;
+    if (to.summand && !to.keeper) {
+      keep.updates.push_back({h.device, to.box, /*keep=*/false, {}});
+      continue;
+    }
+    if (!h.src || h.src->summand ||
+        !(layout::intersect(h.src->box, to.box) == to.box))
+      return std::nullopt;
+    if (to.summand)
+      keep.updates.push_back({h.device, to.box, /*keep=*/true, {}});
+    else if (!(h.src->box == to.box))
+      slice.updates.push_back({h.device, to.box, true, {}});
+  }
+  Plan plan;
+  plan.strategy = "local";
+  if (!slice.updates.empty())
+    plan.steps.push_back(std::move(slice));
+  if (!keep.updates.empty())
+    plan.steps.push_back(std::move(keep));
+  return plan;
+}
+
+/// The summand classes of the source covering `box` in decomposition `dec`.
+std::set<std::vector<int64_t>> classesCovering(const std::vector<Holder> &hs,
+                                               const Box &box, int64_t dec) {
+  std::set<std::vector<int64_t>> out;
+  for (const Holder &h : hs)
+    if (h.src && h.src->summand && h.src->decomposition == dec &&
+        layout::intersect(h.src->box, box) == box)
+      out.insert(roleKey(*h.src));
+  return out;
+}
+
+bool sameDevices(const Layout &a, const Layout &b) {
+  return a.devices() == b.devices();
+}
+
+/// Case 3, partial to less partial on the same blocks: all-reduce among the
+/// devices that hold one block, end in one destination role, and are the
+/// same replica of their source summand. Like every case-3 collective, its
+/// groups stay inside one device group of the source and of the destination
+/// (top-tier changes are case 5's).
+std::optional<Plan> planAllReduce(const std::vector<Holder> &hs) {
+  std::map<int64_t, int64_t> slot = replicaSlots(hs, /*ofSource=*/true);
+  std::map<std::tuple<Box, std::vector<int64_t>, int64_t, int64_t, int64_t,
+                      int64_t>,
+           std::vector<const Holder *>>
+      buckets;
+  for (const Holder &h : hs) {
+    if (!h.src->summand && h.dst->summand)
+      return std::nullopt;
+    if (!(h.src->box == h.dst->box))
+      return std::nullopt;
+    buckets[{h.src->box, roleKey(*h.dst), h.src->decomposition,
+             slot[h.device], h.src->group, h.dst->group}]
+        .push_back(&h);
+  }
+  // Check at the level of summand classes that the result is the
+  // destination: after the step every device holds the sum of its group's
+  // source classes. Value holders must end with all classes of their block;
+  // replicas of a destination summand with equal sets; and the classes of
+  // one block's destination summands must split the source classes exactly.
+  using ClassSet = std::set<std::vector<int64_t>>;
+  std::map<int64_t, ClassSet> after;
+  GroupsBySize groups;
+  for (auto &[key, members] : buckets) {
+    ClassSet classes;
+    for (const Holder *h : members) {
+      if (!h->src->summand && members.size() > 1)
+        return std::nullopt; // a value would be added to other data
+      if (!classes.insert(roleKey(*h->src)).second)
+        return std::nullopt; // a summand would be counted twice
+    }
+    for (const Holder *h : members)
+      after[h->device] = classes;
+    CollectiveGroup g{{}, members.front()->src->box};
+    for (const Holder *h : members)
+      g.devices.push_back(h->device);
+    groups.add(std::move(g));
+  }
+  auto complete = [&](const ClassSet &classes, const Box &box) {
+    if (classes.empty() || classes.begin()->empty())
+      return false;
+    int64_t dec = classes.begin()->front();
+    for (const auto &c : classes)
+      if (c.empty() || c.front() != dec)
+        return false;
+    return classes == classesCovering(hs, box, dec);
+  };
+  std::map<std::pair<Box, int64_t>, std::map<std::vector<int64_t>, ClassSet>>
+      summands; // (box, dst decomposition) -> dst class -> source classes
+  for (const Holder &h : hs) {
+    const ClassSet &got = after[h.device];
+    if (!h.dst->summand) {
+      if (h.src->summand && !complete(got, h.src->box))
+        return std::nullopt;
+      continue;
+    }
+    auto &byClass = summands[{h.dst->box, h.dst->decomposition}];
+    auto [it, inserted] = byClass.insert({h.dst->summandClass, got});
+    if (!inserted && it->second != got)
+      return std::nullopt; // replicas would differ
+  }
+  for (auto &[key, byClass] : summands) {
+    ClassSet all;
+    size_t count = 0;
+    for (auto &[cls, got] : byClass) {
+      all.insert(got.begin(), got.end());
+      count += got.size();
+    }
+    if (count != all.size() || !complete(all, key.first))
+      return std::nullopt;
+  }
+  if (groups.bySize.empty())
+    return std::nullopt;
+  Plan plan;
+  plan.strategy = "all-reduce";
+  groups.emit(plan, StepKind::AllReduce);
+  return plan;
+}
+
+/// Case 3, partial to split: reduce-scatter among the devices holding one
+/// block whose destination blocks cut it along one dimension.
+std::optional<Plan> planReduceScatter(const std::vector<Holder> &hs) {
+  std::map<int64_t, int64_t> slot = replicaSlots(hs, /*ofSource=*/true);
+  std::map<std::tuple<Box, int64_t, int64_t, int64_t, int64_t>,
+           std::vector<const Holder *>>
+      buckets;
+  for (const Holder &h : hs) {
+    if (!h.src->summand || h.dst->summand)
+      return std::nullopt;
+    buckets[{h.src->box, h.src->decomposition, slot[h.device], h.src->group,
+             h.dst->group}]
+        .push_back(&h);
+  }
+  std::optional<int64_t> dim;
+  GroupsBySize groups;
+  for (auto &[key, members] : buckets) {
+    std::vector<Box> parts;
+    std::set<std::vector<int64_t>> classes;
+    for (const Holder *h : members) {
+      parts.push_back(h->dst->box);
+      if (!classes.insert(roleKey(*h->src)).second)
+        return std::nullopt;
+    }
+    const Box &whole = members.front()->src->box;
+    if (classes != classesCovering(hs, whole, std::get<1>(key)))
+      return std::nullopt;
+    auto found = findBlockDim(parts, whole);
+    if (!found || (dim && *dim != found->first && members.size() > 1))
+      return std::nullopt;
+    if (members.size() > 1)
+      dim = found->first;
+    CollectiveGroup g{{}, whole};
+    for (size_t i : found->second)
+      g.devices.push_back(members[i]->device);
+    groups.add(std::move(g));
+  }
+  if (!dim)
+    return std::nullopt;
+  Plan plan;
+  plan.strategy = "reduce-scatter";
+  groups.emit(plan, StepKind::ReduceScatter, *dim);
+  return plan;
+}
+
+/// Case 3, split to less split: all-gather among the devices ending with one
+/// block whose source blocks cut it along one dimension.
+std::optional<Plan> planAllGather(const std::vector<Holder> &hs) {
+  std::map<std::tuple<Box, Box, int64_t, int64_t>, int64_t> seen;
+  std::map<std::tuple<Box, int64_t, int64_t, int64_t>,
+           std::vector<const Holder *>>
+      buckets;
+  for (const Holder &h : hs) {
+    if (h.src->summand || h.dst->summand)
+      return std::nullopt;
+    int64_t slot =
+        seen[{h.src->box, h.dst->box, h.src->group, h.dst->group}]++;
+    buckets[{h.dst->box, slot, h.src->group, h.dst->group}].push_back(&h);
+  }
+  std::optional<int64_t> dim;
+  GroupsBySize groups;
+  for (auto &[key, members] : buckets) {
+    std::vector<Box> parts;
+    for (const Holder *h : members)
+      parts.push_back(h->src->box);
+    const Box &whole = std::get<0>(key);
+    auto found = findBlockDim(parts, whole);
+    if (!found || (dim && *dim != found->first && members.size() > 1))
+      return std::nullopt;
+    if (members.size() > 1)
+      dim = found->first;
+    CollectiveGroup g{{}, whole};
+    for (size_t i : found->second)
+      g.devices.push_back(members[i]->device);
+    groups.add(std::move(g));
+  }
+  if (!dim)
+    return std::nullopt;
+  Plan plan;
+  plan.strategy = "all-gather";
+  groups.emit(plan, StepKind::AllGather, *dim);
+  return plan;
+}
+
+/// Case 3, split on one dimension to split on another: all-to-all.
+std::optional<Plan> planAllToAll(const std::vector<Holder> &hs, int64_t rank) {
+  for (int64_t split = 0; split < rank; ++split)
+    for (int64_t concat = 0; concat < rank; ++concat) {
+      if (split == concat)
+        continue;
+      std::map<std::tuple<Box, Box, int64_t, int64_t>, int64_t> seen;
+      std::map<std::tuple<Box, int64_t, int64_t, int64_t>,
+               std::vector<const Holder *>>
+          buckets;
+      bool ok = true;
+      for (const Holder &h : hs) {
+        if (h.src->summand || h.dst->summand) {
+          ok = false;
+          break;
+        }
+        // The group's region: the source block widened along `concat` to the
+        // destination block's extent there.
+        Box region = h.src->box;
+        region[concat] = h.dst->box[concat];
+        int64_t slot =
+            seen[{h.src->box, h.dst->box, h.src->group, h.dst->group}]++;
+        buckets[{region, slot, h.src->group, h.dst->group}].push_back(&h);
+      }
+      if (!ok)
+        return std::nullopt;
+      GroupsBySize groups;
+      for (auto &[key, members] : buckets) {
+        std::vector<size_t> order(members.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+          return members[a]->src->box[concat].lo <
+                 members[b]->src->box[concat].lo;
+        });
+        std::vector<Box> in, out;
+        for (size_t i : order) {
+          in.push_back(members[i]->src->box);
+          out.push_back(members[i]->dst->box);
+        }
+        const Box &region = std::get<0>(key);
+        if (!areBlocksAlong(in, region, concat) ||
+            !areBlocksAlong(out, region, split)) {
+          ok = false;
+          break;
+        }
+        CollectiveGroup g{{}, region};
+        for (size_t i : order)
+          g.devices.push_back(members[i]->device);
+        groups.add(std::move(g));
+      }
+      if (!ok || groups.bySize.empty())
+        continue;
+      Plan plan;
+      plan.strategy = "all-to-all";
+      groups.emit(plan, StepKind::AllToAll, split, concat);
+      return plan;
+    }
+  return std::nullopt;
+}
+
+/// Case 5 from a partial source: the groups hold summands (`hetero =
+/// partial`) and must end replicated (`hetero = dup`) on the same groups.
+/// Inside each group a reduce-scatter first turns the group's own `partial`
+/// axis into a split, so that every device holds a distinct block of its
+/// group's summand; then, block by block of the common grid in increasing
+/// order, one all-reduce over the block's holder in every group; then an
+/// all-gather inside each group reaches the destination layout.
+std::optional<Plan> planHierarchical(const Layout &src, const Layout &dst) {
+  const layout::Sharding &s = src.sharding(), &d = dst.sharding();
+  if (!s.hetero || !s.hetero->isPartial() || !d.hetero || !d.hetero->isDup() ||
+      s.groups.size() != d.groups.size())
+    return std::nullopt;
+  int64_t rank = src.rank();
+  // The intermediate: each group's partial axis becomes a split along the
+  // first dimension it divides and the group does not split yet.
+  layout::Sharding mid = s;
+  for (size_t g = 0; g < s.groups.size(); ++g) {
+    std::vector<int64_t> a = s.groups[g].devices, b = d.groups[g].devices;
+    std::sort(a.begin(), a.end());
+    std::sort(b.begin(), b.end());
+    if (a != b)
+      return std::nullopt;
+    for (layout::Axis &axis : mid.groups[g].axes) {
+      if (axis.role.isDup())
+        return std::nullopt; // replicas: left to the general case
+      if (!axis.role.isPartial())
+        continue;
+      std::optional<int64_t> dim;
+      for (int64_t k = 0; k < rank && !dim; ++k) {
+        bool taken = false;
+        int64_t extent = src.shape()[k];
+        for (const layout::Axis &other : s.groups[g].axes)
+          if (other.role.isSplit() && other.role.dim == k) {
+            taken = true;
+          }
+        if (!taken && extent % axis.size == 0)
+          dim = k;
+      }
+      if (!dim)
+        return std::nullopt;
+      axis.role = layout::Role::split(*dim);
+    }
+  }
+  if (mid.verifyStructure() || mid.verifyShape(src.shape()))
+    return std::nullopt;
+  Layout midLayout(mid, src.shape());
+  layout::Sharding midDup = mid;
+  midDup.hetero = layout::Role::dup();
+  Layout midDupLayout(midDup, src.shape());
+
+  Plan plan;
+  plan.strategy = "hierarchical";
+  // 1. Inside each group: reduce-scatter among the devices that differ only
+  //    along the group's partial axis.
+  std::vector<Holder> pre = holders(src, midLayout);
+  std::map<int64_t, int64_t> slot = replicaSlots(pre, /*ofSource=*/true);
+  std::map<std::pair<int64_t, Box>, std::vector<const Holder *>> buckets;
+  for (const Holder &h : pre)
+    buckets[{h.src->group, h.src->box}].push_back(&h);
+  std::map<std::pair<size_t, int64_t>, std::vector<CollectiveGroup>> scatter;
+  for (auto &[key, members] : buckets) {
+    if (members.size() == 1) {
+      if (!(members.front()->src->box == members.front()->dst->box))
+        return std::nullopt;
+      continue;
+    }
+    std::vector<Box> parts;
+    for (const Holder *h : members)
+      parts.push_back(h->dst->box);
+    auto found = findBlockDim(parts, key.second);
+    if (!found)
+      return std::nullopt;
+    CollectiveGroup g{{}, key.second};
+    for (size_t i : found->second)
+      g.devices.push_back(members[i]->device);
+    scatter[{g.devices.size(), found->first}].push_back(std::move(g));
+  }
+  (void)slot;
+  for (auto &[key, groups] : scatter) {
+    Step step;
+    step.kind = StepKind::ReduceScatter;
+    step.dim = key.second;
+    step.groups = std::move(groups);
+    plan.steps.push_back(std::move(step));
+  }
+  // 2. Across groups, block by block of the common grid.
+  std::vector<std::set<int64_t>> cuts(rank);
+  for (int64_t dev : midLayout.devices()) {
+    Placement p = *midLayout.place(dev);
+    for (int64_t k = 0; k < rank; ++k) {
+      cuts[k].insert(p.box[k].lo);
+      cuts[k].insert(p.box[k].hi);
+    }
+  }
+  std::vector<std::vector<int64_t>> bounds(rank);
+  for (int64_t k = 0; k < rank; ++k) {
+    bounds[k].assign(cuts[k].begin(), cuts[k].end());
+    if (bounds[k].size() < 2)
+      return std::nullopt; // an empty dimension: nothing to reduce
+  }
+  std::vector<size_t> idx(rank, 0);
+  while (true) {
+    Box cell(rank);
+    for (int64_t k = 0; k < rank; ++k)
+      cell[k] = {bounds[k][idx[k]], bounds[k][idx[k] + 1]};
+    CollectiveGroup g{{}, cell};
+    for (size_t grp = 0; grp < mid.groups.size(); ++grp)
+      for (int64_t dev : mid.groups[grp].devices)
+        if (layout::intersect(midLayout.place(dev)->box, cell) == cell) {
+          g.devices.push_back(dev);
+          break;
+        }
+    if (g.devices.size() != mid.groups.size())
+      return std::nullopt;
+    Step step;
+    step.kind = StepKind::AllReduce;
+    step.groups.push_back(std::move(g));
+    plan.steps.push_back(std::move(step));
+    int64_t k = rank - 1;
+    for (; k >= 0; --k)
+      if (++idx[k] + 1 < bounds[k].size())
+        break;
+      else
+        idx[k] = 0;
+    if (k < 0)
+      break;
+  }
+  // 3. Inside each group: from the split blocks to the destination layout.
+  if (!layout::equivalent(midDupLayout, dst)) {
+    std::vector<Holder> post = holders(midDupLayout, dst);
+    std::optional<Plan> rest = planLocal(post);
+    if (!rest)
+      rest = planAllGather(post);
+    if (!rest)
+      return std::nullopt;
+    for (Step &step : rest->steps)
+      plan.steps.push_back(std::move(step));
+  }
+  return plan;
+}
+
+/// Appends `box` to `boxes`, merging it into the last one when the two are
+/// adjacent along one dimension and equal along the others.
+bool extends(Box &last, const Box &box) {
+  int64_t differing = -1;
+  for (size_t k = 0; k < box.size(); ++k)
+    if (!(last[k] == box[k])) {
+      if (differing >= 0 || last[k].hi != box[k].lo)
+        return false;
+      differing = static_cast<int64_t>(k);
+    }
+  if (differing < 0)
+    return false;
+  last[differing].hi = box[differing].hi;
+  return true;
+}
+
+} // namespace
+
+Plan hspmd::plan::planPointToPoint(const Layout &src, const Layout &dst,
+                                   int64_t elementBytes) {
+  int64_t rank = src.rank();
+  const std::vector<int64_t> &shape = src.shape();
+  // The uniform grid: along each dimension, the gcd of every block boundary.
+  std::vector<int64_t> cell(rank);
+  std::vector<Holder> hs = holders(src, dst);
+  for (int64_t k = 0; k < rank; ++k) {
+    int64_t g = shape[k];
+    for (const Holder &h : hs)
+      for (const std::optional<Placement> *p : {&h.src, &h.dst})
+        if (*p)
+          g = std::gcd(g, std::gcd((*p)->box[k].lo, (*p)->box[k].hi));
+    cell[k] = std::max<int64_t>(g, 1);
+  }
+
+  std::vector<std::pair<int64_t, Placement>> sources;
+  for (int64_t d : src.devices())
+    sources.push_back({d, *src.place(d)});
+
+  std::map<int64_t, int64_t> bytesSent;
+  Step step;
+  step.kind = StepKind::SendRecv;
+  step.accumulate = src.sharding().hasPartial();
+  for (int64_t d : dst.devices()) {
+    Placement to = *dst.place(d);
+    std::optional<Placement> from = src.place(d);
+    DeviceUpdate update{d, to.box, true, {}};
+    if ((to.summand && !to.keeper) || layout::volume(to.box) == 0) {
+      step.updates.push_back(std::move(update));
+      continue; // holds zeros (or nothing)
+    }
+    const auto &groupDevices = dst.sharding().groups[to.group].devices;
+    std::set<int64_t> ownGroup(groupDevices.begin(), groupDevices.end());
+    auto pickSender = [&](const std::vector<int64_t> &candidates) {
+      return *std::min_element(
+          candidates.begin(), candidates.end(), [&](int64_t a, int64_t b) {
+            return std::make_tuple(!ownGroup.count(a), bytesSent[a], a) <
+                   std::make_tuple(!ownGroup.count(b), bytesSent[b], b);
+          });
+    };
+    std::vector<Transfer> received;
+    auto receive = [&](int64_t sender, const Box &box) {
+      bytesSent[sender] += layout::volume(box) * elementBytes;
+      for (auto it = received.rbegin(); it != received.rend(); ++it)
+        if (it->from == sender) {
+          if (extends(it->box, box))
+            return;
+          break;
+        }
+      received.push_back({sender, d, box});
+    };
+    auto keepOwn = [&](const Box &box) {
+      if (update.localCopies.empty() || !extends(update.localCopies.back(), box))
+        update.localCopies.push_back(box);
+    };
+
+    // Walk the grid cells of the destination block in row-major order.
+    std::vector<int64_t> idx(rank);
+    for (int64_t k = 0; k < rank; ++k)
+      idx[k] = to.box[k].lo;
+    while (true) {
+      Box c(rank);
+      for (int64_t k = 0; k < rank; ++k)
+        c[k] = {idx[k], idx[k] + cell[k]};
+      bool ownValue = from && !from->summand &&
+                      layout::intersect(from->box, c) == c;
+      if (ownValue) {
+        keepOwn(c);
+      } else {
+        std::vector<int64_t> values;
+        std::map<int64_t, std::map<std::vector<int64_t>, std::vector<int64_t>>>
+            decompositions;
+        for (const auto &[s, p] : sources) {
+          if (!(layout::intersect(p.box, c) == c))
+            continue;
+          if (!p.summand)
+            values.push_back(s);
+          else
+            decompositions[p.decomposition][p.summandClass].push_back(s);
+        }
+        if (!values.empty()) {
+          receive(pickSender(values), c);
+        } else {
+          // Summands only: keep the own summand if there is one, and take the
+          // other classes of its decomposition; else the decomposition with
+          // the fewest classes.
+          bool ownSummand = from && from->summand &&
+                            layout::intersect(from->box, c) == c;
+          int64_t dec;
+          if (ownSummand) {
+            dec = from->decomposition;
+          } else {
+            dec = decompositions.begin()->first;
+            for (const auto &[id, classes] : decompositions)
+              if (classes.size() < decompositions[dec].size())
+                dec = id;
+          }
+          for (const auto &[cls, replicas] : decompositions[dec]) {
+            if (ownSummand && cls == from->summandClass) {
+              keepOwn(c);
+              continue;
+            }
+            receive(pickSender(replicas), c);
+          }
+        }
+      }
+      int64_t k = rank - 1;
+      for (; k >= 0; --k) {
+        idx[k] += cell[k];
+        if (idx[k] < to.box[k].hi)
+          break;
+        idx[k] = to.box[k].lo;
+      }
+      if (k < 0)
+        break;
+    }
+    step.transfers.insert(step.transfers.end(), received.begin(),
+                          received.end());
+    step.updates.push_back(std::move(update));
+  }
+  Plan plan;
+  plan.strategy = "point-to-point";
+  plan.steps.push_back(std::move(step));
+  return plan;
+}
+
+Plan hspmd::plan::planReshard(const Layout &src, const Layout &dst,
+                              int64_t elementBytes) {
+  if (layout::equivalent(src, dst))
+    return Plan{{}, "equal"};
+  std::vector<Holder> hs = holders(src, dst);
+  if (std::optional<Plan> p = planLocal(hs))
+    return *p;
+  if (sameDevices(src, dst)) {
+    if (std::optional<Plan> p = planAllReduce(hs))
+      return *p;
+    if (std::optional<Plan> p = planReduceScatter(hs))
+      return *p;
+    if (std::optional<Plan> p = planAllGather(hs))
+      return *p;
+    if (std::optional<Plan> p = planAllToAll(hs, src.rank()))
+      return *p;
+  }
+  if (std::optional<Plan> p = planHierarchical(src, dst))
+    return *p;
+  return planPointToPoint(src, dst, elementBytes);
+}

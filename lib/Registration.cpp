@@ -2,12 +2,14 @@
 
 #include "hspmd/InitAll.h"
 #include "hspmd/IR/HspmdDialect.h"
+#include "hspmd/Interfaces/ShardingRule.h"
 #include "hspmd/Transforms/Passes.h"
 
 #include "mlir/IR/DialectRegistry.h"
 
 void mlir::hspmd::registerAllDialects(DialectRegistry &registry) {
   registry.insert<HspmdDialect>();
+  registerShardingRuleModels(registry);
 }
 
 void mlir::hspmd::registerAllPassesAndPipelines() { registerHspmdPasses(); }

@@ -92,6 +92,21 @@ static void printDiscardableAttrs(OpAsmPrinter &printer, Operation *,
   printer.printOptionalAttrDict(attrs.getValue(), elided);
 }
 
+/// The same at the end of an op, where the printer owes the leading space.
+static ParseResult parseTrailingDiscardableAttrs(OpAsmParser &parser,
+                                                 NamedAttrList &attrs) {
+  return parseDiscardableAttrs(parser, attrs);
+}
+
+static void printTrailingDiscardableAttrs(OpAsmPrinter &printer, Operation *op,
+                                          DictionaryAttr attrs) {
+  if (llvm::any_of(attrs, [](NamedAttribute a) {
+        return !llvm::is_contained(kInherentNames, a.getName().getValue());
+      }))
+    printer << " ";
+  printDiscardableAttrs(printer, op, attrs);
+}
+
 /// groups ::= `[` `[` int (`,` int)* `]` (`,` ...)* `]`
 static ParseResult parseDeviceGroups(OpAsmParser &parser, ArrayAttr &groups) {
   SmallVector<Attribute> list;

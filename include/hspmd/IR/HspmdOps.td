@@ -48,7 +48,8 @@ def Hspmd_AnnotateOp : Hspmd_Op<"annotate",
   let arguments = (ins AnyRankedTensor:$input, Hspmd_ShardingAttr:$sharding);
   let results = (outs AnyRankedTensor:$result);
   let assemblyFormat = [{
-    $input `as` custom<ShardingAndType>($sharding, type($result)) custom<DiscardableAttrs>(attr-dict)
+    $input `as` custom<ShardingAndType>($sharding, type($result))
+    `` custom<TrailingDiscardableAttrs>(attr-dict)
   }];
   let hasVerifier = 1;
 }
@@ -68,7 +69,8 @@ def Hspmd_ReshardOp : Hspmd_Op<"reshard",
   let arguments = (ins AnyRankedTensor:$input, Hspmd_ShardingAttr:$sharding);
   let results = (outs AnyRankedTensor:$result);
   let assemblyFormat = [{
-    $input `to` custom<ShardingAndType>($sharding, type($result)) custom<DiscardableAttrs>(attr-dict)
+    $input `to` custom<ShardingAndType>($sharding, type($result))
+    `` custom<TrailingDiscardableAttrs>(attr-dict)
   }];
   let hasVerifier = 1;
 }

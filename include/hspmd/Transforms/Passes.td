@@ -54,4 +54,41 @@ def HspmdCommReport : Pass<"hspmd-comm-report", "ModuleOp"> {
   ];
 }
 
+def HspmdPropagate : Pass<"hspmd-propagate", "ModuleOp"> {
+  let summary = "Deduces the sharding of every tensor value from the annotated ones";
+  let description = [{
+    Starting from `hspmd.annotate`, `hspmd.reshard` and sharded function
+    arguments and results, deduces a placement for every tensor value, forward
+    and backward through ops that have a sharding rule, to a fixed point. User
+    annotations never change. Each deduced placement is written as an
+    `hspmd.annotate` right after the value's producer (or at the start of the
+    function for an argument).
+
+    Where an op's operands disagree, the operand whose move costs fewer bytes
+    (the lower bound of spec §4) is resharded, the later one on a tie, with a
+    remark naming both shardings and the choice. Partial values reach only
+    ops linear in them; other uses get a reshard that reduces them first. An
+    op without a sharding rule gets its tensor operands replicated on their
+    devices, and a value nothing places goes to `[0] : []`, each with a
+    remark.
+  }];
+  let dependentDialects = ["::mlir::hspmd::HspmdDialect"];
+}
+
+def HspmdImportShard : Pass<"hspmd-import-shard", "ModuleOp"> {
+  let summary = "Converts upstream `shard` dialect shardings into #hspmd.sharding";
+  let description = [{
+    Rewrites `shard.shard` ops into `hspmd.annotate` (and, with
+    `annotate_for_users`, into an `hspmd.reshard` on that use), reading the
+    placement from the `shard.sharding` and `shard.grid` they refer to. Grid
+    axes become device ids in row-major order; the grid axes that split a
+    tensor dimension become one `d<k>` axis (their sizes multiplied), unsplit
+    axes one `dup` axis, partial axes one `partial` axis; size-1 grid axes are
+    dropped; where merged axes are not adjacent in the grid the device list is
+    permuted so that they are. Halo sizes, dynamic grids or shapes, and shard
+    offsets that are not the even split get a located diagnostic.
+  }];
+  let dependentDialects = ["::mlir::hspmd::HspmdDialect"];
+}
+
 #endif // HSPMD_TRANSFORMS_PASSES_TD

@@ -1,0 +1,182 @@
+//===- ShardingRuleModels.cpp - Sharding rules of upstream ops ------------===//
+//
+// External models of ShardingRuleOpInterface for linalg structured ops (read
+// from their indexing maps and iterator types), elementwise arith and math
+// ops on tensors, dense constants and tensor.empty.
+//
+//===----------------------------------------------------------------------===//
+
+#include "hspmd/Interfaces/ShardingRule.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/BuiltinTypes.h"
+
+using namespace mlir;
+using namespace mlir::hspmd;
+
+#include "hspmd/Interfaces/ShardingRuleInterface.cpp.inc"
+
+ShardingRule ShardingRule::elementwise(int64_t rank, ArrayRef<int64_t> shape,
+                                       unsigned numOperands,
+                                       Linearity linearity) {
+  ShardingRule rule;
+  rule.loopSizes.assign(shape.begin(), shape.end());
+  rule.reductionLoops.assign(rank, false);
+  SmallVector<int64_t> identity;
+  for (int64_t i = 0; i < rank; ++i)
+    identity.push_back(i);
+  rule.operandLoops.assign(numOperands, identity);
+  rule.resultLoops.push_back(identity);
+  rule.initOperands.assign(numOperands, false);
+  rule.linearity = linearity;
+  return rule;
+}
+
+namespace {
+
+/// How a linalg payload uses its inputs: a copy, sum or difference of block
+/// arguments is additive; a product of two inputs, or a contraction (product
+/// accumulated into the init), multiplicative; anything else not linear.
+Linearity classifyPayload(linalg::LinalgOp op) {
+  if (linalg::isaContractionOpInterface(op))
+    return Linearity::Multiplicative;
+  Block &body = op->getRegion(0).front();
+  auto yield = cast<linalg::YieldOp>(body.getTerminator());
+  if (yield.getNumOperands() != 1)
+    return Linearity::None;
+  Value v = yield.getOperand(0);
+  if (isa<BlockArgument>(v))
+    return Linearity::Additive; // copy, transpose, broadcast
+  Operation *def = v.getDefiningOp();
+  if (!def || def->getBlock() != &body || body.getOperations().size() != 2)
+    return Linearity::None;
+  if (!llvm::all_of(def->getOperands(),
+                    [](Value o) { return isa<BlockArgument>(o); }))
+    return Linearity::None;
+  if (isa<arith::AddFOp, arith::AddIOp, arith::SubFOp, arith::SubIOp,
+          arith::NegFOp>(def))
+    return Linearity::Additive;
+  if (isa<arith::MulFOp, arith::MulIOp>(def))
+    return Linearity::Multiplicative;
+  return Linearity::None;
+}
+
+template <typename OpTy>
+struct LinalgRule
+    : public ShardingRuleOpInterface::ExternalModel<LinalgRule<OpTy>, OpTy> {
+  FailureOr<ShardingRule> getShardingRule(Operation *op) const {
+    auto linalgOp = cast<linalg::LinalgOp>(op);
+    if (!linalgOp.hasPureTensorSemantics())
+      return failure();
+    ShardingRule rule;
+    for (int64_t size : linalgOp.getStaticLoopRanges()) {
+      if (ShapedType::isDynamic(size))
+        return failure();
+      rule.loopSizes.push_back(size);
+    }
+    for (utils::IteratorType it : linalgOp.getIteratorTypesArray())
+      rule.reductionLoops.push_back(it == utils::IteratorType::reduction);
+    for (OpOperand &operand : op->getOpOperands()) {
+      rule.initOperands.push_back(linalgOp.isDpsInit(&operand));
+      if (!isa<RankedTensorType>(operand.get().getType())) {
+        rule.operandLoops.push_back(std::nullopt);
+        continue;
+      }
+      AffineMap map = linalgOp.getMatchingIndexingMap(&operand);
+      if (!map.isProjectedPermutation(/*allowZeroInResults=*/false))
+        return failure();
+      SmallVector<int64_t> loops;
+      for (unsigned i = 0; i < map.getNumResults(); ++i)
+        loops.push_back(map.getDimPosition(i));
+      rule.operandLoops.push_back(loops);
+      if (linalgOp.isDpsInit(&operand))
+        rule.resultLoops.push_back(loops);
+    }
+    rule.linearity = classifyPayload(linalgOp);
+    return rule;
+  }
+};
+
+template <typename OpTy>
+struct ElementwiseRule
+    : public ShardingRuleOpInterface::ExternalModel<ElementwiseRule<OpTy>,
+                                                    OpTy> {
+  FailureOr<ShardingRule> getShardingRule(Operation *op) const {
+    if (op->getNumResults() != 1)
+      return failure();
+    auto type = dyn_cast<RankedTensorType>(op->getResult(0).getType());
+    if (!type || !type.hasStaticShape())
+      return failure();
+    for (Value operand : op->getOperands()) {
+      auto t = dyn_cast<RankedTensorType>(operand.getType());
+      if (!t || t.getShape() != type.getShape())
+        return failure();
+    }
+    Linearity linearity = Linearity::None;
+    if (isa<arith::AddFOp, arith::AddIOp, arith::SubFOp, arith::SubIOp,
+            arith::NegFOp>(op))
+      linearity = Linearity::Additive;
+    else if (isa<arith::MulFOp, arith::MulIOp>(op))
+      linearity = Linearity::Multiplicative;
+    return ShardingRule::elementwise(type.getRank(), type.getShape(),
+                                     op->getNumOperands(), linearity);
+  }
+};
+
+/// Ops producing a tensor from nothing (tensor.empty, dense constants): any
+/// placement; a partial one holds the value on the keepers (spec §1.2).
+template <typename OpTy>
+struct SourceRule
+    : public ShardingRuleOpInterface::ExternalModel<SourceRule<OpTy>, OpTy> {
+  FailureOr<ShardingRule> getShardingRule(Operation *op) const {
+    if (op->getNumResults() != 1)
+      return failure();
+    auto type = dyn_cast<RankedTensorType>(op->getResult(0).getType());
+    if (!type || !type.hasStaticShape())
+      return failure();
+    ShardingRule rule = ShardingRule::elementwise(
+        type.getRank(), type.getShape(), /*numOperands=*/0, Linearity::None);
+    // Index operands of tensor.empty (dynamic sizes) are not tensors.
+    rule.operandLoops.assign(op->getNumOperands(), std::nullopt);
+    rule.initOperands.assign(op->getNumOperands(), false);
+    return rule;
+  }
+};
+
+template <template <typename> class Model, typename... OpTys>
+void attach(MLIRContext *ctx) {
+  (OpTys::template attachInterface<Model<OpTys>>(*ctx), ...);
+}
+
+} // namespace
+
+void mlir::hspmd::registerShardingRuleModels(DialectRegistry &registry) {
+  registry.addExtension(+[](MLIRContext *ctx, linalg::LinalgDialect *) {
+    attach<LinalgRule,
+#define GET_OP_LIST
+#include "mlir/Dialect/Linalg/IR/LinalgStructuredOps.cpp.inc"
+           >(ctx);
+  });
+  registry.addExtension(+[](MLIRContext *ctx, arith::ArithDialect *) {
+    attach<ElementwiseRule, arith::AddFOp, arith::AddIOp, arith::SubFOp,
+           arith::SubIOp, arith::MulFOp, arith::MulIOp, arith::DivFOp,
+           arith::DivSIOp, arith::DivUIOp, arith::RemFOp, arith::NegFOp,
+           arith::MaximumFOp, arith::MinimumFOp, arith::MaxNumFOp,
+           arith::MinNumFOp, arith::MaxSIOp, arith::MinSIOp, arith::AndIOp,
+           arith::OrIOp, arith::XOrIOp, arith::SelectOp, arith::CmpFOp,
+           arith::CmpIOp, arith::ExtFOp, arith::TruncFOp, arith::SIToFPOp,
+           arith::FPToSIOp, arith::ExtSIOp, arith::TruncIOp>(ctx);
+    attach<SourceRule, arith::ConstantOp>(ctx);
+  });
+  registry.addExtension(+[](MLIRContext *ctx, math::MathDialect *) {
+    attach<ElementwiseRule, math::ExpOp, math::LogOp, math::TanhOp,
+           math::SqrtOp, math::RsqrtOp, math::AbsFOp, math::PowFOp,
+           math::ErfOp, math::SinOp, math::CosOp>(ctx);
+  });
+  registry.addExtension(+[](MLIRContext *ctx, tensor::TensorDialect *) {
+    attach<SourceRule, tensor::EmptyOp>(ctx);
+  });
+}

@@ -1,0 +1,586 @@
+//===- Propagate.cpp - Deduce the sharding of every tensor value ----------===//
+//
+// Shardings are carried in *loop space* through an op: a tensor sharding is
+// lifted to the op's loops by its ShardingRule (a split of dimension k
+// becomes a split of the loop dimension k follows), the operands' lifted
+// shardings are merged axis by axis, and the merged loop sharding is projected
+// back onto every operand and result (a split loop an operand lacks becomes
+// `dup`; a split reduction loop makes the results `partial`). Both tiers work
+// the same way: the top-tier role is lifted, merged and projected like an
+// axis role.
+//
+//===----------------------------------------------------------------------===//
+
+#include "hspmd/IR/HspmdOps.h"
+#include "hspmd/Interfaces/ShardingRule.h"
+#include "hspmd/Transforms/Passes.h"
+#include "hspmd/Transforms/Utils.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/MapVector.h"
+#include "llvm/Support/Debug.h"
+
+#define DEBUG_TYPE "hspmd-propagate"
+
+namespace mlir::hspmd {
+#define GEN_PASS_DEF_HSPMDPROPAGATE
+#include "hspmd/Transforms/Passes.h.inc"
+} // namespace mlir::hspmd
+
+using namespace mlir;
+using namespace mlir::hspmd;
+namespace layout = ::hspmd::layout;
+using LSharding = layout::Sharding;
+
+namespace {
+
+std::vector<int64_t> shapeOf(Value v) {
+  auto t = cast<RankedTensorType>(v.getType());
+  return {t.getShape().begin(), t.getShape().end()};
+}
+
+bool isStaticTensor(Value v) {
+  auto t = dyn_cast<RankedTensorType>(v.getType());
+  return t && t.hasStaticShape();
+}
+
+/// Puts equal roles of a group next to each other (permuting the device list
+/// to keep every device's block) and merges them into one axis: projections
+/// can turn two axes into `dup`, which a sharding writes as one.
+void canonicalizeGroup(layout::Group &g) {
+  size_t n = g.axes.size();
+  std::vector<size_t> order;
+  std::vector<bool> taken(n, false);
+  for (size_t i = 0; i < n; ++i) {
+    if (taken[i])
+      continue;
+    for (size_t j = i; j < n; ++j)
+      if (!taken[j] && g.axes[j].role == g.axes[i].role) {
+        order.push_back(j);
+        taken[j] = true;
+      }
+  }
+  bool identity = true;
+  for (size_t i = 0; i < n; ++i)
+    identity &= order[i] == i;
+  if (!identity) {
+    std::vector<int64_t> stride(n, 1);
+    for (size_t i = n; i-- > 1;)
+      stride[i - 1] = stride[i] * g.axes[i].size;
+    std::vector<int64_t> devices(g.devices.size());
+    for (size_t q = 0; q < devices.size(); ++q) {
+      int64_t rest = static_cast<int64_t>(q), p = 0;
+      for (size_t j = n; j-- > 0;) {
+        int64_t size = g.axes[order[j]].size;
+        p += (rest % size) * stride[order[j]];
+        rest /= size;
+      }
+      devices[q] = g.devices[p];
+    }
+    std::vector<layout::Axis> axes;
+    for (size_t j : order)
+      axes.push_back(g.axes[j]);
+    g.devices = std::move(devices);
+    g.axes = std::move(axes);
+  }
+  std::vector<layout::Axis> merged;
+  for (const layout::Axis &a : g.axes) {
+    if (!merged.empty() && merged.back().role == a.role)
+      merged.back().size *= a.size;
+    else
+      merged.push_back(a);
+  }
+  g.axes = std::move(merged);
+}
+
+/// Maps every role of `s` through `f`, then canonicalizes the groups.
+template <typename F> LSharding mapRoles(const LSharding &s, F f) {
+  LSharding out = s;
+  if (out.hetero) {
+    out.hetero = f(*out.hetero);
+    if (!out.hetero->isSplit())
+      out.weights.clear();
+  }
+  for (layout::Group &g : out.groups) {
+    for (layout::Axis &a : g.axes)
+      a.role = f(a.role);
+    canonicalizeGroup(g);
+  }
+  return out;
+}
+
+LSharding lift(const LSharding &s, ArrayRef<int64_t> dimLoops) {
+  return mapRoles(s, [&](layout::Role r) {
+    return r.isSplit() ? layout::Role::split(dimLoops[r.dim]) : r;
+  });
+}
+
+/// `s` with every partial role replaced by dup: the placement after reducing.
+LSharding reduced(const LSharding &s) {
+  return mapRoles(s, [](layout::Role r) {
+    return r.isPartial() ? layout::Role::dup() : r;
+  });
+}
+
+LSharding project(const LSharding &loops, ArrayRef<int64_t> dimLoops,
+                  const ShardingRule &rule, bool resultLike) {
+  return mapRoles(loops, [&](layout::Role r) {
+    if (!r.isSplit())
+      return r;
+    for (size_t k = 0; k < dimLoops.size(); ++k)
+      if (dimLoops[k] == r.dim)
+        return layout::Role::split(static_cast<int64_t>(k));
+    if (resultLike && rule.reductionLoops[r.dim])
+      return layout::Role::partial();
+    return layout::Role::dup();
+  });
+}
+
+std::optional<layout::Role> mergeRole(layout::Role a, layout::Role b,
+                                      Linearity linearity) {
+  if (a == b) {
+    if (a.isPartial() && linearity != Linearity::Additive)
+      return std::nullopt;
+    return a;
+  }
+  if (a.isPartial() || b.isPartial())
+    return std::nullopt; // a summand against a value would be miscounted
+  if (a.isDup())
+    return b;
+  if (b.isDup())
+    return a;
+  return std::nullopt;
+}
+
+/// Merges `other` into `acc` axis by axis; fails (leaving `acc`) when the
+/// two are not laid over the same device grid or a role conflicts.
+bool merge(LSharding &acc, const LSharding &other, Linearity linearity) {
+  if (acc.hetero.has_value() != other.hetero.has_value() ||
+      acc.weights != other.weights || acc.groups.size() != other.groups.size())
+    return false;
+  LSharding out = acc;
+  if (acc.hetero) {
+    std::optional<layout::Role> r =
+        mergeRole(*acc.hetero, *other.hetero, linearity);
+    if (!r)
+      return false;
+    out.hetero = r;
+  }
+  for (size_t g = 0; g < acc.groups.size(); ++g) {
+    const layout::Group &a = acc.groups[g], &b = other.groups[g];
+    if (a.devices != b.devices || a.axes.size() != b.axes.size())
+      return false;
+    for (size_t i = 0; i < a.axes.size(); ++i) {
+      if (a.axes[i].size != b.axes[i].size)
+        return false;
+      std::optional<layout::Role> r =
+          mergeRole(a.axes[i].role, b.axes[i].role, linearity);
+      if (!r)
+        return false;
+      out.groups[g].axes[i].role = *r;
+    }
+  }
+  if (out.verifyStructure())
+    return false; // e.g. one loop split on two axes of a group
+  acc = std::move(out);
+  return true;
+}
+
+bool sameLayout(const LSharding &a, const LSharding &b,
+                const std::vector<int64_t> &shape) {
+  return layout::equivalent(layout::Layout(a, shape), layout::Layout(b, shape));
+}
+
+int64_t moveCost(const LSharding &from, const LSharding &to, Value v) {
+  std::vector<int64_t> shape = shapeOf(v);
+  layout::Layout a(from, shape), b(to, shape);
+  int64_t bytes = getElementBytes(cast<ShapedType>(v.getType())), sum = 0;
+  for (int64_t d : b.devices())
+    sum += layout::lowerBoundBytes(a, b, d, bytes);
+  return sum;
+}
+
+/// Whether `s` is a valid placement of `v` (shape and element type).
+bool fits(const LSharding &s, Value v) {
+  if (s.verifyStructure() || s.verifyShape(shapeOf(v)))
+    return false;
+  if (!s.hasPartial())
+    return true;
+  Type elt = cast<ShapedType>(v.getType()).getElementType();
+  return elt.isF16() || elt.isBF16() || elt.isF32() || elt.isF64() ||
+         elt.isSignlessInteger(32) || elt.isSignlessInteger(64);
+}
+
+/// Every device of `s`, replicated.
+LSharding replicated(const LSharding &s) {
+  LSharding out;
+  layout::Group g;
+  g.devices = s.devices();
+  if (g.devices.size() > 1)
+    g.axes.push_back({layout::Role::dup(),
+                      static_cast<int64_t>(g.devices.size())});
+  out.groups.push_back(std::move(g));
+  return out;
+}
+
+LSharding deviceZero() {
+  LSharding out;
+  out.groups.push_back({{0}, {}});
+  return out;
+}
+
+struct PropagatePass
+    : public mlir::hspmd::impl::HspmdPropagateBase<PropagatePass> {
+  llvm::DenseMap<Value, LSharding> placed;
+  /// Values whose placement a user stated; never changed.
+  llvm::DenseSet<Value> stated;
+
+  ShardingAttr attr(const LSharding &s) {
+    return ShardingAttr::get(&getContext(), s);
+  }
+
+  void runOnOperation() override {
+    for (auto fn : getOperation().getOps<func::FuncOp>()) {
+      if (fn.isExternal())
+        continue;
+      placed.clear();
+      stated.clear();
+      if (failed(runOnFunction(fn)))
+        return signalPassFailure();
+    }
+  }
+
+  /// The operands an op's rule merges (its tensor inputs), with the
+  /// placement each must first have: partial values are reduced unless the
+  /// op is additive in them.
+  LSharding effective(const LSharding &s, const ShardingRule &rule) {
+    return rule.linearity == Linearity::Additive ? s : reduced(s);
+  }
+
+  /// The loop sharding an op runs with, anchored on input `anchor`; the
+  /// inputs that do not fit it are listed in `moved`.
+  LSharding loopsFrom(Operation *op, const ShardingRule &rule, unsigned anchor,
+                      SmallVectorImpl<unsigned> &moved) {
+    LSharding loops = lift(effective(placed[op->getOperand(anchor)], rule),
+                           *rule.operandLoops[anchor]);
+    for (unsigned i = 0; i < op->getNumOperands(); ++i) {
+      if (i == anchor || !rule.operandLoops[i] || rule.initOperands[i])
+        continue;
+      Value v = op->getOperand(i);
+      LSharding eff = effective(placed[v], rule);
+      LSharding want = project(loops, *rule.operandLoops[i], rule, false);
+      if (fits(want, v) && sameLayout(want, eff, shapeOf(v)))
+        continue;
+      if (!merge(loops, lift(eff, *rule.operandLoops[i]), rule.linearity))
+        moved.push_back(i);
+    }
+    return loops;
+  }
+
+  /// Deduction to a fixed point: every value nothing placed yet takes the
+  /// placement its producer's or users' rules give it.
+  void deduce(func::FuncOp fn) {
+    bool changed = true;
+    auto assign = [&](Value v, const LSharding &s) {
+      if (placed.count(v) || !isStaticTensor(v) || !fits(s, v))
+        return;
+      placed[v] = s;
+      changed = true;
+    };
+    for (int iteration = 0; changed && iteration < 1000; ++iteration) {
+      changed = false;
+      fn.walk([&](Operation *op) {
+        if (auto annotate = dyn_cast<AnnotateOp>(op)) {
+          assign(annotate.getInput(), annotate.getSharding().getLayout());
+          return;
+        }
+        if (auto ret = dyn_cast<func::ReturnOp>(op)) {
+          for (auto [i, v] : llvm::enumerate(ret.getOperands()))
+            if (auto s = fn.getResultAttrOfType<ShardingAttr>(
+                    i, HspmdDialect::getShardingAttrName()))
+              assign(v, s.getLayout());
+          return;
+        }
+        auto ruleOp = dyn_cast<ShardingRuleOpInterface>(op);
+        if (!ruleOp)
+          return;
+        FailureOr<ShardingRule> rule = ruleOp.getShardingRule();
+        if (failed(rule))
+          return;
+        std::optional<LSharding> loops;
+        for (unsigned i = 0; i < op->getNumOperands() && !loops; ++i)
+          if (rule->operandLoops[i] && !rule->initOperands[i] &&
+              placed.count(op->getOperand(i))) {
+            SmallVector<unsigned> moved;
+            loops = loopsFrom(op, *rule, i, moved);
+          }
+        // Backward: from a placed result. A partial result says nothing
+        // about which reduction loop was split, so inputs get the reduced
+        // placement; inits take the result's, partial included.
+        bool fromResult = false;
+        for (unsigned r = 0; r < op->getNumResults() && !loops; ++r)
+          if (placed.count(op->getResult(r))) {
+            loops = lift(placed[op->getResult(r)], rule->resultLoops[r]);
+            fromResult = true;
+          }
+        if (!loops)
+          return;
+        for (unsigned i = 0; i < op->getNumOperands(); ++i) {
+          if (!rule->operandLoops[i])
+            continue;
+          bool init = rule->initOperands[i];
+          LSharding want = project(*loops, *rule->operandLoops[i], *rule, init);
+          assign(op->getOperand(i),
+                 fromResult && !init ? reduced(want) : want);
+        }
+        for (unsigned r = 0; r < op->getNumResults(); ++r)
+          assign(op->getResult(r),
+                 project(*loops, rule->resultLoops[r], *rule, true));
+      });
+    }
+  }
+
+  /// Inserts `hspmd.reshard` of operand `i` of `op` to `to`, with a remark
+  /// saying why.
+  void reshardOperand(Operation *op, unsigned i, const LSharding &to,
+                      const Twine &why) {
+    Value v = op->getOperand(i);
+    OpBuilder b(op);
+    auto reshard = ReshardOp::create(b, op->getLoc(), v.getType(), v, attr(to));
+    op->setOperand(i, reshard);
+    op->emitRemark() << "operand #" << i << " moves from " << attr(placed[v])
+                     << " to " << attr(to) << ": " << why;
+    placed[reshard] = to;
+  }
+
+  LogicalResult runOnFunction(func::FuncOp fn) {
+    StringRef name = HspmdDialect::getShardingAttrName();
+    for (BlockArgument arg : fn.getArguments())
+      if (auto s = fn.getArgAttrOfType<ShardingAttr>(arg.getArgNumber(), name)) {
+        placed[arg] = s.getLayout();
+        stated.insert(arg);
+      }
+    fn.walk([&](Operation *op) {
+      if (auto a = dyn_cast<AnnotateOp>(op)) {
+        placed[a.getResult()] = a.getSharding().getLayout();
+        stated.insert(a.getResult());
+      } else if (auto r = dyn_cast<ReshardOp>(op)) {
+        placed[r.getResult()] = r.getSharding().getLayout();
+        stated.insert(r.getResult());
+      }
+    });
+    deduce(fn);
+
+    // Values nothing placed go to device 0.
+    auto placeDefault = [&](Value v, Operation *where) {
+      if (placed.count(v) || !isStaticTensor(v))
+        return;
+      placed[v] = deviceZero();
+      where->emitRemark() << "no annotation determines the placement of this "
+                             "value; it is placed on "
+                          << attr(deviceZero());
+    };
+    for (BlockArgument arg : fn.getArguments())
+      placeDefault(arg, fn);
+
+    // Materialize: every op runs with one placement of its operands.
+    SmallVector<Operation *> ops;
+    fn.walk([&](Operation *op) { ops.push_back(op); });
+    for (Operation *op : ops) {
+      if (op->getParentOfType<ShardingRuleOpInterface>())
+        continue; // scalar payload of a structured op
+      if (auto annotate = dyn_cast<AnnotateOp>(op)) {
+        Value in = annotate.getInput();
+        LSharding want = annotate.getSharding().getLayout();
+        placeDefault(in, op);
+        if (!sameLayout(placed[in], want, shapeOf(in)))
+          reshardOperand(op, 0, want,
+                         "the annotation fixes the placement and the producer "
+                         "cannot provide it");
+        continue;
+      }
+      if (isa<ReshardOp>(op)) {
+        placeDefault(op->getOperand(0), op);
+        continue;
+      }
+      if (auto ret = dyn_cast<func::ReturnOp>(op)) {
+        for (auto [i, v] : llvm::enumerate(ret.getOperands())) {
+          placeDefault(v, op);
+          if (auto s = fn.getResultAttrOfType<ShardingAttr>(i, name))
+            if (isStaticTensor(v) &&
+                !sameLayout(placed[v], s.getLayout(), shapeOf(v)))
+              reshardOperand(op, i, s.getLayout(),
+                             "the function result's sharding fixes it");
+        }
+        continue;
+      }
+      if (failed(materialize(op)))
+        return failure();
+    }
+
+    annotateAll(fn);
+    return success();
+  }
+
+  LogicalResult materialize(Operation *op) {
+    FailureOr<ShardingRule> rule = failure();
+    if (auto ruleOp = dyn_cast<ShardingRuleOpInterface>(op))
+      rule = ruleOp.getShardingRule();
+    bool hasTensors =
+        llvm::any_of(op->getOperandTypes(),
+                     [](Type t) { return isa<RankedTensorType>(t); }) ||
+        llvm::any_of(op->getResultTypes(),
+                     [](Type t) { return isa<RankedTensorType>(t); });
+    if (!hasTensors)
+      return success();
+    for (Value v : op->getOperands())
+      if (isStaticTensor(v))
+        if (!placed.count(v)) {
+          placed[v] = deviceZero();
+          op->emitRemark() << "no annotation determines the placement of an "
+                              "operand; it is placed on "
+                           << attr(deviceZero());
+        }
+    if (failed(rule))
+      return materializeWithoutRule(op);
+
+    // Choose the anchor whose placement makes the others move the fewest
+    // bytes; on a tie the earlier anchor wins, so the later operand moves.
+    std::optional<unsigned> best;
+    int64_t bestCost = 0;
+    SmallVector<unsigned> bestMoved;
+    LSharding bestLoops;
+    SmallVector<int64_t> costs(op->getNumOperands(), -1);
+    for (unsigned a = 0; a < op->getNumOperands(); ++a) {
+      if (!rule->operandLoops[a] || rule->initOperands[a])
+        continue;
+      SmallVector<unsigned> moved;
+      LSharding loops = loopsFrom(op, *rule, a, moved);
+      int64_t cost = 0;
+      for (unsigned i : moved) {
+        Value v = op->getOperand(i);
+        LSharding want = project(loops, *rule->operandLoops[i], *rule, false);
+        cost += fits(want, v) ? moveCost(placed[v], want, v) : INT64_MAX / 4;
+      }
+      costs[a] = cost;
+      if (!best || cost < bestCost) {
+        best = a;
+        bestCost = cost;
+        bestMoved = moved;
+        bestLoops = loops;
+      }
+    }
+    if (!best) {
+      // Only inits or no tensor inputs (fill, empty, constants): the
+      // placement comes from the results.
+      for (unsigned r = 0; r < op->getNumResults() && !best; ++r)
+        if (placed.count(op->getResult(r))) {
+          bestLoops = lift(placed[op->getResult(r)], rule->resultLoops[r]);
+          best = 0;
+        }
+      if (!best)
+        bestLoops = lift(deviceZero(), rule->resultLoops.empty()
+                                           ? SmallVector<int64_t>{}
+                                           : rule->resultLoops[0]);
+    }
+
+    for (unsigned i = 0; i < op->getNumOperands(); ++i) {
+      if (!rule->operandLoops[i])
+        continue;
+      Value v = op->getOperand(i);
+      bool init = rule->initOperands[i];
+      LSharding want = project(bestLoops, *rule->operandLoops[i], *rule, init);
+      if (!fits(want, v))
+        want = reduced(want);
+      if (sameLayout(placed[v], want, shapeOf(v)))
+        continue;
+      std::string why;
+      llvm::raw_string_ostream os(why);
+      if (init)
+        os << "an init takes the placement of the result";
+      else if (llvm::is_contained(bestMoved, i)) {
+        os << "its placement conflicts with operand #" << *best
+           << "'s; moving it costs " << bestCost << " bytes";
+        for (unsigned a = 0; a < costs.size(); ++a)
+          if (a != *best && costs[a] >= 0)
+            os << ", keeping it and moving the others would cost " << costs[a]
+               << " bytes (anchor operand #" << a << ")";
+        os << "; on a tie the later operand moves";
+      } else if (placed[v].hasPartial() && !want.hasPartial())
+        os << "the op is not linear in it, so the partial value is reduced "
+              "first";
+      else
+        os << "the op's other operands fix its placement";
+      reshardOperand(op, i, want, why);
+    }
+    for (unsigned r = 0; r < op->getNumResults(); ++r) {
+      Value res = op->getResult(r);
+      LSharding got = project(bestLoops, rule->resultLoops[r], *rule, true);
+      if (!fits(got, res))
+        got = reduced(got);
+      placed[res] = got;
+    }
+    return success();
+  }
+
+  /// No rule: operands replicated on their devices (an op with no tensor
+  /// results runs on device 0, spec §1.3), results replicated likewise.
+  LogicalResult materializeWithoutRule(Operation *op) {
+    bool tensorResults = llvm::any_of(
+        op->getResultTypes(), [](Type t) { return isa<RankedTensorType>(t); });
+    std::optional<LSharding> resultPlacement;
+    for (unsigned i = 0; i < op->getNumOperands(); ++i) {
+      Value v = op->getOperand(i);
+      if (!isStaticTensor(v))
+        continue;
+      LSharding want = tensorResults ? replicated(placed[v]) : deviceZero();
+      if (!resultPlacement)
+        resultPlacement = want;
+      if (!sameLayout(placed[v], want, shapeOf(v)))
+        reshardOperand(op, i, want,
+                       tensorResults
+                           ? "the op has no sharding rule, so it runs on "
+                             "replicated operands"
+                           : "an op without tensor results runs on device 0");
+    }
+    for (Value res : op->getResults())
+      if (isStaticTensor(res) && !placed.count(res))
+        placed[res] = resultPlacement ? *resultPlacement : deviceZero();
+    return success();
+  }
+
+  /// Writes every deduced placement as an annotate after the value's
+  /// producer (or at the top of the function for an argument).
+  void annotateAll(func::FuncOp fn) {
+    auto annotate = [&](Value v, OpBuilder &b, Location loc) {
+      if (!isStaticTensor(v) || !placed.count(v) || stated.count(v))
+        return;
+      for (Operation *user : v.getUsers())
+        if (auto a = dyn_cast<AnnotateOp>(user))
+          if (sameLayout(a.getSharding().getLayout(), placed[v], shapeOf(v)))
+            return;
+      auto a = AnnotateOp::create(b, loc, v.getType(), v, attr(placed[v]));
+      v.replaceAllUsesExcept(a, a);
+    };
+    OpBuilder b(fn.getContext());
+    b.setInsertionPointToStart(&fn.getBody().front());
+    for (BlockArgument arg : fn.getArguments())
+      annotate(arg, b, fn.getLoc());
+    SmallVector<Operation *> ops;
+    fn.walk([&](Operation *op) {
+      if (!isa<AnnotateOp, ReshardOp>(op) &&
+          !op->getParentOfType<ShardingRuleOpInterface>())
+        ops.push_back(op);
+    });
+    for (Operation *op : ops) {
+      b.setInsertionPointAfter(op);
+      for (Value r : op->getResults())
+        annotate(r, b, op->getLoc());
+    }
+  }
+};
+
+} // namespace

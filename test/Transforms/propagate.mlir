@@ -83,3 +83,75 @@ func.func @p5(%x: tensor<24x16xf32> {hspmd.sharding = #x1}, %dy: tensor<24x32xf3
   %m = linalg.matmul ins(%xt, %dy : tensor<16x24xf32>, tensor<24x32xf32>) outs(%f : tensor<16x32xf32>) -> tensor<16x32xf32>
   return %m : tensor<16x32xf32>
 }
+
+// A partial value reaches only ops linear in it: exp gets the reduced value,
+// while the sum of two partial values stays partial.
+// REMARK: propagate.mlir:[[@LINE+14]]:9: remark: operand #0 moves from #hspmd.sharding<[0, 1] : [partial = 2]> to #hspmd.sharding<[0, 1] : [dup = 2]>: the op is not linear in it, so the partial value is reduced first
+// CHECK-LABEL: func.func @partial_into_exp
+// CHECK: %[[M:.*]] = linalg.matmul
+// CHECK-NEXT: %[[MA:.*]] = hspmd.annotate %[[M]] as #hspmd.sharding<[0, 1] : [partial = 2]> : tensor<16x64xf32>
+// CHECK-NEXT: %[[RED:.*]] = hspmd.reshard %[[MA]] to #hspmd.sharding<[0, 1] : [dup = 2]>
+// CHECK-NEXT: math.exp %[[RED]]
+// CHECK: %[[SUM:.*]] = arith.addf %[[MA]], %[[MA]]
+// CHECK-NEXT: hspmd.annotate %[[SUM]] as #hspmd.sharding<[0, 1] : [partial = 2]>
+func.func @partial_into_exp(%x: tensor<16x32xf32> {hspmd.sharding = #hspmd.sharding<[0, 1] : [d1 = 2]>},
+              %w: tensor<32x64xf32> {hspmd.sharding = #hspmd.sharding<[0, 1] : [d0 = 2]>}) -> (tensor<16x64xf32>, tensor<16x64xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<16x64xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<16x64xf32>) -> tensor<16x64xf32>
+  %m = linalg.matmul ins(%x, %w : tensor<16x32xf32>, tensor<32x64xf32>) outs(%f : tensor<16x64xf32>) -> tensor<16x64xf32>
+  %ex = math.exp %m : tensor<16x64xf32>
+  %s = arith.addf %m, %m : tensor<16x64xf32>
+  return %ex, %s : tensor<16x64xf32>, tensor<16x64xf32>
+}
+
+// An op without a sharding rule runs on replicated operands.
+// REMARK: propagate.mlir:[[@LINE+6]]:8: remark: operand #0 moves from #hspmd.sharding<[0, 1] : [d0 = 2]> to #hspmd.sharding<[0, 1] : [dup = 2]>: the op has no sharding rule, so it runs on replicated operands
+// CHECK-LABEL: func.func @no_rule
+// CHECK: %[[R:.*]] = hspmd.reshard %arg0 to #hspmd.sharding<[0, 1] : [dup = 2]>
+// CHECK-NEXT: %[[C:.*]] = tensor.collapse_shape %[[R]]
+// CHECK-NEXT: hspmd.annotate %[[C]] as #hspmd.sharding<[0, 1] : [dup = 2]> : tensor<32xf32>
+func.func @no_rule(%x: tensor<8x4xf32> {hspmd.sharding = #hspmd.sharding<[0, 1] : [d0 = 2]>}) -> tensor<32xf32> {
+  %c = tensor.collapse_shape %x [[0, 1]] : tensor<8x4xf32> into tensor<32xf32>
+  return %c : tensor<32xf32>
+}
+
+// Nothing places %x: device 0, with a remark.
+// REMARK: propagate.mlir:[[@LINE+5]]:1: remark: no annotation determines the placement of this value; it is placed on #hspmd.sharding<[0] : []>
+// CHECK-LABEL: func.func @unplaced
+// CHECK-NEXT: %[[A:.*]] = hspmd.annotate %arg0 as #hspmd.sharding<[0] : []> : tensor<8xf32>
+// CHECK-NEXT: %[[Y:.*]] = arith.addf %[[A]], %[[A]]
+// CHECK-NEXT: hspmd.annotate %[[Y]] as #hspmd.sharding<[0] : []>
+func.func @unplaced(%x: tensor<8xf32>) -> tensor<8xf32> {
+  %y = arith.addf %x, %x : tensor<8xf32>
+  return %y : tensor<8xf32>
+}
+
+// User annotations never change: where the producer gives another placement
+// a reshard goes in front of the annotation, and in front of the return when
+// the function result's sharding differs.
+// REMARK: propagate.mlir:[[@LINE+9]]:8: remark: operand #0 moves from #hspmd.sharding<[0, 1] : [d0 = 2]> to #hspmd.sharding<[0, 1] : [dup = 2]>: the annotation fixes the placement and the producer cannot provide it
+// REMARK: propagate.mlir:[[@LINE+9]]:3: remark: operand #0 moves from #hspmd.sharding<[0, 1] : [dup = 2]> to #hspmd.sharding<[2, 3] : [d1 = 2]>: the function result's sharding fixes it
+// CHECK-LABEL: func.func @fixed
+// CHECK: %[[R1:.*]] = hspmd.reshard %{{.*}} to #hspmd.sharding<[0, 1] : [dup = 2]>
+// CHECK-NEXT: %[[A:.*]] = hspmd.annotate %[[R1]] as #hspmd.sharding<[0, 1] : [dup = 2]>
+// CHECK-NEXT: %[[R2:.*]] = hspmd.reshard %[[A]] to #hspmd.sharding<[2, 3] : [d1 = 2]>
+// CHECK-NEXT: return %[[R2]]
+func.func @fixed(%x: tensor<8x8xf32> {hspmd.sharding = #hspmd.sharding<[0, 1] : [d0 = 2]>}) -> (tensor<8x8xf32> {hspmd.sharding = #hspmd.sharding<[2, 3] : [d1 = 2]>}) {
+  %y = math.exp %x : tensor<8x8xf32>
+  %z = hspmd.annotate %y as #hspmd.sharding<[0, 1] : [dup = 2]> : tensor<8x8xf32>
+  return %z : tensor<8x8xf32>
+}
+
+// Backward: only the result is annotated; the producer and its operands
+// follow it.
+// CHECK-LABEL: func.func @backward
+// CHECK-NEXT: %[[A0:.*]] = hspmd.annotate %arg0 as #hspmd.sharding<[4, 5, 6] : [d1 = 3]> : tensor<4x6xf32>
+// CHECK-NEXT: %[[A1:.*]] = hspmd.annotate %arg1 as #hspmd.sharding<[4, 5, 6] : [d1 = 3]> : tensor<4x6xf32>
+// CHECK-NEXT: arith.mulf %[[A0]], %[[A1]]
+// CHECK-NOT: hspmd.reshard
+func.func @backward(%a: tensor<4x6xf32>, %b: tensor<4x6xf32>) -> tensor<4x6xf32> {
+  %m = arith.mulf %a, %b : tensor<4x6xf32>
+  %r = hspmd.annotate %m as #hspmd.sharding<[4, 5, 6] : [d1 = 3]> : tensor<4x6xf32>
+  return %r : tensor<4x6xf32>
+}

@@ -25,6 +25,7 @@ ShardingRule ShardingRule::elementwise(int64_t rank, ArrayRef<int64_t> shape,
   ShardingRule rule;
   rule.loopSizes.assign(shape.begin(), shape.end());
   rule.reductionLoops.assign(rank, false);
+  rule.blockedLoops.assign(rank, false);
   SmallVector<int64_t> identity;
   for (int64_t i = 0; i < rank; ++i)
     identity.push_back(i);
@@ -79,6 +80,7 @@ struct LinalgRule
     }
     for (utils::IteratorType it : linalgOp.getIteratorTypesArray())
       rule.reductionLoops.push_back(it == utils::IteratorType::reduction);
+    rule.blockedLoops.assign(rule.loopSizes.size(), false);
     for (OpOperand &operand : op->getOpOperands()) {
       rule.initOperands.push_back(linalgOp.isDpsInit(&operand));
       if (!isa<RankedTensorType>(operand.get().getType())) {
@@ -146,6 +148,113 @@ struct SourceRule
   }
 };
 
+/// expand_shape and collapse_shape: the loops are the expanded dimensions;
+/// each collapsed dimension follows the outermost dimension of its group,
+/// whose blocks are contiguous blocks of the collapsed one, and the group's
+/// inner dimensions may not be split.
+template <typename OpTy>
+struct ReshapeRule
+    : public ShardingRuleOpInterface::ExternalModel<ReshapeRule<OpTy>, OpTy> {
+  FailureOr<ShardingRule> getShardingRule(Operation *op) const {
+    auto reshape = cast<OpTy>(op);
+    RankedTensorType expanded, collapsed;
+    if constexpr (std::is_same_v<OpTy, tensor::ExpandShapeOp>) {
+      expanded = reshape.getResultType();
+      collapsed = reshape.getSrcType();
+    } else {
+      expanded = reshape.getSrcType();
+      collapsed = reshape.getResultType();
+    }
+    if (!expanded.hasStaticShape() || !collapsed.hasStaticShape())
+      return failure();
+    ShardingRule rule;
+    rule.loopSizes.assign(expanded.getShape().begin(),
+                          expanded.getShape().end());
+    rule.reductionLoops.assign(expanded.getRank(), false);
+    rule.blockedLoops.assign(expanded.getRank(), false);
+    SmallVector<int64_t> expandedLoops, collapsedLoops;
+    for (int64_t i = 0; i < expanded.getRank(); ++i)
+      expandedLoops.push_back(i);
+    for (const ReassociationIndices &group :
+         reshape.getReassociationIndices()) {
+      if (group.empty())
+        return failure();
+      collapsedLoops.push_back(group.front());
+      for (int64_t inner : ArrayRef<int64_t>(group).drop_front())
+        rule.blockedLoops[inner] = true;
+    }
+    bool expanding = std::is_same_v<OpTy, tensor::ExpandShapeOp>;
+    rule.operandLoops.push_back(expanding ? collapsedLoops : expandedLoops);
+    for (unsigned i = 1; i < op->getNumOperands(); ++i)
+      rule.operandLoops.push_back(std::nullopt); // dynamic output sizes
+    rule.resultLoops.push_back(expanding ? expandedLoops : collapsedLoops);
+    rule.initOperands.assign(op->getNumOperands(), false);
+    rule.linearity = Linearity::Additive;
+    return rule;
+  }
+};
+
+/// Whether dimension `k` of a static slice of `full` takes all of it.
+static bool takesWholeDim(ArrayRef<int64_t> offsets, ArrayRef<int64_t> sizes,
+                          ArrayRef<int64_t> strides, ArrayRef<int64_t> full,
+                          size_t k) {
+  return offsets[k] == 0 && sizes[k] == full[k] && strides[k] == 1;
+}
+
+/// extract_slice and insert_slice (not rank-reducing, static): the loops are
+/// the dimensions of the larger tensor; a dimension the slice takes whole
+/// keeps its split, a sliced one may not be split (it is gathered first).
+struct ExtractSliceRule
+    : public ShardingRuleOpInterface::ExternalModel<ExtractSliceRule,
+                                                    tensor::ExtractSliceOp> {
+  FailureOr<ShardingRule> getShardingRule(Operation *op) const {
+    auto slice = cast<tensor::ExtractSliceOp>(op);
+    RankedTensorType src = slice.getSourceType(), res = slice.getType();
+    if (!src.hasStaticShape() || !res.hasStaticShape() ||
+        src.getRank() != res.getRank() ||
+        ShapedType::isDynamicShape(slice.getStaticOffsets()) ||
+        ShapedType::isDynamicShape(slice.getStaticSizes()) ||
+        ShapedType::isDynamicShape(slice.getStaticStrides()))
+      return failure();
+    ShardingRule rule = ShardingRule::elementwise(
+        src.getRank(), src.getShape(), /*numOperands=*/1, Linearity::Additive);
+    for (size_t k = 0; k < static_cast<size_t>(src.getRank()); ++k)
+      rule.blockedLoops[k] =
+          !takesWholeDim(slice.getStaticOffsets(), slice.getStaticSizes(),
+                         slice.getStaticStrides(), src.getShape(), k);
+    rule.operandLoops.resize(op->getNumOperands(), std::nullopt);
+    rule.initOperands.resize(op->getNumOperands(), false);
+    return rule;
+  }
+};
+
+struct InsertSliceRule
+    : public ShardingRuleOpInterface::ExternalModel<InsertSliceRule,
+                                                    tensor::InsertSliceOp> {
+  FailureOr<ShardingRule> getShardingRule(Operation *op) const {
+    auto insert = cast<tensor::InsertSliceOp>(op);
+    RankedTensorType src = insert.getSourceType(), dest = insert.getDestType();
+    if (!src.hasStaticShape() || !dest.hasStaticShape() ||
+        src.getRank() != dest.getRank() ||
+        ShapedType::isDynamicShape(insert.getStaticOffsets()) ||
+        ShapedType::isDynamicShape(insert.getStaticSizes()) ||
+        ShapedType::isDynamicShape(insert.getStaticStrides()))
+      return failure();
+    // Operands: source, dest (the init), then dynamic indices.
+    ShardingRule rule = ShardingRule::elementwise(
+        dest.getRank(), dest.getShape(), /*numOperands=*/2,
+        Linearity::Additive);
+    rule.initOperands[1] = true;
+    for (size_t k = 0; k < static_cast<size_t>(dest.getRank()); ++k)
+      rule.blockedLoops[k] =
+          !takesWholeDim(insert.getStaticOffsets(), insert.getStaticSizes(),
+                         insert.getStaticStrides(), dest.getShape(), k);
+    rule.operandLoops.resize(op->getNumOperands(), std::nullopt);
+    rule.initOperands.resize(op->getNumOperands(), false);
+    return rule;
+  }
+};
+
 template <template <typename> class Model, typename... OpTys>
 void attach(MLIRContext *ctx) {
   (OpTys::template attachInterface<Model<OpTys>>(*ctx), ...);
@@ -178,5 +287,8 @@ void mlir::hspmd::registerShardingRuleModels(DialectRegistry &registry) {
   });
   registry.addExtension(+[](MLIRContext *ctx, tensor::TensorDialect *) {
     attach<SourceRule, tensor::EmptyOp>(ctx);
+    attach<ReshapeRule, tensor::ExpandShapeOp, tensor::CollapseShapeOp>(ctx);
+    tensor::ExtractSliceOp::attachInterface<ExtractSliceRule>(*ctx);
+    tensor::InsertSliceOp::attachInterface<InsertSliceRule>(*ctx);
   });
 }

@@ -23,6 +23,8 @@
 #include "llvm/ADT/MapVector.h"
 #include "llvm/Support/Debug.h"
 
+#include <functional>
+
 #define DEBUG_TYPE "hspmd-propagate"
 
 namespace mlir::hspmd {
@@ -112,9 +114,16 @@ template <typename F> LSharding mapRoles(const LSharding &s, F f) {
   return out;
 }
 
-LSharding lift(const LSharding &s, ArrayRef<int64_t> dimLoops) {
+/// `s` in the loop space of an op; splits of loops the rule blocks become
+/// dup (the operand is gathered along them first).
+LSharding lift(const LSharding &s, ArrayRef<int64_t> dimLoops,
+               const ShardingRule &rule) {
   return mapRoles(s, [&](layout::Role r) {
-    return r.isSplit() ? layout::Role::split(dimLoops[r.dim]) : r;
+    if (!r.isSplit())
+      return r;
+    int64_t loop = dimLoops[r.dim];
+    return rule.blockedLoops[loop] ? layout::Role::dup()
+                                   : layout::Role::split(loop);
   });
 }
 
@@ -237,20 +246,73 @@ struct PropagatePass
   llvm::DenseMap<Value, LSharding> placed;
   /// Values whose placement a user stated; never changed.
   llvm::DenseSet<Value> stated;
+  /// The reshards propagation inserted, by the value they move.
+  llvm::DenseMap<Value, SmallVector<ReshardOp>> reshardsOf;
 
   ShardingAttr attr(const LSharding &s) {
     return ShardingAttr::get(&getContext(), s);
   }
 
   void runOnOperation() override {
-    for (auto fn : getOperation().getOps<func::FuncOp>()) {
+    // Callees first, so that a call meets its callee's deduced signature;
+    // recursion falls back to module order.
+    ModuleOp module = getOperation();
+    SmallVector<func::FuncOp> order;
+    llvm::DenseSet<Operation *> visited, called;
+    std::function<void(func::FuncOp)> visit = [&](func::FuncOp fn) {
+      if (!visited.insert(fn).second)
+        return;
+      fn.walk([&](func::CallOp call) {
+        if (auto callee =
+                module.lookupSymbol<func::FuncOp>(call.getCalleeAttr())) {
+          called.insert(callee);
+          visit(callee);
+        }
+      });
+      order.push_back(fn);
+    };
+    for (auto fn : module.getOps<func::FuncOp>())
+      visit(fn);
+    for (func::FuncOp fn : order) {
       if (fn.isExternal())
         continue;
       placed.clear();
       stated.clear();
+      reshardsOf.clear();
       if (failed(runOnFunction(fn)))
         return signalPassFailure();
+      if (called.count(fn))
+        writeSignature(fn);
     }
+  }
+
+  /// Records a callee's deduced argument and result placements on its
+  /// signature, where its callers read them.
+  void writeSignature(func::FuncOp fn) {
+    StringRef name = HspmdDialect::getShardingAttrName();
+    for (BlockArgument arg : fn.getArguments())
+      if (!fn.getArgAttr(arg.getArgNumber(), name) && placed.count(arg))
+        fn.setArgAttr(arg.getArgNumber(), name, attr(placed[arg]));
+    fn.walk([&](func::ReturnOp ret) {
+      for (auto [i, v] : llvm::enumerate(ret.getOperands()))
+        if (!fn.getResultAttr(i, name) && placed.count(v))
+          fn.setResultAttr(i, name, attr(placed[v]));
+    });
+  }
+
+  /// The placement a callee's signature gives its argument or result.
+  std::optional<LSharding> calleePlacement(func::CallOp call, bool result,
+                                           unsigned i) {
+    auto callee = getOperation().lookupSymbol<func::FuncOp>(
+        call.getCalleeAttr());
+    if (!callee)
+      return std::nullopt;
+    StringRef name = HspmdDialect::getShardingAttrName();
+    ShardingAttr s = result ? callee.getResultAttrOfType<ShardingAttr>(i, name)
+                            : callee.getArgAttrOfType<ShardingAttr>(i, name);
+    if (!s)
+      return std::nullopt;
+    return s.getLayout();
   }
 
   /// The operands an op's rule merges (its tensor inputs), with the
@@ -265,7 +327,7 @@ struct PropagatePass
   LSharding loopsFrom(Operation *op, const ShardingRule &rule, unsigned anchor,
                       SmallVectorImpl<unsigned> &moved) {
     LSharding loops = lift(effective(placed[op->getOperand(anchor)], rule),
-                           *rule.operandLoops[anchor]);
+                           *rule.operandLoops[anchor], rule);
     for (unsigned i = 0; i < op->getNumOperands(); ++i) {
       if (i == anchor || !rule.operandLoops[i] || rule.initOperands[i])
         continue;
@@ -274,7 +336,8 @@ struct PropagatePass
       LSharding want = project(loops, *rule.operandLoops[i], rule, false);
       if (fits(want, v) && sameLayout(want, eff, shapeOf(v)))
         continue;
-      if (!merge(loops, lift(eff, *rule.operandLoops[i]), rule.linearity))
+      if (!merge(loops, lift(eff, *rule.operandLoops[i], rule),
+                 rule.linearity))
         moved.push_back(i);
     }
     return loops;
@@ -304,6 +367,15 @@ struct PropagatePass
               assign(v, s.getLayout());
           return;
         }
+        if (auto call = dyn_cast<func::CallOp>(op)) {
+          for (auto [i, v] : llvm::enumerate(call.getOperands()))
+            if (auto s = calleePlacement(call, /*result=*/false, i))
+              assign(v, *s);
+          for (auto [i, v] : llvm::enumerate(call.getResults()))
+            if (auto s = calleePlacement(call, /*result=*/true, i))
+              assign(v, *s);
+          return;
+        }
         auto ruleOp = dyn_cast<ShardingRuleOpInterface>(op);
         if (!ruleOp)
           return;
@@ -323,7 +395,8 @@ struct PropagatePass
         bool fromResult = false;
         for (unsigned r = 0; r < op->getNumResults() && !loops; ++r)
           if (placed.count(op->getResult(r))) {
-            loops = lift(placed[op->getResult(r)], rule->resultLoops[r]);
+            loops =
+                lift(placed[op->getResult(r)], rule->resultLoops[r], *rule);
             fromResult = true;
           }
         if (!loops)
@@ -348,8 +421,18 @@ struct PropagatePass
   void reshardOperand(Operation *op, unsigned i, const LSharding &to,
                       const Twine &why) {
     Value v = op->getOperand(i);
+    // A reshard of this value to this placement earlier in the block serves
+    // again: the data moves once.
+    for (ReshardOp earlier : reshardsOf[v])
+      if (earlier->getBlock() == op->getBlock() &&
+          earlier->isBeforeInBlock(op) &&
+          sameLayout(earlier.getSharding().getLayout(), to, shapeOf(v))) {
+        op->setOperand(i, earlier);
+        return;
+      }
     OpBuilder b(op);
     auto reshard = ReshardOp::create(b, op->getLoc(), v.getType(), v, attr(to));
+    reshardsOf[v].push_back(reshard);
     op->setOperand(i, reshard);
     op->emitRemark() << "operand #" << i << " moves from " << attr(placed[v])
                      << " to " << attr(to) << ": " << why;
@@ -417,6 +500,10 @@ struct PropagatePass
         }
         continue;
       }
+      if (auto call = dyn_cast<func::CallOp>(op)) {
+        materializeCall(call);
+        continue;
+      }
       if (failed(materialize(op)))
         return failure();
     }
@@ -478,13 +565,12 @@ struct PropagatePass
       // placement comes from the results.
       for (unsigned r = 0; r < op->getNumResults() && !best; ++r)
         if (placed.count(op->getResult(r))) {
-          bestLoops = lift(placed[op->getResult(r)], rule->resultLoops[r]);
+          bestLoops =
+              lift(placed[op->getResult(r)], rule->resultLoops[r], *rule);
           best = 0;
         }
       if (!best)
-        bestLoops = lift(deviceZero(), rule->resultLoops.empty()
-                                           ? SmallVector<int64_t>{}
-                                           : rule->resultLoops[0]);
+        bestLoops = deviceZero();
     }
 
     for (unsigned i = 0; i < op->getNumOperands(); ++i) {
@@ -495,6 +581,8 @@ struct PropagatePass
       LSharding want = project(bestLoops, *rule->operandLoops[i], *rule, init);
       if (!fits(want, v))
         want = reduced(want);
+      if (!fits(want, v))
+        want = replicated(want);
       if (sameLayout(placed[v], want, shapeOf(v)))
         continue;
       std::string why;
@@ -513,7 +601,9 @@ struct PropagatePass
         os << "the op is not linear in it, so the partial value is reduced "
               "first";
       else
-        os << "the op's other operands fix its placement";
+        os << "the op runs with a placement its sharding rule allows (its "
+              "other operands', without splits it cannot keep, such as a "
+              "reshape's inner or a sliced dimension)";
       reshardOperand(op, i, want, why);
     }
     for (unsigned r = 0; r < op->getNumResults(); ++r) {
@@ -521,9 +611,38 @@ struct PropagatePass
       LSharding got = project(bestLoops, rule->resultLoops[r], *rule, true);
       if (!fits(got, res))
         got = reduced(got);
+      if (!fits(got, res))
+        got = replicated(got);
       placed[res] = got;
     }
     return success();
+  }
+
+  /// A call passes its operands as the callee's signature says and gets its
+  /// results placed the same way; without a signature placement it is
+  /// treated like an op without a rule.
+  void materializeCall(func::CallOp call) {
+    bool complete = true;
+    for (auto [i, v] : llvm::enumerate(call.getOperands())) {
+      if (!isStaticTensor(v))
+        continue;
+      std::optional<LSharding> want = calleePlacement(call, false, i);
+      if (!want) {
+        complete = false;
+        continue;
+      }
+      if (!placed.count(v))
+        placed[v] = *want;
+      else if (!sameLayout(placed[v], *want, shapeOf(v)))
+        reshardOperand(call, i, *want, "the callee's argument sharding fixes it");
+    }
+    for (auto [i, v] : llvm::enumerate(call.getResults()))
+      if (auto s = calleePlacement(call, true, i))
+        placed[v] = *s;
+      else
+        complete = false;
+    if (!complete)
+      (void)materializeWithoutRule(call);
   }
 
   /// No rule: operands replicated on their devices (an op with no tensor

@@ -109,11 +109,11 @@ func.func @partial_into_exp(%x: tensor<16x32xf32> {hspmd.sharding = #hspmd.shard
 // REMARK: propagate.mlir:[[@LINE+6]]:8: remark: operand #0 moves from #hspmd.sharding<[0, 1] : [d0 = 2]> to #hspmd.sharding<[0, 1] : [dup = 2]>: the op has no sharding rule, so it runs on replicated operands
 // CHECK-LABEL: func.func @no_rule
 // CHECK: %[[R:.*]] = hspmd.reshard %arg0 to #hspmd.sharding<[0, 1] : [dup = 2]>
-// CHECK-NEXT: %[[C:.*]] = tensor.collapse_shape %[[R]]
-// CHECK-NEXT: hspmd.annotate %[[C]] as #hspmd.sharding<[0, 1] : [dup = 2]> : tensor<32xf32>
-func.func @no_rule(%x: tensor<8x4xf32> {hspmd.sharding = #hspmd.sharding<[0, 1] : [d0 = 2]>}) -> tensor<32xf32> {
-  %c = tensor.collapse_shape %x [[0, 1]] : tensor<8x4xf32> into tensor<32xf32>
-  return %c : tensor<32xf32>
+// CHECK-NEXT: %[[C:.*]] = tensor.concat dim(0) %[[R]], %[[R]]
+// CHECK-NEXT: hspmd.annotate %[[C]] as #hspmd.sharding<[0, 1] : [dup = 2]> : tensor<16x4xf32>
+func.func @no_rule(%x: tensor<8x4xf32> {hspmd.sharding = #hspmd.sharding<[0, 1] : [d0 = 2]>}) -> tensor<16x4xf32> {
+  %c = tensor.concat dim(0) %x, %x : (tensor<8x4xf32>, tensor<8x4xf32>) -> tensor<16x4xf32>
+  return %c : tensor<16x4xf32>
 }
 
 // Nothing places %x: device 0, with a remark.
@@ -154,4 +154,75 @@ func.func @backward(%a: tensor<4x6xf32>, %b: tensor<4x6xf32>) -> tensor<4x6xf32>
   %m = arith.mulf %a, %b : tensor<4x6xf32>
   %r = hspmd.annotate %m as #hspmd.sharding<[4, 5, 6] : [d1 = 3]> : tensor<4x6xf32>
   return %r : tensor<4x6xf32>
+}
+
+// Reshapes: a split of the outermost dimension of a group carries through; a
+// split of an inner one is gathered first.
+// CHECK-LABEL: func.func @collapse
+// CHECK: %[[C:.*]] = tensor.collapse_shape %arg0
+// CHECK-NEXT: hspmd.annotate %[[C]] as #hspmd.sharding<[0, 1] : [d0 = 2]> : tensor<32x2xf32>
+func.func @collapse(%x: tensor<8x4x2xf32> {hspmd.sharding = #hspmd.sharding<[0, 1] : [d0 = 2]>}) -> tensor<32x2xf32> {
+  %c = tensor.collapse_shape %x [[0, 1], [2]] : tensor<8x4x2xf32> into tensor<32x2xf32>
+  return %c : tensor<32x2xf32>
+}
+// REMARK: propagate.mlir:[[@LINE+5]]:8: remark: operand #0 moves from #hspmd.sharding<[0, 1] : [d1 = 2]> to #hspmd.sharding<[0, 1] : [dup = 2]>: the op runs with a placement its sharding rule allows
+// CHECK-LABEL: func.func @collapse_inner
+// CHECK: %[[R:.*]] = hspmd.reshard %arg0 to #hspmd.sharding<[0, 1] : [dup = 2]>
+// CHECK-NEXT: tensor.collapse_shape %[[R]]
+func.func @collapse_inner(%x: tensor<8x4xf32> {hspmd.sharding = #hspmd.sharding<[0, 1] : [d1 = 2]>}) -> tensor<32xf32> {
+  %c = tensor.collapse_shape %x [[0, 1]] : tensor<8x4xf32> into tensor<32xf32>
+  return %c : tensor<32xf32>
+}
+// 32 elements in 4 blocks of 8 are 4 blocks of 2 rows of 4.
+// CHECK-LABEL: func.func @expand
+// CHECK: %[[E:.*]] = tensor.expand_shape %arg0
+// CHECK-NEXT: hspmd.annotate %[[E]] as #hspmd.sharding<[0, 1, 2, 3] : [d0 = 4]> : tensor<8x4xf32>
+func.func @expand(%x: tensor<32xf32> {hspmd.sharding = #hspmd.sharding<[0, 1, 2, 3] : [d0 = 4]>}) -> tensor<8x4xf32> {
+  %r = tensor.expand_shape %x [[0, 1]] output_shape [8, 4] : tensor<32xf32> into tensor<8x4xf32>
+  return %r : tensor<8x4xf32>
+}
+
+// Slices: a dimension taken whole keeps its split; a sliced one is gathered.
+// CHECK-LABEL: func.func @slice_whole_rows
+// CHECK: %[[S:.*]] = tensor.extract_slice %arg0[0, 4] [8, 4] [1, 1]
+// CHECK-NEXT: hspmd.annotate %[[S]] as #hspmd.sharding<[0, 1] : [d0 = 2]> : tensor<8x4xf32>
+func.func @slice_whole_rows(%x: tensor<8x16xf32> {hspmd.sharding = #hspmd.sharding<[0, 1] : [d0 = 2]>}) -> tensor<8x4xf32> {
+  %s = tensor.extract_slice %x[0, 4] [8, 4] [1, 1] : tensor<8x16xf32> to tensor<8x4xf32>
+  return %s : tensor<8x4xf32>
+}
+// CHECK-LABEL: func.func @slice_sliced_columns
+// CHECK: %[[R:.*]] = hspmd.reshard %arg0 to #hspmd.sharding<[0, 1] : [dup = 2]>
+// CHECK-NEXT: tensor.extract_slice %[[R]][0, 4] [8, 4] [1, 1]
+func.func @slice_sliced_columns(%x: tensor<8x16xf32> {hspmd.sharding = #hspmd.sharding<[0, 1] : [d1 = 2]>}) -> tensor<8x4xf32> {
+  %s = tensor.extract_slice %x[0, 4] [8, 4] [1, 1] : tensor<8x16xf32> to tensor<8x4xf32>
+  return %s : tensor<8x4xf32>
+}
+// The destination of insert_slice takes the result's placement.
+// CHECK-LABEL: func.func @insert
+// CHECK-NEXT: %[[D:.*]] = hspmd.annotate %arg1 as #hspmd.sharding<[0, 1] : [d0 = 2]> : tensor<8x16xf32>
+// CHECK-NEXT: %[[I:.*]] = tensor.insert_slice %arg0 into %[[D]]
+// CHECK-NEXT: hspmd.annotate %[[I]] as #hspmd.sharding<[0, 1] : [d0 = 2]> : tensor<8x16xf32>
+func.func @insert(%x: tensor<8x4xf32> {hspmd.sharding = #hspmd.sharding<[0, 1] : [d0 = 2]>}, %d: tensor<8x16xf32>) -> tensor<8x16xf32> {
+  %s = tensor.insert_slice %x into %d[0, 4] [8, 4] [1, 1] : tensor<8x4xf32> into tensor<8x16xf32>
+  return %s : tensor<8x16xf32>
+}
+
+// Across functions: the callee is deduced first and its signature records
+// the placements; the caller moves its operand to match.
+// CHECK-LABEL: func.func private @callee
+// CHECK-SAME: (%arg0: tensor<8xf32> {hspmd.sharding = #hspmd.sharding<[0, 1] : [d0 = 2]>}) -> (tensor<8xf32> {hspmd.sharding = #hspmd.sharding<[0, 1] : [d0 = 2]>})
+// CHECK-LABEL: func.func @caller
+// CHECK: %[[R:.*]] = hspmd.reshard %arg0 to #hspmd.sharding<[0, 1] : [d0 = 2]>
+// CHECK-NEXT: %[[C:.*]] = call @callee(%[[R]])
+// CHECK-NEXT: %[[CA:.*]] = hspmd.annotate %[[C]] as #hspmd.sharding<[0, 1] : [d0 = 2]>
+// CHECK-NEXT: arith.addf %[[CA]], %[[CA]]
+func.func private @callee(%a: tensor<8xf32>) -> tensor<8xf32> {
+  %b = math.exp %a : tensor<8xf32>
+  %c = hspmd.annotate %b as #hspmd.sharding<[0, 1] : [d0 = 2]> : tensor<8xf32>
+  return %c : tensor<8xf32>
+}
+func.func @caller(%x: tensor<8xf32> {hspmd.sharding = #hspmd.sharding<[0, 1] : [dup = 2]>}) -> tensor<8xf32> {
+  %r = func.call @callee(%x) : (tensor<8xf32>) -> tensor<8xf32>
+  %s = arith.addf %r, %r : tensor<8xf32>
+  return %s : tensor<8xf32>
 }

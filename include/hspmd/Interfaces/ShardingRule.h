@@ -28,6 +28,10 @@ enum class Linearity {
 struct ShardingRule {
   SmallVector<int64_t> loopSizes;
   SmallVector<bool> reductionLoops;
+  /// Loops that may not be split: a reshape's inner dimensions (a split of
+  /// the collapsed dimension maps to the outermost one of its group) and the
+  /// sliced dimensions of a slice. A split there is gathered first.
+  SmallVector<bool> blockedLoops;
   /// For each operand: the loop each dimension follows, or nothing for an
   /// operand that is not a ranked tensor (scalars are replicated).
   SmallVector<std::optional<SmallVector<int64_t>>> operandLoops;

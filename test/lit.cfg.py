@@ -26,3 +26,14 @@ config.substitutions.append(
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 tool_dirs = [config.hspmd_tools_dir, config.llvm_tools_dir]
 llvm_config.add_tool_substitutions(["hspmd-opt"], tool_dirs)
+
+# Tests that start real ranks need Open MPI's mpirun (root needs the two
+# flags; CI runs as root).
+import shutil
+
+if shutil.which("mpirun"):
+    config.available_features.add("mpi")
+    config.substitutions.append(
+        ("%mpirun", "mpirun --allow-run-as-root --oversubscribe"))
+config.substitutions.append(
+    ("%runtime_test", os.path.join(config.hspmd_tools_dir, "hspmd-runtime-test")))

@@ -1,0 +1,79 @@
+/*===- runtime.h - The C ABI compiled hspmd programs call ------------------===
+ *
+ * A thin layer over MPI (and, later, NCCL): one communicator per device group,
+ * created on first use by the group's members only and cached; collectives
+ * and batched point-to-point on contiguous buffers. Every operation is bounded
+ * by a timeout (HSPMD_TIMEOUT_S, default 600 seconds): an operation that does
+ * not finish, a rank outside its group or an MPI error prints the rank, the
+ * operation and the group, and ends the whole run with a non-zero status.
+ *
+ * Devices are world ranks. Groups are arrays of world ranks; the order is the
+ * group order (all-gather concatenates in it, reduce-scatter and all-to-all
+ * hand out blocks in it).
+ *
+ *===----------------------------------------------------------------------===*/
+
+#ifndef HSPMD_RUNTIME_H
+#define HSPMD_RUNTIME_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Element types, as the compiler passes them. */
+enum {
+  HSPMD_F32 = 0,
+  HSPMD_F64 = 1,
+  HSPMD_F16 = 2,
+  HSPMD_BF16 = 3,
+  HSPMD_I32 = 4,
+  HSPMD_I64 = 5,
+  /* Raw bytes: moved, never summed (any other element type). */
+  HSPMD_BYTES = 6,
+};
+
+/* Starts the runtime (MPI included) once; later calls do nothing. The backend
+ * is chosen by HSPMD_BACKEND: "mpi" (the default; "nccl" when built). */
+void hspmd_rt_init(void);
+/* Finishes the run. */
+void hspmd_rt_finalize(void);
+int64_t hspmd_rt_rank(void);
+int64_t hspmd_rt_world_size(void);
+
+/* Ends the run with "program uses device D, only N ranks were started" (exit
+ * status 1) when `max_device` is not below the world size. */
+void hspmd_rt_check_devices(int64_t max_device);
+
+/* Elementwise sum over the group, in place. */
+void hspmd_rt_all_reduce(void *buffer, int64_t count, int32_t dtype,
+                         const int64_t *group, int64_t group_size);
+/* Each member contributes `count` elements; `recv` gets group_size * count,
+ * in group order. */
+void hspmd_rt_all_gather(const void *send, void *recv, int64_t count,
+                         int32_t dtype, const int64_t *group,
+                         int64_t group_size);
+/* `send` holds group_size blocks of `count` elements; member i gets the sum
+ * of everyone's block i. */
+void hspmd_rt_reduce_scatter(const void *send, void *recv, int64_t count,
+                             int32_t dtype, const int64_t *group,
+                             int64_t group_size);
+/* `send` holds group_size blocks of `count` elements, block j for member j;
+ * `recv` gets block i of every member j at position j. */
+void hspmd_rt_all_to_all(const void *send, void *recv, int64_t count,
+                         int32_t dtype, const int64_t *group,
+                         int64_t group_size);
+/* All sends and receives posted together, then waited for: one message per
+ * entry. */
+void hspmd_rt_send_recv(int64_t num_sends, const int64_t *send_peers,
+                        const void *const *send_buffers,
+                        const int64_t *send_counts, int64_t num_recvs,
+                        const int64_t *recv_peers, void *const *recv_buffers,
+                        const int64_t *recv_counts, int32_t dtype);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* HSPMD_RUNTIME_H */

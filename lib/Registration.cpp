@@ -4,6 +4,7 @@
 #include "hspmd/IR/HspmdDialect.h"
 #include "hspmd/Interfaces/ShardingRule.h"
 #include "hspmd/Transforms/Passes.h"
+#include "hspmd/Transforms/Pipelines.h"
 
 #include "mlir/IR/DialectRegistry.h"
 
@@ -12,4 +13,7 @@ void mlir::hspmd::registerAllDialects(DialectRegistry &registry) {
   registerShardingRuleModels(registry);
 }
 
-void mlir::hspmd::registerAllPassesAndPipelines() { registerHspmdPasses(); }
+void mlir::hspmd::registerAllPassesAndPipelines() {
+  registerHspmdPasses();
+  registerPipelines();
+}

@@ -358,5 +358,94 @@ LogicalResult SendRecvOp::verify() {
   return verifyBlocks(*this, "receive", getRecvs(), getType());
 }
 
+//===----------------------------------------------------------------------===//
+// PlanOp
+//===----------------------------------------------------------------------===//
+
+RegionKind PlanOp::getRegionKind(unsigned) { return RegionKind::SSACFG; }
+
+Region *PlanOp::getProgramFor(int64_t device) {
+  for (auto [i, attr] : llvm::enumerate(getDevices()))
+    if (llvm::is_contained(cast<DenseI64ArrayAttr>(attr).asArrayRef(), device))
+      return &getPrograms()[i];
+  return nullptr;
+}
+
+ParseResult PlanOp::parse(OpAsmParser &parser, OperationState &result) {
+  OpAsmParser::UnresolvedOperand input;
+  ShardingAttr sharding;
+  Type type;
+  if (parser.parseOperand(input) || parser.parseKeyword("to") ||
+      parseShardingAndType(parser, sharding, type) ||
+      parser.resolveOperand(input, type, result.operands))
+    return failure();
+  result.addTypes(type);
+  result.addAttribute("sharding", sharding);
+  SmallVector<Attribute> devices;
+  while (succeeded(parser.parseOptionalKeyword("devices"))) {
+    SmallVector<int64_t> list;
+    if (parseIntArray(parser, list))
+      return failure();
+    devices.push_back(parser.getBuilder().getDenseI64ArrayAttr(list));
+    Region *region = result.addRegion();
+    if (parser.parseRegion(*region, /*arguments=*/{}))
+      return failure();
+    if (region->empty())
+      region->emplaceBlock();
+    PlanOp::ensureTerminator(*region, parser.getBuilder(), result.location);
+  }
+  result.addAttribute("devices", parser.getBuilder().getArrayAttr(devices));
+  return parser.parseOptionalAttrDict(result.attributes);
+}
+
+void PlanOp::print(OpAsmPrinter &printer) {
+  printer << " " << getInput() << " to ";
+  printShardingAndType(printer, *this, getSharding(), getType());
+  for (auto [attr, region] : llvm::zip(getDevices(), getPrograms())) {
+    printer.printNewline();
+    printer << "devices ";
+    printIntArray(printer, cast<DenseI64ArrayAttr>(attr).asArrayRef());
+    printer << " ";
+    printer.printRegion(region, /*printEntryBlockArgs=*/true,
+                        /*printBlockTerminators=*/true);
+  }
+  printer.printOptionalAttrDict((*this)->getAttrs(), {"devices", "sharding"});
+}
+
+LogicalResult PlanOp::verify() {
+  if (getDevices().size() != getPrograms().size())
+    return emitOpError() << "has " << getDevices().size()
+                         << " device sets but " << getPrograms().size()
+                         << " regions";
+  llvm::DenseSet<int64_t> seen;
+  auto type = cast<RankedTensorType>(getType());
+  for (auto [attr, region] : llvm::zip(getDevices(), getPrograms())) {
+    ArrayRef<int64_t> devices = cast<DenseI64ArrayAttr>(attr).asArrayRef();
+    if (devices.empty())
+      return emitOpError("has an empty device set");
+    for (int64_t d : devices) {
+      if (failed(checkDevice(*this, d)))
+        return failure();
+      if (!seen.insert(d).second)
+        return emitOpError() << "lists device " << d << " twice";
+    }
+    Block &block = region.front();
+    if (block.getNumArguments() > 1)
+      return emitOpError("a device program takes at most one argument");
+    for (Type t : llvm::concat<Type>(block.getArgumentTypes(),
+                                     block.getTerminator()->getOperandTypes())) {
+      auto local = dyn_cast<RankedTensorType>(t);
+      if (!local || local.getRank() != type.getRank() ||
+          local.getElementType() != type.getElementType())
+        return emitOpError() << "device program types must be tensors of the "
+                                "rank and element type of "
+                             << type << ", got " << t;
+    }
+    if (block.getTerminator()->getNumOperands() > 1)
+      return emitOpError("a device program yields at most one value");
+  }
+  return success();
+}
+
 #define GET_OP_CLASSES
 #include "hspmd/IR/HspmdOps.cpp.inc"

@@ -13,6 +13,8 @@ ShardingAttr mlir::hspmd::getKnownSharding(Value value) {
     return annotate.getSharding();
   if (auto reshard = value.getDefiningOp<ReshardOp>())
     return reshard.getSharding();
+  if (auto plan = value.getDefiningOp<PlanOp>())
+    return plan.getSharding();
   auto arg = dyn_cast<BlockArgument>(value);
   if (!arg)
     return {};

@@ -4,7 +4,9 @@
 #define HSPMD_IR_HSPMDOPS_TD
 
 include "hspmd/IR/HspmdBase.td"
+include "mlir/Interfaces/ControlFlowInterfaces.td"
 include "mlir/Interfaces/InferTypeOpInterface.td"
+include "mlir/IR/RegionKindInterface.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
 include "mlir/IR/BuiltinAttributes.td"
 include "mlir/IR/CommonAttrConstraints.td"
@@ -114,7 +116,7 @@ def Hspmd_AllReduceOp : Hspmd_CollectiveOp<"all_reduce",
   let arguments = !con((ins Hspmd_SumTensor:$input), commonArgs);
   let results = (outs Hspmd_SumTensor:$result);
   let assemblyFormat = [{
-    $input `groups` custom<DeviceGroups>($groups) custom<DiscardableAttrs>(attr-dict) `:` type($result)
+    $input `groups` custom<DeviceGroups>($groups) `` custom<TrailingDiscardableAttrs>(attr-dict) `:` type($result)
   }];
 }
 
@@ -135,7 +137,7 @@ def Hspmd_AllGatherOp : Hspmd_CollectiveOp<"all_gather",
                        commonArgs);
   let results = (outs Hspmd_DataTensor:$result);
   let assemblyFormat = [{
-    $input `dim` $dim `groups` custom<DeviceGroups>($groups) custom<DiscardableAttrs>(attr-dict)
+    $input `dim` $dim `groups` custom<DeviceGroups>($groups) `` custom<TrailingDiscardableAttrs>(attr-dict)
     `:` type($input) `->` type($result)
   }];
 }
@@ -158,7 +160,7 @@ def Hspmd_ReduceScatterOp : Hspmd_CollectiveOp<"reduce_scatter",
                        commonArgs);
   let results = (outs Hspmd_SumTensor:$result);
   let assemblyFormat = [{
-    $input `dim` $dim `groups` custom<DeviceGroups>($groups) custom<DiscardableAttrs>(attr-dict)
+    $input `dim` $dim `groups` custom<DeviceGroups>($groups) `` custom<TrailingDiscardableAttrs>(attr-dict)
     `:` type($input) `->` type($result)
   }];
 }
@@ -184,7 +186,7 @@ def Hspmd_AllToAllOp : Hspmd_CollectiveOp<"all_to_all",
   let results = (outs Hspmd_DataTensor:$result);
   let assemblyFormat = [{
     $input `split_dim` $split_dim `concat_dim` $concat_dim
-    `groups` custom<DeviceGroups>($groups) custom<DiscardableAttrs>(attr-dict)
+    `groups` custom<DeviceGroups>($groups) `` custom<TrailingDiscardableAttrs>(attr-dict)
     `:` type($input) `->` type($result)
   }];
 }
@@ -208,7 +210,7 @@ def Hspmd_SliceOp : Hspmd_CollectiveOp<"slice",
                        commonArgs);
   let results = (outs Hspmd_DataTensor:$result);
   let assemblyFormat = [{
-    $input `dim` $dim `groups` custom<DeviceGroups>($groups) custom<DiscardableAttrs>(attr-dict)
+    $input `dim` $dim `groups` custom<DeviceGroups>($groups) `` custom<TrailingDiscardableAttrs>(attr-dict)
     `:` type($input) `->` type($result)
   }];
 }
@@ -228,7 +230,7 @@ def Hspmd_KeepOrZeroOp : Hspmd_Op<"keep_or_zero",
   let arguments = (ins Hspmd_SumTensor:$input, DenseI64ArrayAttr:$keep);
   let results = (outs Hspmd_SumTensor:$result);
   let assemblyFormat = [{
-    $input `keep` $keep custom<DiscardableAttrs>(attr-dict) `:` type($result)
+    $input `keep` $keep `` custom<TrailingDiscardableAttrs>(attr-dict) `:` type($result)
   }];
   let hasVerifier = 1;
 }
@@ -268,9 +270,66 @@ def Hspmd_SendRecvOp : Hspmd_Op<"send_recv",
   let assemblyFormat = [{
     (`sends` custom<Blocks>($sends) `of` $input^ `:` type($input))?
     `recvs` custom<Blocks>($recvs) (`accumulate` $accumulate^)?
-    `into` $init custom<DiscardableAttrs>(attr-dict) `:` type($result)
+    `into` $init `` custom<TrailingDiscardableAttrs>(attr-dict) `:` type($result)
   }];
   let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Resolved reshards
+//===----------------------------------------------------------------------===//
+
+def Hspmd_PlanOp : Hspmd_Op<"plan", [
+    SingleBlockImplicitTerminator<"YieldOp">,
+    DeclareOpInterfaceMethods<RegionKindInterface>]> {
+  let summary = "A resolved change of placement: one program per device";
+  let description = [{
+    What `--hspmd-resolve-comm` makes of an `hspmd.reshard`: for each listed
+    device set, a region holding the device-local steps those devices run
+    (communication ops on local tensors, slices, zeros). A region's block
+    takes the device's source block as its argument, or nothing when the
+    device holds none of the source, and yields the device's destination
+    block, or nothing when the tensor does not live there after the move.
+    Devices that are not listed take no part. The sharding is the
+    destination placement (that of the result). `--hspmd-specialize`
+    inlines, for each device, its region.
+
+    ```mlir
+    %r = hspmd.plan %x to #hspmd.sharding<[0, 1, 2, 3] : [dup = 4]> : tensor<24x8xf32>
+    devices [0] {
+    ^bb0(%in: tensor<6x8xf32>):
+      %g = hspmd.all_gather %in dim 0 groups [[0, 1, 2, 3]] : tensor<6x8xf32> -> tensor<24x8xf32>
+      hspmd.yield %g : tensor<24x8xf32>
+    }
+    ```
+  }];
+  let arguments = (ins AnyRankedTensor:$input, Hspmd_ShardingAttr:$sharding,
+                       TypedArrayAttrBase<DenseI64ArrayAttr,
+                                          "device sets">:$devices);
+  let results = (outs AnyRankedTensor:$result);
+  let regions = (region VariadicRegion<SizedRegion<1>>:$programs);
+  let hasCustomAssemblyFormat = 1;
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// The region `device` runs, or null.
+    ::mlir::Region *getProgramFor(int64_t device);
+  }];
+}
+
+def Hspmd_YieldOp : Hspmd_Op<"yield",
+    [Pure, Terminator, HasParent<"PlanOp">, ReturnLike]> {
+  let summary = "Ends a device's program in hspmd.plan";
+  let description = [{
+    Yields the device's destination block, or nothing when the tensor does
+    not live on the device after the move.
+
+    ```mlir
+    hspmd.yield %g : tensor<24x8xf32>
+    ```
+  }];
+  let arguments = (ins Variadic<AnyRankedTensor>:$values);
+  let assemblyFormat = "attr-dict ($values^ `:` type($values))?";
+  let builders = [OpBuilder<(ins), [{ /* nothing */ }]>];
 }
 
 #endif // HSPMD_IR_HSPMDOPS_TD

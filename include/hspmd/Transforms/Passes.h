@@ -4,6 +4,9 @@
 #define HSPMD_TRANSFORMS_PASSES_H
 
 #include "hspmd/IR/HspmdDialect.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Pass/Pass.h"
 

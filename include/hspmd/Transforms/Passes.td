@@ -75,6 +75,40 @@ def HspmdPropagate : Pass<"hspmd-propagate", "ModuleOp"> {
   let dependentDialects = ["::mlir::hspmd::HspmdDialect"];
 }
 
+def HspmdResolveComm : Pass<"hspmd-resolve-comm", "ModuleOp"> {
+  let summary = "Replaces every hspmd.reshard by a checked communication plan";
+  let description = [{
+    For every `hspmd.reshard`, runs the planner (spec §4) on the placement of
+    its operand and its own sharding and writes the plan as an `hspmd.plan`:
+    one program per device (devices with identical programs share one), made
+    of device-local communication ops (`hspmd.all_reduce`, `all_gather`,
+    `reduce_scatter`, `all_to_all`, `send_recv`) and local tensor steps
+    (slices, zeros). With `verify-plans=true` the independent plan checker
+    proves every plan before it is written; a plan it rejects is an error.
+
+    A reshard whose operand has no known placement is an error; run
+    `--hspmd-propagate` first.
+  }];
+  let dependentDialects = ["::mlir::hspmd::HspmdDialect",
+                           "::mlir::tensor::TensorDialect",
+                           "::mlir::linalg::LinalgDialect",
+                           "::mlir::arith::ArithDialect"];
+  let options = [
+    Option<"verifyPlans", "verify-plans", "bool", /*default=*/"false",
+           "Check every plan with the independent plan checker">,
+  ];
+}
+
+def HspmdStrip : Pass<"hspmd-strip", "ModuleOp"> {
+  let summary = "Removes every placement: the single-device program";
+  let description = [{
+    Replaces `hspmd.annotate` and `hspmd.reshard` by their operands and drops
+    the `hspmd.sharding` attributes of function arguments and results. What
+    remains is the program one device runs alone: `hspmd-run --reference`
+    runs it.
+  }];
+}
+
 def HspmdImportShard : Pass<"hspmd-import-shard", "ModuleOp"> {
   let summary = "Converts upstream `shard` dialect shardings into #hspmd.sharding";
   let description = [{

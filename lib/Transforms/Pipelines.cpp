@@ -1,0 +1,40 @@
+//===- Pipelines.cpp - hspmd pass pipelines -------------------------------===//
+
+#include "hspmd/Transforms/Pipelines.h"
+#include "hspmd/Transforms/Passes.h"
+
+#include "mlir/Conversion/Passes.h"
+#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
+#include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/Passes.h"
+
+using namespace mlir;
+
+void mlir::hspmd::addHostToLLVMPipeline(OpPassManager &pm) {
+  bufferization::OneShotBufferizePassOptions bufferize;
+  bufferize.bufferizeFunctionBoundaries = true;
+  pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  pm.addPass(createConvertLinalgToLoopsPass());
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createSCFToControlFlowPass());
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass());
+  pm.addPass(createConvertMathToLLVMPass());
+  pm.addPass(createArithToLLVMConversionPass());
+  pm.addPass(createConvertFuncToLLVMPass());
+  pm.addPass(createConvertControlFlowToLLVMPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
+}
+
+void mlir::hspmd::registerPipelines() {
+  PassPipelineRegistration<>(
+      "hspmd-reference-to-llvm",
+      "The single-device program (placements stripped) down to the LLVM "
+      "dialect: what hspmd-run --reference runs",
+      [](OpPassManager &pm) {
+        pm.addPass(createHspmdStrip());
+        addHostToLLVMPipeline(pm);
+      });
+}

@@ -4,6 +4,7 @@
 #include "hspmd/IR/HspmdOps.h"
 
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/DialectImplementation.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
 #include "llvm/ADT/TypeSwitch.h"
@@ -73,6 +74,11 @@ LogicalResult HspmdDialect::verifyOperationAttribute(Operation *op,
            << "'" << getShardingAttrName()
            << "' is allowed on function arguments and results only; use "
               "hspmd.annotate to place the value of an operation";
+  if (attr.getName() == "hspmd.max_device") {
+    if (!isa<ModuleOp>(op) || !isa<IntegerAttr>(attr.getValue()))
+      return op->emitError("'hspmd.max_device' is an integer on a module");
+    return success();
+  }
   return op->emitError() << "unknown hspmd attribute '"
                          << attr.getName().getValue() << "'";
 }

@@ -28,7 +28,22 @@ void mlir::hspmd::addHostToLLVMPipeline(OpPassManager &pm) {
   pm.addPass(createReconcileUnrealizedCastsPass());
 }
 
+void mlir::hspmd::addToLLVMPipeline(OpPassManager &pm) {
+  pm.addPass(createHspmdPropagate());
+  pm.addPass(createHspmdResolveComm());
+  pm.addPass(createHspmdSpecialize());
+  pm.addPass(createHspmdLowerToRuntime());
+  pm.addPass(createCanonicalizerPass());
+  addHostToLLVMPipeline(pm);
+}
+
 void mlir::hspmd::registerPipelines() {
+  PassPipelineRegistration<>(
+      "hspmd-to-llvm",
+      "The whole hspmd pipeline for CPU execution: propagate, resolve-comm, "
+      "specialize, lower-to-runtime, then bufferization, loops and the LLVM "
+      "dialect",
+      addToLLVMPipeline);
   PassPipelineRegistration<>(
       "hspmd-reference-to-llvm",
       "The single-device program (placements stripped) down to the LLVM "

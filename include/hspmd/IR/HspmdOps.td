@@ -275,6 +275,20 @@ def Hspmd_SendRecvOp : Hspmd_Op<"send_recv",
   let hasVerifier = 1;
 }
 
+def Hspmd_DeviceIdOp : Hspmd_Op<"device_id", [Pure]> {
+  let summary = "The id (world rank) of the device running the program";
+  let description = [{
+    `--hspmd-specialize` makes `@main` dispatch on it to each device's
+    program; the runtime lowering reads it from the runtime.
+
+    ```mlir
+    %d = hspmd.device_id : index
+    ```
+  }];
+  let results = (outs Index:$result);
+  let assemblyFormat = "attr-dict `:` type($result)";
+}
+
 //===----------------------------------------------------------------------===//
 // Resolved reshards
 //===----------------------------------------------------------------------===//

@@ -99,6 +99,56 @@ def HspmdResolveComm : Pass<"hspmd-resolve-comm", "ModuleOp"> {
   ];
 }
 
+def HspmdSpecialize : Pass<"hspmd-specialize", "ModuleOp"> {
+  let summary = "Splits the program into per-device programs with local shapes";
+  let description = [{
+    For every function and every device its tensors live on, writes the
+    device's program `@<name>_device<k>`: local tensor types (each value's
+    block under its placement), only the ops that run on the device (those
+    producing a tensor that lives there, and what derives from such tensors),
+    the device's region of every `hspmd.plan`, slices of dense constants, and
+    zeros where a new partial value lives on a device that is not a keeper.
+    `@main` (no arguments) then dispatches on `hspmd.device_id`; other
+    functions are replaced by their device programs. With `device=<k>` only
+    device k's programs are written.
+
+    Expects every tensor value placed (`--hspmd-propagate`) and every reshard
+    resolved (`--hspmd-resolve-comm`).
+  }];
+  let dependentDialects = ["::mlir::hspmd::HspmdDialect",
+                           "::mlir::scf::SCFDialect",
+                           "::mlir::tensor::TensorDialect",
+                           "::mlir::linalg::LinalgDialect",
+                           "::mlir::arith::ArithDialect"];
+  let options = [
+    Option<"device", "device", "int64_t", /*default=*/"-1",
+           "Write only this device's programs">,
+  ];
+}
+
+def HspmdLowerToRuntime : Pass<"hspmd-lower-to-runtime", "ModuleOp"> {
+  let summary = "Lowers communication ops to calls into the runtime's C ABI";
+  let description = [{
+    Each communication op of the device programs becomes a call into
+    `runtime/include/hspmd/runtime.h` on contiguous buffers: the operand is
+    copied into a fresh buffer (packed block by block where the runtime needs
+    blocks contiguous: reduce-scatter and all-to-all along inner dimensions,
+    send/recv messages), the call runs, and the result is unpacked into a
+    tensor again. Group lists become constant globals. `hspmd.device_id`
+    reads the rank; `@main` starts by checking that every device the module
+    uses was started (`hspmd.max_device`) and ends by finalizing the runtime.
+  }];
+  let dependentDialects = ["::mlir::hspmd::HspmdDialect",
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::bufferization::BufferizationDialect",
+                           "::mlir::func::FuncDialect",
+                           "::mlir::linalg::LinalgDialect",
+                           "::mlir::LLVM::LLVMDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::scf::SCFDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 def HspmdStrip : Pass<"hspmd-strip", "ModuleOp"> {
   let summary = "Removes every placement: the single-device program";
   let description = [{

@@ -11,6 +11,10 @@ namespace mlir::hspmd {
 /// left: the common tail of `--hspmd-to-llvm` and of the reference run.
 void addHostToLLVMPipeline(OpPassManager &pm);
 
+/// The whole pipeline from an annotated program to the LLVM dialect, calling
+/// the runtime: `--hspmd-to-llvm`.
+void addToLLVMPipeline(OpPassManager &pm);
+
 /// Registers the pipelines with the global registry.
 void registerPipelines();
 

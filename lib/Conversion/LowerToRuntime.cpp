@@ -1,0 +1,502 @@
+//===- LowerToRuntime.cpp - Communication ops to runtime calls ------------===//
+//
+// Works on tensors, before bufferization: every call gets a buffer of its own
+// (memref.alloc + copy), so one-shot bufferization never has to reason about
+// aliasing through an external call. Blocks the runtime needs contiguous are
+// packed with expand_shape + transpose and unpacked with transpose +
+// collapse_shape.
+//
+//===----------------------------------------------------------------------===//
+
+#include "hspmd/IR/HspmdOps.h"
+#include "hspmd/Transforms/Passes.h"
+
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/SymbolTable.h"
+
+#include <map>
+
+namespace mlir::hspmd {
+#define GEN_PASS_DEF_HSPMDLOWERTORUNTIME
+#include "hspmd/Transforms/Passes.h.inc"
+} // namespace mlir::hspmd
+
+using namespace mlir;
+using namespace mlir::hspmd;
+
+namespace {
+
+/// The runtime's element type codes (runtime.h).
+enum DType : int32_t { F32 = 0, F64, F16, BF16, I32, I64, Bytes };
+
+std::pair<int32_t, int64_t> dtypeOf(Type elt) {
+  if (elt.isF32())
+    return {F32, 1};
+  if (elt.isF64())
+    return {F64, 1};
+  if (elt.isF16())
+    return {F16, 1};
+  if (elt.isBF16())
+    return {BF16, 1};
+  if (elt.isSignlessInteger(32))
+    return {I32, 1};
+  if (elt.isSignlessInteger(64))
+    return {I64, 1};
+  unsigned bits = elt.isIndex() ? 64 : elt.getIntOrFloatBitWidth();
+  return {Bytes, std::max<int64_t>(1, (bits + 7) / 8)};
+}
+
+class Lowering {
+public:
+  Lowering(ModuleOp module) : module(module), b(module.getContext()) {}
+
+  ModuleOp module;
+  OpBuilder b;
+  int groupCounter = 0;
+
+  /// Declares `name` with the given argument types (no results) once.
+  void declare(StringRef name, TypeRange args, TypeRange results = {}) {
+    if (module.lookupSymbol(name))
+      return;
+    OpBuilder mb = OpBuilder::atBlockBegin(module.getBody());
+    auto fn = func::FuncOp::create(mb, module.getLoc(), name,
+                                   mb.getFunctionType(args, results));
+    fn.setPrivate();
+  }
+
+  Type ptrType() { return LLVM::LLVMPointerType::get(b.getContext()); }
+
+  Value i64(Location loc, int64_t v) {
+    return arith::ConstantIntOp::create(b, loc, b.getI64Type(), v);
+  }
+  Value i32(Location loc, int64_t v) {
+    return arith::ConstantIntOp::create(b, loc, b.getI32Type(), v);
+  }
+
+  Value pointerOf(Location loc, Value memref) {
+    Value idx = memref::ExtractAlignedPointerAsIndexOp::create(b, loc, memref);
+    Value i = arith::IndexCastOp::create(b, loc, b.getI64Type(), idx);
+    return LLVM::IntToPtrOp::create(b, loc, ptrType(), i);
+  }
+
+  /// A fresh contiguous buffer holding `tensor`.
+  Value bufferOf(Location loc, Value tensor) {
+    auto type = cast<RankedTensorType>(tensor.getType());
+    auto memType = MemRefType::get(type.getShape(), type.getElementType());
+    Value src = bufferization::ToBufferOp::create(b, loc, memType, tensor,
+                                                  /*readOnly=*/true);
+    Value buf = memref::AllocOp::create(b, loc, memType);
+    memref::CopyOp::create(b, loc, src, buf);
+    return buf;
+  }
+
+  Value emptyBuffer(Location loc, ArrayRef<int64_t> shape, Type elt) {
+    return memref::AllocOp::create(b, loc, MemRefType::get(shape, elt));
+  }
+
+  Value tensorOf(Location loc, Value buffer) {
+    auto memType = cast<MemRefType>(buffer.getType());
+    auto type = RankedTensorType::get(memType.getShape(),
+                                      memType.getElementType());
+    return bufferization::ToTensorOp::create(b, loc, type, buffer,
+                                             /*restrict=*/true,
+                                             /*writable=*/true);
+  }
+
+  /// A constant global array of int64 values and a pointer to it.
+  Value constantArray(Location loc, ArrayRef<int64_t> values) {
+    std::string name = "__hspmd_list_" + std::to_string(groupCounter++);
+    auto type = MemRefType::get({static_cast<int64_t>(values.size())},
+                                b.getI64Type());
+    OpBuilder mb = OpBuilder::atBlockEnd(module.getBody());
+    auto init = DenseElementsAttr::get(
+        RankedTensorType::get(type.getShape(), b.getI64Type()), values);
+    memref::GlobalOp::create(mb, loc, name, mb.getStringAttr("private"), type,
+                             init, /*constant=*/true, /*alignment=*/nullptr);
+    Value global = memref::GetGlobalOp::create(b, loc, type, name);
+    return pointerOf(loc, global);
+  }
+
+  /// An array of pointers to `buffers`, for send/recv.
+  Value pointerArray(Location loc, ArrayRef<Value> buffers) {
+    auto type = MemRefType::get({std::max<int64_t>(1, buffers.size())},
+                                b.getI64Type());
+    Value array = memref::AllocaOp::create(b, loc, type);
+    for (auto [i, buf] : llvm::enumerate(buffers)) {
+      Value idx = memref::ExtractAlignedPointerAsIndexOp::create(b, loc, buf);
+      Value v = arith::IndexCastOp::create(b, loc, b.getI64Type(), idx);
+      Value pos = arith::ConstantIndexOp::create(b, loc, i);
+      memref::StoreOp::create(b, loc, v, array, ValueRange{pos});
+    }
+    return pointerOf(loc, array);
+  }
+
+  /// Moves axis `from` of `t` to position `to` (a transpose), materialized.
+  Value moveAxis(Location loc, Value t, int64_t from, int64_t to) {
+    auto type = cast<RankedTensorType>(t.getType());
+    if (from == to)
+      return t;
+    SmallVector<int64_t> perm;
+    for (int64_t i = 0; i < type.getRank(); ++i)
+      if (i != from)
+        perm.push_back(i);
+    perm.insert(perm.begin() + to, from);
+    SmallVector<int64_t> shape;
+    for (int64_t p : perm)
+      shape.push_back(type.getDimSize(p));
+    Value init = tensor::EmptyOp::create(b, loc, shape, type.getElementType());
+    return linalg::TransposeOp::create(b, loc, t, init, perm).getResult()[0];
+  }
+
+  /// Splits dimension `dim` of `t` into (n, size / n) and moves the n blocks
+  /// to the front: block j of `t` along `dim` becomes contiguous block j.
+  Value blocksToFront(Location loc, Value t, int64_t dim, int64_t n) {
+    auto type = cast<RankedTensorType>(t.getType());
+    SmallVector<int64_t> shape;
+    SmallVector<ReassociationIndices> groups;
+    for (int64_t k = 0; k < type.getRank(); ++k) {
+      ReassociationIndices g{static_cast<int64_t>(shape.size())};
+      if (k == dim) {
+        shape.push_back(n);
+        g.push_back(static_cast<int64_t>(shape.size()));
+        shape.push_back(type.getDimSize(k) / n);
+      } else {
+        shape.push_back(type.getDimSize(k));
+      }
+      groups.push_back(g);
+    }
+    Value expanded = tensor::ExpandShapeOp::create(
+        b, loc, RankedTensorType::get(shape, type.getElementType()), t, groups);
+    return moveAxis(loc, expanded, dim, 0);
+  }
+
+  /// The inverse: `t` has the n blocks in front; concatenate them along
+  /// `dim` of the block shape.
+  Value frontBlocksAlong(Location loc, Value t, int64_t dim) {
+    Value moved = moveAxis(loc, t, 0, dim);
+    auto type = cast<RankedTensorType>(moved.getType());
+    SmallVector<ReassociationIndices> groups;
+    SmallVector<int64_t> shape;
+    for (int64_t k = 0; k < type.getRank(); ++k) {
+      if (k == dim + 1) {
+        groups.back().push_back(k);
+        shape.back() *= type.getDimSize(k);
+        continue;
+      }
+      groups.push_back({k});
+      shape.push_back(type.getDimSize(k));
+    }
+    return tensor::CollapseShapeOp::create(
+        b, loc, RankedTensorType::get(shape, type.getElementType()), moved,
+        groups);
+  }
+
+  SmallVector<int64_t> groupOf(ArrayAttr groups, Operation *op,
+                               bool &ok) {
+    // Device programs list the device's own group only.
+    ok = groups.size() == 1;
+    if (!ok) {
+      op->emitError("a device program's communication op must list exactly "
+                    "one group (its own); run --hspmd-specialize first");
+      return {};
+    }
+    auto list = cast<DenseI64ArrayAttr>(groups[0]).asArrayRef();
+    return SmallVector<int64_t>(list.begin(), list.end());
+  }
+
+  void call(Location loc, StringRef name, ValueRange args) {
+    SmallVector<Type> types;
+    for (Value a : args)
+      types.push_back(a.getType());
+    declare(name, types);
+    func::CallOp::create(b, loc, name, TypeRange{}, args);
+  }
+
+  LogicalResult lower(Operation *op) {
+    b.setInsertionPoint(op);
+    Location loc = op->getLoc();
+    if (auto id = dyn_cast<DeviceIdOp>(op)) {
+      declare("hspmd_rt_rank", {}, {b.getI64Type()});
+      Value rank = func::CallOp::create(b, loc, "hspmd_rt_rank",
+                                        TypeRange{b.getI64Type()},
+                                        ValueRange{})
+                       .getResult(0);
+      Value idx = arith::IndexCastOp::create(b, loc, b.getIndexType(), rank);
+      id.getResult().replaceAllUsesWith(idx);
+      op->erase();
+      return success();
+    }
+    bool ok = true;
+    auto collective = [&](ArrayAttr groups, Value input, int32_t &dtype,
+                          int64_t &scale, SmallVector<int64_t> &group) {
+      group = groupOf(groups, op, ok);
+      auto [code, bytes] = dtypeOf(
+          cast<RankedTensorType>(input.getType()).getElementType());
+      dtype = code;
+      scale = bytes;
+    };
+    int32_t dtype;
+    int64_t scale;
+    SmallVector<int64_t> group;
+    if (auto ar = dyn_cast<AllReduceOp>(op)) {
+      collective(ar.getGroups(), ar.getInput(), dtype, scale, group);
+      if (!ok)
+        return failure();
+      Value buf = bufferOf(loc, ar.getInput());
+      int64_t count = cast<ShapedType>(ar.getType()).getNumElements();
+      call(loc, "hspmd_rt_all_reduce",
+           {pointerOf(loc, buf), i64(loc, count * scale), i32(loc, dtype),
+            constantArray(loc, group), i64(loc, group.size())});
+      ar.getResult().replaceAllUsesWith(tensorOf(loc, buf));
+      op->erase();
+      return success();
+    }
+    if (auto ag = dyn_cast<AllGatherOp>(op)) {
+      collective(ag.getGroups(), ag.getInput(), dtype, scale, group);
+      if (!ok)
+        return failure();
+      auto in = cast<RankedTensorType>(ag.getInput().getType());
+      int64_t n = group.size();
+      SmallVector<int64_t> recvShape{n};
+      llvm::append_range(recvShape, in.getShape());
+      Value send = bufferOf(loc, ag.getInput());
+      Value recv = emptyBuffer(loc, recvShape, in.getElementType());
+      call(loc, "hspmd_rt_all_gather",
+           {pointerOf(loc, send), pointerOf(loc, recv),
+            i64(loc, in.getNumElements() * scale), i32(loc, dtype),
+            constantArray(loc, group), i64(loc, n)});
+      Value blocks = tensorOf(loc, recv);
+      ag.getResult().replaceAllUsesWith(
+          frontBlocksAlong(loc, blocks, ag.getDim()));
+      op->erase();
+      return success();
+    }
+    if (auto rs = dyn_cast<ReduceScatterOp>(op)) {
+      collective(rs.getGroups(), rs.getInput(), dtype, scale, group);
+      if (!ok)
+        return failure();
+      int64_t n = group.size();
+      auto out = cast<RankedTensorType>(rs.getType());
+      Value packed = blocksToFront(loc, rs.getInput(), rs.getDim(), n);
+      Value send = bufferOf(loc, packed);
+      Value recv = emptyBuffer(loc, out.getShape(), out.getElementType());
+      call(loc, "hspmd_rt_reduce_scatter",
+           {pointerOf(loc, send), pointerOf(loc, recv),
+            i64(loc, out.getNumElements() * scale), i32(loc, dtype),
+            constantArray(loc, group), i64(loc, n)});
+      rs.getResult().replaceAllUsesWith(tensorOf(loc, recv));
+      op->erase();
+      return success();
+    }
+    if (auto a2a = dyn_cast<AllToAllOp>(op)) {
+      collective(a2a.getGroups(), a2a.getInput(), dtype, scale, group);
+      if (!ok)
+        return failure();
+      int64_t n = group.size();
+      auto in = cast<RankedTensorType>(a2a.getInput().getType());
+      Value packed = blocksToFront(loc, a2a.getInput(), a2a.getSplitDim(), n);
+      auto packedType = cast<RankedTensorType>(packed.getType());
+      Value send = bufferOf(loc, packed);
+      Value recv = emptyBuffer(loc, packedType.getShape(), in.getElementType());
+      call(loc, "hspmd_rt_all_to_all",
+           {pointerOf(loc, send), pointerOf(loc, recv),
+            i64(loc, in.getNumElements() / n * scale), i32(loc, dtype),
+            constantArray(loc, group), i64(loc, n)});
+      Value blocks = tensorOf(loc, recv);
+      a2a.getResult().replaceAllUsesWith(
+          frontBlocksAlong(loc, blocks, a2a.getConcatDim()));
+      op->erase();
+      return success();
+    }
+    if (auto sr = dyn_cast<SendRecvOp>(op))
+      return lowerSendRecv(sr);
+    if (isa<SliceOp, KeepOrZeroOp>(op))
+      return op->emitError("the runtime lowering does not take this op yet; "
+                           "hspmd.plan programs use tensor slices instead");
+    return success();
+  }
+
+  struct Block {
+    int64_t peer;
+    SmallVector<int64_t> offsets, sizes;
+  };
+
+  static SmallVector<Block> blocksOf(ArrayAttr list) {
+    SmallVector<Block> out;
+    for (Attribute a : list) {
+      ArrayRef<int64_t> e = cast<DenseI64ArrayAttr>(a).asArrayRef();
+      size_t rank = (e.size() - 1) / 2;
+      out.push_back({e[0], SmallVector<int64_t>(e.slice(1, rank)),
+                     SmallVector<int64_t>(e.slice(1 + rank, rank))});
+    }
+    return out;
+  }
+
+  static int64_t volumeOf(ArrayRef<int64_t> sizes) {
+    int64_t v = 1;
+    for (int64_t s : sizes)
+      v *= s;
+    return v;
+  }
+
+  Value flatSlice(Location loc, Value t, const Block &blk) {
+    auto type = cast<RankedTensorType>(t.getType());
+    SmallVector<OpFoldResult> offs, sizes, strides;
+    for (size_t k = 0; k < blk.sizes.size(); ++k) {
+      offs.push_back(b.getIndexAttr(blk.offsets[k]));
+      sizes.push_back(b.getIndexAttr(blk.sizes[k]));
+      strides.push_back(b.getIndexAttr(1));
+    }
+    auto sliceType = RankedTensorType::get(blk.sizes, type.getElementType());
+    Value part = tensor::ExtractSliceOp::create(b, loc, sliceType, t, offs,
+                                                sizes, strides);
+    ReassociationIndices all;
+    for (size_t k = 0; k < blk.sizes.size(); ++k)
+      all.push_back(k);
+    auto flatType =
+        RankedTensorType::get({volumeOf(blk.sizes)}, type.getElementType());
+    if (blk.sizes.empty())
+      return tensor::ExpandShapeOp::create(b, loc, flatType, part,
+                                           ArrayRef<ReassociationIndices>{});
+    return tensor::CollapseShapeOp::create(b, loc, flatType, part,
+                                           ArrayRef<ReassociationIndices>{all});
+  }
+
+  LogicalResult lowerSendRecv(SendRecvOp op) {
+    Location loc = op.getLoc();
+    auto type = cast<RankedTensorType>(op.getType());
+    Type elt = type.getElementType();
+    auto [dtype, scale] = dtypeOf(elt);
+    // One message per peer, its blocks in list order.
+    auto byPeer = [](ArrayRef<Block> blocks) {
+      std::vector<std::pair<int64_t, SmallVector<Block>>> out;
+      for (const Block &blk : blocks) {
+        if (volumeOf(blk.sizes) == 0)
+          continue;
+        auto it = llvm::find_if(out, [&](auto &e) { return e.first == blk.peer; });
+        if (it == out.end())
+          out.push_back({blk.peer, {blk}});
+        else
+          it->second.push_back(blk);
+      }
+      return out;
+    };
+    auto sends = byPeer(blocksOf(op.getSends()));
+    auto recvs = byPeer(blocksOf(op.getRecvs()));
+    SmallVector<Value> sendBufs, recvBufs;
+    SmallVector<int64_t> sendPeers, sendCounts, recvPeers, recvCounts;
+    for (auto &[peer, blocks] : sends) {
+      int64_t total = 0;
+      for (const Block &blk : blocks)
+        total += volumeOf(blk.sizes);
+      Value msg = tensor::EmptyOp::create(b, loc, ArrayRef<int64_t>{total}, elt);
+      int64_t at = 0;
+      for (const Block &blk : blocks) {
+        Value flat = flatSlice(loc, op.getInput(), blk);
+        int64_t v = volumeOf(blk.sizes);
+        msg = tensor::InsertSliceOp::create(
+            b, loc, flat, msg, ArrayRef<OpFoldResult>{b.getIndexAttr(at)},
+            ArrayRef<OpFoldResult>{b.getIndexAttr(v)},
+            ArrayRef<OpFoldResult>{b.getIndexAttr(1)});
+        at += v;
+      }
+      sendBufs.push_back(bufferOf(loc, msg));
+      sendPeers.push_back(peer);
+      sendCounts.push_back(total * scale);
+    }
+    for (auto &[peer, blocks] : recvs) {
+      int64_t total = 0;
+      for (const Block &blk : blocks)
+        total += volumeOf(blk.sizes);
+      recvBufs.push_back(emptyBuffer(loc, {total}, elt));
+      recvPeers.push_back(peer);
+      recvCounts.push_back(total * scale);
+    }
+    auto list = [&](ArrayRef<int64_t> v) {
+      return v.empty() ? constantArray(loc, {0}) : constantArray(loc, v);
+    };
+    call(loc, "hspmd_rt_send_recv",
+         {i64(loc, sendBufs.size()), list(sendPeers), pointerArray(loc, sendBufs),
+          list(sendCounts), i64(loc, recvBufs.size()), list(recvPeers),
+          pointerArray(loc, recvBufs), list(recvCounts),
+          i32(loc, sendBufs.empty() && recvBufs.empty() ? F32 : dtype)});
+    Value result = op.getInit();
+    for (auto [i, entry] : llvm::enumerate(recvs)) {
+      Value msg = tensorOf(loc, recvBufs[i]);
+      int64_t at = 0;
+      for (const Block &blk : entry.second) {
+        int64_t v = volumeOf(blk.sizes);
+        auto flatType = RankedTensorType::get({v}, elt);
+        Value flat = tensor::ExtractSliceOp::create(
+            b, loc, flatType, msg, ArrayRef<OpFoldResult>{b.getIndexAttr(at)},
+            ArrayRef<OpFoldResult>{b.getIndexAttr(v)},
+            ArrayRef<OpFoldResult>{b.getIndexAttr(1)});
+        at += v;
+        auto blockType = RankedTensorType::get(blk.sizes, elt);
+        ReassociationIndices all;
+        for (size_t k = 0; k < blk.sizes.size(); ++k)
+          all.push_back(k);
+        Value part =
+            blk.sizes.empty()
+                ? Value(tensor::CollapseShapeOp::create(
+                      b, loc, blockType, flat,
+                      ArrayRef<ReassociationIndices>{}))
+                : Value(tensor::ExpandShapeOp::create(
+                      b, loc, blockType, flat,
+                      ArrayRef<ReassociationIndices>{all}));
+        SmallVector<OpFoldResult> offs, sizes, strides;
+        for (size_t k = 0; k < blk.sizes.size(); ++k) {
+          offs.push_back(b.getIndexAttr(blk.offsets[k]));
+          sizes.push_back(b.getIndexAttr(blk.sizes[k]));
+          strides.push_back(b.getIndexAttr(1));
+        }
+        if (op.getAccumulate()) {
+          Value old = tensor::ExtractSliceOp::create(b, loc, blockType, result,
+                                                     offs, sizes, strides);
+          Value empty = tensor::EmptyOp::create(b, loc, blk.sizes, elt);
+          part = linalg::AddOp::create(b, loc, ValueRange{old, part},
+                                       ValueRange{empty})
+                     .getResult(0);
+        }
+        result = tensor::InsertSliceOp::create(b, loc, part, result, offs,
+                                               sizes, strides);
+      }
+    }
+    op.getResult().replaceAllUsesWith(result);
+    op.erase();
+    return success();
+  }
+};
+
+struct LowerToRuntimePass
+    : public mlir::hspmd::impl::HspmdLowerToRuntimeBase<LowerToRuntimePass> {
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    Lowering lowering(module);
+    SmallVector<Operation *> ops;
+    module.walk([&](Operation *op) {
+      if (isa<DeviceIdOp, AllReduceOp, AllGatherOp, ReduceScatterOp,
+              AllToAllOp, SendRecvOp, SliceOp, KeepOrZeroOp>(op))
+        ops.push_back(op);
+    });
+    for (Operation *op : ops)
+      if (failed(lowering.lower(op)))
+        return signalPassFailure();
+    // @main checks the devices it needs and finishes the runtime.
+    auto main = module.lookupSymbol<func::FuncOp>("main");
+    auto maxDevice = module->getAttrOfType<IntegerAttr>("hspmd.max_device");
+    if (main && maxDevice && !main.isExternal()) {
+      OpBuilder &b = lowering.b;
+      b.setInsertionPointToStart(&main.getBody().front());
+      lowering.call(main.getLoc(), "hspmd_rt_check_devices",
+                    {lowering.i64(main.getLoc(), maxDevice.getInt())});
+      main.walk([&](func::ReturnOp ret) {
+        b.setInsertionPoint(ret);
+        lowering.call(ret.getLoc(), "hspmd_rt_finalize", {});
+      });
+    }
+  }
+};
+
+} // namespace

@@ -1,0 +1,382 @@
+//===- Specialize.cpp - One program per device ----------------------------===//
+//
+// Every tensor value has a placement (its hspmd.annotate, the plan or reshard
+// producing it, or its function argument's sharding); Layout gives each
+// device its block. A device's program keeps the ops producing a tensor that
+// lives on it, with local types, the ops deriving from values it has, its
+// region of every hspmd.plan, slices of dense constants at its block, and
+// global positions for ops that compute from indices.
+//
+//===----------------------------------------------------------------------===//
+
+#include "hspmd/IR/HspmdOps.h"
+#include "hspmd/Transforms/Passes.h"
+#include "hspmd/Transforms/Utils.h"
+
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/IRMapping.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+
+#include <set>
+
+namespace mlir::hspmd {
+#define GEN_PASS_DEF_HSPMDSPECIALIZE
+#include "hspmd/Transforms/Passes.h.inc"
+} // namespace mlir::hspmd
+
+using namespace mlir;
+using namespace mlir::hspmd;
+namespace layout = ::hspmd::layout;
+
+namespace {
+
+/// The placement stated for `v`: by its producer or its annotate user.
+ShardingAttr placementOf(Value v) {
+  if (ShardingAttr s = getKnownSharding(v))
+    return s;
+  for (Operation *user : v.getUsers())
+    if (auto a = dyn_cast<AnnotateOp>(user))
+      return a.getSharding();
+  return {};
+}
+
+std::optional<layout::Placement> placeOn(Value v, int64_t device) {
+  auto type = dyn_cast<RankedTensorType>(v.getType());
+  ShardingAttr s = placementOf(v);
+  if (!type || !s)
+    return std::nullopt;
+  layout::Layout lay(s.getLayout(), std::vector<int64_t>(
+                                        type.getShape().begin(),
+                                        type.getShape().end()));
+  return lay.place(device);
+}
+
+RankedTensorType localType(Value v, const layout::Placement &p) {
+  return RankedTensorType::get(p.localShape,
+                               cast<RankedTensorType>(v.getType())
+                                   .getElementType());
+}
+
+/// The block of a dense constant a device holds.
+DenseElementsAttr sliceConstant(DenseElementsAttr attr,
+                                const layout::Placement &p,
+                                RankedTensorType local) {
+  if (attr.isSplat())
+    return DenseElementsAttr::get(local, attr.getSplatValue<Attribute>());
+  ArrayRef<int64_t> shape = attr.getType().getShape();
+  SmallVector<Attribute> values;
+  auto all = attr.getValues<Attribute>();
+  int64_t rank = static_cast<int64_t>(shape.size());
+  std::vector<int64_t> idx(rank);
+  for (int64_t k = 0; k < rank; ++k)
+    idx[k] = p.box[k].lo;
+  if (layout::volume(p.box) == 0)
+    return DenseElementsAttr::get(local, ArrayRef<Attribute>{});
+  while (true) {
+    int64_t linear = 0;
+    for (int64_t k = 0; k < rank; ++k)
+      linear = linear * shape[k] + idx[k];
+    values.push_back(all[linear]);
+    int64_t k = rank - 1;
+    for (; k >= 0; --k) {
+      if (++idx[k] < p.box[k].hi)
+        break;
+      idx[k] = p.box[k].lo;
+    }
+    if (k < 0)
+      break;
+  }
+  return DenseElementsAttr::get(local, values);
+}
+
+struct SpecializePass
+    : public mlir::hspmd::impl::HspmdSpecializeBase<SpecializePass> {
+  using HspmdSpecializeBase::HspmdSpecializeBase;
+
+  /// Per function, the devices it has programs for.
+  llvm::DenseMap<Operation *, std::set<int64_t>> programsOf;
+
+  std::string programName(StringRef fn, int64_t d) {
+    return (fn + "_device" + Twine(d)).str();
+  }
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    SmallVector<func::FuncOp> functions;
+    for (auto fn : module.getOps<func::FuncOp>())
+      if (!fn.isExternal())
+        functions.push_back(fn);
+    int64_t maxDevice = 0;
+    for (func::FuncOp fn : functions) {
+      std::set<int64_t> devices;
+      if (failed(collectDevices(fn, devices)))
+        return signalPassFailure();
+      for (int64_t d : devices)
+        maxDevice = std::max(maxDevice, d);
+      if (device >= 0) {
+        std::set<int64_t> only;
+        if (devices.count(device))
+          only.insert(device);
+        devices = only;
+      }
+      programsOf[fn] = devices;
+    }
+    for (func::FuncOp fn : functions)
+      for (int64_t d : programsOf[fn])
+        if (failed(specialize(fn, d)))
+          return signalPassFailure();
+    OpBuilder b(module.getContext());
+    for (func::FuncOp fn : functions) {
+      if (fn.getName() == "main" && fn.getNumArguments() == 0 &&
+          fn.getNumResults() == 0)
+        writeDispatch(fn);
+      else
+        fn.erase();
+    }
+    module->setAttr("hspmd.max_device", b.getI64IntegerAttr(maxDevice));
+  }
+
+  LogicalResult collectDevices(func::FuncOp fn, std::set<int64_t> &devices) {
+    WalkResult r = fn.walk([&](Operation *op) {
+      if (op->getParentOfType<PlanOp>())
+        return WalkResult::advance();
+      for (Value v : op->getResults()) {
+        if (!isa<RankedTensorType>(v.getType()))
+          continue;
+        ShardingAttr s = placementOf(v);
+        if (!s) {
+          if (isa<ReshardOp>(op))
+            op->emitError("a reshard is left: run --hspmd-resolve-comm first");
+          else
+            op->emitError("this value has no placement: run "
+                          "--hspmd-propagate first");
+          return WalkResult::interrupt();
+        }
+        for (int64_t d : s.getLayout().devices())
+          devices.insert(d);
+      }
+      if (auto plan = dyn_cast<PlanOp>(op))
+        for (Attribute a : plan.getDevices())
+          for (int64_t d : cast<DenseI64ArrayAttr>(a).asArrayRef())
+            devices.insert(d);
+      return WalkResult::advance();
+    });
+    for (BlockArgument arg : fn.getArguments())
+      if (ShardingAttr s = placementOf(arg))
+        for (int64_t d : s.getLayout().devices())
+          devices.insert(d);
+    if (devices.empty())
+      devices.insert(0);
+    return failure(r.wasInterrupted());
+  }
+
+  /// `@main` runs the program of the device it runs on.
+  void writeDispatch(func::FuncOp fn) {
+    fn.getBody().getBlocks().clear();
+    Block *entry = fn.addEntryBlock();
+    OpBuilder b = OpBuilder::atBlockEnd(entry);
+    Location loc = fn.getLoc();
+    Value id = DeviceIdOp::create(b, loc, b.getIndexType());
+    SmallVector<int64_t> cases(programsOf[fn].begin(), programsOf[fn].end());
+    auto sw = scf::IndexSwitchOp::create(b, loc, TypeRange{}, id, cases,
+                                         cases.size());
+    for (auto [i, d] : llvm::enumerate(cases)) {
+      Block &block = sw.getCaseRegions()[i].emplaceBlock();
+      OpBuilder cb = OpBuilder::atBlockEnd(&block);
+      func::CallOp::create(cb, loc, programName(fn.getName(), d), TypeRange{},
+                           ValueRange{});
+      scf::YieldOp::create(cb, loc);
+    }
+    Block &defaultBlock = sw.getDefaultRegion().emplaceBlock();
+    OpBuilder db = OpBuilder::atBlockEnd(&defaultBlock);
+    scf::YieldOp::create(db, loc);
+    func::ReturnOp::create(b, loc);
+  }
+
+  LogicalResult specialize(func::FuncOp fn, int64_t d) {
+    OpBuilder b(fn);
+    IRMapping map;
+    // Arguments and results the device holds.
+    SmallVector<Type> argTypes;
+    SmallVector<BlockArgument> keptArgs;
+    for (BlockArgument arg : fn.getArguments()) {
+      if (!isa<RankedTensorType>(arg.getType())) {
+        argTypes.push_back(arg.getType());
+        keptArgs.push_back(arg);
+        continue;
+      }
+      if (std::optional<layout::Placement> p = placeOn(arg, d)) {
+        argTypes.push_back(localType(arg, *p));
+        keptArgs.push_back(arg);
+      }
+    }
+    auto ret = cast<func::ReturnOp>(fn.getBody().back().getTerminator());
+    SmallVector<Type> resultTypes;
+    for (Value v : ret.getOperands()) {
+      if (!isa<RankedTensorType>(v.getType()))
+        resultTypes.push_back(v.getType());
+      else if (std::optional<layout::Placement> p = placeOn(v, d))
+        resultTypes.push_back(localType(v, *p));
+    }
+    auto newFn = func::FuncOp::create(
+        b, fn.getLoc(), programName(fn.getName(), d),
+        b.getFunctionType(argTypes, resultTypes));
+    newFn.setPrivate();
+    if (fn.getName() != "main")
+      newFn.setVisibility(fn.getVisibility());
+    Block *entry = newFn.addEntryBlock();
+    for (auto [arg, local] : llvm::zip(keptArgs, entry->getArguments()))
+      map.map(arg, local);
+    OpBuilder body = OpBuilder::atBlockEnd(entry);
+
+    for (Operation &op : fn.getBody().front()) {
+      if (failed(specializeOp(&op, d, map, body)))
+        return failure();
+    }
+    return success();
+  }
+
+  LogicalResult specializeOp(Operation *op, int64_t d, IRMapping &map,
+                             OpBuilder &b) {
+    auto allPresent = [&]() {
+      return llvm::all_of(op->getOperands(),
+                          [&](Value v) { return map.contains(v); });
+    };
+    if (auto annotate = dyn_cast<AnnotateOp>(op)) {
+      if (map.contains(annotate.getInput()))
+        map.map(annotate.getResult(), map.lookup(annotate.getInput()));
+      return success();
+    }
+    if (auto plan = dyn_cast<PlanOp>(op)) {
+      Region *region = plan.getProgramFor(d);
+      if (!region)
+        return success();
+      Block &block = region->front();
+      IRMapping local;
+      if (block.getNumArguments() == 1) {
+        if (!map.contains(plan.getInput()))
+          return op->emitError() << "device " << d
+                                 << " runs a plan step on a tensor it does "
+                                    "not hold";
+        local.map(block.getArgument(0), map.lookup(plan.getInput()));
+      }
+      for (Operation &inner : block.without_terminator())
+        b.clone(inner, local);
+      Operation *yield = block.getTerminator();
+      if (yield->getNumOperands() == 1)
+        map.map(plan.getResult(), local.lookup(yield->getOperand(0)));
+      return success();
+    }
+    if (auto ret = dyn_cast<func::ReturnOp>(op)) {
+      SmallVector<Value> values;
+      for (Value v : ret.getOperands())
+        if (map.contains(v))
+          values.push_back(map.lookup(v));
+      func::ReturnOp::create(b, op->getLoc(), values);
+      return success();
+    }
+    if (isa<ReshardOp>(op))
+      return op->emitError("a reshard is left: run --hspmd-resolve-comm first");
+
+    bool tensorResults = llvm::any_of(op->getResultTypes(), [](Type t) {
+      return isa<RankedTensorType>(t);
+    });
+    if (tensorResults) {
+      SmallVector<std::optional<layout::Placement>> places;
+      bool lives = false;
+      for (Value r : op->getResults()) {
+        places.push_back(placeOn(r, d));
+        lives |= places.back().has_value();
+      }
+      if (!lives)
+        return success();
+      for (auto [i, v] : llvm::enumerate(op->getOperands()))
+        if (!map.contains(v) && isa<RankedTensorType, BaseMemRefType>(
+                                    v.getType()))
+          return op->emitError()
+                 << "operand #" << i << " does not live on device " << d
+                 << ", where this op runs";
+      // Scalars used here but defined nowhere on this device yet cannot
+      // exist: every scalar op was cloned in program order.
+      if (!allPresent())
+        return op->emitError() << "an operand is missing on device " << d;
+      if (auto constant = dyn_cast<arith::ConstantOp>(op))
+        if (auto dense = dyn_cast<DenseElementsAttr>(constant.getValue())) {
+          const layout::Placement &p = *places[0];
+          auto local = localType(constant.getResult(), p);
+          DenseElementsAttr value =
+              p.summand && !p.keeper
+                  ? DenseElementsAttr::get(
+                        local, b.getZeroAttr(local.getElementType()))
+                  : sliceConstant(dense, p, local);
+          map.map(constant.getResult(),
+                  arith::ConstantOp::create(b, op->getLoc(), local, value));
+          return success();
+        }
+      Operation *clone = b.clone(*op, map);
+      for (auto [r, p] : llvm::zip(clone->getResults(), places))
+        if (p && isa<RankedTensorType>(r.getType()))
+          r.setType(localType(r, *p));
+      // A new partial value is held by the keepers; the others hold zeros.
+      if (auto fill = dyn_cast<linalg::FillOp>(clone))
+        if (places[0] && places[0]->summand && !places[0]->keeper) {
+          OpBuilder zb(fill);
+          Type elt = fill.getOutputs()[0].getType();
+          elt = cast<ShapedType>(elt).getElementType();
+          fill->setOperand(0, arith::ConstantOp::create(
+                                  zb, fill.getLoc(), zb.getZeroAttr(elt)));
+        }
+      offsetIndices(clone, op, d);
+      return success();
+    }
+    // No tensor results: ops on values the device has (scalars, buffers of
+    // its tensors). An effect without tensor operands runs on device 0.
+    if (!allPresent())
+      return success();
+    bool fromTensors = llvm::any_of(op->getOperands(), [](Value v) {
+      return isa<RankedTensorType, BaseMemRefType>(v.getType());
+    });
+    if (!fromTensors && !isMemoryEffectFree(op) && d != 0 &&
+        !isa<func::CallOp>(op))
+      return success();
+    Operation *clone = b.clone(*op, map);
+    if (auto toBuffer = dyn_cast<bufferization::ToBufferOp>(clone)) {
+      auto local = cast<RankedTensorType>(toBuffer.getTensor().getType());
+      auto memref = cast<MemRefType>(toBuffer.getResult().getType());
+      Value result = toBuffer.getResult();
+      result.setType(MemRefType::get(local.getShape(), memref.getElementType()));
+    }
+    return success();
+  }
+
+  /// `linalg.index` in a device's program counts from the device's block:
+  /// add the block's offset so the op sees global positions.
+  void offsetIndices(Operation *clone, Operation *original, int64_t d) {
+    auto linalgOp = dyn_cast<linalg::LinalgOp>(clone);
+    if (!linalgOp || original->getNumResults() == 0)
+      return;
+    std::optional<layout::Placement> p = placeOn(original->getResult(0), d);
+    if (!p)
+      return;
+    OpOperand *init = linalgOp.getDpsInitOperand(0);
+    AffineMap map = linalgOp.getMatchingIndexingMap(init);
+    SmallVector<int64_t> loopOffset(linalgOp.getNumLoops(), 0);
+    for (unsigned j = 0; j < map.getNumResults(); ++j)
+      if (auto dim = dyn_cast<AffineDimExpr>(map.getResult(j)))
+        loopOffset[dim.getPosition()] = p->box[j].lo;
+    clone->walk([&](linalg::IndexOp index) {
+      int64_t offset = loopOffset[index.getDim()];
+      if (offset == 0)
+        return;
+      OpBuilder b(index);
+      b.setInsertionPointAfter(index);
+      Value c = arith::ConstantIndexOp::create(b, index.getLoc(), offset);
+      auto add = arith::AddIOp::create(b, index.getLoc(), index, c);
+      index.getResult().replaceAllUsesExcept(add, add);
+    });
+  }
+};
+
+} // namespace

@@ -319,16 +319,30 @@ struct SpecializePass
       for (auto [r, p] : llvm::zip(clone->getResults(), places))
         if (p && isa<RankedTensorType>(r.getType()))
           r.setType(localType(r, *p));
-      // A new partial value is held by the keepers; the others hold zeros.
-      if (auto fill = dyn_cast<linalg::FillOp>(clone))
-        if (places[0] && places[0]->summand && !places[0]->keeper) {
-          OpBuilder zb(fill);
-          Type elt = fill.getOutputs()[0].getType();
-          elt = cast<ShapedType>(elt).getElementType();
-          fill->setOperand(0, arith::ConstantOp::create(
-                                  zb, fill.getLoc(), zb.getZeroAttr(elt)));
-        }
       offsetIndices(clone, op, d);
+      // A new partial value (computed from no tensor but its init: a fill, a
+      // generic computing from indices) is held by the keepers; the others
+      // hold zeros (spec §1.2).
+      auto linalgOp = dyn_cast<linalg::LinalgOp>(clone);
+      if (linalgOp && linalgOp.getNumDpsInputs() >= 0 && places[0] &&
+          places[0]->summand && !places[0]->keeper &&
+          llvm::none_of(linalgOp.getDpsInputs(), [](Value v) {
+            return isa<RankedTensorType>(v.getType());
+          })) {
+        SmallVector<Value> zeros;
+        for (OpOperand &init : linalgOp.getDpsInitsMutable()) {
+          Type elt = cast<ShapedType>(init.get().getType()).getElementType();
+          Value zero = arith::ConstantOp::create(b, clone->getLoc(),
+                                                 b.getZeroAttr(elt));
+          zeros.push_back(
+              linalg::FillOp::create(b, clone->getLoc(), zero, init.get())
+                  .getResult(0));
+        }
+        clone->replaceAllUsesWith(zeros);
+        for (auto [r, z] : llvm::zip(op->getResults(), zeros))
+          map.map(r, z);
+        clone->erase();
+      }
       return success();
     }
     // No tensor results: ops on values the device has (scalars, buffers of

@@ -168,7 +168,7 @@ std::optional<layout::Role> mergeRole(layout::Role a, layout::Role b,
 /// two are not laid over the same device grid or a role conflicts.
 bool merge(LSharding &acc, const LSharding &other, Linearity linearity) {
   if (acc.hetero.has_value() != other.hetero.has_value() ||
-      acc.weights != other.weights || acc.groups.size() != other.groups.size())
+      acc.groups.size() != other.groups.size())
     return false;
   LSharding out = acc;
   if (acc.hetero) {
@@ -177,6 +177,12 @@ bool merge(LSharding &acc, const LSharding &other, Linearity linearity) {
     if (!r)
       return false;
     out.hetero = r;
+    // Weights belong to the top-tier split: both sides splitting must agree;
+    // a dup side takes the split side's.
+    if (acc.hetero->isSplit() && other.hetero->isSplit() &&
+        acc.weights != other.weights)
+      return false;
+    out.weights = acc.hetero->isSplit() ? acc.weights : other.weights;
   }
   for (size_t g = 0; g < acc.groups.size(); ++g) {
     const layout::Group &a = acc.groups[g], &b = other.groups[g];

@@ -37,3 +37,6 @@ if shutil.which("mpirun"):
         ("%mpirun", "mpirun --allow-run-as-root --oversubscribe"))
 config.substitutions.append(
     ("%runtime_test", os.path.join(config.hspmd_tools_dir, "hspmd-runtime-test")))
+
+import sys
+config.substitutions.append(("%python", sys.executable))

@@ -13,6 +13,9 @@
 using namespace mlir;
 
 void mlir::hspmd::addHostToLLVMPipeline(OpPassManager &pm) {
+  // Elementwise arith/math ops on tensors become linalg.generic, which
+  // bufferizes.
+  pm.addPass(createConvertElementwiseToLinalgPass());
   bufferization::OneShotBufferizePassOptions bufferize;
   bufferize.bufferizeFunctionBoundaries = true;
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));

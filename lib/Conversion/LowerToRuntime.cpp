@@ -386,7 +386,25 @@ public:
     auto recvs = byPeer(blocksOf(op.getRecvs()));
     SmallVector<Value> sendBufs, recvBufs;
     SmallVector<int64_t> sendPeers, sendCounts, recvPeers, recvCounts;
+    // Peers that get the same blocks share one packed buffer (spec §4:
+    // identical send buffers are shared).
+    std::vector<std::pair<SmallVector<int64_t>, Value>> packed;
     for (auto &[peer, blocks] : sends) {
+      SmallVector<int64_t> key;
+      for (const Block &blk : blocks) {
+        llvm::append_range(key, blk.offsets);
+        llvm::append_range(key, blk.sizes);
+      }
+      auto same = llvm::find_if(packed, [&](auto &e) { return e.first == key; });
+      if (same != packed.end()) {
+        int64_t total = 0;
+        for (const Block &blk : blocks)
+          total += volumeOf(blk.sizes);
+        sendBufs.push_back(same->second);
+        sendPeers.push_back(peer);
+        sendCounts.push_back(total * scale);
+        continue;
+      }
       int64_t total = 0;
       for (const Block &blk : blocks)
         total += volumeOf(blk.sizes);
@@ -402,6 +420,7 @@ public:
         at += v;
       }
       sendBufs.push_back(bufferOf(loc, msg));
+      packed.push_back({key, sendBufs.back()});
       sendPeers.push_back(peer);
       sendCounts.push_back(total * scale);
     }

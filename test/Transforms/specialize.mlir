@@ -1,0 +1,91 @@
+// RUN: hspmd-opt --hspmd-propagate --hspmd-resolve-comm --hspmd-specialize %s 2>/dev/null | FileCheck %s
+// RUN: hspmd-opt --hspmd-propagate --hspmd-resolve-comm --hspmd-specialize=device=3 %s 2>/dev/null | FileCheck %s --check-prefix=ONE
+// RUN: not hspmd-opt --hspmd-specialize %s 2>&1 | FileCheck %s --check-prefix=UNPLACED
+
+// Device 0: holds column 0 of rows 0-11 of the weighted constant (3:1 of 16
+// rows, split by columns in the first group), none of the generated tensor
+// (it lives on 1 and 3), and prints: it receives both tensors.
+// CHECK-LABEL: func.func private @main_device0()
+// CHECK: arith.constant dense<{{\[\[}}0.000000e+00], [2.000000e+00], [4.000000e+00], [6.000000e+00], [8.000000e+00], [1.000000e+01], [1.200000e+01], [1.400000e+01], [1.600000e+01], [1.800000e+01], [2.000000e+01], [2.200000e+01]]> : tensor<12x1xf32>
+// CHECK-NOT: linalg.generic
+// CHECK: hspmd.send_recv recvs [1 : [0, 0] [4, 4], 3 : [4, 0] [4, 4]] into
+// CHECK: call @printMemrefF32
+// CHECK: hspmd.send_recv recvs [1 : [0, 1] [12, 1], 2 : [12, 0] [4, 2]] into
+// CHECK: call @printMemrefF32
+// Device 1: column 1 of rows 0-11, and rows 0-3 of the generated tensor
+// (no index offset); it prints nothing.
+// CHECK-LABEL: func.func private @main_device1()
+// CHECK: arith.constant dense<{{\[\[}}1.000000e+00], [3.000000e+00]
+// CHECK-SAME: : tensor<12x1xf32>
+// CHECK: linalg.generic
+// CHECK-NOT: arith.addi
+// CHECK: } -> tensor<4x4xf32>
+// CHECK: math.exp %{{.*}} : tensor<4x4xf32>
+// CHECK-NOT: call @printMemrefF32
+// CHECK: return
+// Device 2: rows 12-15 of the constant, both columns; nothing of the
+// generated tensor.
+// CHECK-LABEL: func.func private @main_device2()
+// CHECK-NEXT: arith.constant dense<{{\[\[}}2.400000e+01, 2.500000e+01], [2.600000e+01, 2.700000e+01], [2.800000e+01, 2.900000e+01], [3.000000e+01, 3.100000e+01]]> : tensor<4x2xf32>
+// CHECK-NEXT: hspmd.send_recv sends [0 : [0, 0] [4, 2]]
+// CHECK-NEXT: return
+// Device 3: rows 4-7 of the generated tensor: its indices count from row 4.
+// CHECK-LABEL: func.func private @main_device3()
+// CHECK: %[[I:.*]] = linalg.index 0 : index
+// CHECK-NEXT: %[[C4:.*]] = arith.constant 4 : index
+// CHECK-NEXT: arith.addi %[[I]], %[[C4]] : index
+// @main dispatches on the device id.
+// CHECK-LABEL: func.func @main()
+// CHECK: %[[ID:.*]] = hspmd.device_id : index
+// CHECK: scf.index_switch %[[ID]]
+// CHECK: case 0 {
+// CHECK: func.call @main_device0() : () -> ()
+// CHECK: case 3 {
+// CHECK: func.call @main_device3() : () -> ()
+
+// ONE-NOT: @main_device0
+// ONE: func.func private @main_device3()
+// ONE-NOT: @main_device1
+
+// UNPLACED: specialize.mlir:[[@LINE+8]]:8: error: this value has no placement: run --hspmd-propagate first
+
+func.func private @printMemrefF32(memref<*xf32>)
+func.func @main() {
+  // Uneven weights 3:1 over 16 rows; the constant is sliced per device.
+  %c = arith.constant dense<[[0.0, 1.0], [2.0, 3.0], [4.0, 5.0], [6.0, 7.0], [8.0, 9.0], [10.0, 11.0], [12.0, 13.0], [14.0, 15.0], [16.0, 17.0], [18.0, 19.0], [20.0, 21.0], [22.0, 23.0], [24.0, 25.0], [26.0, 27.0], [28.0, 29.0], [30.0, 31.0]]> : tensor<16x2xf32>
+  %a = hspmd.annotate %c as #hspmd.sharding<hetero = d0, weights = [3, 1], groups = [[0, 1] : [d1 = 2], [2] : []]> : tensor<16x2xf32>
+  // Generated from indices on devices 1 and 3 (rows split): device 3 sees rows 4-7.
+  %e = tensor.empty() : tensor<8x4xf32>
+  %g = linalg.generic {indexing_maps = [affine_map<(i, j) -> (i, j)>], iterator_types = ["parallel", "parallel"]} outs(%e : tensor<8x4xf32>) {
+  ^bb0(%out: f32):
+    %i = linalg.index 0 : index
+    %ii = arith.index_cast %i : index to i64
+    %v = arith.sitofp %ii : i64 to f32
+    linalg.yield %v : f32
+  } -> tensor<8x4xf32>
+  %gx = hspmd.annotate %g as #hspmd.sharding<[1, 3] : [d0 = 2]> : tensor<8x4xf32>
+  %x = math.exp %gx : tensor<8x4xf32>
+  %xb = bufferization.to_buffer %x : tensor<8x4xf32> to memref<8x4xf32>
+  %xu = memref.cast %xb : memref<8x4xf32> to memref<*xf32>
+  call @printMemrefF32(%xu) : (memref<*xf32>) -> ()
+  %b = bufferization.to_buffer %a : tensor<16x2xf32> to memref<16x2xf32>
+  %u = memref.cast %b : memref<16x2xf32> to memref<*xf32>
+  call @printMemrefF32(%u) : (memref<*xf32>) -> ()
+  return
+}
+
+// P1 on devices 4 and 6: local matmul shapes (rows 8-15 by columns 0-31 of the
+// 64 on device 4; all 64 columns of rows 16-23 on device 6).
+// CHECK-LABEL: func.func @p1_device4
+// CHECK-SAME: (%{{.*}}: tensor<8x32xf32>, %{{.*}}: tensor<32x32xf32>) -> tensor<8x32xf32>
+// CHECK: linalg.matmul ins(%{{.*}}, %{{.*}} : tensor<8x32xf32>, tensor<32x32xf32>) outs(%{{.*}} : tensor<8x32xf32>) -> tensor<8x32xf32>
+// CHECK-LABEL: func.func @p1_device6
+// CHECK-SAME: (%{{.*}}: tensor<8x32xf32>, %{{.*}}: tensor<32x64xf32>) -> tensor<8x64xf32>
+func.func @p1(%x: tensor<24x32xf32> {hspmd.sharding = #hspmd.sharding<hetero = d0, groups = [[0, 1, 2, 3] : [dup = 4], [4, 5] : [dup = 2], [6] : []]>},
+              %w: tensor<32x64xf32> {hspmd.sharding = #hspmd.sharding<hetero = dup, groups = [[0, 1, 2, 3] : [d1 = 4], [4, 5] : [d1 = 2], [6] : []]>}) -> tensor<24x64xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<24x64xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<24x64xf32>) -> tensor<24x64xf32>
+  %m = linalg.matmul ins(%x, %w : tensor<24x32xf32>, tensor<32x64xf32>) outs(%f : tensor<24x64xf32>) -> tensor<24x64xf32>
+  return %m : tensor<24x64xf32>
+}

@@ -17,8 +17,11 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/IRMapping.h"
+#include "mlir/IR/SymbolTable.h"
+#include "llvm/Support/raw_ostream.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
+#include <map>
 #include <set>
 
 namespace mlir::hspmd {
@@ -98,6 +101,14 @@ struct SpecializePass
   /// Per function, the devices it has programs for.
   llvm::DenseMap<Operation *, std::set<int64_t>> programsOf;
 
+  /// A device's program of a function, and which of the function's
+  /// arguments and results it keeps (those living on the device).
+  struct Program {
+    func::FuncOp fn;
+    SmallVector<unsigned> keptArgs, keptResults;
+  };
+  std::map<std::pair<Operation *, int64_t>, Program> programs;
+
   std::string programName(StringRef fn, int64_t d) {
     return (fn + "_device" + Twine(d)).str();
   }
@@ -123,10 +134,17 @@ struct SpecializePass
       }
       programsOf[fn] = devices;
     }
+    // Signatures first, so that calls between functions find their callee's
+    // device programs; then the bodies.
+    for (func::FuncOp fn : functions)
+      for (int64_t d : programsOf[fn])
+        declare(fn, d);
     for (func::FuncOp fn : functions)
       for (int64_t d : programsOf[fn])
         if (failed(specialize(fn, d)))
           return signalPassFailure();
+    for (func::FuncOp fn : functions)
+      share(fn);
     OpBuilder b(module.getContext());
     for (func::FuncOp fn : functions) {
       if (fn.getName() == "main" && fn.getNumArguments() == 0 &&
@@ -136,6 +154,175 @@ struct SpecializePass
         fn.erase();
     }
     module->setAttr("hspmd.max_device", b.getI64IntegerAttr(maxDevice));
+    if (failed(checkCommunication(module)))
+      return signalPassFailure();
+  }
+
+  /// Devices whose programs are the same op for op share one function: the
+  /// others' calls go to it. A remark counts the distinct programs.
+  void share(func::FuncOp fn) {
+    SmallVector<func::FuncOp> distinct;
+    std::set<int64_t> devices = programsOf[fn];
+    for (int64_t d : devices) {
+      Program &p = programs[{fn, d}];
+      auto same = llvm::find_if(distinct, [&](func::FuncOp other) {
+        return other.getFunctionType() == p.fn.getFunctionType() &&
+               OperationEquivalence::isRegionEquivalentTo(
+                   &other.getBody(), &p.fn.getBody(),
+                   OperationEquivalence::IgnoreLocations);
+      });
+      if (same == distinct.end()) {
+        distinct.push_back(p.fn);
+        continue;
+      }
+      if (failed(SymbolTable::replaceAllSymbolUses(
+              p.fn, same->getSymNameAttr(), getOperation())))
+        continue;
+      p.fn.erase();
+      p.fn = *same;
+    }
+    fn.emitRemark() << "@" << fn.getName() << ": " << devices.size()
+                    << " device program" << (devices.size() == 1 ? "" : "s")
+                    << ", " << distinct.size() << " distinct";
+  }
+
+  /// The post-pass check: in the device programs of every function, each
+  /// member of a group meets the same collectives on it, in the same order
+  /// and with the same sizes, every device is a member of the groups it
+  /// uses, every pair of devices meets its shared communication (collectives
+  /// and messages between the two) in the same order, and what one sends
+  /// the other receives. Fails loudly: a disagreement would hang or corrupt
+  /// a run.
+  LogicalResult checkCommunication(ModuleOp module) {
+    std::map<Operation *, std::map<int64_t, func::FuncOp>> byFunction;
+    for (auto &[key, p] : programs)
+      byFunction[key.first][key.second] = p.fn;
+    for (auto &[fn, devices] : byFunction)
+      if (failed(checkDevices(devices)))
+        return failure();
+    return success();
+  }
+
+  /// One communication as the other side sees it too.
+  struct Event {
+    std::vector<int64_t> group; // collectives: the group; messages: {a, b}
+    std::string what;           // kind, dimensions, sizes
+  };
+
+  void collectEvents(func::FuncOp fn, int64_t d, std::vector<Event> &out,
+                     int depth = 0) {
+    auto typeText = [](Type t) {
+      std::string s;
+      llvm::raw_string_ostream os(s);
+      os << t;
+      return s;
+    };
+    fn.walk([&](Operation *op) {
+      auto groupOf = [&](ArrayAttr groups) {
+        auto list = cast<DenseI64ArrayAttr>(groups[0]).asArrayRef();
+        return std::vector<int64_t>(list.begin(), list.end());
+      };
+      std::string kind = op->getName().getStringRef().str();
+      if (auto c = dyn_cast<AllReduceOp>(op))
+        out.push_back({groupOf(c.getGroups()), kind + typeText(c.getType())});
+      else if (auto c = dyn_cast<AllGatherOp>(op))
+        out.push_back({groupOf(c.getGroups()),
+                       kind + std::to_string(c.getDim()) +
+                           typeText(c.getInput().getType())});
+      else if (auto c = dyn_cast<ReduceScatterOp>(op))
+        out.push_back({groupOf(c.getGroups()),
+                       kind + std::to_string(c.getDim()) +
+                           typeText(c.getType())});
+      else if (auto c = dyn_cast<AllToAllOp>(op))
+        out.push_back({groupOf(c.getGroups()),
+                       kind + std::to_string(c.getSplitDim()) + "," +
+                           std::to_string(c.getConcatDim()) +
+                           typeText(c.getInput().getType())});
+      else if (auto sr = dyn_cast<SendRecvOp>(op)) {
+        // Per peer: the sizes of the blocks from the lower id to the higher,
+        // then back; both sides describe the exchange the same way.
+        std::map<int64_t, std::pair<std::string, std::string>> peers;
+        auto add = [&](ArrayAttr blocks, bool sending) {
+          for (Attribute a : blocks) {
+            ArrayRef<int64_t> e = cast<DenseI64ArrayAttr>(a).asArrayRef();
+            size_t rank = (e.size() - 1) / 2;
+            std::string sizes = "[";
+            for (int64_t v : e.slice(1 + rank, rank))
+              sizes += std::to_string(v) + " ";
+            sizes += "]";
+            bool lowToHigh = sending ? d < e[0] : e[0] < d;
+            auto &entry = peers[e[0]];
+            (lowToHigh ? entry.first : entry.second) += sizes;
+          }
+        };
+        add(sr.getSends(), true);
+        add(sr.getRecvs(), false);
+        for (auto &[peer, sizes] : peers)
+          out.push_back({{std::min(d, peer), std::max(d, peer)},
+                         "message " + sizes.first + " / " + sizes.second});
+      } else if (auto call = dyn_cast<func::CallOp>(op)) {
+        if (auto callee = getOperation().lookupSymbol<func::FuncOp>(
+                call.getCalleeAttr()))
+          if (!callee.isExternal() && depth < 16)
+            collectEvents(callee, d, out, depth + 1);
+      }
+    });
+  }
+
+  LogicalResult checkDevices(std::map<int64_t, func::FuncOp> devices) {
+    std::map<int64_t, std::vector<Event>> events;
+    for (auto &[d, fn] : devices) {
+      collectEvents(fn, d, events[d]);
+      for (const Event &e : events[d])
+        if (!llvm::is_contained(e.group, d))
+          return fn.emitError() << "device " << d
+                                << " takes part in a communication of a "
+                                   "group it is not a member of";
+    }
+    // Pairwise: what each device does with each other device, in order.
+    for (auto &[a, evA] : events)
+      for (auto &[b, evB] : events) {
+        if (b <= a)
+          continue;
+        auto shared = [&](const std::vector<Event> &ev) {
+          std::vector<std::string> out;
+          for (const Event &e : ev)
+            if (llvm::is_contained(e.group, a) &&
+                llvm::is_contained(e.group, b)) {
+              std::string g;
+              for (int64_t x : e.group)
+                g += std::to_string(x) + " ";
+              out.push_back(e.what + " {" + g + "}");
+            }
+          return out;
+        };
+        std::vector<std::string> sa = shared(evA), sb = shared(evB);
+        if (sa == sb)
+          continue;
+        size_t i = 0;
+        while (i < sa.size() && i < sb.size() && sa[i] == sb[i])
+          ++i;
+        auto describe = [&](const std::vector<std::string> &v) {
+          return i < v.size() ? v[i] : std::string("nothing");
+        };
+        return devices.at(a).emitError()
+               << "device programs disagree: communication #" << i
+               << " between devices " << a << " and " << b << " is "
+               << describe(sa) << " on device " << a << " but "
+               << describe(sb) << " on device " << b;
+      }
+    // Devices without a program that others expect to meet (with device=k
+    // only one program exists, and the others are not written).
+    if (device >= 0)
+      return success();
+    for (auto &[d, ev] : events)
+      for (const Event &e : ev)
+        for (int64_t m : e.group)
+          if (!events.count(m))
+            return devices.at(d).emitError()
+                   << "device " << d << " communicates with device " << m
+                   << ", which has no program";
+    return success();
   }
 
   LogicalResult collectDevices(func::FuncOp fn, std::set<int64_t> &devices) {
@@ -185,8 +372,8 @@ struct SpecializePass
     for (auto [i, d] : llvm::enumerate(cases)) {
       Block &block = sw.getCaseRegions()[i].emplaceBlock();
       OpBuilder cb = OpBuilder::atBlockEnd(&block);
-      func::CallOp::create(cb, loc, programName(fn.getName(), d), TypeRange{},
-                           ValueRange{});
+      func::CallOp::create(cb, loc, programs[{fn, d}].fn.getSymName(),
+                           TypeRange{}, ValueRange{});
       scf::YieldOp::create(cb, loc);
     }
     Block &defaultBlock = sw.getDefaultRegion().emplaceBlock();
@@ -195,46 +382,74 @@ struct SpecializePass
     func::ReturnOp::create(b, loc);
   }
 
-  LogicalResult specialize(func::FuncOp fn, int64_t d) {
+  /// The device's program of `fn`: arguments and results it holds, local
+  /// types.
+  void declare(func::FuncOp fn, int64_t d) {
     OpBuilder b(fn);
-    IRMapping map;
-    // Arguments and results the device holds.
-    SmallVector<Type> argTypes;
-    SmallVector<BlockArgument> keptArgs;
+    Program p;
+    SmallVector<Type> argTypes, resultTypes;
     for (BlockArgument arg : fn.getArguments()) {
       if (!isa<RankedTensorType>(arg.getType())) {
         argTypes.push_back(arg.getType());
-        keptArgs.push_back(arg);
-        continue;
-      }
-      if (std::optional<layout::Placement> p = placeOn(arg, d)) {
-        argTypes.push_back(localType(arg, *p));
-        keptArgs.push_back(arg);
+        p.keptArgs.push_back(arg.getArgNumber());
+      } else if (std::optional<layout::Placement> at = placeOn(arg, d)) {
+        argTypes.push_back(localType(arg, *at));
+        p.keptArgs.push_back(arg.getArgNumber());
       }
     }
     auto ret = cast<func::ReturnOp>(fn.getBody().back().getTerminator());
-    SmallVector<Type> resultTypes;
-    for (Value v : ret.getOperands()) {
-      if (!isa<RankedTensorType>(v.getType()))
+    for (auto [i, v] : llvm::enumerate(ret.getOperands())) {
+      if (!isa<RankedTensorType>(v.getType())) {
         resultTypes.push_back(v.getType());
-      else if (std::optional<layout::Placement> p = placeOn(v, d))
-        resultTypes.push_back(localType(v, *p));
+        p.keptResults.push_back(i);
+      } else if (std::optional<layout::Placement> at = placeOn(v, d)) {
+        resultTypes.push_back(localType(v, *at));
+        p.keptResults.push_back(i);
+      }
     }
-    auto newFn = func::FuncOp::create(
-        b, fn.getLoc(), programName(fn.getName(), d),
-        b.getFunctionType(argTypes, resultTypes));
-    newFn.setPrivate();
+    p.fn = func::FuncOp::create(b, fn.getLoc(), programName(fn.getName(), d),
+                                b.getFunctionType(argTypes, resultTypes));
+    p.fn.setPrivate();
     if (fn.getName() != "main")
-      newFn.setVisibility(fn.getVisibility());
-    Block *entry = newFn.addEntryBlock();
-    for (auto [arg, local] : llvm::zip(keptArgs, entry->getArguments()))
-      map.map(arg, local);
-    OpBuilder body = OpBuilder::atBlockEnd(entry);
+      p.fn.setVisibility(fn.getVisibility());
+    programs[{fn, d}] = p;
+  }
 
-    for (Operation &op : fn.getBody().front()) {
+  LogicalResult specialize(func::FuncOp fn, int64_t d) {
+    Program &p = programs[{fn, d}];
+    IRMapping map;
+    Block *entry = p.fn.addEntryBlock();
+    for (auto [i, local] : llvm::zip(p.keptArgs, entry->getArguments()))
+      map.map(fn.getArgument(i), local);
+    OpBuilder body = OpBuilder::atBlockEnd(entry);
+    for (Operation &op : fn.getBody().front())
       if (failed(specializeOp(&op, d, map, body)))
         return failure();
+    return success();
+  }
+
+  /// A call to a function with device programs calls the device's program
+  /// with the arguments it keeps and gets the results it keeps.
+  LogicalResult specializeCall(func::CallOp call, int64_t d, IRMapping &map,
+                               OpBuilder &b) {
+    auto callee =
+        getOperation().lookupSymbol<func::FuncOp>(call.getCalleeAttr());
+    auto it = programs.find({callee.getOperation(), d});
+    if (it == programs.end())
+      return success(); // nothing of the callee runs on this device
+    Program &p = it->second;
+    SmallVector<Value> operands;
+    for (unsigned i : p.keptArgs) {
+      Value v = call.getOperand(i);
+      if (!map.contains(v))
+        return call.emitError() << "argument #" << i << " of the call does "
+                                << "not live on device " << d
+                                << ", where the callee needs it";
+      operands.push_back(map.lookup(v));
     }
+    auto newCall = func::CallOp::create(b, call.getLoc(), p.fn, operands);
+    for (auto [i, r] : llvm::zip(p.keptResults, newCall.getResults()))
+      map.map(call.getResult(i), r);
     return success();
   }
 
@@ -279,6 +494,11 @@ struct SpecializePass
     }
     if (isa<ReshardOp>(op))
       return op->emitError("a reshard is left: run --hspmd-resolve-comm first");
+    if (auto call = dyn_cast<func::CallOp>(op))
+      if (auto callee = getOperation().lookupSymbol<func::FuncOp>(
+              call.getCalleeAttr()))
+        if (programsOf.count(callee))
+          return specializeCall(call, d, map, b);
 
     bool tensorResults = llvm::any_of(op->getResultTypes(), [](Type t) {
       return isa<RankedTensorType>(t);

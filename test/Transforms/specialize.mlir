@@ -89,3 +89,11 @@ func.func @p1(%x: tensor<24x32xf32> {hspmd.sharding = #hspmd.sharding<hetero = d
   %m = linalg.matmul ins(%x, %w : tensor<24x32xf32>, tensor<32x64xf32>) outs(%f : tensor<24x64xf32>) -> tensor<24x64xf32>
   return %m : tensor<24x64xf32>
 }
+
+// Devices with the same program share one function: P1's devices 0-3 run the
+// same program, 4 and 5 another, 6 a third.
+// RUN: hspmd-opt --hspmd-propagate --hspmd-resolve-comm --hspmd-specialize %s -o /dev/null 2>&1 | FileCheck %s --check-prefix=SHARED
+// SHARED-DAG: remark: @main: 4 device programs, 4 distinct
+// SHARED-DAG: remark: @p1: 7 device programs, 3 distinct
+// CHECK-NOT: func.func @p1_device1
+// CHECK-NOT: func.func @p1_device5

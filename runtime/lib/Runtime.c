@@ -369,6 +369,19 @@ int64_t hspmd_rt_world_size(void) {
   return worldSize;
 }
 
+double hspmd_rt_wtime(void) {
+  hspmd_rt_init();
+  return MPI_Wtime();
+}
+
+void hspmd_rt_barrier(void) {
+  const char *op = "barrier";
+  hspmd_rt_init();
+  MPI_Request request;
+  check(MPI_Ibarrier(MPI_COMM_WORLD, &request), op, NULL, 0);
+  waitAll(1, &request, op, NULL, 0);
+}
+
 void hspmd_rt_check_devices(int64_t max_device) {
   hspmd_rt_init();
   if (max_device < worldSize)

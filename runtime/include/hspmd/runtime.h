@@ -42,6 +42,11 @@ void hspmd_rt_finalize(void);
 int64_t hspmd_rt_rank(void);
 int64_t hspmd_rt_world_size(void);
 
+/* Seconds since an arbitrary point (MPI_Wtime), and a barrier over all
+ * ranks: for timing inside compiled programs (bench/runtime). */
+double hspmd_rt_wtime(void);
+void hspmd_rt_barrier(void);
+
 /* Ends the run with "program uses device D, only N ranks were started" (exit
  * status 1) when `max_device` is not below the world size. */
 void hspmd_rt_check_devices(int64_t max_device);

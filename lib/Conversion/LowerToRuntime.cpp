@@ -30,6 +30,19 @@ namespace {
 /// The runtime's element type codes (runtime.h).
 enum DType : int32_t { F32 = 0, F64, F16, BF16, I32, I64, Bytes };
 
+int64_t bytesOf(int32_t code) {
+  switch (code) {
+  case F32:
+  case I32:
+    return 4;
+  case F64:
+  case I64:
+    return 8;
+  default:
+    return 2;
+  }
+}
+
 std::pair<int32_t, int64_t> dtypeOf(Type elt) {
   if (elt.isF32())
     return {F32, 1};
@@ -43,6 +56,12 @@ std::pair<int32_t, int64_t> dtypeOf(Type elt) {
     return {I32, 1};
   if (elt.isSignlessInteger(64))
     return {I64, 1};
+  if (auto complex = dyn_cast<ComplexType>(elt)) {
+    auto [code, bytes] = dtypeOf(complex.getElementType());
+    return {Bytes, code == Bytes ? 2 * bytes : 2 * bytesOf(code)};
+  }
+  if (!elt.isIndex() && !elt.isIntOrFloat())
+    return {-1, 0}; // not movable
   unsigned bits = elt.isIndex() ? 64 : elt.getIntOrFloatBitWidth();
   return {Bytes, std::max<int64_t>(1, (bits + 7) / 8)};
 }
@@ -231,8 +250,12 @@ public:
     auto collective = [&](ArrayAttr groups, Value input, int32_t &dtype,
                           int64_t &scale, SmallVector<int64_t> &group) {
       group = groupOf(groups, op, ok);
-      auto [code, bytes] = dtypeOf(
-          cast<RankedTensorType>(input.getType()).getElementType());
+      Type elt = cast<RankedTensorType>(input.getType()).getElementType();
+      auto [code, bytes] = dtypeOf(elt);
+      if (code < 0 && ok) {
+        op->emitError() << "the runtime cannot move elements of type " << elt;
+        ok = false;
+      }
       dtype = code;
       scale = bytes;
     };
@@ -368,6 +391,9 @@ public:
     auto type = cast<RankedTensorType>(op.getType());
     Type elt = type.getElementType();
     auto [dtype, scale] = dtypeOf(elt);
+    if (dtype < 0)
+      return op.emitError() << "the runtime cannot move elements of type "
+                            << elt;
     // One message per peer, its blocks in list order.
     auto byPeer = [](ArrayRef<Block> blocks) {
       std::vector<std::pair<int64_t, SmallVector<Block>>> out;

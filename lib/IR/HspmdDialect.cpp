@@ -74,6 +74,11 @@ LogicalResult HspmdDialect::verifyOperationAttribute(Operation *op,
            << "'" << getShardingAttrName()
            << "' is allowed on function arguments and results only; use "
               "hspmd.annotate to place the value of an operation";
+  if (attr.getName() == "hspmd.on_all_devices") {
+    if (!isa<UnitAttr>(attr.getValue()))
+      return op->emitError("'hspmd.on_all_devices' is a unit attribute");
+    return success();
+  }
   if (attr.getName() == "hspmd.max_device") {
     if (!isa<ModuleOp>(op) || !isa<IntegerAttr>(attr.getValue()))
       return op->emitError("'hspmd.max_device' is an integer on a module");

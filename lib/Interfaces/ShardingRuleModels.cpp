@@ -32,6 +32,7 @@ ShardingRule ShardingRule::elementwise(int64_t rank, ArrayRef<int64_t> shape,
   rule.operandLoops.assign(numOperands, identity);
   rule.resultLoops.push_back(identity);
   rule.initOperands.assign(numOperands, false);
+  rule.initsRead.assign(numOperands, false);
   rule.linearity = linearity;
   return rule;
 }
@@ -83,6 +84,8 @@ struct LinalgRule
     rule.blockedLoops.assign(rule.loopSizes.size(), false);
     for (OpOperand &operand : op->getOpOperands()) {
       rule.initOperands.push_back(linalgOp.isDpsInit(&operand));
+      rule.initsRead.push_back(linalgOp.isDpsInit(&operand) &&
+                               linalgOp.payloadUsesValueFromOperand(&operand));
       if (!isa<RankedTensorType>(operand.get().getType())) {
         rule.operandLoops.push_back(std::nullopt);
         continue;
@@ -98,6 +101,12 @@ struct LinalgRule
         rule.resultLoops.push_back(loops);
     }
     rule.linearity = classifyPayload(linalgOp);
+    // Only a sum may be split over a reduction loop (the pieces are then
+    // summands); any other combiner (max, a product...) needs the loop whole.
+    if (rule.linearity == Linearity::None)
+      for (size_t l = 0; l < rule.reductionLoops.size(); ++l)
+        if (rule.reductionLoops[l])
+          rule.blockedLoops[l] = true;
     return rule;
   }
 };
@@ -144,6 +153,7 @@ struct SourceRule
     // Index operands of tensor.empty (dynamic sizes) are not tensors.
     rule.operandLoops.assign(op->getNumOperands(), std::nullopt);
     rule.initOperands.assign(op->getNumOperands(), false);
+    rule.initsRead.assign(op->getNumOperands(), false);
     return rule;
   }
 };
@@ -189,6 +199,7 @@ struct ReshapeRule
       rule.operandLoops.push_back(std::nullopt); // dynamic output sizes
     rule.resultLoops.push_back(expanding ? expandedLoops : collapsedLoops);
     rule.initOperands.assign(op->getNumOperands(), false);
+    rule.initsRead.assign(op->getNumOperands(), false);
     rule.linearity = Linearity::Additive;
     return rule;
   }
@@ -224,6 +235,7 @@ struct ExtractSliceRule
                          slice.getStaticStrides(), src.getShape(), k);
     rule.operandLoops.resize(op->getNumOperands(), std::nullopt);
     rule.initOperands.resize(op->getNumOperands(), false);
+    rule.initsRead.resize(op->getNumOperands(), false);
     return rule;
   }
 };
@@ -245,12 +257,14 @@ struct InsertSliceRule
         dest.getRank(), dest.getShape(), /*numOperands=*/2,
         Linearity::Additive);
     rule.initOperands[1] = true;
+    rule.initsRead[1] = true;
     for (size_t k = 0; k < static_cast<size_t>(dest.getRank()); ++k)
       rule.blockedLoops[k] =
           !takesWholeDim(insert.getStaticOffsets(), insert.getStaticSizes(),
                          insert.getStaticStrides(), dest.getShape(), k);
     rule.operandLoops.resize(op->getNumOperands(), std::nullopt);
     rule.initOperands.resize(op->getNumOperands(), false);
+    rule.initsRead.resize(op->getNumOperands(), false);
     return rule;
   }
 };

@@ -19,11 +19,13 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinTypes.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/Support/Debug.h"
 
 #include <functional>
+#include <set>
 
 #define DEBUG_TYPE "hspmd-propagate"
 
@@ -338,7 +340,10 @@ struct PropagatePass
       if (i == anchor || !rule.operandLoops[i] || rule.initOperands[i])
         continue;
       Value v = op->getOperand(i);
-      LSharding eff = effective(placed[v], rule);
+      auto known = placed.find(v);
+      if (known == placed.end())
+        continue; // not placed yet: it will follow the op
+      LSharding eff = effective(known->second, rule);
       LSharding want = project(loops, *rule.operandLoops[i], rule, false);
       if (fits(want, v) && sameLayout(want, eff, shapeOf(v)))
         continue;
@@ -579,6 +584,23 @@ struct PropagatePass
         bestLoops = deviceZero();
     }
 
+    // A result or init that cannot take the placement (e.g. a reshape that
+    // cannot keep a split): the op runs replicated, operands included.
+    // So does an op that reads a partial init without being linear in it.
+    bool replicate = false;
+    for (unsigned r = 0; r < op->getNumResults(); ++r) {
+      LSharding got = project(bestLoops, rule->resultLoops[r], *rule, true);
+      if (!fits(reduced(got), op->getResult(r)))
+        replicate = true;
+      if (got.hasPartial() && rule->linearity == Linearity::None &&
+          llvm::any_of(llvm::seq<unsigned>(0, op->getNumOperands()),
+                       [&](unsigned i) {
+                         return rule->initOperands[i] && rule->initsRead[i];
+                       }))
+        bestLoops = reduced(bestLoops);
+    }
+    if (replicate)
+      bestLoops = replicated(bestLoops);
     for (unsigned i = 0; i < op->getNumOperands(); ++i) {
       if (!rule->operandLoops[i])
         continue;
@@ -656,12 +678,47 @@ struct PropagatePass
   LogicalResult materializeWithoutRule(Operation *op) {
     bool tensorResults = llvm::any_of(
         op->getResultTypes(), [](Type t) { return isa<RankedTensorType>(t); });
+    // Loops and other ops whose regions carry tensors are not supported yet:
+    // say so rather than place their bodies wrongly.
+    if (op->getNumRegions() > 0 &&
+        (tensorResults ||
+         llvm::any_of(op->getOperandTypes(),
+                      [](Type t) { return isa<RankedTensorType>(t); })))
+      return op->emitError()
+             << "'" << op->getName()
+             << "' carries tensors through a region, which hspmd does not "
+                "partition yet";
+    // A pure op with scalar results (tensor.extract, tensor.dim) runs where
+    // its operands are. One with effects, or one making a buffer of a tensor
+    // (which printing and other effects then use), runs on device 0.
+    bool scalarResults = llvm::none_of(op->getResultTypes(), [](Type t) {
+      return isa<ShapedType>(t);
+    });
+    if (!tensorResults && scalarResults && isMemoryEffectFree(op))
+      return success();
+    // Replicated on every device any tensor operand lives on.
+    LSharding all;
+    {
+      std::set<int64_t> devices;
+      for (Value v : op->getOperands())
+        if (isStaticTensor(v))
+          for (int64_t d : placed[v].devices())
+            devices.insert(d);
+      layout::Group g;
+      g.devices.assign(devices.begin(), devices.end());
+      if (g.devices.empty())
+        g.devices.push_back(0);
+      if (g.devices.size() > 1)
+        g.axes.push_back({layout::Role::dup(),
+                          static_cast<int64_t>(g.devices.size())});
+      all.groups.push_back(std::move(g));
+    }
     std::optional<LSharding> resultPlacement;
     for (unsigned i = 0; i < op->getNumOperands(); ++i) {
       Value v = op->getOperand(i);
       if (!isStaticTensor(v))
         continue;
-      LSharding want = tensorResults ? replicated(placed[v]) : deviceZero();
+      LSharding want = tensorResults ? all : deviceZero();
       if (!resultPlacement)
         resultPlacement = want;
       if (!sameLayout(placed[v], want, shapeOf(v)))

@@ -186,13 +186,15 @@ struct SpecializePass
                     << ", " << distinct.size() << " distinct";
   }
 
-  /// The post-pass check: in the device programs of every function, each
-  /// member of a group meets the same collectives on it, in the same order
-  /// and with the same sizes, every device is a member of the groups it
-  /// uses, every pair of devices meets its shared communication (collectives
-  /// and messages between the two) in the same order, and what one sends
-  /// the other receives. Fails loudly: a disagreement would hang or corrupt
-  /// a run.
+  /// The post-pass check: in the device programs of every function, every
+  /// device is a member of the groups it uses, each member of a group meets
+  /// the same collectives on it, in the same order and with the same sizes,
+  /// and every pair of devices that exchanges messages meets its shared
+  /// communication (messages and common collectives) in the same order, what
+  /// one sends being what the other receives. Fails loudly: a disagreement
+  /// would hang or corrupt a run. (The order between two collectives of
+  /// different groups is compared only for devices that also exchange
+  /// messages; plans order their steps so that it agrees, spec §4.)
   LogicalResult checkCommunication(ModuleOp module) {
     std::map<Operation *, std::map<int64_t, func::FuncOp>> byFunction;
     for (auto &[key, p] : programs)
@@ -279,38 +281,83 @@ struct SpecializePass
                                 << " takes part in a communication of a "
                                    "group it is not a member of";
     }
-    // Pairwise: what each device does with each other device, in order.
-    for (auto &[a, evA] : events)
-      for (auto &[b, evB] : events) {
-        if (b <= a)
+    auto text = [](const Event &e) {
+      std::string g;
+      for (int64_t x : e.group)
+        g += std::to_string(x) + " ";
+      return e.what + " {" + g + "}";
+    };
+    // Per group: every member meets the same collectives on it, in order.
+    // (Linear in the devices; pairs are compared only where they exchange
+    // messages, below.)
+    std::map<std::vector<int64_t>, std::map<int64_t, std::vector<std::string>>>
+        byGroup;
+    for (auto &[d, ev] : events)
+      for (const Event &e : ev)
+        if (e.what.rfind("message", 0) != 0)
+          byGroup[e.group][d].push_back(text(e));
+    for (auto &[group, seqs] : byGroup) {
+      const std::vector<std::string> *first = nullptr;
+      int64_t firstDevice = -1;
+      const std::vector<std::string> empty;
+      for (int64_t m : group) {
+        if (!devices.count(m))
+          continue; // no program (device=k, or checked below)
+        auto it = seqs.find(m);
+        const std::vector<std::string> &seq =
+            it == seqs.end() ? empty : it->second;
+        if (!first) {
+          first = &seq;
+          firstDevice = m;
           continue;
-        auto shared = [&](const std::vector<Event> &ev) {
-          std::vector<std::string> out;
-          for (const Event &e : ev)
-            if (llvm::is_contained(e.group, a) &&
-                llvm::is_contained(e.group, b)) {
-              std::string g;
-              for (int64_t x : e.group)
-                g += std::to_string(x) + " ";
-              out.push_back(e.what + " {" + g + "}");
-            }
-          return out;
-        };
-        std::vector<std::string> sa = shared(evA), sb = shared(evB);
-        if (sa == sb)
+        }
+        if (seq == *first)
           continue;
         size_t i = 0;
-        while (i < sa.size() && i < sb.size() && sa[i] == sb[i])
+        while (i < seq.size() && i < first->size() && seq[i] == (*first)[i])
           ++i;
-        auto describe = [&](const std::vector<std::string> &v) {
+        auto at = [&](const std::vector<std::string> &v) {
           return i < v.size() ? v[i] : std::string("nothing");
         };
-        return devices.at(a).emitError()
+        return devices.at(firstDevice).emitError()
                << "device programs disagree: communication #" << i
-               << " between devices " << a << " and " << b << " is "
-               << describe(sa) << " on device " << a << " but "
-               << describe(sb) << " on device " << b;
+               << " between devices " << firstDevice << " and " << m
+               << " is " << at(*first) << " on device " << firstDevice
+               << " but " << at(seq) << " on device " << m;
       }
+    }
+    // Pairs that exchange messages: the same messages, and the same
+    // collectives they share, in the same order.
+    std::set<std::pair<int64_t, int64_t>> pairs;
+    for (auto &[d, ev] : events)
+      for (const Event &e : ev)
+        if (e.what.rfind("message", 0) == 0)
+          pairs.insert({e.group[0], e.group[1]});
+    for (auto [a, b] : pairs) {
+      if (!events.count(a) || !events.count(b))
+        continue;
+      auto shared = [&](const std::vector<Event> &ev) {
+        std::vector<std::string> out;
+        for (const Event &e : ev)
+          if (llvm::is_contained(e.group, a) && llvm::is_contained(e.group, b))
+            out.push_back(text(e));
+        return out;
+      };
+      std::vector<std::string> sa = shared(events[a]), sb = shared(events[b]);
+      if (sa == sb)
+        continue;
+      size_t i = 0;
+      while (i < sa.size() && i < sb.size() && sa[i] == sb[i])
+        ++i;
+      auto describe = [&](const std::vector<std::string> &v) {
+        return i < v.size() ? v[i] : std::string("nothing");
+      };
+      return devices.at(a).emitError()
+             << "device programs disagree: communication #" << i
+             << " between devices " << a << " and " << b << " is "
+             << describe(sa) << " on device " << a << " but "
+             << describe(sb) << " on device " << b;
+    }
     // Devices without a program that others expect to meet (with device=k
     // only one program exists, and the others are not written).
     if (device >= 0)
@@ -540,14 +587,18 @@ struct SpecializePass
         if (p && isa<RankedTensorType>(r.getType()))
           r.setType(localType(r, *p));
       offsetIndices(clone, op, d);
+      localizeStaticSizes(clone);
       // A new partial value (computed from no tensor but its init: a fill, a
       // generic computing from indices) is held by the keepers; the others
       // hold zeros (spec §1.2).
       auto linalgOp = dyn_cast<linalg::LinalgOp>(clone);
-      if (linalgOp && linalgOp.getNumDpsInputs() >= 0 && places[0] &&
-          places[0]->summand && !places[0]->keeper &&
-          llvm::none_of(linalgOp.getDpsInputs(), [](Value v) {
-            return isa<RankedTensorType>(v.getType());
+      if (linalgOp && places[0] && places[0]->summand && !places[0]->keeper &&
+          llvm::none_of(linalgOp.getDpsInputs(),
+                        [](Value v) {
+                          return isa<RankedTensorType>(v.getType());
+                        }) &&
+          llvm::none_of(linalgOp.getDpsInitsMutable(), [&](OpOperand &init) {
+            return linalgOp.payloadUsesValueFromOperand(&init);
           })) {
         SmallVector<Value> zeros;
         for (OpOperand &init : linalgOp.getDpsInitsMutable()) {
@@ -573,7 +624,7 @@ struct SpecializePass
       return isa<RankedTensorType, BaseMemRefType>(v.getType());
     });
     if (!fromTensors && !isMemoryEffectFree(op) && d != 0 &&
-        !isa<func::CallOp>(op))
+        !op->hasAttr("hspmd.on_all_devices"))
       return success();
     Operation *clone = b.clone(*op, map);
     if (auto toBuffer = dyn_cast<bufferization::ToBufferOp>(clone)) {
@@ -586,22 +637,28 @@ struct SpecializePass
   }
 
   /// `linalg.index` in a device's program counts from the device's block:
-  /// add the block's offset so the op sees global positions.
+  /// add the block's offset so the op sees global positions. A loop's offset
+  /// is that of the dimension following it in any operand holding it.
   void offsetIndices(Operation *clone, Operation *original, int64_t d) {
     auto linalgOp = dyn_cast<linalg::LinalgOp>(clone);
-    if (!linalgOp || original->getNumResults() == 0)
+    if (!linalgOp)
       return;
-    std::optional<layout::Placement> p = placeOn(original->getResult(0), d);
-    if (!p)
-      return;
-    OpOperand *init = linalgOp.getDpsInitOperand(0);
-    AffineMap map = linalgOp.getMatchingIndexingMap(init);
-    SmallVector<int64_t> loopOffset(linalgOp.getNumLoops(), 0);
-    for (unsigned j = 0; j < map.getNumResults(); ++j)
-      if (auto dim = dyn_cast<AffineDimExpr>(map.getResult(j)))
-        loopOffset[dim.getPosition()] = p->box[j].lo;
+    SmallVector<std::optional<int64_t>> loopOffset(linalgOp.getNumLoops());
+    for (OpOperand &operand : original->getOpOperands()) {
+      if (!isa<RankedTensorType>(operand.get().getType()))
+        continue;
+      std::optional<layout::Placement> p = placeOn(operand.get(), d);
+      if (!p)
+        continue;
+      AffineMap map = cast<linalg::LinalgOp>(original).getMatchingIndexingMap(
+          &operand);
+      for (unsigned j = 0; j < map.getNumResults(); ++j)
+        if (auto dim = dyn_cast<AffineDimExpr>(map.getResult(j)))
+          if (!loopOffset[dim.getPosition()])
+            loopOffset[dim.getPosition()] = p->box[j].lo;
+    }
     clone->walk([&](linalg::IndexOp index) {
-      int64_t offset = loopOffset[index.getDim()];
+      int64_t offset = loopOffset[index.getDim()].value_or(0);
       if (offset == 0)
         return;
       OpBuilder b(index);
@@ -610,6 +667,18 @@ struct SpecializePass
       auto add = arith::AddIOp::create(b, index.getLoc(), index, c);
       index.getResult().replaceAllUsesExcept(add, add);
     });
+  }
+
+  /// Slices and reshapes spell their sizes out; in a device's program they
+  /// are the local block's. (Only dimensions a slice takes whole can be split,
+  /// so the offsets stay as written.)
+  void localizeStaticSizes(Operation *clone) {
+    if (auto slice = dyn_cast<tensor::ExtractSliceOp>(clone))
+      slice.setStaticSizes(slice.getType().getShape());
+    else if (auto insert = dyn_cast<tensor::InsertSliceOp>(clone))
+      insert.setStaticSizes(insert.getSourceType().getShape());
+    else if (auto expand = dyn_cast<tensor::ExpandShapeOp>(clone))
+      expand.setStaticOutputShape(expand.getResultType().getShape());
   }
 };
 

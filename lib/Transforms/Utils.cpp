@@ -5,6 +5,8 @@
 
 #include "mlir/Interfaces/FunctionInterfaces.h"
 
+#include <functional>
+
 using namespace mlir;
 using namespace mlir::hspmd;
 
@@ -26,8 +28,14 @@ ShardingAttr mlir::hspmd::getKnownSharding(Value value) {
 }
 
 int64_t mlir::hspmd::getElementBytes(ShapedType type) {
-  unsigned bits = type.getElementType().isIndex()
-                      ? 64
-                      : type.getElementType().getIntOrFloatBitWidth();
-  return std::max<int64_t>(1, (bits + 7) / 8);
+  std::function<int64_t(Type)> bytes = [&](Type t) -> int64_t {
+    if (t.isIndex())
+      return 8;
+    if (t.isIntOrFloat())
+      return std::max<int64_t>(1, (t.getIntOrFloatBitWidth() + 7) / 8);
+    if (auto complex = dyn_cast<ComplexType>(t))
+      return 2 * bytes(complex.getElementType());
+    return 8; // other element types: costs only; moving them is diagnosed
+  };
+  return bytes(type.getElementType());
 }

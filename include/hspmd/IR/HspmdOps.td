@@ -20,7 +20,8 @@ def Hspmd_SumElementType : AnyTypeOf<[F16, BF16, F32, F64, I32, I64]>;
 def Hspmd_SumTensor : StaticShapeTensorOf<[Hspmd_SumElementType]>;
 /// Ops that only move data take any integer, float or index elements, since
 /// every tensor placement must be changeable.
-def Hspmd_DataTensor : StaticShapeTensorOf<[AnyInteger, AnyFloat, Index]>;
+def Hspmd_DataTensor : StaticShapeTensorOf<[AnyInteger, AnyFloat, Index,
+                                              AnyComplex]>;
 
 /// A list of disjoint device groups of equal size, printed `[[0, 1], [2, 3]]`.
 def Hspmd_DeviceGroupsAttr : TypedArrayAttrBase<DenseI64ArrayAttr,

@@ -41,6 +41,9 @@ struct ShardingRule {
   /// results' placement, partial included, so a reduction's init is added
   /// exactly once (spec §1.2).
   SmallVector<bool> initOperands;
+  /// For inits: whether the op reads the value (an accumulator) rather than
+  /// only its shape.
+  SmallVector<bool> initsRead;
   Linearity linearity = Linearity::None;
 
   /// A rule for `rank`-dimensional elementwise ops with `numOperands` tensor

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# bench/specialize: time of --hspmd-propagate, --hspmd-resolve-comm and
+# --hspmd-specialize together on a generated 24-layer transformer-block program
+# over heterogeneous groups (n/2, n/4, n/4 devices, tensor parallel inside),
+# and, in the same run, of upstream sharding-propagation + shard-partition on
+# the symmetric version of the program (one group, tensor parallel over all).
+# Usage: bench/specialize/run.sh [DEVICE COUNTS...=8 64 512 4096]
+# A run that exceeds HSPMD_BENCH_TIMEOUT seconds (default 300) is reported so.
+set -uo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+build=${HSPMD_BUILD_DIR:-$root/build}
+limit=${HSPMD_BENCH_TIMEOUT:-300}
+counts=("$@")
+((${#counts[@]})) || counts=(8 64 512 4096)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+seconds() { # command... -> wall seconds, or ">limit"
+  local start end
+  start=$(date +%s.%N)
+  if timeout "$limit" "$@" > /dev/null 2> "$tmp/err"; then
+    end=$(date +%s.%N)
+    python3 -c "print(f'{$end - $start:.2f}')"
+  else
+    echo ">$limit"
+  fi
+}
+printf "%8s %12s %10s %12s %8s\n" devices "hspmd (s)" programs "upstream (s)" ratio
+for n in "${counts[@]}"; do
+  python3 "$here/gen.py" "$n" > "$tmp/h.mlir"
+  python3 "$here/gen.py" "$n" --symmetric > "$tmp/s.mlir"
+  h=$(seconds "$build/bin/hspmd-opt" --hspmd-propagate --hspmd-resolve-comm \
+        --hspmd-specialize "$tmp/h.mlir" -o /dev/null)
+  programs=$(grep -o 'device programs, [0-9]* distinct' "$tmp/err" | grep -o '[0-9]*' | head -n1)
+  u=$(seconds /usr/lib/llvm-22/bin/mlir-opt \
+        --pass-pipeline='builtin.module(func.func(sharding-propagation,shard-partition))' \
+        "$tmp/s.mlir" -o /dev/null)
+  ratio=$(python3 -c "
+h, u = '$h', '$u'
+print('-' if h.startswith('>') or u.startswith('>') else f'{float(h) / max(float(u), 1e-3):.1f}')")
+  printf "%8s %12s %10s %12s %8s\n" "$n" "$h" "${programs:--}" "$u" "$ratio"
+done

@@ -7,8 +7,12 @@
 // second layer contracts over the batch, which the groups split: it is a sum
 // over groups (hetero = partial) until it is reduced.
 //
-//   forward:  H = relu(X W1), Y = H W2
-//   backward: dW2 = H^T dY (here with dY = Y)
+//   forward:  Z = X W1, H = relu(Z), Y = H W2
+//   backward (with dY = Y):
+//             dW2 = H^T dY
+//             dH  = dY W2^T
+//             dZ  = dH * (Z > 0)
+//             dW1 = X^T dZ
 //
 // Data are small integers computed from indices, so every sum is exact and
 // the 7-rank run prints exactly what one device prints:
@@ -100,11 +104,32 @@ func.func @main() {
   %fg = linalg.fill ins(%zero : f32) outs(%eg : tensor<64x16xf32>) -> tensor<64x16xf32>
   %dw2 = linalg.matmul ins(%ht, %y : tensor<64x56xf32>, tensor<56x16xf32>) outs(%fg : tensor<64x16xf32>) -> tensor<64x16xf32>
 
+  // dH = dY W2^T
+  %ew2t = tensor.empty() : tensor<16x64xf32>
+  %w2t = linalg.transpose ins(%w2 : tensor<64x16xf32>) outs(%ew2t : tensor<16x64xf32>) permutation = [1, 0]
+  %fdh = linalg.fill ins(%zero : f32) outs(%eh : tensor<56x64xf32>) -> tensor<56x64xf32>
+  %dh = linalg.matmul ins(%y, %w2t : tensor<56x16xf32>, tensor<16x64xf32>) outs(%fdh : tensor<56x64xf32>) -> tensor<56x64xf32>
+  // dZ = dH where Z > 0, else 0
+  %dz = linalg.generic {indexing_maps = [#id2, #id2, #id2], iterator_types = ["parallel", "parallel"]} ins(%dh, %xw : tensor<56x64xf32>, tensor<56x64xf32>) outs(%eh : tensor<56x64xf32>) {
+  ^bb0(%g: f32, %z: f32, %out: f32):
+    %pos = arith.cmpf ogt, %z, %zero : f32
+    %r = arith.select %pos, %g, %zero : f32
+    linalg.yield %r : f32
+  } -> tensor<56x64xf32>
+  // dW1 = X^T dZ
+  %ext = tensor.empty() : tensor<32x56xf32>
+  %xt = linalg.transpose ins(%x : tensor<56x32xf32>) outs(%ext : tensor<32x56xf32>) permutation = [1, 0]
+  %fw1 = linalg.fill ins(%zero : f32) outs(%e1 : tensor<32x64xf32>) -> tensor<32x64xf32>
+  %dw1 = linalg.matmul ins(%xt, %dz : tensor<32x56xf32>, tensor<56x64xf32>) outs(%fw1 : tensor<32x64xf32>) -> tensor<32x64xf32>
+
   %by = bufferization.to_buffer %y : tensor<56x16xf32> to memref<56x16xf32>
   %uy = memref.cast %by : memref<56x16xf32> to memref<*xf32>
   call @printMemrefF32(%uy) : (memref<*xf32>) -> ()
   %bg = bufferization.to_buffer %dw2 : tensor<64x16xf32> to memref<64x16xf32>
   %ug = memref.cast %bg : memref<64x16xf32> to memref<*xf32>
   call @printMemrefF32(%ug) : (memref<*xf32>) -> ()
+  %bw = bufferization.to_buffer %dw1 : tensor<32x64xf32> to memref<32x64xf32>
+  %uw = memref.cast %bw : memref<32x64xf32> to memref<*xf32>
+  call @printMemrefF32(%uw) : (memref<*xf32>) -> ()
   return
 }

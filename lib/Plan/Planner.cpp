@@ -458,7 +458,6 @@ std::optional<Plan> planHierarchical(const Layout &src, const Layout &dst) {
   // 1. Inside each group: reduce-scatter among the devices that differ only
   //    along the group's partial axis.
   std::vector<Holder> pre = holders(src, midLayout);
-  std::map<int64_t, int64_t> slot = replicaSlots(pre, /*ofSource=*/true);
   std::map<std::pair<int64_t, Box>, std::vector<const Holder *>> buckets;
   for (const Holder &h : pre)
     buckets[{h.src->group, h.src->box}].push_back(&h);
@@ -480,7 +479,6 @@ std::optional<Plan> planHierarchical(const Layout &src, const Layout &dst) {
       g.devices.push_back(members[i]->device);
     scatter[{g.devices.size(), found->first}].push_back(std::move(g));
   }
-  (void)slot;
   for (auto &[key, groups] : scatter) {
     Step step;
     step.kind = StepKind::ReduceScatter;

@@ -21,7 +21,6 @@
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/MapVector.h"
 #include "llvm/Support/Debug.h"
 
 #include <functional>
@@ -512,7 +511,8 @@ struct PropagatePass
         continue;
       }
       if (auto call = dyn_cast<func::CallOp>(op)) {
-        materializeCall(call);
+        if (failed(materializeCall(call)))
+          return failure();
         continue;
       }
       if (failed(materialize(op)))
@@ -649,7 +649,7 @@ struct PropagatePass
   /// A call passes its operands as the callee's signature says and gets its
   /// results placed the same way; without a signature placement it is
   /// treated like an op without a rule.
-  void materializeCall(func::CallOp call) {
+  LogicalResult materializeCall(func::CallOp call) {
     bool complete = true;
     for (auto [i, v] : llvm::enumerate(call.getOperands())) {
       if (!isStaticTensor(v))
@@ -670,7 +670,8 @@ struct PropagatePass
       else
         complete = false;
     if (!complete)
-      (void)materializeWithoutRule(call);
+      return materializeWithoutRule(call);
+    return success();
   }
 
   /// No rule: operands replicated on their devices (an op with no tensor

@@ -18,7 +18,6 @@
 #include "mlir/IR/OperationSupport.h"
 #include "llvm/Support/raw_ostream.h"
 
-#include <map>
 #include <set>
 
 namespace mlir::hspmd {

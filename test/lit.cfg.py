@@ -33,8 +33,12 @@ import shutil
 
 if shutil.which("mpirun"):
     config.available_features.add("mpi")
+    # Bounded: a test that hangs fails instead of holding up the suite.
     config.substitutions.append(
-        ("%mpirun", "mpirun --allow-run-as-root --oversubscribe"))
+        ("%mpirun", "timeout 300 mpirun --allow-run-as-root --oversubscribe"))
+# Every communication in the tests finishes in well under two minutes; a
+# peer that never arrives ends the run through the runtime's watchdog.
+config.environment["HSPMD_TIMEOUT_S"] = "120"
 config.substitutions.append(
     ("%runtime_test", os.path.join(config.hspmd_tools_dir, "hspmd-runtime-test")))
 

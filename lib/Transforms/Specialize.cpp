@@ -22,6 +22,7 @@
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
 #include <map>
+#include <memory>
 #include <set>
 
 namespace mlir::hspmd {
@@ -45,16 +46,28 @@ ShardingAttr placementOf(Value v) {
   return {};
 }
 
-std::optional<layout::Placement> placeOn(Value v, int64_t device) {
-  auto type = dyn_cast<RankedTensorType>(v.getType());
-  ShardingAttr s = placementOf(v);
-  if (!type || !s)
-    return std::nullopt;
-  layout::Layout lay(s.getLayout(), std::vector<int64_t>(
-                                        type.getShape().begin(),
-                                        type.getShape().end()));
-  return lay.place(device);
-}
+/// Layouts by value: building one is linear in the devices, and every
+/// device asks for every value.
+struct LayoutCache {
+  llvm::DenseMap<Value, std::shared_ptr<layout::Layout>> layouts;
+
+  std::optional<layout::Placement> place(Value v, int64_t device) {
+    auto it = layouts.find(v);
+    if (it == layouts.end()) {
+      auto type = dyn_cast<RankedTensorType>(v.getType());
+      ShardingAttr s = placementOf(v);
+      std::shared_ptr<layout::Layout> lay;
+      if (type && s)
+        lay = std::make_shared<layout::Layout>(
+            s.getLayout(), std::vector<int64_t>(type.getShape().begin(),
+                                                type.getShape().end()));
+      it = layouts.insert({v, lay}).first;
+    }
+    if (!it->second)
+      return std::nullopt;
+    return it->second->place(device);
+  }
+};
 
 RankedTensorType localType(Value v, const layout::Placement &p) {
   return RankedTensorType::get(p.localShape,
@@ -98,6 +111,11 @@ struct SpecializePass
     : public mlir::hspmd::impl::HspmdSpecializeBase<SpecializePass> {
   using HspmdSpecializeBase::HspmdSpecializeBase;
 
+  LayoutCache cache;
+  std::optional<layout::Placement> placeOn(Value v, int64_t device) {
+    return cache.place(v, device);
+  }
+
   /// Per function, the devices it has programs for.
   llvm::DenseMap<Operation *, std::set<int64_t>> programsOf;
 
@@ -115,6 +133,7 @@ struct SpecializePass
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
+    cache = LayoutCache();
     SmallVector<func::FuncOp> functions;
     for (auto fn : module.getOps<func::FuncOp>())
       if (!fn.isExternal())
@@ -145,6 +164,7 @@ struct SpecializePass
           return signalPassFailure();
     for (func::FuncOp fn : functions)
       share(fn);
+    redirectCalls();
     OpBuilder b(module.getContext());
     for (func::FuncOp fn : functions) {
       if (fn.getName() == "main" && fn.getNumArguments() == 0 &&
@@ -156,6 +176,21 @@ struct SpecializePass
     module->setAttr("hspmd.max_device", b.getI64IntegerAttr(maxDevice));
     if (failed(checkCommunication(module)))
       return signalPassFailure();
+  }
+
+  /// Calls to device programs that turned out equal to another one; they are
+  /// redirected in one walk at the end.
+  llvm::DenseMap<StringAttr, StringAttr> renamed;
+
+  void redirectCalls() {
+    if (renamed.empty())
+      return;
+    getOperation().walk([&](func::CallOp call) {
+      auto it = renamed.find(call.getCalleeAttr().getAttr());
+      if (it != renamed.end())
+        call.setCallee(it->second.getValue());
+    });
+    renamed.clear();
   }
 
   /// Devices whose programs are the same op for op share one function: the
@@ -175,9 +210,7 @@ struct SpecializePass
         distinct.push_back(p.fn);
         continue;
       }
-      if (failed(SymbolTable::replaceAllSymbolUses(
-              p.fn, same->getSymNameAttr(), getOperation())))
-        continue;
+      renamed[p.fn.getSymNameAttr()] = same->getSymNameAttr();
       p.fn.erase();
       p.fn = *same;
     }

@@ -51,8 +51,9 @@ static void fail(const char *op, const int64_t *group, int64_t n,
   fprintf(stderr, "hspmd runtime: rank %d: %s%s%s: %s\n", worldRank, op,
           group ? " over group " : "", where, message);
   fflush(stderr);
-  MPI_Abort(MPI_COMM_WORLD, 1);
-  exit(1);
+  /* Not MPI_Abort: with peers already in MPI_Finalize it can leave mpirun
+   * waiting. A rank that exits non-zero makes mpirun end the whole run. */
+  _exit(1);
 }
 
 static void check(int rc, const char *op, const int64_t *group, int64_t n) {

@@ -205,38 +205,43 @@ struct ReshapeRule
   }
 };
 
-/// Whether dimension `k` of a static slice of `full` takes all of it.
-static bool takesWholeDim(ArrayRef<int64_t> offsets, ArrayRef<int64_t> sizes,
-                          ArrayRef<int64_t> strides, ArrayRef<int64_t> full,
-                          size_t k) {
-  return offsets[k] == 0 && sizes[k] == full[k] && strides[k] == 1;
-}
-
 /// extract_slice and insert_slice (not rank-reducing, static): the loops are
 /// the dimensions of the larger tensor; a dimension the slice takes whole
 /// keeps its split, a sliced one may not be split (it is gathered first).
+/// `tensorOperands` lead the operand list (source; for insert_slice also the
+/// destination, an init that is read).
+static FailureOr<ShardingRule>
+staticSliceRule(OffsetSizeAndStrideOpInterface slice, RankedTensorType large,
+                RankedTensorType small, unsigned tensorOperands) {
+  if (!large.hasStaticShape() || !small.hasStaticShape() ||
+      large.getRank() != small.getRank() ||
+      ShapedType::isDynamicShape(slice.getStaticOffsets()) ||
+      ShapedType::isDynamicShape(slice.getStaticSizes()) ||
+      ShapedType::isDynamicShape(slice.getStaticStrides()))
+    return failure();
+  ShardingRule rule = ShardingRule::elementwise(
+      large.getRank(), large.getShape(), tensorOperands, Linearity::Additive);
+  if (tensorOperands == 2) {
+    rule.initOperands[1] = true;
+    rule.initsRead[1] = true;
+  }
+  for (int64_t k = 0; k < large.getRank(); ++k)
+    rule.blockedLoops[k] = slice.getStaticOffsets()[k] != 0 ||
+                           slice.getStaticSizes()[k] != large.getDimSize(k) ||
+                           slice.getStaticStrides()[k] != 1;
+  unsigned n = slice->getNumOperands();
+  rule.operandLoops.resize(n, std::nullopt);
+  rule.initOperands.resize(n, false);
+  rule.initsRead.resize(n, false);
+  return rule;
+}
+
 struct ExtractSliceRule
     : public ShardingRuleOpInterface::ExternalModel<ExtractSliceRule,
                                                     tensor::ExtractSliceOp> {
   FailureOr<ShardingRule> getShardingRule(Operation *op) const {
     auto slice = cast<tensor::ExtractSliceOp>(op);
-    RankedTensorType src = slice.getSourceType(), res = slice.getType();
-    if (!src.hasStaticShape() || !res.hasStaticShape() ||
-        src.getRank() != res.getRank() ||
-        ShapedType::isDynamicShape(slice.getStaticOffsets()) ||
-        ShapedType::isDynamicShape(slice.getStaticSizes()) ||
-        ShapedType::isDynamicShape(slice.getStaticStrides()))
-      return failure();
-    ShardingRule rule = ShardingRule::elementwise(
-        src.getRank(), src.getShape(), /*numOperands=*/1, Linearity::Additive);
-    for (size_t k = 0; k < static_cast<size_t>(src.getRank()); ++k)
-      rule.blockedLoops[k] =
-          !takesWholeDim(slice.getStaticOffsets(), slice.getStaticSizes(),
-                         slice.getStaticStrides(), src.getShape(), k);
-    rule.operandLoops.resize(op->getNumOperands(), std::nullopt);
-    rule.initOperands.resize(op->getNumOperands(), false);
-    rule.initsRead.resize(op->getNumOperands(), false);
-    return rule;
+    return staticSliceRule(slice, slice.getSourceType(), slice.getType(), 1);
   }
 };
 
@@ -245,27 +250,8 @@ struct InsertSliceRule
                                                     tensor::InsertSliceOp> {
   FailureOr<ShardingRule> getShardingRule(Operation *op) const {
     auto insert = cast<tensor::InsertSliceOp>(op);
-    RankedTensorType src = insert.getSourceType(), dest = insert.getDestType();
-    if (!src.hasStaticShape() || !dest.hasStaticShape() ||
-        src.getRank() != dest.getRank() ||
-        ShapedType::isDynamicShape(insert.getStaticOffsets()) ||
-        ShapedType::isDynamicShape(insert.getStaticSizes()) ||
-        ShapedType::isDynamicShape(insert.getStaticStrides()))
-      return failure();
-    // Operands: source, dest (the init), then dynamic indices.
-    ShardingRule rule = ShardingRule::elementwise(
-        dest.getRank(), dest.getShape(), /*numOperands=*/2,
-        Linearity::Additive);
-    rule.initOperands[1] = true;
-    rule.initsRead[1] = true;
-    for (size_t k = 0; k < static_cast<size_t>(dest.getRank()); ++k)
-      rule.blockedLoops[k] =
-          !takesWholeDim(insert.getStaticOffsets(), insert.getStaticSizes(),
-                         insert.getStaticStrides(), dest.getShape(), k);
-    rule.operandLoops.resize(op->getNumOperands(), std::nullopt);
-    rule.initOperands.resize(op->getNumOperands(), false);
-    rule.initsRead.resize(op->getNumOperands(), false);
-    return rule;
+    return staticSliceRule(insert, insert.getDestType(),
+                           insert.getSourceType(), 2);
   }
 };
 

@@ -1,8 +1,6 @@
 //===- CommReport.cpp - Per-device cost of every reshard ------------------===//
 
 #include "hspmd/IR/HspmdOps.h"
-#include "hspmd/Plan/Checker.h"
-#include "hspmd/Plan/Planner.h"
 #include "hspmd/Transforms/Passes.h"
 #include "hspmd/Transforms/Utils.h"
 
@@ -55,24 +53,14 @@ struct CommReportPass
   }
 
   LogicalResult report(ReshardOp op, llvm::json::Array &reports) {
-    ShardingAttr source = getKnownSharding(op.getInput());
-    if (!source)
-      return op.emitError()
-             << "the placement of the operand is unknown: annotate it, or run "
-                "--hspmd-propagate first";
-    auto type = cast<RankedTensorType>(op.getType());
-    if (failed(source.verifyForType(type, [&] { return op.emitError(); })))
+    FailureOr<ReshardPlan> planned = planReshard(op, verifyPlans);
+    if (failed(planned))
       return failure();
-    std::vector<int64_t> shape(type.getShape().begin(), type.getShape().end());
-    layout::Layout src(source.getLayout(), shape);
-    layout::Layout dst(op.getSharding().getLayout(), shape);
-    int64_t elementBytes = getElementBytes(type);
-    plan::Plan p = plan::planReshard(src, dst, elementBytes);
-    if (verifyPlans)
-      if (std::optional<std::string> err = plan::checkPlan(src, dst, p))
-        return op.emitError() << "internal error: the plan for this reshard "
-                                 "fails the plan checker: "
-                              << *err;
+    const layout::Layout &src = planned->src, &dst = planned->dst;
+    const plan::Plan &p = planned->plan;
+    int64_t elementBytes = planned->elementBytes;
+    auto type = cast<RankedTensorType>(op.getType());
+    ShardingAttr source = getKnownSharding(op.getInput());
 
     std::map<int64_t, DeviceRow> rows;
     for (int64_t d : src.devices())

@@ -8,8 +8,6 @@
 //===----------------------------------------------------------------------===//
 
 #include "hspmd/IR/HspmdOps.h"
-#include "hspmd/Plan/Checker.h"
-#include "hspmd/Plan/Planner.h"
 #include "hspmd/Transforms/Passes.h"
 #include "hspmd/Transforms/Utils.h"
 
@@ -63,32 +61,35 @@ public:
     return RankedTensorType::get(extents(box), elementType);
   }
 
+  /// Static offsets (of `part` within `whole`), sizes and unit strides.
+  struct SliceParams {
+    SmallVector<OpFoldResult> offsets, sizes, strides;
+  };
+  SliceParams sliceParams(const Box &part, const Box &whole) {
+    SliceParams p;
+    for (int64_t o : offsetsIn(part, whole))
+      p.offsets.push_back(b.getIndexAttr(o));
+    for (int64_t s : extents(part)) {
+      p.sizes.push_back(b.getIndexAttr(s));
+      p.strides.push_back(b.getIndexAttr(1));
+    }
+    return p;
+  }
+
   Value slice(Value from, const Box &fromBox, const Box &part) {
     if (fromBox == part)
       return from;
-    SmallVector<OpFoldResult> offsets, sizes, strides;
-    for (int64_t o : offsetsIn(part, fromBox))
-      offsets.push_back(b.getIndexAttr(o));
-    for (int64_t s : extents(part)) {
-      sizes.push_back(b.getIndexAttr(s));
-      strides.push_back(b.getIndexAttr(1));
-    }
-    return tensor::ExtractSliceOp::create(b, loc, typeOf(part), from, offsets,
-                                          sizes, strides);
+    SliceParams p = sliceParams(part, fromBox);
+    return tensor::ExtractSliceOp::create(b, loc, typeOf(part), from,
+                                          p.offsets, p.sizes, p.strides);
   }
 
   Value insert(Value part, const Box &partBox, Value into, const Box &intoBox) {
     if (partBox == intoBox)
       return part;
-    SmallVector<OpFoldResult> offsets, sizes, strides;
-    for (int64_t o : offsetsIn(partBox, intoBox))
-      offsets.push_back(b.getIndexAttr(o));
-    for (int64_t s : extents(partBox)) {
-      sizes.push_back(b.getIndexAttr(s));
-      strides.push_back(b.getIndexAttr(1));
-    }
-    return tensor::InsertSliceOp::create(b, loc, part, into, offsets, sizes,
-                                         strides);
+    SliceParams p = sliceParams(partBox, intoBox);
+    return tensor::InsertSliceOp::create(b, loc, part, into, p.offsets,
+                                         p.sizes, p.strides);
   }
 
   Value zeros(const Box &box) {
@@ -248,23 +249,12 @@ struct ResolveCommPass
   }
 
   LogicalResult resolve(ReshardOp op) {
-    ShardingAttr source = getKnownSharding(op.getInput());
-    if (!source)
-      return op.emitError()
-             << "the placement of the operand is unknown: annotate it, or run "
-                "--hspmd-propagate first";
-    auto type = cast<RankedTensorType>(op.getType());
-    if (failed(source.verifyForType(type, [&] { return op.emitError(); })))
+    FailureOr<ReshardPlan> planned = planReshard(op, verifyPlans);
+    if (failed(planned))
       return failure();
-    std::vector<int64_t> shape(type.getShape().begin(), type.getShape().end());
-    layout::Layout src(source.getLayout(), shape);
-    layout::Layout dst(op.getSharding().getLayout(), shape);
-    plan::Plan p = plan::planReshard(src, dst, getElementBytes(type));
-    if (verifyPlans)
-      if (std::optional<std::string> err = plan::checkPlan(src, dst, p))
-        return op.emitError() << "internal error: the plan for this reshard "
-                                 "fails the plan checker: "
-                              << *err;
+    const layout::Layout &src = planned->src, &dst = planned->dst;
+    const plan::Plan &p = planned->plan;
+    auto type = cast<RankedTensorType>(op.getType());
 
     std::set<int64_t> devices(src.devices().begin(), src.devices().end());
     devices.insert(dst.devices().begin(), dst.devices().end());

@@ -2,6 +2,8 @@
 
 #include "hspmd/Transforms/Utils.h"
 #include "hspmd/IR/HspmdOps.h"
+#include "hspmd/Plan/Checker.h"
+#include "hspmd/Plan/Planner.h"
 
 #include "mlir/Interfaces/FunctionInterfaces.h"
 
@@ -38,4 +40,28 @@ int64_t mlir::hspmd::getElementBytes(ShapedType type) {
     return 8; // other element types: costs only; moving them is diagnosed
   };
   return bytes(type.getElementType());
+}
+
+FailureOr<ReshardPlan> mlir::hspmd::planReshard(ReshardOp op, bool verify) {
+  ShardingAttr source = getKnownSharding(op.getInput());
+  if (!source)
+    return op.emitError()
+           << "the placement of the operand is unknown: annotate it, or run "
+              "--hspmd-propagate first";
+  auto type = cast<RankedTensorType>(op.getType());
+  if (failed(source.verifyForType(type, [&] { return op.emitError(); })))
+    return failure();
+  std::vector<int64_t> shape(type.getShape().begin(), type.getShape().end());
+  ReshardPlan r{::hspmd::layout::Layout(source.getLayout(), shape),
+                ::hspmd::layout::Layout(op.getSharding().getLayout(), shape),
+                {},
+                getElementBytes(type)};
+  r.plan = ::hspmd::plan::planReshard(r.src, r.dst, r.elementBytes);
+  if (verify)
+    if (std::optional<std::string> err =
+            ::hspmd::plan::checkPlan(r.src, r.dst, r.plan))
+      return op.emitError() << "internal error: the plan for this reshard "
+                               "fails the plan checker: "
+                            << *err;
+  return r;
 }

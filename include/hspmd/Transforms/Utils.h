@@ -4,6 +4,7 @@
 #define HSPMD_TRANSFORMS_UTILS_H
 
 #include "hspmd/IR/HspmdDialect.h"
+#include "hspmd/Plan/Plan.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Value.h"
 
@@ -16,6 +17,20 @@ ShardingAttr getKnownSharding(Value value);
 
 /// Bytes per element of `type` (at least 1; i1 counts as one byte).
 int64_t getElementBytes(ShapedType type);
+
+class ReshardOp;
+
+/// A reshard's source and destination layouts and the planner's plan.
+struct ReshardPlan {
+  ::hspmd::layout::Layout src, dst;
+  ::hspmd::plan::Plan plan;
+  int64_t elementBytes;
+};
+
+/// Plans `op` from the known placement of its operand (an error when none is
+/// known or it does not fit the type). With `verify`, the independent plan
+/// checker proves the plan; a rejected plan is an error.
+FailureOr<ReshardPlan> planReshard(ReshardOp op, bool verify);
 
 } // namespace mlir::hspmd
 

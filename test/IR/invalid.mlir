@@ -652,3 +652,13 @@ func.func @hex_group(%x: tensor<8xf32>) {
   %0 = hspmd.all_reduce %x groups [[0, 0x1]] : tensor<8xf32>
   return
 }
+
+// -----
+
+// expected-error @+1 {{'hspmd.on_all_devices' is a unit attribute}}
+"test.op"() {hspmd.on_all_devices = 1} : () -> ()
+
+// -----
+
+// expected-error @+1 {{'hspmd.max_device' is an integer on a module}}
+"test.op"() {hspmd.max_device = 3} : () -> ()

@@ -108,25 +108,32 @@ std::optional<std::string> Sharding::verifyStructure() const {
   }
   if (hetero && hetero->isSplit() && hetero->dim < 0)
     return "split dimension " + std::to_string(hetero->dim) + " is negative";
+  // Duplicates are looked for by sorting (shardings list thousands of
+  // devices); only when there is one, a walk in order names the first.
+  std::vector<int64_t> sorted;
+  for (const Group &grp : groups)
+    sorted.insert(sorted.end(), grp.devices.begin(), grp.devices.end());
+  std::sort(sorted.begin(), sorted.end());
+  bool repeats =
+      std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end();
   std::set<int64_t> seen;
   for (size_t g = 0; g < groups.size(); ++g) {
     const Group &grp = groups[g];
-    std::string where = groups.size() > 1 ? " in group " + std::to_string(g)
-                                          : std::string();
+    std::string where =
+        groups.size() > 1 ? " in group " + std::to_string(g) : std::string();
     if (grp.devices.empty())
       return "group " + std::to_string(g) + " has no devices";
     for (int64_t d : grp.devices) {
       if (d < 0 || d >= kMaxDevice)
         return "device id " + std::to_string(d) +
                " is out of range: ids must be in [0, 2^31)";
-      if (!seen.insert(d).second)
+      if (repeats && !seen.insert(d).second)
         return "device " + std::to_string(d) + " appears more than once";
     }
     for (size_t i = 0; i < grp.axes.size(); ++i) {
       const Axis &a = grp.axes[i];
       if (a.role.isSplit() && a.role.dim < 0)
-        return "split dimension " + std::to_string(a.role.dim) +
-               " is negative";
+        return "split dimension " + std::to_string(a.role.dim) + " is negative";
       if (a.size < 2)
         return "axis `" + a.role.str() + " = " + std::to_string(a.size) + "`" +
                where + " has size " + std::to_string(a.size) +
@@ -198,8 +205,8 @@ Sharding::verifyShape(const std::vector<int64_t> &shape) const {
       if (hetero && hetero->isSplit() && hetero->dim == a.role.dim)
         extent = topTierRange(*this, extent, g).size();
       if (extent % a.size != 0)
-        return "axis `" + a.role.str() + " = " + std::to_string(a.size) +
-               "`" + (n > 1 ? " in group " + std::to_string(g) : "") +
+        return "axis `" + a.role.str() + " = " + std::to_string(a.size) + "`" +
+               (n > 1 ? " in group " + std::to_string(g) : "") +
                " does not divide dimension " + std::to_string(a.role.dim) +
                (n > 1 && hetero && hetero->isSplit() &&
                         hetero->dim == a.role.dim
@@ -297,8 +304,8 @@ Layout::Layout(Sharding sharding, std::vector<int64_t> shape)
   for (size_t g = 0; g < shardingValue.groups.size(); ++g) {
     const auto &devs = shardingValue.groups[g].devices;
     for (size_t p = 0; p < devs.size(); ++p)
-      index.push_back({devs[p], static_cast<int64_t>(g),
-                       static_cast<int64_t>(p)});
+      index.push_back(
+          {devs[p], static_cast<int64_t>(g), static_cast<int64_t>(p)});
   }
   std::sort(index.begin(), index.end());
   for (const auto &e : index)
@@ -320,8 +327,8 @@ Box Layout::groupBox(int64_t group) const {
     box.push_back({0, size});
   const auto &hetero = shardingValue.hetero;
   if (hetero && hetero->isSplit())
-    box[hetero->dim] = topTierRange(shardingValue, shapeValue[hetero->dim],
-                                    group);
+    box[hetero->dim] =
+        topTierRange(shardingValue, shapeValue[hetero->dim], group);
   return box;
 }
 
@@ -373,8 +380,8 @@ namespace {
 /// does not depend on how the sharding was written: the devices holding the
 /// value, then for each decomposition into summands the sorted set of its
 /// summand classes (each a sorted device list).
-using Structure = std::pair<std::vector<int64_t>,
-                            std::set<std::set<std::vector<int64_t>>>>;
+using Structure =
+    std::pair<std::vector<int64_t>, std::set<std::set<std::vector<int64_t>>>>;
 
 Structure structureAt(const std::vector<Placement> &placements,
                       const std::vector<int64_t> &devices,

@@ -160,16 +160,29 @@ std::optional<Plan> planLocal(const std::vector<Holder> &hs) {
   return plan;
 }
 
-/// The summand classes of the source covering `box` in decomposition `dec`.
-std::set<std::vector<int64_t>> classesCovering(const std::vector<Holder> &hs,
-                                               const Box &box, int64_t dec) {
-  std::set<std::vector<int64_t>> out;
-  for (const Holder &h : hs)
-    if (h.src && h.src->summand && h.src->decomposition == dec &&
-        layout::intersect(h.src->box, box) == box)
-      out.insert(roleKey(*h.src));
-  return out;
-}
+using ClassSet = std::set<std::vector<int64_t>>;
+
+/// The summand classes of the source covering a box in a decomposition,
+/// computed once per (box, decomposition): a plan asks for the same box once
+/// per device, and every call walks all holders.
+class CoveringClasses {
+public:
+  explicit CoveringClasses(const std::vector<Holder> &hs) : hs(hs) {}
+
+  const ClassSet &operator()(const Box &box, int64_t dec) {
+    auto [it, inserted] = memo.try_emplace({box, dec});
+    if (inserted)
+      for (const Holder &h : hs)
+        if (h.src && h.src->summand && h.src->decomposition == dec &&
+            layout::intersect(h.src->box, box) == box)
+          it->second.insert(roleKey(*h.src));
+    return it->second;
+  }
+
+private:
+  const std::vector<Holder> &hs;
+  std::map<std::pair<Box, int64_t>, ClassSet> memo;
+};
 
 bool sameDevices(const Layout &a, const Layout &b) {
   return a.devices() == b.devices();
@@ -182,17 +195,17 @@ bool sameDevices(const Layout &a, const Layout &b) {
 /// (top-tier changes are case 5's).
 std::optional<Plan> planAllReduce(const std::vector<Holder> &hs) {
   std::map<int64_t, int64_t> slot = replicaSlots(hs, /*ofSource=*/true);
-  std::map<std::tuple<Box, std::vector<int64_t>, int64_t, int64_t, int64_t,
-                      int64_t>,
-           std::vector<const Holder *>>
+  std::map<
+      std::tuple<Box, std::vector<int64_t>, int64_t, int64_t, int64_t, int64_t>,
+      std::vector<const Holder *>>
       buckets;
   for (const Holder &h : hs) {
     if (!h.src->summand && h.dst->summand)
       return std::nullopt;
     if (!(h.src->box == h.dst->box))
       return std::nullopt;
-    buckets[{h.src->box, roleKey(*h.dst), h.src->decomposition,
-             slot[h.device], h.src->group, h.dst->group}]
+    buckets[{h.src->box, roleKey(*h.dst), h.src->decomposition, slot[h.device],
+             h.src->group, h.dst->group}]
         .push_back(&h);
   }
   // Check at the level of summand classes that the result is the
@@ -200,11 +213,13 @@ std::optional<Plan> planAllReduce(const std::vector<Holder> &hs) {
   // source classes. Value holders must end with all classes of their block;
   // replicas of a destination summand with equal sets; and the classes of
   // one block's destination summands must split the source classes exactly.
-  using ClassSet = std::set<std::vector<int64_t>>;
-  std::map<int64_t, ClassSet> after;
+  // Each bucket's classes once; devices point at their bucket's set.
+  std::vector<ClassSet> bucketClasses;
+  bucketClasses.reserve(buckets.size());
+  std::map<int64_t, const ClassSet *> after;
   GroupsBySize groups;
   for (auto &[key, members] : buckets) {
-    ClassSet classes;
+    ClassSet &classes = bucketClasses.emplace_back();
     for (const Holder *h : members) {
       if (!h->src->summand && members.size() > 1)
         return std::nullopt; // a value would be added to other data
@@ -212,12 +227,13 @@ std::optional<Plan> planAllReduce(const std::vector<Holder> &hs) {
         return std::nullopt; // a summand would be counted twice
     }
     for (const Holder *h : members)
-      after[h->device] = classes;
+      after[h->device] = &classes;
     CollectiveGroup g{{}, members.front()->src->box};
     for (const Holder *h : members)
       g.devices.push_back(h->device);
     groups.add(std::move(g));
   }
+  CoveringClasses covering(hs);
   auto complete = [&](const ClassSet &classes, const Box &box) {
     if (classes.empty() || classes.begin()->empty())
       return false;
@@ -225,28 +241,35 @@ std::optional<Plan> planAllReduce(const std::vector<Holder> &hs) {
     for (const auto &c : classes)
       if (c.empty() || c.front() != dec)
         return false;
-    return classes == classesCovering(hs, box, dec);
+    return classes == covering(box, dec);
   };
-  std::map<std::pair<Box, int64_t>, std::map<std::vector<int64_t>, ClassSet>>
+  std::map<std::pair<const ClassSet *, Box>, bool> completeMemo;
+  std::map<std::pair<Box, int64_t>,
+           std::map<std::vector<int64_t>, const ClassSet *>>
       summands; // (box, dst decomposition) -> dst class -> source classes
   for (const Holder &h : hs) {
-    const ClassSet &got = after[h.device];
+    const ClassSet &got = *after[h.device];
     if (!h.dst->summand) {
-      if (h.src->summand && !complete(got, h.src->box))
+      if (!h.src->summand)
+        continue;
+      auto [it, inserted] = completeMemo.try_emplace({&got, h.src->box});
+      if (inserted)
+        it->second = complete(got, h.src->box);
+      if (!it->second)
         return std::nullopt;
       continue;
     }
     auto &byClass = summands[{h.dst->box, h.dst->decomposition}];
-    auto [it, inserted] = byClass.insert({h.dst->summandClass, got});
-    if (!inserted && it->second != got)
+    auto [it, inserted] = byClass.insert({h.dst->summandClass, &got});
+    if (!inserted && it->second != &got && *it->second != got)
       return std::nullopt; // replicas would differ
   }
   for (auto &[key, byClass] : summands) {
     ClassSet all;
     size_t count = 0;
     for (auto &[cls, got] : byClass) {
-      all.insert(got.begin(), got.end());
-      count += got.size();
+      all.insert(got->begin(), got->end());
+      count += got->size();
     }
     if (count != all.size() || !complete(all, key.first))
       return std::nullopt;
@@ -275,16 +298,17 @@ std::optional<Plan> planReduceScatter(const std::vector<Holder> &hs) {
   }
   std::optional<int64_t> dim;
   GroupsBySize groups;
+  CoveringClasses covering(hs);
   for (auto &[key, members] : buckets) {
     std::vector<Box> parts;
-    std::set<std::vector<int64_t>> classes;
+    ClassSet classes;
     for (const Holder *h : members) {
       parts.push_back(h->dst->box);
       if (!classes.insert(roleKey(*h->src)).second)
         return std::nullopt;
     }
     const Box &whole = members.front()->src->box;
-    if (classes != classesCovering(hs, whole, std::get<1>(key)))
+    if (classes != covering(whole, std::get<1>(key)))
       return std::nullopt;
     auto found = findBlockDim(parts, whole);
     if (!found || (dim && *dim != found->first && members.size() > 1))
@@ -314,12 +338,12 @@ std::optional<Plan> planAllGather(const std::vector<Holder> &hs) {
   for (const Holder &h : hs) {
     if (h.src->summand || h.dst->summand)
       return std::nullopt;
-    int64_t slot =
-        seen[{h.src->box, h.dst->box, h.src->group, h.dst->group}]++;
+    int64_t slot = seen[{h.src->box, h.dst->box, h.src->group, h.dst->group}]++;
     buckets[{h.dst->box, slot, h.src->group, h.dst->group}].push_back(&h);
   }
   std::optional<int64_t> dim;
   GroupsBySize groups;
+  CoveringClasses covering(hs);
   for (auto &[key, members] : buckets) {
     std::vector<Box> parts;
     for (const Holder *h : members)
@@ -613,7 +637,8 @@ Plan hspmd::plan::planPointToPoint(const Layout &src, const Layout &dst,
       received.push_back({sender, d, box});
     };
     auto keepOwn = [&](const Box &box) {
-      if (update.localCopies.empty() || !extends(update.localCopies.back(), box))
+      if (update.localCopies.empty() ||
+          !extends(update.localCopies.back(), box))
         update.localCopies.push_back(box);
     };
 
@@ -625,8 +650,8 @@ Plan hspmd::plan::planPointToPoint(const Layout &src, const Layout &dst,
       Box c(rank);
       for (int64_t k = 0; k < rank; ++k)
         c[k] = {idx[k], idx[k] + cell[k]};
-      bool ownValue = from && !from->summand &&
-                      layout::intersect(from->box, c) == c;
+      bool ownValue =
+          from && !from->summand && layout::intersect(from->box, c) == c;
       if (ownValue) {
         keepOwn(c);
       } else {
@@ -647,8 +672,8 @@ Plan hspmd::plan::planPointToPoint(const Layout &src, const Layout &dst,
           // Summands only: keep the own summand if there is one, and take the
           // other classes of its decomposition; else the decomposition with
           // the fewest classes.
-          bool ownSummand = from && from->summand &&
-                            layout::intersect(from->box, c) == c;
+          bool ownSummand =
+              from && from->summand && layout::intersect(from->box, c) == c;
           int64_t dec;
           if (ownSummand) {
             dec = from->decomposition;

@@ -207,6 +207,8 @@ bool merge(LSharding &acc, const LSharding &other, Linearity linearity) {
 
 bool sameLayout(const LSharding &a, const LSharding &b,
                 const std::vector<int64_t> &shape) {
+  if (a == b) // the common case, without building layouts of every device
+    return true;
   return layout::equivalent(layout::Layout(a, shape), layout::Layout(b, shape));
 }
 
@@ -236,8 +238,8 @@ LSharding replicated(const LSharding &s) {
   layout::Group g;
   g.devices = s.devices();
   if (g.devices.size() > 1)
-    g.axes.push_back({layout::Role::dup(),
-                      static_cast<int64_t>(g.devices.size())});
+    g.axes.push_back(
+        {layout::Role::dup(), static_cast<int64_t>(g.devices.size())});
   out.groups.push_back(std::move(g));
   return out;
 }
@@ -310,8 +312,8 @@ struct PropagatePass
   /// The placement a callee's signature gives its argument or result.
   std::optional<LSharding> calleePlacement(func::CallOp call, bool result,
                                            unsigned i) {
-    auto callee = getOperation().lookupSymbol<func::FuncOp>(
-        call.getCalleeAttr());
+    auto callee =
+        getOperation().lookupSymbol<func::FuncOp>(call.getCalleeAttr());
     if (!callee)
       return std::nullopt;
     StringRef name = HspmdDialect::getShardingAttrName();
@@ -346,8 +348,7 @@ struct PropagatePass
       LSharding want = project(loops, *rule.operandLoops[i], rule, false);
       if (fits(want, v) && sameLayout(want, eff, shapeOf(v)))
         continue;
-      if (!merge(loops, lift(eff, *rule.operandLoops[i], rule),
-                 rule.linearity))
+      if (!merge(loops, lift(eff, *rule.operandLoops[i], rule), rule.linearity))
         moved.push_back(i);
     }
     return loops;
@@ -405,8 +406,7 @@ struct PropagatePass
         bool fromResult = false;
         for (unsigned r = 0; r < op->getNumResults() && !loops; ++r)
           if (placed.count(op->getResult(r))) {
-            loops =
-                lift(placed[op->getResult(r)], rule->resultLoops[r], *rule);
+            loops = lift(placed[op->getResult(r)], rule->resultLoops[r], *rule);
             fromResult = true;
           }
         if (!loops)
@@ -416,8 +416,7 @@ struct PropagatePass
             continue;
           bool init = rule->initOperands[i];
           LSharding want = project(*loops, *rule->operandLoops[i], *rule, init);
-          assign(op->getOperand(i),
-                 fromResult && !init ? reduced(want) : want);
+          assign(op->getOperand(i), fromResult && !init ? reduced(want) : want);
         }
         for (unsigned r = 0; r < op->getNumResults(); ++r)
           assign(op->getResult(r),
@@ -444,15 +443,17 @@ struct PropagatePass
     auto reshard = ReshardOp::create(b, op->getLoc(), v.getType(), v, attr(to));
     reshardsOf[v].push_back(reshard);
     op->setOperand(i, reshard);
-    op->emitRemark() << "operand #" << i << " moves from " << attr(placed[v])
-                     << " to " << attr(to) << ": " << why;
+    mlir::emitRemark(op->getLoc())
+        << "operand #" << i << " moves from " << attr(placed[v]) << " to "
+        << attr(to) << ": " << why;
     placed[reshard] = to;
   }
 
   LogicalResult runOnFunction(func::FuncOp fn) {
     StringRef name = HspmdDialect::getShardingAttrName();
     for (BlockArgument arg : fn.getArguments())
-      if (auto s = fn.getArgAttrOfType<ShardingAttr>(arg.getArgNumber(), name)) {
+      if (auto s =
+              fn.getArgAttrOfType<ShardingAttr>(arg.getArgNumber(), name)) {
         placed[arg] = s.getLayout();
         stated.insert(arg);
       }
@@ -472,9 +473,10 @@ struct PropagatePass
       if (placed.count(v) || !isStaticTensor(v))
         return;
       placed[v] = deviceZero();
-      where->emitRemark() << "no annotation determines the placement of this "
-                             "value; it is placed on "
-                          << attr(deviceZero());
+      mlir::emitRemark(where->getLoc())
+          << "no annotation determines the placement of this "
+             "value; it is placed on "
+          << attr(deviceZero());
     };
     for (BlockArgument arg : fn.getArguments())
       placeDefault(arg, fn);
@@ -538,9 +540,10 @@ struct PropagatePass
       if (isStaticTensor(v))
         if (!placed.count(v)) {
           placed[v] = deviceZero();
-          op->emitRemark() << "no annotation determines the placement of an "
-                              "operand; it is placed on "
-                           << attr(deviceZero());
+          mlir::emitRemark(op->getLoc())
+              << "no annotation determines the placement of an "
+                 "operand; it is placed on "
+              << attr(deviceZero());
         }
     if (failed(rule))
       return materializeWithoutRule(op);
@@ -662,7 +665,8 @@ struct PropagatePass
       if (!placed.count(v))
         placed[v] = *want;
       else if (!sameLayout(placed[v], *want, shapeOf(v)))
-        reshardOperand(call, i, *want, "the callee's argument sharding fixes it");
+        reshardOperand(call, i, *want,
+                       "the callee's argument sharding fixes it");
     }
     for (auto [i, v] : llvm::enumerate(call.getResults()))
       if (auto s = calleePlacement(call, true, i))
@@ -682,9 +686,9 @@ struct PropagatePass
     // Loops and other ops whose regions carry tensors are not supported yet:
     // say so rather than place their bodies wrongly.
     if (op->getNumRegions() > 0 &&
-        (tensorResults ||
-         llvm::any_of(op->getOperandTypes(),
-                      [](Type t) { return isa<RankedTensorType>(t); })))
+        (tensorResults || llvm::any_of(op->getOperandTypes(), [](Type t) {
+           return isa<RankedTensorType>(t);
+         })))
       return op->emitError()
              << "'" << op->getName()
              << "' carries tensors through a region, which hspmd does not "
@@ -692,9 +696,8 @@ struct PropagatePass
     // A pure op with scalar results (tensor.extract, tensor.dim) runs where
     // its operands are. One with effects, or one making a buffer of a tensor
     // (which printing and other effects then use), runs on device 0.
-    bool scalarResults = llvm::none_of(op->getResultTypes(), [](Type t) {
-      return isa<ShapedType>(t);
-    });
+    bool scalarResults = llvm::none_of(
+        op->getResultTypes(), [](Type t) { return isa<ShapedType>(t); });
     if (!tensorResults && scalarResults && isMemoryEffectFree(op))
       return success();
     // Replicated on every device any tensor operand lives on.
@@ -710,8 +713,8 @@ struct PropagatePass
       if (g.devices.empty())
         g.devices.push_back(0);
       if (g.devices.size() > 1)
-        g.axes.push_back({layout::Role::dup(),
-                          static_cast<int64_t>(g.devices.size())});
+        g.axes.push_back(
+            {layout::Role::dup(), static_cast<int64_t>(g.devices.size())});
       all.groups.push_back(std::move(g));
     }
     std::optional<LSharding> resultPlacement;

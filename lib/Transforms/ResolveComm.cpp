@@ -46,20 +46,72 @@ SmallVector<int64_t> offsetsIn(const Box &inner, const Box &outer) {
   return out;
 }
 
-/// Builds one device's program for one plan.
+/// Per step, what each device takes part in: lookups by device instead of
+/// scans of every group and transfer (plans over thousands of devices).
+struct StepIndex {
+  llvm::DenseMap<int64_t, SmallVector<const plan::DeviceUpdate *, 1>> updates;
+  /// A device's groups, with its position in each.
+  llvm::DenseMap<
+      int64_t,
+      SmallVector<std::pair<const plan::CollectiveGroup *, int64_t>, 1>>
+      groups;
+  llvm::DenseMap<int64_t, SmallVector<const plan::Transfer *>> sends, recvs;
+
+  explicit StepIndex(const plan::Step &step) {
+    for (const plan::DeviceUpdate &u : step.updates)
+      updates[u.device].push_back(&u);
+    for (const plan::CollectiveGroup &g : step.groups)
+      for (auto [i, d] : llvm::enumerate(g.devices))
+        groups[d].push_back({&g, static_cast<int64_t>(i)});
+    for (const plan::Transfer &t : step.transfers) {
+      sends[t.from].push_back(&t);
+      recvs[t.to].push_back(&t);
+    }
+  }
+
+  template <typename T>
+  static ArrayRef<T> of(const llvm::DenseMap<int64_t, SmallVector<T, 1>> &m,
+                        int64_t d) {
+    auto it = m.find(d);
+    return it == m.end() ? ArrayRef<T>() : ArrayRef<T>(it->second);
+  }
+  template <typename T>
+  static ArrayRef<T> of(const llvm::DenseMap<int64_t, SmallVector<T>> &m,
+                        int64_t d) {
+    auto it = m.find(d);
+    return it == m.end() ? ArrayRef<T>() : ArrayRef<T>(it->second);
+  }
+};
+
+/// One device's program for one plan. It runs in two modes: recording a key
+/// (every op it would create, with everything that op depends on, but no IR)
+/// or building the ops. Devices with equal keys get the same program, so
+/// the ops are built once per class of devices.
 class DeviceProgram {
 public:
-  DeviceProgram(OpBuilder &b, Location loc, Type elementType, int64_t device)
-      : b(b), loc(loc), elementType(elementType), device(device) {}
+  DeviceProgram(OpBuilder *b, Location loc, Type elementType, int64_t device,
+                std::vector<int64_t> *key)
+      : b(b), loc(loc), elementType(elementType), device(device), key(key) {}
 
   /// The device's buffer: its box and its local value (none if it holds
-  /// nothing).
+  /// nothing; never set while recording).
   std::optional<Box> box;
   Value value;
 
   RankedTensorType typeOf(const Box &box) {
     return RankedTensorType::get(extents(box), elementType);
   }
+
+  /// Records a token of the key (nothing when building).
+  void note(ArrayRef<int64_t> tokens) {
+    if (key)
+      key->insert(key->end(), tokens.begin(), tokens.end());
+  }
+  void noteBox(const Box &part, const Box &whole) {
+    note(offsetsIn(part, whole));
+    note(extents(part));
+  }
+  bool building() const { return b != nullptr; }
 
   /// Static offsets (of `part` within `whole`), sizes and unit strides.
   struct SliceParams {
@@ -68,116 +120,135 @@ public:
   SliceParams sliceParams(const Box &part, const Box &whole) {
     SliceParams p;
     for (int64_t o : offsetsIn(part, whole))
-      p.offsets.push_back(b.getIndexAttr(o));
+      p.offsets.push_back(b->getIndexAttr(o));
     for (int64_t s : extents(part)) {
-      p.sizes.push_back(b.getIndexAttr(s));
-      p.strides.push_back(b.getIndexAttr(1));
+      p.sizes.push_back(b->getIndexAttr(s));
+      p.strides.push_back(b->getIndexAttr(1));
     }
     return p;
   }
 
   Value slice(Value from, const Box &fromBox, const Box &part) {
-    if (fromBox == part)
+    if (fromBox == part) {
+      note({0});
       return from;
+    }
+    note({1});
+    noteBox(part, fromBox);
+    if (!building())
+      return {};
     SliceParams p = sliceParams(part, fromBox);
-    return tensor::ExtractSliceOp::create(b, loc, typeOf(part), from,
+    return tensor::ExtractSliceOp::create(*b, loc, typeOf(part), from,
                                           p.offsets, p.sizes, p.strides);
   }
 
   Value insert(Value part, const Box &partBox, Value into, const Box &intoBox) {
-    if (partBox == intoBox)
+    if (partBox == intoBox) {
+      note({2});
       return part;
+    }
+    note({3});
+    noteBox(partBox, intoBox);
+    if (!building())
+      return {};
     SliceParams p = sliceParams(partBox, intoBox);
-    return tensor::InsertSliceOp::create(b, loc, part, into, p.offsets,
+    return tensor::InsertSliceOp::create(*b, loc, part, into, p.offsets,
                                          p.sizes, p.strides);
   }
 
   Value zeros(const Box &box) {
-    Value empty = tensor::EmptyOp::create(b, loc, extents(box), elementType);
-    Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(elementType));
-    return linalg::FillOp::create(b, loc, zero, empty).getResult(0);
+    note({4});
+    note(extents(box));
+    if (!building())
+      return {};
+    Value empty = tensor::EmptyOp::create(*b, loc, extents(box), elementType);
+    Value zero =
+        arith::ConstantOp::create(*b, loc, b->getZeroAttr(elementType));
+    return linalg::FillOp::create(*b, loc, zero, empty).getResult(0);
   }
 
   ArrayAttr groupsAttr(const plan::CollectiveGroup &g) {
-    return b.getArrayAttr({b.getDenseI64ArrayAttr(g.devices)});
+    return b->getArrayAttr({b->getDenseI64ArrayAttr(g.devices)});
   }
 
   ArrayAttr blocksAttr(ArrayRef<SmallVector<int64_t>> blocks) {
     SmallVector<Attribute> out;
     for (const auto &e : blocks)
-      out.push_back(b.getDenseI64ArrayAttr(e));
-    return b.getArrayAttr(out);
+      out.push_back(b->getDenseI64ArrayAttr(e));
+    return b->getArrayAttr(out);
   }
 
   /// This device's part of `step`.
-  void apply(const plan::Step &step) {
+  void apply(const plan::Step &step, const StepIndex &index) {
     using plan::StepKind;
     switch (step.kind) {
     case StepKind::Slice:
-      for (const plan::DeviceUpdate &u : step.updates)
-        if (u.device == device) {
-          value = slice(value, *box, u.box);
-          box = u.box;
-        }
+      for (const plan::DeviceUpdate *u : StepIndex::of(index.updates, device)) {
+        value = slice(value, *box, u->box);
+        box = u->box;
+      }
       return;
     case StepKind::KeepOrZero:
-      for (const plan::DeviceUpdate &u : step.updates)
-        if (u.device == device) {
-          value = u.keep ? slice(value, *box, u.box) : zeros(u.box);
-          box = u.box;
-        }
+      for (const plan::DeviceUpdate *u : StepIndex::of(index.updates, device)) {
+        value = u->keep ? slice(value, *box, u->box) : zeros(u->box);
+        box = u->box;
+      }
       return;
     case StepKind::SendRecv:
-      return applySendRecv(step);
+      return applySendRecv(step, index);
     default:
       break;
     }
-    for (const plan::CollectiveGroup &g : step.groups) {
-      auto it = llvm::find(g.devices, device);
-      if (it == g.devices.end())
-        continue;
+    for (auto [gp, i] : StepIndex::of(index.groups, device)) {
+      const plan::CollectiveGroup &g = *gp;
       int64_t n = static_cast<int64_t>(g.devices.size());
-      int64_t i = it - g.devices.begin();
       // Block `i` of the region along `dim`.
-      auto blockOf = [&](int64_t dim) {
+      auto blockOf = [&, i = i](int64_t dim) {
         Box part = g.region;
         int64_t size = g.region[dim].size() / n;
         part[dim] = {g.region[dim].lo + size * i,
                      g.region[dim].lo + size * (i + 1)};
         return part;
       };
+      // The group itself is part of the key: its members share the op.
+      note({5, static_cast<int64_t>(step.kind),
+            static_cast<int64_t>(reinterpret_cast<intptr_t>(gp))});
       switch (step.kind) {
       case StepKind::AllReduce: {
         Value part = slice(value, *box, g.region);
-        Value sum = AllReduceOp::create(b, loc, part.getType(), part,
-                                        groupsAttr(g));
+        Value sum;
+        if (building())
+          sum = AllReduceOp::create(*b, loc, typeOf(g.region), part,
+                                    groupsAttr(g));
         value = insert(sum, g.region, value, *box);
         break;
       }
       case StepKind::AllGather: {
         Value part = slice(value, *box, blockOf(step.dim));
-        value = AllGatherOp::create(b, loc, typeOf(g.region), part,
-                                    b.getI64IntegerAttr(step.dim),
-                                    groupsAttr(g));
+        if (building())
+          value = AllGatherOp::create(*b, loc, typeOf(g.region), part,
+                                      b->getI64IntegerAttr(step.dim),
+                                      groupsAttr(g));
         box = g.region;
         break;
       }
       case StepKind::ReduceScatter: {
         Value whole = slice(value, *box, g.region);
         Box mine = blockOf(step.dim);
-        value = ReduceScatterOp::create(b, loc, typeOf(mine), whole,
-                                        b.getI64IntegerAttr(step.dim),
-                                        groupsAttr(g));
+        if (building())
+          value = ReduceScatterOp::create(*b, loc, typeOf(mine), whole,
+                                          b->getI64IntegerAttr(step.dim),
+                                          groupsAttr(g));
         box = mine;
         break;
       }
       case StepKind::AllToAll: {
         Value part = slice(value, *box, blockOf(step.concatDim));
         Box mine = blockOf(step.dim);
-        value = AllToAllOp::create(b, loc, typeOf(mine), part,
-                                   b.getI64IntegerAttr(step.dim),
-                                   b.getI64IntegerAttr(step.concatDim),
-                                   groupsAttr(g));
+        if (building())
+          value = AllToAllOp::create(
+              *b, loc, typeOf(mine), part, b->getI64IntegerAttr(step.dim),
+              b->getI64IntegerAttr(step.concatDim), groupsAttr(g));
         box = mine;
         break;
       }
@@ -187,53 +258,58 @@ public:
     }
   }
 
-  void applySendRecv(const plan::Step &step) {
+  void applySendRecv(const plan::Step &step, const StepIndex &index) {
     SmallVector<SmallVector<int64_t>> sends, recvs;
-    for (const plan::Transfer &t : step.transfers) {
-      if (t.from == device) {
-        SmallVector<int64_t> e{t.to};
-        llvm::append_range(e, offsetsIn(t.box, *box));
-        llvm::append_range(e, extents(t.box));
-        sends.push_back(e);
-      }
+    for (const plan::Transfer *t : StepIndex::of(index.sends, device)) {
+      SmallVector<int64_t> e{t->to};
+      llvm::append_range(e, offsetsIn(t->box, *box));
+      llvm::append_range(e, extents(t->box));
+      sends.push_back(e);
     }
-    const plan::DeviceUpdate *update = nullptr;
-    for (const plan::DeviceUpdate &u : step.updates)
-      if (u.device == device)
-        update = &u;
+    ArrayRef<const plan::DeviceUpdate *> updates =
+        StepIndex::of(index.updates, device);
+    const plan::DeviceUpdate *update =
+        updates.empty() ? nullptr : updates.back();
     if (!update && sends.empty())
       return;
     Value init = value;
+    bool hadValue = box.has_value();
     Box newBox = box ? *box : Box();
     if (update) {
       newBox = update->box;
       init = zeros(newBox);
       for (const Box &c : update->localCopies)
         init = insert(slice(value, *box, c), c, init, newBox);
-      for (const plan::Transfer &t : step.transfers)
-        if (t.to == device) {
-          SmallVector<int64_t> e{t.from};
-          llvm::append_range(e, offsetsIn(t.box, newBox));
-          llvm::append_range(e, extents(t.box));
-          recvs.push_back(e);
-        }
+      for (const plan::Transfer *t : StepIndex::of(index.recvs, device)) {
+        SmallVector<int64_t> e{t->from};
+        llvm::append_range(e, offsetsIn(t->box, newBox));
+        llvm::append_range(e, extents(t->box));
+        recvs.push_back(e);
+      }
     }
-    if (!init) // sends only, from a device that keeps nothing afterwards
-      init = zeros(*box);
+    // A device that only sends passes its own value as the (unchanged) init.
     bool accumulate = step.accumulate && update;
-    value = SendRecvOp::create(b, loc, init.getType(),
-                               sends.empty() ? Value() : value, init,
-                               blocksAttr(sends), blocksAttr(recvs),
-                               accumulate ? b.getUnitAttr() : UnitAttr());
+    note({6, static_cast<int64_t>(sends.size()),
+          static_cast<int64_t>(recvs.size()), accumulate, hadValue});
+    for (const auto &e : sends)
+      note(e);
+    for (const auto &e : recvs)
+      note(e);
+    if (building())
+      value = SendRecvOp::create(*b, loc, init.getType(),
+                                 sends.empty() ? Value() : value, init,
+                                 blocksAttr(sends), blocksAttr(recvs),
+                                 accumulate ? b->getUnitAttr() : UnitAttr());
     if (update)
       box = newBox;
   }
 
 private:
-  OpBuilder &b;
+  OpBuilder *b;
   Location loc;
   Type elementType;
   int64_t device;
+  std::vector<int64_t> *key;
 };
 
 struct ResolveCommPass
@@ -260,53 +336,62 @@ struct ResolveCommPass
     devices.insert(dst.devices().begin(), dst.devices().end());
     for (const plan::DeviceTraffic &t : plan::traffic(p, 1))
       devices.insert(t.device);
+    std::vector<StepIndex> index;
+    index.reserve(p.steps.size());
+    for (const plan::Step &step : p.steps)
+      index.emplace_back(step);
 
-    // Build every device's program in a scratch hspmd.plan of its own, then
-    // keep one region per distinct program.
-    OpBuilder b(op);
-    SmallVector<std::pair<SmallVector<int64_t>, PlanOp>> unique;
-    SmallVector<PlanOp> scratch;
-    for (int64_t d : devices) {
-      OperationState tmp(op.getLoc(), PlanOp::getOperationName());
-      tmp.addOperands(op.getInput());
-      tmp.addTypes(type);
-      tmp.addAttribute("sharding", op.getSharding());
-      tmp.addAttribute("devices",
-                       b.getArrayAttr({b.getDenseI64ArrayAttr({0})}));
-      Block *block = new Block();
-      tmp.addRegion()->push_back(block);
-      auto scratchOp = cast<PlanOp>(b.create(tmp));
-      scratch.push_back(scratchOp);
-      OpBuilder rb = OpBuilder::atBlockEnd(block);
-      DeviceProgram prog(rb, op.getLoc(), type.getElementType(), d);
+    // Runs the plan for device `d`: records its key, or builds its program
+    // into `block`. Fails if the plan leaves the device without its block.
+    auto run = [&](int64_t d, OpBuilder *rb, Block *block,
+                   std::vector<int64_t> *key) -> LogicalResult {
+      DeviceProgram prog(rb, op.getLoc(), type.getElementType(), d, key);
       if (std::optional<layout::Placement> at = src.place(d)) {
         prog.box = at->box;
-        prog.value = block->addArgument(prog.typeOf(at->box), op.getLoc());
-      }
-      for (const plan::Step &step : p.steps)
-        prog.apply(step);
-      if (std::optional<layout::Placement> at = dst.place(d)) {
-        if (!prog.box || !(*prog.box == at->box)) {
-          for (PlanOp s : scratch)
-            s.erase();
-          return op.emitError() << "internal error: the plan leaves device "
-                                << d << " without its destination block";
-        }
-        YieldOp::create(rb, op.getLoc(), ValueRange{prog.value});
+        prog.note(extents(at->box));
+        if (block)
+          prog.value = block->addArgument(prog.typeOf(at->box), op.getLoc());
       } else {
-        YieldOp::create(rb, op.getLoc(), ValueRange{});
+        prog.note({-1});
       }
-      // Devices whose programs are the same op for op share one region.
-      auto same = llvm::find_if(unique, [&](auto &entry) {
-        return OperationEquivalence::isRegionEquivalentTo(
-            &entry.second.getPrograms().front(),
-            &scratchOp.getPrograms().front(),
-            OperationEquivalence::IgnoreLocations);
-      });
-      if (same == unique.end())
-        unique.push_back({{d}, scratchOp});
-      else
-        same->first.push_back(d);
+      for (auto [step, stepIndex] : llvm::zip(p.steps, index))
+        prog.apply(step, stepIndex);
+      std::optional<layout::Placement> at = dst.place(d);
+      if (at && (!prog.box || !(*prog.box == at->box)))
+        return op.emitError() << "internal error: the plan leaves device " << d
+                              << " without its destination block";
+      prog.note({at ? 1 : 0});
+      if (rb)
+        YieldOp::create(*rb, op.getLoc(),
+                        at ? ValueRange{prog.value} : ValueRange{});
+      return success();
+    };
+
+    // Devices with equal keys run the same program: one region per class,
+    // in the order of each class's first device.
+    std::map<std::vector<int64_t>, size_t> classOf;
+    SmallVector<SmallVector<int64_t>> classes;
+    for (int64_t d : devices) {
+      std::vector<int64_t> key;
+      if (failed(run(d, nullptr, nullptr, &key)))
+        return failure();
+      auto [it, inserted] = classOf.try_emplace(std::move(key), classes.size());
+      if (inserted)
+        classes.emplace_back();
+      classes[it->second].push_back(d);
+    }
+    OpBuilder b(op);
+    SmallVector<std::pair<SmallVector<int64_t>, std::unique_ptr<Region>>>
+        unique;
+    for (SmallVector<int64_t> &members : classes) {
+      auto region = std::make_unique<Region>();
+      Block *block = new Block();
+      region->push_back(block);
+      OpBuilder rb(op.getContext()); // the region has no op around it yet
+      rb.setInsertionPointToEnd(block);
+      if (failed(run(members.front(), &rb, block, nullptr)))
+        return failure();
+      unique.push_back({std::move(members), std::move(region)});
     }
     SmallVector<Attribute> deviceSets;
     for (auto &[list, program] : unique)
@@ -317,10 +402,8 @@ struct ResolveCommPass
     state.addAttribute("sharding", op.getSharding());
     state.addAttribute("devices", b.getArrayAttr(deviceSets));
     for (auto &[list, program] : unique)
-      state.addRegion()->takeBody(program.getPrograms().front());
+      state.addRegion()->takeBody(*program);
     Operation *resolved = b.create(state);
-    for (PlanOp s : scratch)
-      s.erase();
     op.getResult().replaceAllUsesWith(resolved->getResult(0));
     op.erase();
     return success();

@@ -18,8 +18,9 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/SymbolTable.h"
-#include "llvm/Support/raw_ostream.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "llvm/ADT/MapVector.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <map>
 #include <memory>
@@ -49,30 +50,62 @@ ShardingAttr placementOf(Value v) {
 /// Layouts by value: building one is linear in the devices, and every
 /// device asks for every value.
 struct LayoutCache {
-  llvm::DenseMap<Value, std::shared_ptr<layout::Layout>> layouts;
+  struct Entry {
+    std::shared_ptr<layout::Layout> layout;
+    /// Per group of the sharding, the first group whose devices hold blocks
+    /// of the same shape: the shape class of the group's devices.
+    std::vector<int64_t> shapeClass;
+  };
+  llvm::DenseMap<Value, Entry *> entries;
+  /// Values with one sharding and type share their entry.
+  std::map<std::pair<const void *, const void *>, Entry> byPlacement;
+
+  Entry &entryOf(Value v) {
+    auto it = entries.find(v);
+    if (it != entries.end())
+      return *it->second;
+    auto type = dyn_cast<RankedTensorType>(v.getType());
+    ShardingAttr s = type ? placementOf(v) : ShardingAttr();
+    auto [at, inserted] = byPlacement.try_emplace(
+        {s.getAsOpaquePointer(), type.getAsOpaquePointer()});
+    Entry &e = at->second;
+    entries.insert({v, &e});
+    if (inserted && type && s) {
+      e.layout = std::make_shared<layout::Layout>(
+          s.getLayout(), std::vector<int64_t>(type.getShape().begin(),
+                                              type.getShape().end()));
+      std::vector<std::vector<int64_t>> shapes;
+      for (const layout::Group &g : e.layout->sharding().groups) {
+        shapes.push_back(e.layout->place(g.devices.front())->localShape);
+        e.shapeClass.push_back(
+            llvm::find(shapes, shapes.back()) - shapes.begin());
+      }
+    }
+    return e;
+  }
 
   std::optional<layout::Placement> place(Value v, int64_t device) {
-    auto it = layouts.find(v);
-    if (it == layouts.end()) {
-      auto type = dyn_cast<RankedTensorType>(v.getType());
-      ShardingAttr s = placementOf(v);
-      std::shared_ptr<layout::Layout> lay;
-      if (type && s)
-        lay = std::make_shared<layout::Layout>(
-            s.getLayout(), std::vector<int64_t>(type.getShape().begin(),
-                                                type.getShape().end()));
-      it = layouts.insert({v, lay}).first;
-    }
-    if (!it->second)
+    Entry &e = entryOf(v);
+    if (!e.layout)
       return std::nullopt;
-    return it->second->place(device);
+    return e.layout->place(device);
+  }
+
+  /// The shape class of `device`'s block of `v` (devices of one class hold
+  /// blocks of one shape), or -1 when `v` does not live on `device`. Cheaper
+  /// than `place`.
+  int64_t shapeClass(Value v, int64_t device) {
+    Entry &e = entryOf(v);
+    if (!e.layout)
+      return -1;
+    std::optional<int64_t> g = e.layout->groupOf(device);
+    return g ? e.shapeClass[*g] : -1;
   }
 };
 
 RankedTensorType localType(Value v, const layout::Placement &p) {
-  return RankedTensorType::get(p.localShape,
-                               cast<RankedTensorType>(v.getType())
-                                   .getElementType());
+  return RankedTensorType::get(
+      p.localShape, cast<RankedTensorType>(v.getType()).getElementType());
 }
 
 /// The block of a dense constant a device holds.
@@ -153,18 +186,32 @@ struct SpecializePass
       }
       programsOf[fn] = devices;
     }
-    // Signatures first, so that calls between functions find their callee's
-    // device programs; then the bodies.
-    for (func::FuncOp fn : functions)
-      for (int64_t d : programsOf[fn])
-        declare(fn, d);
-    for (func::FuncOp fn : functions)
-      for (int64_t d : programsOf[fn])
+    // Devices with equal keys get the same program: one function per class
+    // of devices, its representative the class's first device. Signatures
+    // first, so that calls between functions find their callee's programs;
+    // then the bodies.
+    std::map<Operation *, SmallVector<int64_t>> representatives;
+    for (func::FuncOp fn : functions) {
+      std::map<int64_t, int64_t> firstOfClass;
+      for (int64_t d : programsOf[fn]) {
+        auto [it, inserted] = firstOfClass.try_emplace(classOf(fn, d), d);
+        if (inserted) {
+          representatives[fn].push_back(d);
+          declare(fn, d);
+        } else {
+          programs[{fn, d}] = programs[{fn, it->second}];
+        }
+      }
+    }
+    for (func::FuncOp fn : functions) {
+      for (int64_t d : representatives[fn])
         if (failed(specialize(fn, d)))
           return signalPassFailure();
-    for (func::FuncOp fn : functions)
-      share(fn);
-    redirectCalls();
+      size_t n = programsOf[fn].size(), distinct = representatives[fn].size();
+      mlir::emitRemark(fn.getLoc())
+          << "@" << fn.getName() << ": " << n << " device program"
+          << (n == 1 ? "" : "s") << ", " << distinct << " distinct";
+    }
     OpBuilder b(module.getContext());
     for (func::FuncOp fn : functions) {
       if (fn.getName() == "main" && fn.getNumArguments() == 0 &&
@@ -178,45 +225,110 @@ struct SpecializePass
       return signalPassFailure();
   }
 
-  /// Calls to device programs that turned out equal to another one; they are
-  /// redirected in one walk at the end.
-  llvm::DenseMap<StringAttr, StringAttr> renamed;
+  /// Class ids of device programs: devices whose programs would be the same
+  /// op for op get the same id, computed from what the program depends on
+  /// without building it (specializeOp reads exactly these).
+  std::map<std::pair<Operation *, int64_t>, int64_t> classIds;
+  std::map<Operation *, std::map<std::vector<int64_t>, int64_t>> keyIds;
+  /// Per plan op, each device's region index.
+  llvm::DenseMap<Operation *, llvm::DenseMap<int64_t, int64_t>> planRegions;
 
-  void redirectCalls() {
-    if (renamed.empty())
-      return;
-    getOperation().walk([&](func::CallOp call) {
-      auto it = renamed.find(call.getCalleeAttr().getAttr());
-      if (it != renamed.end())
-        call.setCallee(it->second.getValue());
-    });
-    renamed.clear();
+  int64_t regionIndex(PlanOp plan, int64_t d) {
+    auto [it, inserted] = planRegions.try_emplace(plan.getOperation());
+    if (inserted)
+      for (auto [i, attr] : llvm::enumerate(plan.getDevices()))
+        for (int64_t m : cast<DenseI64ArrayAttr>(attr).asArrayRef())
+          it->second.try_emplace(m, static_cast<int64_t>(i));
+    auto found = it->second.find(d);
+    return found == it->second.end() ? -1 : found->second;
   }
 
-  /// Devices whose programs are the same op for op share one function: the
-  /// others' calls go to it. A remark counts the distinct programs.
-  void share(func::FuncOp fn) {
-    SmallVector<func::FuncOp> distinct;
-    std::set<int64_t> devices = programsOf[fn];
-    for (int64_t d : devices) {
-      Program &p = programs[{fn, d}];
-      auto same = llvm::find_if(distinct, [&](func::FuncOp other) {
-        return other.getFunctionType() == p.fn.getFunctionType() &&
-               OperationEquivalence::isRegionEquivalentTo(
-                   &other.getBody(), &p.fn.getBody(),
-                   OperationEquivalence::IgnoreLocations);
-      });
-      if (same == distinct.end()) {
-        distinct.push_back(p.fn);
+  int64_t classOf(func::FuncOp fn, int64_t d) {
+    auto [it, inserted] = classIds.try_emplace({fn.getOperation(), d}, -1);
+    if (!inserted) // known, or in progress: a recursive call (-1, never shared)
+      return it->second == -1 ? -2 - d : it->second;
+    std::vector<int64_t> key = keyOf(fn, d);
+    auto &ids = keyIds[fn.getOperation()];
+    int64_t id = ids.try_emplace(std::move(key), ids.size()).first->second;
+    classIds[{fn.getOperation(), d}] = id;
+    return id;
+  }
+
+  /// Appends a placement's position and shape.
+  void notePlacement(std::vector<int64_t> &key,
+                     const std::optional<layout::Placement> &p) {
+    if (!p) {
+      key.push_back(-1);
+      return;
+    }
+    key.insert(key.end(), p->localShape.begin(), p->localShape.end());
+    for (const layout::Range &r : p->box)
+      key.push_back(r.lo);
+  }
+
+  std::vector<int64_t> keyOf(func::FuncOp fn, int64_t d) {
+    std::vector<int64_t> key;
+    for (BlockArgument arg : fn.getArguments())
+      if (isa<RankedTensorType>(arg.getType()))
+        key.push_back(cache.shapeClass(arg, d));
+    for (Operation &op : fn.getBody().front()) {
+      if (isa<AnnotateOp, func::ReturnOp>(op))
+        continue;
+      if (auto plan = dyn_cast<PlanOp>(op)) {
+        key.push_back(regionIndex(plan, d));
         continue;
       }
-      renamed[p.fn.getSymNameAttr()] = same->getSymNameAttr();
-      p.fn.erase();
-      p.fn = *same;
+      if (auto call = dyn_cast<func::CallOp>(op))
+        if (auto callee =
+                getOperation().lookupSymbol<func::FuncOp>(call.getCalleeAttr()))
+          if (programsOf.count(callee)) {
+            key.push_back(programsOf[callee].count(d) ? classOf(callee, d)
+                                                      : -1);
+            continue;
+          }
+      bool tensorResults = llvm::any_of(
+          op.getResultTypes(), [](Type t) { return isa<RankedTensorType>(t); });
+      if (!tensorResults) {
+        bool fromTensors = llvm::any_of(op.getOperands(), [](Value v) {
+          return isa<RankedTensorType, BaseMemRefType>(v.getType());
+        });
+        if (!fromTensors && !isMemoryEffectFree(&op) &&
+            !op.hasAttr("hspmd.on_all_devices"))
+          key.push_back(d == 0);
+        continue;
+      }
+      // Offsets matter to constants (their slice) and to ops reading
+      // indices; the keeper role to constants and fresh partial values.
+      auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
+      bool constant = isa<arith::ConstantOp>(op);
+      bool readsIndices = false;
+      if (linalgOp)
+        op.walk([&](linalg::IndexOp) { readsIndices = true; });
+      bool fresh =
+          constant ||
+          (linalgOp && llvm::none_of(linalgOp.getDpsInputs(), [](Value v) {
+             return isa<RankedTensorType>(v.getType());
+           }));
+      for (Value r : op.getResults()) {
+        key.push_back(cache.shapeClass(r, d));
+        if (!fresh || !isa<RankedTensorType>(r.getType()))
+          continue;
+        std::optional<layout::Placement> p = placeOn(r, d);
+        if (constant)
+          notePlacement(key, p);
+        if (p)
+          key.push_back(p->summand && !p->keeper);
+      }
+      if (readsIndices)
+        for (Value v : op.getOperands())
+          if (isa<RankedTensorType>(v.getType()))
+            notePlacement(key, placeOn(v, d));
     }
-    fn.emitRemark() << "@" << fn.getName() << ": " << devices.size()
-                    << " device program" << (devices.size() == 1 ? "" : "s")
-                    << ", " << distinct.size() << " distinct";
+    auto ret = cast<func::ReturnOp>(fn.getBody().back().getTerminator());
+    for (Value v : ret.getOperands())
+      if (isa<RankedTensorType>(v.getType()))
+        key.push_back(cache.shapeClass(v, d));
+    return key;
   }
 
   /// The post-pass check: in the device programs of every function, every
@@ -238,14 +350,34 @@ struct SpecializePass
     return success();
   }
 
-  /// One communication as the other side sees it too.
+  /// One communication as the other side sees it too: a collective over a
+  /// group (the uniqued list attribute), or the messages between this device
+  /// and `peer`.
   struct Event {
-    std::vector<int64_t> group; // collectives: the group; messages: {a, b}
-    std::string what;           // kind, dimensions, sizes
+    DenseI64ArrayAttr group;
+    int64_t peer = -1;
+    std::string what; // kind, dimensions, sizes
+
+    /// Equal as both sides see it (a message's peer is the other side).
+    bool operator==(const Event &o) const {
+      return group == o.group && what == o.what;
+    }
   };
 
-  void collectEvents(func::FuncOp fn, int64_t d, std::vector<Event> &out,
-                     int depth = 0) {
+  /// A program's communication in order: collectives (the same for every
+  /// device running the program) and the send/recv ops (whose events depend
+  /// on the device). Computed once per program.
+  struct Raw {
+    Event collective;
+    SendRecvOp sendRecv;
+  };
+  llvm::DenseMap<Operation *, std::vector<Raw>> rawEvents;
+
+  const std::vector<Raw> &rawEventsOf(func::FuncOp fn, int depth = 0) {
+    auto found = rawEvents.find(fn);
+    if (found != rawEvents.end())
+      return found->second;
+    std::vector<Raw> out;
     auto typeText = [](Type t) {
       std::string s;
       llvm::raw_string_ostream os(s);
@@ -254,109 +386,149 @@ struct SpecializePass
     };
     fn.walk([&](Operation *op) {
       auto groupOf = [&](ArrayAttr groups) {
-        auto list = cast<DenseI64ArrayAttr>(groups[0]).asArrayRef();
-        return std::vector<int64_t>(list.begin(), list.end());
+        return cast<DenseI64ArrayAttr>(groups[0]);
       };
       std::string kind = op->getName().getStringRef().str();
       if (auto c = dyn_cast<AllReduceOp>(op))
-        out.push_back({groupOf(c.getGroups()), kind + typeText(c.getType())});
+        out.push_back(
+            {{groupOf(c.getGroups()), -1, kind + typeText(c.getType())}, {}});
       else if (auto c = dyn_cast<AllGatherOp>(op))
-        out.push_back({groupOf(c.getGroups()),
-                       kind + std::to_string(c.getDim()) +
-                           typeText(c.getInput().getType())});
+        out.push_back({{groupOf(c.getGroups()), -1,
+                        kind + std::to_string(c.getDim()) +
+                            typeText(c.getInput().getType())},
+                       {}});
       else if (auto c = dyn_cast<ReduceScatterOp>(op))
-        out.push_back({groupOf(c.getGroups()),
-                       kind + std::to_string(c.getDim()) +
-                           typeText(c.getType())});
+        out.push_back(
+            {{groupOf(c.getGroups()), -1,
+              kind + std::to_string(c.getDim()) + typeText(c.getType())},
+             {}});
       else if (auto c = dyn_cast<AllToAllOp>(op))
-        out.push_back({groupOf(c.getGroups()),
-                       kind + std::to_string(c.getSplitDim()) + "," +
-                           std::to_string(c.getConcatDim()) +
-                           typeText(c.getInput().getType())});
-      else if (auto sr = dyn_cast<SendRecvOp>(op)) {
-        // Per peer: the sizes of the blocks from the lower id to the higher,
-        // then back; both sides describe the exchange the same way.
-        std::map<int64_t, std::pair<std::string, std::string>> peers;
-        auto add = [&](ArrayAttr blocks, bool sending) {
-          for (Attribute a : blocks) {
-            ArrayRef<int64_t> e = cast<DenseI64ArrayAttr>(a).asArrayRef();
-            size_t rank = (e.size() - 1) / 2;
-            std::string sizes = "[";
-            for (int64_t v : e.slice(1 + rank, rank))
-              sizes += std::to_string(v) + " ";
-            sizes += "]";
-            bool lowToHigh = sending ? d < e[0] : e[0] < d;
-            auto &entry = peers[e[0]];
-            (lowToHigh ? entry.first : entry.second) += sizes;
+        out.push_back({{groupOf(c.getGroups()), -1,
+                        kind + std::to_string(c.getSplitDim()) + "," +
+                            std::to_string(c.getConcatDim()) +
+                            typeText(c.getInput().getType())},
+                       {}});
+      else if (auto sr = dyn_cast<SendRecvOp>(op))
+        out.push_back({{}, sr});
+      else if (auto call = dyn_cast<func::CallOp>(op)) {
+        if (auto callee =
+                getOperation().lookupSymbol<func::FuncOp>(call.getCalleeAttr()))
+          if (!callee.isExternal() && depth < 16) {
+            const std::vector<Raw> &inner = rawEventsOf(callee, depth + 1);
+            out.insert(out.end(), inner.begin(), inner.end());
           }
-        };
-        add(sr.getSends(), true);
-        add(sr.getRecvs(), false);
-        for (auto &[peer, sizes] : peers)
-          out.push_back({{std::min(d, peer), std::max(d, peer)},
-                         "message " + sizes.first + " / " + sizes.second});
-      } else if (auto call = dyn_cast<func::CallOp>(op)) {
-        if (auto callee = getOperation().lookupSymbol<func::FuncOp>(
-                call.getCalleeAttr()))
-          if (!callee.isExternal() && depth < 16)
-            collectEvents(callee, d, out, depth + 1);
       }
     });
+    return rawEvents[fn] = std::move(out);
+  }
+
+  /// Device `d`'s events: per send/recv op and peer, the sizes of the blocks
+  /// from the lower id to the higher, then back, so that both sides describe
+  /// the exchange the same way.
+  std::vector<Event> eventsOf(func::FuncOp fn, int64_t d) {
+    std::vector<Event> out;
+    for (const Raw &raw : rawEventsOf(fn)) {
+      if (!raw.sendRecv) {
+        out.push_back(raw.collective);
+        continue;
+      }
+      std::map<int64_t, std::pair<std::string, std::string>> peers;
+      auto add = [&](ArrayAttr blocks, bool sending) {
+        for (Attribute a : blocks) {
+          ArrayRef<int64_t> e = cast<DenseI64ArrayAttr>(a).asArrayRef();
+          size_t rank = (e.size() - 1) / 2;
+          std::string sizes = "[";
+          for (int64_t v : e.slice(1 + rank, rank))
+            sizes += std::to_string(v) + " ";
+          sizes += "]";
+          bool lowToHigh = sending ? d < e[0] : e[0] < d;
+          auto &entry = peers[e[0]];
+          (lowToHigh ? entry.first : entry.second) += sizes;
+        }
+      };
+      SendRecvOp sr = raw.sendRecv;
+      add(sr.getSends(), true);
+      add(sr.getRecvs(), false);
+      for (auto &[peer, sizes] : peers)
+        out.push_back(
+            {{}, peer, "message " + sizes.first + " / " + sizes.second});
+    }
+    return out;
+  }
+
+  /// Members of a group, for membership tests.
+  llvm::DenseMap<Attribute, llvm::DenseSet<int64_t>> memberSets;
+  bool isMember(const Event &e, int64_t d, int64_t self) {
+    if (!e.group)
+      return d == self || d == e.peer;
+    auto [it, inserted] = memberSets.try_emplace(e.group);
+    if (inserted)
+      it->second.insert(e.group.asArrayRef().begin(),
+                        e.group.asArrayRef().end());
+    return it->second.contains(d);
+  }
+
+  static std::string describe(const Event &e, int64_t self) {
+    std::string g;
+    if (e.group) {
+      for (int64_t x : e.group.asArrayRef())
+        g += std::to_string(x) + " ";
+    } else {
+      g = std::to_string(std::min(self, e.peer)) + " " +
+          std::to_string(std::max(self, e.peer)) + " ";
+    }
+    return e.what + " {" + g + "}";
   }
 
   LogicalResult checkDevices(std::map<int64_t, func::FuncOp> devices) {
     std::map<int64_t, std::vector<Event>> events;
     for (auto &[d, fn] : devices) {
-      collectEvents(fn, d, events[d]);
+      events[d] = eventsOf(fn, d);
       for (const Event &e : events[d])
-        if (!llvm::is_contained(e.group, d))
+        if (e.group && !isMember(e, d, d))
           return fn.emitError() << "device " << d
                                 << " takes part in a communication of a "
                                    "group it is not a member of";
     }
-    auto text = [](const Event &e) {
-      std::string g;
-      for (int64_t x : e.group)
-        g += std::to_string(x) + " ";
-      return e.what + " {" + g + "}";
+    auto mismatch = [&](int64_t a, int64_t b, ArrayRef<Event> sa,
+                        ArrayRef<Event> sb) {
+      size_t i = 0;
+      while (i < sa.size() && i < sb.size() && sa[i] == sb[i])
+        ++i;
+      auto at = [&](ArrayRef<Event> v, int64_t self) {
+        return i < v.size() ? describe(v[i], self) : std::string("nothing");
+      };
+      return devices.at(a).emitError()
+             << "device programs disagree: communication #" << i
+             << " between devices " << a << " and " << b << " is " << at(sa, a)
+             << " on device " << a << " but " << at(sb, b) << " on device "
+             << b;
     };
     // Per group: every member meets the same collectives on it, in order.
     // (Linear in the devices; pairs are compared only where they exchange
     // messages, below.)
-    std::map<std::vector<int64_t>, std::map<int64_t, std::vector<std::string>>>
-        byGroup;
+    // (Groups in the order first met, so that reports are deterministic.)
+    llvm::MapVector<Attribute, std::map<int64_t, std::vector<Event>>> byGroup;
     for (auto &[d, ev] : events)
       for (const Event &e : ev)
-        if (e.what.rfind("message", 0) != 0)
-          byGroup[e.group][d].push_back(text(e));
+        if (e.group)
+          byGroup[e.group][d].push_back(e);
     for (auto &[group, seqs] : byGroup) {
-      const std::vector<std::string> *first = nullptr;
+      const std::vector<Event> *first = nullptr;
       int64_t firstDevice = -1;
-      const std::vector<std::string> empty;
-      for (int64_t m : group) {
+      const std::vector<Event> empty;
+      for (int64_t m : cast<DenseI64ArrayAttr>(group).asArrayRef()) {
         if (!devices.count(m))
           continue; // no program (device=k, or checked below)
         auto it = seqs.find(m);
-        const std::vector<std::string> &seq =
-            it == seqs.end() ? empty : it->second;
+        const std::vector<Event> &seq = it == seqs.end() ? empty : it->second;
         if (!first) {
           first = &seq;
           firstDevice = m;
           continue;
         }
-        if (seq == *first)
-          continue;
-        size_t i = 0;
-        while (i < seq.size() && i < first->size() && seq[i] == (*first)[i])
-          ++i;
-        auto at = [&](const std::vector<std::string> &v) {
-          return i < v.size() ? v[i] : std::string("nothing");
-        };
-        return devices.at(firstDevice).emitError()
-               << "device programs disagree: communication #" << i
-               << " between devices " << firstDevice << " and " << m
-               << " is " << at(*first) << " on device " << firstDevice
-               << " but " << at(seq) << " on device " << m;
+        if (!(seq == *first))
+          return mismatch(firstDevice, m, *first, seq);
       }
     }
     // Pairs that exchange messages: the same messages, and the same
@@ -364,32 +536,22 @@ struct SpecializePass
     std::set<std::pair<int64_t, int64_t>> pairs;
     for (auto &[d, ev] : events)
       for (const Event &e : ev)
-        if (e.what.rfind("message", 0) == 0)
-          pairs.insert({e.group[0], e.group[1]});
+        if (!e.group)
+          pairs.insert({std::min(d, e.peer), std::max(d, e.peer)});
     for (auto [a, b] : pairs) {
       if (!events.count(a) || !events.count(b))
         continue;
-      auto shared = [&](const std::vector<Event> &ev) {
-        std::vector<std::string> out;
-        for (const Event &e : ev)
-          if (llvm::is_contained(e.group, a) && llvm::is_contained(e.group, b))
-            out.push_back(text(e));
+      // Events compare without the peer: a's peer is b and b's a.
+      auto shared = [&](int64_t self) {
+        std::vector<Event> out;
+        for (const Event &e : events[self])
+          if (isMember(e, a, self) && isMember(e, b, self))
+            out.push_back(e);
         return out;
       };
-      std::vector<std::string> sa = shared(events[a]), sb = shared(events[b]);
-      if (sa == sb)
-        continue;
-      size_t i = 0;
-      while (i < sa.size() && i < sb.size() && sa[i] == sb[i])
-        ++i;
-      auto describe = [&](const std::vector<std::string> &v) {
-        return i < v.size() ? v[i] : std::string("nothing");
-      };
-      return devices.at(a).emitError()
-             << "device programs disagree: communication #" << i
-             << " between devices " << a << " and " << b << " is "
-             << describe(sa) << " on device " << a << " but "
-             << describe(sb) << " on device " << b;
+      std::vector<Event> sa = shared(a), sb = shared(b);
+      if (!(sa == sb))
+        return mismatch(a, b, sa, sb);
     }
     // Devices without a program that others expect to meet (with device=k
     // only one program exists, and the others are not written).
@@ -397,11 +559,18 @@ struct SpecializePass
       return success();
     for (auto &[d, ev] : events)
       for (const Event &e : ev)
-        for (int64_t m : e.group)
-          if (!events.count(m))
-            return devices.at(d).emitError()
-                   << "device " << d << " communicates with device " << m
-                   << ", which has no program";
+        if (!e.group && !events.count(e.peer))
+          return devices.at(d).emitError()
+                 << "device " << d << " communicates with device " << e.peer
+                 << ", which has no program";
+    for (auto &[group, seqs] : byGroup)
+      for (int64_t m : cast<DenseI64ArrayAttr>(group).asArrayRef())
+        if (!events.count(m)) {
+          int64_t d = seqs.begin()->first;
+          return devices.at(d).emitError()
+                 << "device " << d << " communicates with device " << m
+                 << ", which has no program";
+        }
     return success();
   }
 
@@ -522,9 +691,9 @@ struct SpecializePass
     for (unsigned i : p.keptArgs) {
       Value v = call.getOperand(i);
       if (!map.contains(v))
-        return call.emitError() << "argument #" << i << " of the call does "
-                                << "not live on device " << d
-                                << ", where the callee needs it";
+        return call.emitError()
+               << "argument #" << i << " of the call does "
+               << "not live on device " << d << ", where the callee needs it";
       operands.push_back(map.lookup(v));
     }
     auto newCall = func::CallOp::create(b, call.getLoc(), p.fn, operands);
@@ -545,10 +714,10 @@ struct SpecializePass
       return success();
     }
     if (auto plan = dyn_cast<PlanOp>(op)) {
-      Region *region = plan.getProgramFor(d);
-      if (!region)
+      int64_t index = regionIndex(plan, d);
+      if (index < 0)
         return success();
-      Block &block = region->front();
+      Block &block = plan.getPrograms()[index].front();
       IRMapping local;
       if (block.getNumArguments() == 1) {
         if (!map.contains(plan.getInput()))
@@ -575,14 +744,13 @@ struct SpecializePass
     if (isa<ReshardOp>(op))
       return op->emitError("a reshard is left: run --hspmd-resolve-comm first");
     if (auto call = dyn_cast<func::CallOp>(op))
-      if (auto callee = getOperation().lookupSymbol<func::FuncOp>(
-              call.getCalleeAttr()))
+      if (auto callee =
+              getOperation().lookupSymbol<func::FuncOp>(call.getCalleeAttr()))
         if (programsOf.count(callee))
           return specializeCall(call, d, map, b);
 
-    bool tensorResults = llvm::any_of(op->getResultTypes(), [](Type t) {
-      return isa<RankedTensorType>(t);
-    });
+    bool tensorResults = llvm::any_of(
+        op->getResultTypes(), [](Type t) { return isa<RankedTensorType>(t); });
     if (tensorResults) {
       SmallVector<std::optional<layout::Placement>> places;
       bool lives = false;
@@ -593,8 +761,8 @@ struct SpecializePass
       if (!lives)
         return success();
       for (auto [i, v] : llvm::enumerate(op->getOperands()))
-        if (!map.contains(v) && isa<RankedTensorType, BaseMemRefType>(
-                                    v.getType()))
+        if (!map.contains(v) &&
+            isa<RankedTensorType, BaseMemRefType>(v.getType()))
           return op->emitError()
                  << "operand #" << i << " does not live on device " << d
                  << ", where this op runs";
@@ -626,18 +794,17 @@ struct SpecializePass
       // hold zeros (spec §1.2).
       auto linalgOp = dyn_cast<linalg::LinalgOp>(clone);
       if (linalgOp && places[0] && places[0]->summand && !places[0]->keeper &&
-          llvm::none_of(linalgOp.getDpsInputs(),
-                        [](Value v) {
-                          return isa<RankedTensorType>(v.getType());
-                        }) &&
+          llvm::none_of(
+              linalgOp.getDpsInputs(),
+              [](Value v) { return isa<RankedTensorType>(v.getType()); }) &&
           llvm::none_of(linalgOp.getDpsInitsMutable(), [&](OpOperand &init) {
             return linalgOp.payloadUsesValueFromOperand(&init);
           })) {
         SmallVector<Value> zeros;
         for (OpOperand &init : linalgOp.getDpsInitsMutable()) {
           Type elt = cast<ShapedType>(init.get().getType()).getElementType();
-          Value zero = arith::ConstantOp::create(b, clone->getLoc(),
-                                                 b.getZeroAttr(elt));
+          Value zero =
+              arith::ConstantOp::create(b, clone->getLoc(), b.getZeroAttr(elt));
           zeros.push_back(
               linalg::FillOp::create(b, clone->getLoc(), zero, init.get())
                   .getResult(0));
@@ -664,7 +831,8 @@ struct SpecializePass
       auto local = cast<RankedTensorType>(toBuffer.getTensor().getType());
       auto memref = cast<MemRefType>(toBuffer.getResult().getType());
       Value result = toBuffer.getResult();
-      result.setType(MemRefType::get(local.getShape(), memref.getElementType()));
+      result.setType(
+          MemRefType::get(local.getShape(), memref.getElementType()));
     }
     return success();
   }
@@ -683,8 +851,8 @@ struct SpecializePass
       std::optional<layout::Placement> p = placeOn(operand.get(), d);
       if (!p)
         continue;
-      AffineMap map = cast<linalg::LinalgOp>(original).getMatchingIndexingMap(
-          &operand);
+      AffineMap map =
+          cast<linalg::LinalgOp>(original).getMatchingIndexingMap(&operand);
       for (unsigned j = 0; j < map.getNumResults(); ++j)
         if (auto dim = dyn_cast<AffineDimExpr>(map.getResult(j)))
           if (!loopOffset[dim.getPosition()])

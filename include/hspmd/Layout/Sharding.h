@@ -161,6 +161,13 @@ public:
   std::optional<Placement> place(int64_t device) const;
   /// Whether the tensor lives on `device`.
   bool holds(int64_t device) const { return locate(device).has_value(); }
+  /// The group of the sharding `device` belongs to. Every device of a group
+  /// holds a block of the same shape.
+  std::optional<int64_t> groupOf(int64_t device) const {
+    if (std::optional<Location> at = locate(device))
+      return at->group;
+    return std::nullopt;
+  }
   /// The block of the tensor a group holds (before its own axes apply).
   Box groupBox(int64_t group) const;
 

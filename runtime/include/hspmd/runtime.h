@@ -1,8 +1,9 @@
 /*===- runtime.h - The C ABI compiled hspmd programs call ------------------===
  *
- * A thin layer over MPI (and, later, NCCL): one communicator per device group,
- * created on first use by the group's members only and cached; collectives
- * and batched point-to-point on contiguous buffers. Every operation is bounded
+ * A thin layer over MPI or NCCL (HSPMD_BACKEND): one communicator per device
+ * group, created on first use by the group's members only and cached;
+ * collectives and batched point-to-point on contiguous buffers (host memory;
+ * with NCCL, device memory too). Every operation is bounded
  * by a timeout (HSPMD_TIMEOUT_S, default 600 seconds): an operation that does
  * not finish, a rank outside its group or an MPI error prints the rank, the
  * operation and the group, and ends the whole run with a non-zero status.
@@ -35,7 +36,9 @@ enum {
 };
 
 /* Starts the runtime (MPI included) once; later calls do nothing. The backend
- * is chosen by HSPMD_BACKEND: "mpi" (the default; "nccl" when built). */
+ * is chosen by HSPMD_BACKEND: "mpi" (the default) or "nccl" (in builds with
+ * CUDA and NCCL; otherwise, like an unknown name, it ends the run with a
+ * message and status 1). */
 void hspmd_rt_init(void);
 /* Finishes the run. */
 void hspmd_rt_finalize(void);

@@ -1,0 +1,113 @@
+/*===- Internal.h - What Runtime.c shares with the backends ------------------===
+ *
+ * Not installed and not part of the ABI: the error path, the watchdog, the
+ * cache of group communicators and the backend table that Runtime.c
+ * dispatches the public functions to. Runtime.c holds the MPI backend;
+ * Nccl.c (built with HSPMD_HAVE_NCCL) the NCCL one.
+ *
+ *===----------------------------------------------------------------------===*/
+
+#ifndef HSPMD_RUNTIME_INTERNAL_H
+#define HSPMD_RUNTIME_INTERNAL_H
+
+#include "hspmd/runtime.h"
+
+#include <mpi.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(__GNUC__) || defined(__clang__)
+#define HSPMD_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define HSPMD_PRINTF(f, a)
+#endif
+
+extern int hspmdWorldRank, hspmdWorldSize;
+/* HSPMD_TIMEOUT_S, default 600. */
+extern double hspmdTimeoutSeconds;
+
+/*--- errors ---------------------------------------------------------------*/
+
+/* "{0, 1, 2}". */
+void hspmdDescribeGroup(char *out, size_t size, const int64_t *group,
+                        int64_t n);
+/* Prints "hspmd runtime: rank R: OP over group G: MESSAGE" (no group part
+ * when `group` is NULL) and ends the process with status 1. */
+_Noreturn void hspmdFail(const char *op, const int64_t *group, int64_t n,
+                         const char *format, ...) HSPMD_PRINTF(4, 5);
+/* hspmdFail with MPI's text when `rc` is not MPI_SUCCESS. */
+void hspmdCheckMpi(int rc, const char *op, const int64_t *group, int64_t n);
+/* Monotonic seconds. */
+double hspmdNow(void);
+
+/*--- the watchdog ---------------------------------------------------------*/
+
+/* Starts the deadline (now + HSPMD_TIMEOUT_S) of a blocking section: when it
+ * passes before hspmdDisarm, the watchdog thread prints "OP over group G: did
+ * not finish within T s" and ends the process. */
+void hspmdArm(const char *op, const int64_t *group, int64_t n);
+/* The same, but the watchdog fires only `grace` seconds after the deadline:
+ * for a backend that watches the deadline itself (and aborts its
+ * communicator cleanly) and wants the watchdog as a backstop only. */
+void hspmdArmWithGrace(const char *op, const int64_t *group, int64_t n,
+                       double grace);
+void hspmdDisarm(void);
+
+/*--- element types --------------------------------------------------------*/
+
+/* Bytes per element of `dtype` (1 for HSPMD_BYTES); an unknown type fails. */
+size_t hspmdElementSize(int32_t dtype, const char *op);
+
+/*--- group communicators --------------------------------------------------*/
+
+/* One per device group: the MPI communicator over the group's members, in
+ * group order, and the backend's own communicator of the group (NULL until
+ * the backend creates it). Entries never move once created. */
+struct HspmdGroup {
+  int64_t *group;
+  int64_t size;
+  MPI_Comm comm;
+  int position; /* this rank's index in `group` */
+  void *backendComm;
+};
+
+/* The entry of `group`, created on first use by the group's members only
+ * (under the watchdog) and cached; a group with a rank that was not started,
+ * a repeated rank, or without this rank fails. */
+struct HspmdGroup *hspmdGroupComm(const int64_t *group, int64_t n,
+                                  const char *op);
+
+/*--- backends -------------------------------------------------------------*/
+
+/* The public collectives and point-to-point exchange, after hspmd_rt_init.
+ * Initialization, rank, size, wtime, barrier and check_devices stay on MPI
+ * for every backend. */
+struct HspmdBackend {
+  const char *name;
+  /* After MPI, the watchdog and hspmdWorldRank/Size are set up. */
+  void (*init)(void);
+  /* Frees g->backendComm (not NULL), before g's MPI communicator goes. */
+  void (*freeGroup)(struct HspmdGroup *g);
+  /* After every freeGroup, before MPI_Finalize. */
+  void (*finalize)(void);
+  void (*allReduce)(void *buffer, int64_t count, int32_t dtype,
+                    const int64_t *group, int64_t n);
+  void (*allGather)(const void *send, void *recv, int64_t count,
+                    int32_t dtype, const int64_t *group, int64_t n);
+  void (*reduceScatter)(const void *send, void *recv, int64_t count,
+                        int32_t dtype, const int64_t *group, int64_t n);
+  void (*allToAll)(const void *send, void *recv, int64_t count,
+                   int32_t dtype, const int64_t *group, int64_t n);
+  void (*sendRecv)(int64_t num_sends, const int64_t *send_peers,
+                   const void *const *send_buffers,
+                   const int64_t *send_counts, int64_t num_recvs,
+                   const int64_t *recv_peers, void *const *recv_buffers,
+                   const int64_t *recv_counts, int32_t dtype);
+};
+
+extern const struct HspmdBackend hspmdMpiBackend;
+#ifdef HSPMD_HAVE_NCCL
+extern const struct HspmdBackend hspmdNcclBackend;
+#endif
+
+#endif /* HSPMD_RUNTIME_INTERNAL_H */

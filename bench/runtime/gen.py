@@ -30,11 +30,11 @@ func.func @main() {{
   %e = tensor.empty() : {t}
   %f = linalg.fill ins(%one : f32) outs(%e : {t}) -> {t}
   %x = hspmd.annotate %f as #hspmd.sharding<{src}> : {t}
-  call @hspmd_rt_barrier() {hspmd.on_all_devices} : () -> ()
-  %t0 = call @hspmd_rt_wtime() {hspmd.on_all_devices} : () -> f64
+  call @hspmd_rt_barrier() {{hspmd.on_all_devices}} : () -> ()
+  %t0 = call @hspmd_rt_wtime() {{hspmd.on_all_devices}} : () -> f64
   %y = hspmd.reshard %x to #hspmd.sharding<{dst}> : {t}
-  call @hspmd_rt_barrier() {hspmd.on_all_devices} : () -> ()
-  %t1 = call @hspmd_rt_wtime() {hspmd.on_all_devices} : () -> f64
+  call @hspmd_rt_barrier() {{hspmd.on_all_devices}} : () -> ()
+  %t1 = call @hspmd_rt_wtime() {{hspmd.on_all_devices}} : () -> f64
   %dt = arith.subf %t1, %t0 : f64
   vector.print %dt : f64
   return

@@ -1,10 +1,13 @@
 //===- LowerToRuntime.cpp - Communication ops to runtime calls ------------===//
 //
-// Works on tensors, before bufferization: every call gets a buffer of its own
-// (memref.alloc + copy), so one-shot bufferization never has to reason about
-// aliasing through an external call. Blocks the runtime needs contiguous are
-// packed with expand_shape + transpose and unpacked with transpose +
-// collapse_shape.
+// Works on tensors, before bufferization. An operand the runtime only reads
+// is handed over as `bufferization.to_buffer ... read_only` (no copy; one-shot
+// bufferization copies only to make it contiguous). The all-reduce, which
+// writes its operand, hands it over as a writable `to_buffer`: one-shot
+// bufferization's analysis sees the write and works in place when nothing
+// reads the operand later, or copies it first. Results are fresh buffers.
+// Blocks the runtime needs contiguous are packed with expand_shape +
+// transpose and unpacked with transpose + collapse_shape.
 //
 //===----------------------------------------------------------------------===//
 
@@ -99,15 +102,14 @@ public:
     return LLVM::IntToPtrOp::create(b, loc, ptrType(), i);
   }
 
-  /// A fresh contiguous buffer holding `tensor`.
-  Value bufferOf(Location loc, Value tensor) {
+  /// A contiguous buffer holding `tensor`, which the runtime reads only
+  /// (`writes` false) or updates in place (`writes` true: the analysis of
+  /// one-shot bufferization copies the tensor first if it is read later).
+  Value bufferOf(Location loc, Value tensor, bool writes = false) {
     auto type = cast<RankedTensorType>(tensor.getType());
     auto memType = MemRefType::get(type.getShape(), type.getElementType());
-    Value src = bufferization::ToBufferOp::create(b, loc, memType, tensor,
-                                                  /*readOnly=*/true);
-    Value buf = memref::AllocOp::create(b, loc, memType);
-    memref::CopyOp::create(b, loc, src, buf);
-    return buf;
+    return bufferization::ToBufferOp::create(b, loc, memType, tensor,
+                                             /*readOnly=*/!writes);
   }
 
   Value emptyBuffer(Location loc, ArrayRef<int64_t> shape, Type elt) {
@@ -266,7 +268,7 @@ public:
       collective(ar.getGroups(), ar.getInput(), dtype, scale, group);
       if (!ok)
         return failure();
-      Value buf = bufferOf(loc, ar.getInput());
+      Value buf = bufferOf(loc, ar.getInput(), /*writes=*/true);
       int64_t count = cast<ShapedType>(ar.getType()).getNumElements();
       call(loc, "hspmd_rt_all_reduce",
            {pointerOf(loc, buf), i64(loc, count * scale), i32(loc, dtype),

@@ -353,16 +353,19 @@ static void mpiFinalize(void) {
   MPI_Op_free(&bfloatSum);
 }
 
+/* Collectives are the blocking MPI calls (their tuned algorithms; the
+ * nonblocking ones are markedly slower in Open MPI), bounded by the
+ * watchdog, which ends the process from its own thread. */
 static void mpiAllReduce(void *buffer, int64_t count, int32_t dtype,
                          const int64_t *group, int64_t n) {
   const char *op = "all_reduce";
   const struct HspmdGroup *c = hspmdGroupComm(group, n, op);
-  MPI_Request request;
-  hspmdCheckMpi(MPI_Iallreduce(MPI_IN_PLACE, buffer,
-                               toInt(count, op, group, n), mpiType(dtype, op),
-                               sumOp(dtype, op), c->comm, &request),
+  int items = toInt(count, op, group, n);
+  hspmdArm(op, group, n);
+  hspmdCheckMpi(MPI_Allreduce(MPI_IN_PLACE, buffer, items,
+                              mpiType(dtype, op), sumOp(dtype, op), c->comm),
                 op, group, n);
-  waitAll(1, &request, op, group, n);
+  hspmdDisarm();
 }
 
 static void mpiAllGather(const void *send, void *recv, int64_t count,
@@ -371,25 +374,22 @@ static void mpiAllGather(const void *send, void *recv, int64_t count,
   const struct HspmdGroup *c = hspmdGroupComm(group, n, op);
   MPI_Datatype type = mpiType(dtype, op);
   int items = toInt(count, op, group, n);
-  MPI_Request request;
-  hspmdCheckMpi(MPI_Iallgather(send, items, type, recv, items, type, c->comm,
-                               &request),
+  hspmdArm(op, group, n);
+  hspmdCheckMpi(MPI_Allgather(send, items, type, recv, items, type, c->comm),
                 op, group, n);
-  waitAll(1, &request, op, group, n);
+  hspmdDisarm();
 }
 
 static void mpiReduceScatter(const void *send, void *recv, int64_t count,
                              int32_t dtype, const int64_t *group, int64_t n) {
   const char *op = "reduce_scatter";
   const struct HspmdGroup *c = hspmdGroupComm(group, n, op);
-  MPI_Request request;
-  hspmdCheckMpi(MPI_Ireduce_scatter_block(send, recv,
-                                          toInt(count, op, group, n),
-                                          mpiType(dtype, op),
-                                          sumOp(dtype, op), c->comm,
-                                          &request),
+  int items = toInt(count, op, group, n);
+  hspmdArm(op, group, n);
+  hspmdCheckMpi(MPI_Reduce_scatter_block(send, recv, items, mpiType(dtype, op),
+                                         sumOp(dtype, op), c->comm),
                 op, group, n);
-  waitAll(1, &request, op, group, n);
+  hspmdDisarm();
 }
 
 static void mpiAllToAll(const void *send, void *recv, int64_t count,
@@ -398,11 +398,10 @@ static void mpiAllToAll(const void *send, void *recv, int64_t count,
   const struct HspmdGroup *c = hspmdGroupComm(group, n, op);
   MPI_Datatype type = mpiType(dtype, op);
   int items = toInt(count, op, group, n);
-  MPI_Request request;
-  hspmdCheckMpi(MPI_Ialltoall(send, items, type, recv, items, type, c->comm,
-                              &request),
+  hspmdArm(op, group, n);
+  hspmdCheckMpi(MPI_Alltoall(send, items, type, recv, items, type, c->comm),
                 op, group, n);
-  waitAll(1, &request, op, group, n);
+  hspmdDisarm();
 }
 
 static void mpiSendRecv(int64_t num_sends, const int64_t *send_peers,

@@ -4,7 +4,9 @@
 // to both peers, so one packed buffer serves both messages. It receives rows
 // 0-3 and 8-11 from 0 (one message of 64 elements) and rows 4-7 from 1.
 // CHECK-LABEL: func.func @c14_device2
-// CHECK: %[[SEND:.*]] = memref.alloc() : memref<32xf32>
+// The packed message is handed over without a copy (read only).
+// CHECK: %[[SEND:.*]] = bufferization.to_buffer %{{.*}} read_only : tensor<32xf32> to memref<32xf32>
+// CHECK-NOT: memref.copy
 // CHECK: %[[FROM0:.*]] = memref.alloc() : memref<64xf32>
 // CHECK: %[[FROM1:.*]] = memref.alloc() : memref<32xf32>
 // CHECK: memref.get_global @[[$PEERS:__hspmd_list_[0-9]+]] : memref<2xi64>
@@ -25,6 +27,19 @@ func.func @c14(%x: tensor<16x8xf32> {hspmd.sharding = #hspmd.sharding<hetero = d
 // CHECK: tensor.collapse_shape %[[M]] {{\[\[}}0], [1, 2]] : tensor<8x4x2xf32> into tensor<8x8xf32>
 func.func @columns(%x: tensor<8x8xf32> {hspmd.sharding = #hspmd.sharding<[0, 1, 2, 3] : [d1 = 4]>}) -> tensor<8x8xf32> {
   %0 = hspmd.reshard %x to #hspmd.sharding<[0, 1, 2, 3] : [dup = 4]> : tensor<8x8xf32>
+  return %0 : tensor<8x8xf32>
+}
+
+// An all-reduce updates its operand's buffer: a writable to_buffer, no copy
+// here; one-shot bufferization decides whether the operand can be reused.
+// CHECK-LABEL: func.func @sum_device2
+// CHECK: %[[B:.*]] = bufferization.to_buffer %{{.*}} : tensor<8x8xf32> to memref<8x8xf32>
+// CHECK-NOT: memref.copy
+// CHECK: memref.extract_aligned_pointer_as_index %[[B]]
+// CHECK: call @hspmd_rt_all_reduce(
+// CHECK: bufferization.to_tensor %[[B]] restrict writable
+func.func @sum(%x: tensor<8x8xf32> {hspmd.sharding = #hspmd.sharding<[0, 1, 2] : [partial = 3]>}) -> tensor<8x8xf32> {
+  %0 = hspmd.reshard %x to #hspmd.sharding<[0, 1, 2] : [dup = 3]> : tensor<8x8xf32>
   return %0 : tensor<8x8xf32>
 }
 

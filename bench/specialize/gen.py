@@ -5,7 +5,7 @@ Each layer: Q, K, V and output projections and a two-matmul MLP with relu,
 on activations split by batch rows across device groups (hetero = d0) and by
 the hidden dimension inside each group (tensor parallel: column-split first
 matmuls, row-split second ones, whose partial sums are reduced before the
-next layer). Usage: gen.py DEVICES [--symmetric] [--layers L]
+next layer). Usage: gen.py DEVICES [--symmetric | --one-group] [--layers L]
 
 With --symmetric the program is written for upstream MLIR's shard dialect
 (one group, tensor parallel over all devices) for sharding-propagation and
@@ -15,6 +15,9 @@ import argparse
 p = argparse.ArgumentParser()
 p.add_argument("devices", type=int)
 p.add_argument("--symmetric", action="store_true")
+p.add_argument("--one-group", action="store_true",
+               help="hspmd program on one group (tensor parallel over all), "
+                    "the symmetric program in hspmd's syntax")
 p.add_argument("--layers", type=int, default=24)
 a = p.parse_args()
 n = a.devices
@@ -27,7 +30,7 @@ if a.symmetric:
                 f"  %{v}_s = shard.shard %{v} to %s_{v} : {t}\n")
 else:
     # Groups of n/2, n/4, n/4 devices (for n >= 4), batch 2:1:1.
-    sizes = [n // 2, n // 4, n // 4] if n >= 4 else [n]
+    sizes = [n // 2, n // 4, n // 4] if n >= 4 and not a.one_group else [n]
     groups, start = [], 0
     for s in sizes:
         groups.append(list(range(start, start + s)))

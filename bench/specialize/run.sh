@@ -3,7 +3,8 @@
 # --hspmd-specialize together on a generated 24-layer transformer-block program
 # over heterogeneous groups (n/2, n/4, n/4 devices, tensor parallel inside),
 # and, in the same run, of upstream sharding-propagation + shard-partition on
-# the symmetric version of the program (one group, tensor parallel over all).
+# the symmetric version of the program (one group, tensor parallel over all),
+# and of hspmd's passes on that symmetric program written in hspmd's syntax.
 # Usage: bench/specialize/run.sh [DEVICE COUNTS...=8 64 512 4096]
 # A run that exceeds HSPMD_BENCH_TIMEOUT seconds (default 300) is reported so.
 set -uo pipefail
@@ -25,18 +26,22 @@ seconds() { # command... -> wall seconds, or ">limit"
     echo ">$limit"
   fi
 }
-printf "%8s %12s %10s %12s %8s\n" devices "hspmd (s)" programs "upstream (s)" ratio
+printf "%8s %11s %9s %15s %13s %10s\n" devices "hspmd (s)" programs \
+  "hspmd sym (s)" "upstream (s)" "sym/upstr"
 for n in "${counts[@]}"; do
   python3 "$here/gen.py" "$n" > "$tmp/h.mlir"
   python3 "$here/gen.py" "$n" --symmetric > "$tmp/s.mlir"
+  python3 "$here/gen.py" "$n" --one-group > "$tmp/o.mlir"
   h=$(seconds "$build/bin/hspmd-opt" --hspmd-propagate --hspmd-resolve-comm \
         --hspmd-specialize "$tmp/h.mlir" -o /dev/null)
   programs=$(grep -o 'device programs, [0-9]* distinct' "$tmp/err" | grep -o '[0-9]*' | head -n1)
+  o=$(seconds "$build/bin/hspmd-opt" --hspmd-propagate --hspmd-resolve-comm \
+        --hspmd-specialize "$tmp/o.mlir" -o /dev/null)
   u=$(seconds /usr/lib/llvm-22/bin/mlir-opt \
         --pass-pipeline='builtin.module(func.func(sharding-propagation,shard-partition))' \
         "$tmp/s.mlir" -o /dev/null)
   ratio=$(python3 -c "
-h, u = '$h', '$u'
-print('-' if h.startswith('>') or u.startswith('>') else f'{float(h) / max(float(u), 1e-3):.1f}')")
-  printf "%8s %12s %10s %12s %8s\n" "$n" "$h" "${programs:--}" "$u" "$ratio"
+o, u = '$o', '$u'
+print('-' if o.startswith('>') or u.startswith('>') else f'{float(o) / max(float(u), 1e-3):.2f}')")
+  printf "%8s %11s %9s %15s %13s %10s\n" "$n" "$h" "${programs:--}" "$o" "$u" "$ratio"
 done

@@ -3,6 +3,7 @@
 #include "hspmd/Layout/Sharding.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <numeric>
 #include <set>
@@ -113,9 +114,13 @@ std::optional<std::string> Sharding::verifyStructure() const {
   std::vector<int64_t> sorted;
   for (const Group &grp : groups)
     sorted.insert(sorted.end(), grp.devices.begin(), grp.devices.end());
-  std::sort(sorted.begin(), sorted.end());
-  bool repeats =
-      std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end();
+  // (Lists are usually increasing already: no sort needed then.)
+  bool repeats = false;
+  if (std::adjacent_find(sorted.begin(), sorted.end(),
+                         std::greater_equal<int64_t>()) != sorted.end()) {
+    std::sort(sorted.begin(), sorted.end());
+    repeats = std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end();
+  }
   std::set<int64_t> seen;
   for (size_t g = 0; g < groups.size(); ++g) {
     const Group &grp = groups[g];
@@ -307,7 +312,8 @@ Layout::Layout(Sharding sharding, std::vector<int64_t> shape)
       index.push_back(
           {devs[p], static_cast<int64_t>(g), static_cast<int64_t>(p)});
   }
-  std::sort(index.begin(), index.end());
+  if (!std::is_sorted(index.begin(), index.end()))
+    std::sort(index.begin(), index.end());
   for (const auto &e : index)
     deviceList.push_back(e[0]);
 }

@@ -54,7 +54,14 @@ struct LayoutCache {
     std::shared_ptr<layout::Layout> layout;
     /// Per group of the sharding, the first group whose devices hold blocks
     /// of the same shape: the shape class of the group's devices.
-    std::vector<int64_t> shapeClass;
+    std::vector<int64_t> shapeClasses;
+
+    int64_t shapeClass(int64_t device) const {
+      if (!layout)
+        return -1;
+      std::optional<int64_t> g = layout->groupOf(device);
+      return g ? shapeClasses[*g] : -1;
+    }
   };
   llvm::DenseMap<Value, Entry *> entries;
   /// Values with one sharding and type share their entry.
@@ -77,7 +84,7 @@ struct LayoutCache {
       std::vector<std::vector<int64_t>> shapes;
       for (const layout::Group &g : e.layout->sharding().groups) {
         shapes.push_back(e.layout->place(g.devices.front())->localShape);
-        e.shapeClass.push_back(
+        e.shapeClasses.push_back(
             llvm::find(shapes, shapes.back()) - shapes.begin());
       }
     }
@@ -95,11 +102,7 @@ struct LayoutCache {
   /// blocks of one shape), or -1 when `v` does not live on `device`. Cheaper
   /// than `place`.
   int64_t shapeClass(Value v, int64_t device) {
-    Entry &e = entryOf(v);
-    if (!e.layout)
-      return -1;
-    std::optional<int64_t> g = e.layout->groupOf(device);
-    return g ? e.shapeClass[*g] : -1;
+    return entryOf(v).shapeClass(device);
   }
 };
 
@@ -266,24 +269,42 @@ struct SpecializePass
       key.push_back(r.lo);
   }
 
-  std::vector<int64_t> keyOf(func::FuncOp fn, int64_t d) {
-    std::vector<int64_t> key;
+  /// What a device's key is made of, per function, in program order: the
+  /// key of a device is these items evaluated for it.
+  struct KeyItem {
+    enum Kind { Shape, Plan, Call, OnDeviceZero, Fresh, Offsets } kind;
+    Value value;           // Shape, Fresh, Offsets
+    Operation *op;         // Plan, Call (the callee)
+    bool constant = false; // Fresh: a constant, whose offsets matter
+    LayoutCache::Entry *entry = nullptr; // Shape: the value's layout
+  };
+  llvm::DenseMap<Operation *, std::vector<KeyItem>> keyItems;
+
+  const std::vector<KeyItem> &keyItemsOf(func::FuncOp fn) {
+    auto [it, inserted] = keyItems.try_emplace(fn);
+    if (!inserted)
+      return it->second;
+    std::vector<KeyItem> items;
+    auto add = [&](KeyItem::Kind kind, Value v, Operation *op = nullptr,
+                   bool constant = false) {
+      items.push_back({kind, v, op, constant,
+                       kind == KeyItem::Shape ? &cache.entryOf(v) : nullptr});
+    };
     for (BlockArgument arg : fn.getArguments())
       if (isa<RankedTensorType>(arg.getType()))
-        key.push_back(cache.shapeClass(arg, d));
+        add(KeyItem::Shape, arg);
     for (Operation &op : fn.getBody().front()) {
       if (isa<AnnotateOp, func::ReturnOp>(op))
         continue;
-      if (auto plan = dyn_cast<PlanOp>(op)) {
-        key.push_back(regionIndex(plan, d));
+      if (isa<PlanOp>(op)) {
+        add(KeyItem::Plan, {}, &op);
         continue;
       }
       if (auto call = dyn_cast<func::CallOp>(op))
         if (auto callee =
                 getOperation().lookupSymbol<func::FuncOp>(call.getCalleeAttr()))
           if (programsOf.count(callee)) {
-            key.push_back(programsOf[callee].count(d) ? classOf(callee, d)
-                                                      : -1);
+            add(KeyItem::Call, {}, callee);
             continue;
           }
       bool tensorResults = llvm::any_of(
@@ -294,7 +315,7 @@ struct SpecializePass
         });
         if (!fromTensors && !isMemoryEffectFree(&op) &&
             !op.hasAttr("hspmd.on_all_devices"))
-          key.push_back(d == 0);
+          add(KeyItem::OnDeviceZero, {});
         continue;
       }
       // Offsets matter to constants (their slice) and to ops reading
@@ -310,24 +331,53 @@ struct SpecializePass
              return isa<RankedTensorType>(v.getType());
            }));
       for (Value r : op.getResults()) {
-        key.push_back(cache.shapeClass(r, d));
-        if (!fresh || !isa<RankedTensorType>(r.getType()))
-          continue;
-        std::optional<layout::Placement> p = placeOn(r, d);
-        if (constant)
-          notePlacement(key, p);
-        if (p)
-          key.push_back(p->summand && !p->keeper);
+        add(KeyItem::Shape, r);
+        if (fresh && isa<RankedTensorType>(r.getType()))
+          add(KeyItem::Fresh, r, nullptr, constant);
       }
       if (readsIndices)
         for (Value v : op.getOperands())
           if (isa<RankedTensorType>(v.getType()))
-            notePlacement(key, placeOn(v, d));
+            add(KeyItem::Offsets, v);
     }
     auto ret = cast<func::ReturnOp>(fn.getBody().back().getTerminator());
     for (Value v : ret.getOperands())
       if (isa<RankedTensorType>(v.getType()))
-        key.push_back(cache.shapeClass(v, d));
+        add(KeyItem::Shape, v);
+    return it->second = std::move(items);
+  }
+
+  std::vector<int64_t> keyOf(func::FuncOp fn, int64_t d) {
+    std::vector<int64_t> key;
+    for (const KeyItem &item : keyItemsOf(fn)) {
+      switch (item.kind) {
+      case KeyItem::Shape:
+        key.push_back(item.entry->shapeClass(d));
+        break;
+      case KeyItem::Plan:
+        key.push_back(regionIndex(cast<PlanOp>(item.op), d));
+        break;
+      case KeyItem::Call: {
+        auto callee = cast<func::FuncOp>(item.op);
+        key.push_back(programsOf[callee].count(d) ? classOf(callee, d) : -1);
+        break;
+      }
+      case KeyItem::OnDeviceZero:
+        key.push_back(d == 0);
+        break;
+      case KeyItem::Fresh: {
+        std::optional<layout::Placement> p = placeOn(item.value, d);
+        if (item.constant)
+          notePlacement(key, p);
+        if (p)
+          key.push_back(p->summand && !p->keeper);
+        break;
+      }
+      case KeyItem::Offsets:
+        notePlacement(key, placeOn(item.value, d));
+        break;
+      }
+    }
     return key;
   }
 
@@ -575,6 +625,13 @@ struct SpecializePass
   }
 
   LogicalResult collectDevices(func::FuncOp fn, std::set<int64_t> &devices) {
+    // Each distinct sharding once: values share a few long device lists.
+    llvm::DenseSet<Attribute> seen;
+    auto addDevices = [&](ShardingAttr s) {
+      if (seen.insert(s).second)
+        for (int64_t d : s.getLayout().devices())
+          devices.insert(d);
+    };
     WalkResult r = fn.walk([&](Operation *op) {
       if (op->getParentOfType<PlanOp>())
         return WalkResult::advance();
@@ -590,8 +647,7 @@ struct SpecializePass
                           "--hspmd-propagate first");
           return WalkResult::interrupt();
         }
-        for (int64_t d : s.getLayout().devices())
-          devices.insert(d);
+        addDevices(s);
       }
       if (auto plan = dyn_cast<PlanOp>(op))
         for (Attribute a : plan.getDevices())
@@ -601,8 +657,7 @@ struct SpecializePass
     });
     for (BlockArgument arg : fn.getArguments())
       if (ShardingAttr s = placementOf(arg))
-        for (int64_t d : s.getLayout().devices())
-          devices.insert(d);
+        addDevices(s);
     if (devices.empty())
       devices.insert(0);
     return failure(r.wasInterrupted());

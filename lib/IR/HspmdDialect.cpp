@@ -1,6 +1,7 @@
 //===- HspmdDialect.cpp - hspmd dialect -----------------------------------===//
 
 #include "hspmd/IR/HspmdDialect.h"
+#include "hspmd/IR/Cluster.h"
 #include "hspmd/IR/HspmdOps.h"
 
 #include "mlir/IR/Builders.h"
@@ -77,6 +78,21 @@ LogicalResult HspmdDialect::verifyOperationAttribute(Operation *op,
   if (attr.getName() == "hspmd.on_all_devices") {
     if (!isa<UnitAttr>(attr.getValue()))
       return op->emitError("'hspmd.on_all_devices' is a unit attribute");
+    return success();
+  }
+  if (attr.getName() == getDeviceKindsAttrName() ||
+      attr.getName() == getLinkLatencyAttrName()) {
+    auto module = dyn_cast<ModuleOp>(op);
+    if (!module)
+      return op->emitError() << "'" << attr.getName().getValue()
+                             << "' belongs on a module";
+    if (attr.getName() == getLinkLatencyAttrName() &&
+        !module->hasAttr(getDeviceKindsAttrName()))
+      return op->emitError() << "'" << getLinkLatencyAttrName()
+                             << "' needs '" << getDeviceKindsAttrName() << "'";
+    // The whole description is checked once, from the kinds.
+    if (attr.getName() == getDeviceKindsAttrName())
+      return failure(failed(readCluster(module)));
     return success();
   }
   if (attr.getName() == "hspmd.max_device") {

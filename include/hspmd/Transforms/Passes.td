@@ -175,4 +175,41 @@ def HspmdImportShard : Pass<"hspmd-import-shard", "ModuleOp"> {
   let dependentDialects = ["::mlir::hspmd::HspmdDialect"];
 }
 
+def HspmdImportCluster : Pass<"hspmd-import-cluster", "ModuleOp"> {
+  let summary = "Writes a cluster description onto the module, in upstream DLTI";
+  let description = [{
+    Reads a cluster in its compact JSON form (`file=cluster.json`; the format
+    is in docs/CostModel.md: device kinds with their constants, link
+    latencies, and rank ranges filling nodes) or one of the HSPMD paper's
+    clusters by name (`name=32xH20+16xH800`; H20 ranks first, 8 per node),
+    and writes it onto the module: `dlti.target_system_spec` with one
+    `#dlti.target_device_spec` per world rank (`kind`, `node`, `nic`),
+    `hspmd.device_kinds` (a `#dlti.map` of per-kind constants) and
+    `hspmd.link_latency`. An existing description is replaced. A file that
+    cannot be read or parsed is an error naming the place.
+  }];
+  let dependentDialects = ["::mlir::hspmd::HspmdDialect",
+                           "::mlir::DLTIDialect"];
+  let options = [
+    Option<"file", "file", "std::string", /*default=*/"\"\"",
+           "The cluster's compact JSON file">,
+    Option<"name", "name", "std::string", /*default=*/"\"\"",
+           "A built-in cluster: <a>xH20+<b>xH800 (either part optional)">,
+  ];
+}
+
+def HspmdExportCluster : Pass<"hspmd-export-cluster", "ModuleOp"> {
+  let summary = "Prints the module's cluster description as compact JSON";
+  let description = [{
+    Prints the cluster the module describes (see `--hspmd-import-cluster`)
+    in its compact JSON form, ranks of one kind on consecutive nodes as one
+    range, to `file` (default `-`, standard output). The IR is not changed.
+    A module without a description is an error.
+  }];
+  let options = [
+    Option<"file", "file", "std::string", /*default=*/"\"-\"",
+           "Where to write the JSON (`-`: standard output)">,
+  ];
+}
+
 #endif // HSPMD_TRANSFORMS_PASSES_TD

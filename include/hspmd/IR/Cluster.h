@@ -1,0 +1,42 @@
+//===- Cluster.h - A cluster description in upstream DLTI -------*- C++ -*-===//
+//
+// A module describes the cluster it runs on with upstream DLTI:
+//
+//   module attributes {
+//     dlti.target_system_spec = #dlti.target_system_spec<
+//       "0" = #dlti.target_device_spec<"kind" = "H800", "node" = 0 : i64,
+//                                      "nic" = 0 : i64>, ...>,
+//     hspmd.device_kinds = #dlti.map<
+//       "H800" = #dlti.map<"peak_bf16_flops" = 9.89e14 : f64, ...>, ...>,
+//     hspmd.link_latency = #dlti.map<"intra_node" = 8.0e-6 : f64,
+//                                    "inter_node" = 2.0e-5 : f64>
+//   }
+//
+// One target device spec per world rank (ids "0".."N-1"); per kind, every
+// field of docs/CostModel.md ("Cluster description") as an f64.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef HSPMD_IR_CLUSTER_H
+#define HSPMD_IR_CLUSTER_H
+
+#include "hspmd/Cost/Cluster.h"
+#include "mlir/IR/BuiltinOps.h"
+
+namespace mlir::hspmd {
+
+/// The name of the module attribute holding the per-kind constants.
+inline StringRef getDeviceKindsAttrName() { return "hspmd.device_kinds"; }
+inline StringRef getLinkLatencyAttrName() { return "hspmd.link_latency"; }
+
+/// The module's cluster. Nothing (and no diagnostic) when the module has no
+/// `hspmd.device_kinds`; failure, with a diagnostic located at the module,
+/// when the description is incomplete or wrong.
+FailureOr<std::optional<::hspmd::cost::Cluster>> readCluster(ModuleOp module);
+
+/// Writes `cluster` onto `module` (replacing any description).
+void writeCluster(ModuleOp module, const ::hspmd::cost::Cluster &cluster);
+
+} // namespace mlir::hspmd
+
+#endif // HSPMD_IR_CLUSTER_H

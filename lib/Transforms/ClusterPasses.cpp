@@ -1,0 +1,89 @@
+//===- ClusterPasses.cpp - Import and export cluster descriptions ---------===//
+
+#include "hspmd/Cost/ClusterJson.h"
+#include "hspmd/IR/Cluster.h"
+#include "hspmd/Transforms/Passes.h"
+
+#include "mlir/Dialect/DLTI/DLTI.h"
+#include "mlir/Support/FileUtilities.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/ToolOutputFile.h"
+
+namespace mlir::hspmd {
+#define GEN_PASS_DEF_HSPMDIMPORTCLUSTER
+#define GEN_PASS_DEF_HSPMDEXPORTCLUSTER
+#include "hspmd/Transforms/Passes.h.inc"
+} // namespace mlir::hspmd
+
+using namespace mlir;
+using namespace mlir::hspmd;
+namespace cost = ::hspmd::cost;
+
+namespace {
+
+struct ImportClusterPass
+    : public mlir::hspmd::impl::HspmdImportClusterBase<ImportClusterPass> {
+  using HspmdImportClusterBase::HspmdImportClusterBase;
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    if (file.empty() == name.empty()) {
+      module.emitError("--hspmd-import-cluster needs exactly one of file=... "
+                       "and name=...");
+      return signalPassFailure();
+    }
+    cost::Cluster cluster;
+    if (!name.empty()) {
+      std::optional<cost::Cluster> named = cost::namedCluster(name);
+      if (!named) {
+        module.emitError() << "unknown cluster name '" << name
+                           << "': use <a>xH20+<b>xH800, e.g. 32xH20+16xH800";
+        return signalPassFailure();
+      }
+      cluster = std::move(*named);
+    } else {
+      std::string error;
+      std::unique_ptr<llvm::MemoryBuffer> buffer =
+          openInputFile(file, &error);
+      if (!buffer) {
+        module.emitError() << "cannot read cluster file '" << file
+                           << "': " << error;
+        return signalPassFailure();
+      }
+      if (std::optional<std::string> e =
+              cost::parseClusterJson(buffer->getBuffer().str(), cluster)) {
+        module.emitError() << "cluster file '" << file << "': " << *e;
+        return signalPassFailure();
+      }
+    }
+    writeCluster(module, cluster);
+  }
+};
+
+struct ExportClusterPass
+    : public mlir::hspmd::impl::HspmdExportClusterBase<ExportClusterPass> {
+  using HspmdExportClusterBase::HspmdExportClusterBase;
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    FailureOr<std::optional<cost::Cluster>> cluster = readCluster(module);
+    if (failed(cluster))
+      return signalPassFailure();
+    if (!*cluster) {
+      module.emitError("the module has no cluster description; run "
+                       "--hspmd-import-cluster first");
+      return signalPassFailure();
+    }
+    std::string error;
+    std::unique_ptr<llvm::ToolOutputFile> out = openOutputFile(file, &error);
+    if (!out) {
+      module.emitError() << "cannot write '" << file << "': " << error;
+      return signalPassFailure();
+    }
+    out->os() << cost::printClusterJson(**cluster);
+    out->keep();
+    markAllAnalysesPreserved();
+  }
+};
+
+} // namespace

@@ -212,4 +212,42 @@ def HspmdExportCluster : Pass<"hspmd-export-cluster", "ModuleOp"> {
   ];
 }
 
+def HspmdCostReport : Pass<"hspmd-cost-report", "ModuleOp"> {
+  let summary = "Predicts each device's compute, communication, memory and step time";
+  let description = [{
+    On a placed program (after `--hspmd-propagate`; reshards not yet
+    resolved) of a module with a cluster description
+    (`--hspmd-import-cluster`), reports per device:
+
+    - `flops`: of the ops it runs, from its local shapes: a linalg op counts
+      the arithmetic ops of its body once per point of its local iteration
+      space (a matmul 2 M N K); an elementwise op on tensors one per element.
+      JSON also gives `contraction_flops`, those of contractions alone (a
+      linalg op with a reduction loop, two or more inputs and a product in
+      its body).
+    - `compute_s`: contractions at `peak_bf16_flops x eta_gemm` of the
+      device's kind, other ops at the HBM bandwidth (bytes of their local
+      operands and results).
+    - `comm_s` by kind (`all_reduce`, `all_gather`, `reduce_scatter`,
+      `all_to_all`, `send_recv`): the resolver's plan of every reshard, each
+      collective as a ring over its group's link (alpha-beta, nccl-tests bus
+      bandwidth; docs/CostModel.md), each device's messages one after the
+      other; `sent` and `received` bytes exactly as `--hspmd-comm-report`.
+    - `weight_bytes` (function arguments it holds), `peak_bytes` (weights
+      plus the most bytes of values live at once, in program order) and
+      `capacity` (its kind's HBM).
+    - `step_s`: compute plus communication (no overlap).
+
+    and the predicted step time, the largest `step_s`. Every function's ops
+    count once. With `format=json` the report is one JSON object (`devices`,
+    `reshards` with each reshard's `total_received`, and `step_s`). Written
+    to standard error; the IR is not changed.
+  }];
+  let dependentDialects = ["::mlir::hspmd::HspmdDialect"];
+  let options = [
+    Option<"format", "format", "std::string", /*default=*/"\"table\"",
+           "Output format: `table` or `json`">,
+  ];
+}
+
 #endif // HSPMD_TRANSFORMS_PASSES_TD

@@ -1,0 +1,79 @@
+//===- hspmd-cost-model.cpp - The model-config front end of the cost model ===//
+//
+// Prints, as JSON, what lib/Cost says one device of a tensor-parallel group
+// computes and holds for L transformer blocks of a configuration, forward
+// pass only (a third of Megatron's forward + backward count):
+//
+//   hspmd-cost-model --layers 2 --hidden 256 --heads 4 --ffn 688 --seq 128
+//                    --tp 2 [--causal] [--bytes-per-param 4]
+//
+// `gemm_flops` (weights), `attention_flops` (QK^T and PV; the full score
+// matrix unless --causal), `contraction_flops` (their sum) and
+// `param_bytes` (projection weights split over the group, norms whole).
+// Used to check the MLIR front end (--hspmd-cost-report) on the same
+// configuration (test/Cost/llama-front-ends.test).
+//
+//===----------------------------------------------------------------------===//
+
+#include "hspmd/Cost/Model.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+using namespace hspmd::cost;
+
+int main(int argc, char **argv) {
+  ModelConfig m;
+  m.name = "blocks";
+  m.causal = false;
+  m.microBatch = 1;
+  m.vocab = 1;
+  int64_t tp = 1, bytesPerParam = 4;
+  for (int i = 1; i < argc; ++i) {
+    std::string flag = argv[i];
+    if (flag == "--causal") {
+      m.causal = true;
+      continue;
+    }
+    if (i + 1 >= argc) {
+      std::fprintf(stderr, "hspmd-cost-model: %s needs a value\n", argv[i]);
+      return 1;
+    }
+    char *end = nullptr;
+    long long v = std::strtoll(argv[++i], &end, 10);
+    if (*end || v <= 0) {
+      std::fprintf(stderr, "hspmd-cost-model: %s: '%s' is not a positive "
+                           "integer\n", flag.c_str(), argv[i]);
+      return 1;
+    }
+    if (flag == "--layers") m.layers = v;
+    else if (flag == "--hidden") m.hidden = v;
+    else if (flag == "--heads") m.heads = v;
+    else if (flag == "--ffn") m.ffn = v;
+    else if (flag == "--seq") m.seqLen = v;
+    else if (flag == "--batch") m.microBatch = v;
+    else if (flag == "--tp") tp = v;
+    else if (flag == "--bytes-per-param") bytesPerParam = v;
+    else {
+      std::fprintf(stderr, "hspmd-cost-model: unknown flag %s\n",
+                   flag.c_str());
+      return 1;
+    }
+  }
+  if (std::optional<std::string> e = validate(m)) {
+    std::fprintf(stderr, "hspmd-cost-model: %s\n", e->c_str());
+    return 1;
+  }
+  double layers = static_cast<double>(m.layers);
+  double gemm = layers * blockGemmFlops(m) / 3 / tp;
+  double attention = layers * blockAttentionModelFlops(m) / 3 / tp;
+  double params =
+      layers * (static_cast<double>(attentionParams(m) + mlpParams(m)) / tp +
+                static_cast<double>(blockNormParams(m)));
+  std::printf("{\"gemm_flops\": %.17g, \"attention_flops\": %.17g, "
+              "\"contraction_flops\": %.17g, \"param_bytes\": %.17g}\n",
+              gemm, attention, gemm + attention, params * bytesPerParam);
+  return 0;
+}

@@ -12,6 +12,7 @@
 #include "hspmd/Transforms/Utils.h"
 
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/IRMapping.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/OperationSupport.h"
 #include "llvm/Support/raw_ostream.h"
@@ -316,7 +317,14 @@ struct ResolveCommPass
     : public mlir::hspmd::impl::HspmdResolveCommBase<ResolveCommPass> {
   using HspmdResolveCommBase::HspmdResolveCommBase;
 
+  /// Resolved reshards by (source sharding, destination sharding, type):
+  /// a model repeats the same reshard in every layer, and its plan and
+  /// device programs depend on these alone.
+  std::map<std::tuple<const void *, const void *, const void *>, PlanOp>
+      resolved;
+
   void runOnOperation() override {
+    resolved.clear();
     SmallVector<ReshardOp> reshards;
     getOperation()->walk([&](ReshardOp op) { reshards.push_back(op); });
     for (ReshardOp op : reshards)
@@ -325,6 +333,23 @@ struct ResolveCommPass
   }
 
   LogicalResult resolve(ReshardOp op) {
+    ShardingAttr from = getKnownSharding(op.getInput());
+    auto key = std::make_tuple(from.getAsOpaquePointer(),
+                               op.getSharding().getAsOpaquePointer(),
+                               op.getType().getAsOpaquePointer());
+    if (from) {
+      auto it = resolved.find(key);
+      if (it != resolved.end()) {
+        OpBuilder b(op);
+        IRMapping map;
+        map.map(it->second.getInput(), op.getInput());
+        Operation *copy = b.clone(*it->second, map);
+        copy->setLoc(op.getLoc());
+        op.getResult().replaceAllUsesWith(copy->getResult(0));
+        op.erase();
+        return success();
+      }
+    }
     FailureOr<ReshardPlan> planned = planReshard(op, verifyPlans);
     if (failed(planned))
       return failure();
@@ -403,8 +428,10 @@ struct ResolveCommPass
     state.addAttribute("devices", b.getArrayAttr(deviceSets));
     for (auto &[list, program] : unique)
       state.addRegion()->takeBody(*program);
-    Operation *resolved = b.create(state);
-    op.getResult().replaceAllUsesWith(resolved->getResult(0));
+    Operation *result = b.create(state);
+    if (from)
+      resolved[key] = cast<PlanOp>(result);
+    op.getResult().replaceAllUsesWith(result->getResult(0));
     op.erase();
     return success();
   }

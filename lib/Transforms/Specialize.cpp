@@ -285,10 +285,22 @@ struct SpecializePass
     if (!inserted)
       return it->second;
     std::vector<KeyItem> items;
+    // Items that give every device the same token as an earlier item (the
+    // same layout, the same plan devices, the same callee) are left out:
+    // keys compare equal exactly when they did with them.
+    std::set<std::tuple<int, const void *, bool>> seen;
     auto add = [&](KeyItem::Kind kind, Value v, Operation *op = nullptr,
                    bool constant = false) {
+      LayoutCache::Entry *entry = v ? &cache.entryOf(v) : nullptr;
+      const void *what = entry;
+      if (kind == KeyItem::Plan)
+        what = cast<PlanOp>(op).getDevices().getAsOpaquePointer();
+      else if (kind == KeyItem::Call)
+        what = op;
+      if (!seen.insert({kind, what, constant}).second)
+        return;
       items.push_back({kind, v, op, constant,
-                       kind == KeyItem::Shape ? &cache.entryOf(v) : nullptr});
+                       kind == KeyItem::Shape ? entry : nullptr});
     };
     for (BlockArgument arg : fn.getArguments())
       if (isa<RankedTensorType>(arg.getType()))

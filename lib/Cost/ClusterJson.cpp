@@ -164,14 +164,14 @@ std::string formatNumber(double v) {
 const std::vector<std::pair<const char *, double DeviceKind::*>> &
 deviceKindFields() {
   static const std::vector<std::pair<const char *, double DeviceKind::*>>
-      fields = {{"peak_bf16_flops", &DeviceKind::peakFlops},
+      fields = {{"peak_flops", &DeviceKind::peakFlops},
                 {"hbm_bytes", &DeviceKind::hbmBytes},
                 {"hbm_bandwidth", &DeviceKind::hbmBandwidth},
-                {"nvlink_bus_bw", &DeviceKind::nvlinkBusBw},
-                {"nic_bus_bw", &DeviceKind::nicBusBw},
+                {"nvlink_busbw", &DeviceKind::nvlinkBusBw},
+                {"nic_busbw", &DeviceKind::nicBusBw},
                 {"eta_gemm", &DeviceKind::etaGemm},
                 {"eta_attn", &DeviceKind::etaAttn},
-                {"layer_overhead", &DeviceKind::layerOverhead}};
+                {"c_layer", &DeviceKind::layerOverhead}};
   return fields;
 }
 

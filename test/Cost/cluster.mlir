@@ -8,8 +8,8 @@
 // CHECK-SAME: "23" = #dlti.target_device_spec<"kind" = "H20", "node" = 2 : i64, "nic" = 7 : i64>
 // CHECK-SAME: "24" = #dlti.target_device_spec<"kind" = "H800", "node" = 3 : i64, "nic" = 0 : i64>
 // CHECK-SAME: "38" = #dlti.target_device_spec<"kind" = "H800", "node" = 4 : i64, "nic" = 6 : i64>>
-// CHECK-SAME: hspmd.device_kinds = #dlti.map<"H20" = #dlti.map<"peak_bf16_flops" = 1.480000e+14 : f64
-// CHECK-SAME: "H800" = #dlti.map<"peak_bf16_flops" = 9.890000e+14 : f64
+// CHECK-SAME: hspmd.device_kinds = #dlti.map<"H20" = #dlti.map<"peak_flops" = 1.480000e+14 : f64
+// CHECK-SAME: "H800" = #dlti.map<"peak_flops" = 9.890000e+14 : f64
 // CHECK-SAME: hspmd.link_latency = #dlti.map<"intra_node" = 7.9999999999999996E-6 : f64, "inter_node" = 2.000000e-05 : f64>
 
 // A printed module parses and verifies again, and exports the same JSON.
@@ -18,8 +18,8 @@
 
 // Overrides and kinds without priors; a node shared by two kinds.
 // RUN: hspmd-opt --hspmd-import-cluster=file=%S/Inputs/custom.json --hspmd-export-cluster %s -o /dev/null | FileCheck %s --check-prefix=CUSTOM
-// CUSTOM: "A100": {"peak_bf16_flops": 3.12e+14, "hbm_bytes": 80000000000, "hbm_bandwidth": 2e+12, "nvlink_bus_bw": 230000000000, "nic_bus_bw": 25000000000, "eta_gemm": 0.7, "eta_attn": 0.5, "layer_overhead": 0.001},
-// CUSTOM: "H800": {"peak_bf16_flops": 9.89e+14, {{.*}} "eta_gemm": 0.7,
+// CUSTOM: "A100": {"peak_flops": 3.12e+14, "hbm_bytes": 80000000000, "hbm_bandwidth": 2e+12, "nvlink_busbw": 230000000000, "nic_busbw": 25000000000, "eta_gemm": 0.7, "eta_attn": 0.5, "c_layer": 0.001},
+// CUSTOM: "H800": {"peak_flops": 9.89e+14, {{.*}} "eta_gemm": 0.7,
 // (The A100 range is printed with the 6 ranks its node holds of it.)
 // CUSTOM: {"first": 0, "last": 5, "kind": "A100", "per_node": 6},
 // CUSTOM: {"first": 6, "last": 9, "kind": "H800", "per_node": 8, "node": 0, "first_nic": 6}

@@ -7,7 +7,7 @@
 //       "0" = #dlti.target_device_spec<"kind" = "H800", "node" = 0 : i64,
 //                                      "nic" = 0 : i64>, ...>,
 //     hspmd.device_kinds = #dlti.map<
-//       "H800" = #dlti.map<"peak_bf16_flops" = 9.89e14 : f64, ...>, ...>,
+//       "H800" = #dlti.map<"peak_flops" = 9.89e14 : f64, ...>, ...>,
 //     hspmd.link_latency = #dlti.map<"intra_node" = 8.0e-6 : f64,
 //                                    "inter_node" = 2.0e-5 : f64>
 //   }

@@ -225,7 +225,7 @@ def HspmdCostReport : Pass<"hspmd-cost-report", "ModuleOp"> {
       JSON also gives `contraction_flops`, those of contractions alone (a
       linalg op with a reduction loop, two or more inputs and a product in
       its body).
-    - `compute_s`: contractions at `peak_bf16_flops x eta_gemm` of the
+    - `compute_s`: contractions at `peak_flops x eta_gemm` of the
       device's kind, other ops at the HBM bandwidth (bytes of their local
       operands and results).
     - `comm_s` by kind (`all_reduce`, `all_gather`, `reduce_scatter`,

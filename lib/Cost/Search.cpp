@@ -3,6 +3,7 @@
 #include "hspmd/Cost/Search.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 using namespace hspmd;
@@ -95,8 +96,17 @@ std::optional<std::vector<int64_t>> hspmd::cost::balanceLayers(
   auto fill = [&](double limit) {
     std::vector<int64_t> ns(p);
     for (int64_t k = 0; k < p; ++k) {
+      // The largest n with n <= min(total, cap) and time(k, n) <= limit:
+      // start from the closed form, then settle it with the exact test.
+      int64_t most = std::min(total, cap[k]);
       int64_t n = 0;
-      while (n < total && n + 1 <= cap[k] && time(k, n + 1) <= limit)
+      if (perLayer[k] > 0 && most > 0) {
+        double guess = std::floor((limit - fixed[k]) / perLayer[k]);
+        n = guess < 0 ? 0 : guess > most ? most : static_cast<int64_t>(guess);
+        while (n > 0 && time(k, n) > limit)
+          --n;
+      }
+      while (n < most && time(k, n + 1) <= limit)
         ++n;
       ns[k] = n;
     }

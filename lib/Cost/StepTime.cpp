@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 #include <set>
 
 using namespace hspmd;
@@ -191,7 +192,10 @@ StepReport hspmd::cost::predictStep(const ModelConfig &model,
       report.stages[reportIndex[q][k]].finish = sched.stageFinish[k];
   }
 
-  // DP reduction and optimizer, stage by stage.
+  // DP reduction and optimizer, stage by stage. A piece [a, b) of layers is
+  // reduced over the same replicas whichever stage asks, so its time is
+  // computed once (plans with many identical pipelines ask many times).
+  std::map<std::pair<int64_t, int64_t>, double> pieceSeconds;
   for (StageReport &r : report.stages) {
     const PipelinePlan &pl = plan.pipelines[r.pipeline];
     const StagePlan &st = pl.stages[r.stage];
@@ -217,9 +221,15 @@ StepReport hspmd::cost::predictStep(const ModelConfig &model,
       std::vector<std::vector<int64_t>> groups;
       for (int64_t q = 0; q < replicas; ++q) {
         size_t k = stageOf(firstLayers[q], a);
-        groups.push_back(plan.pipelines[q].stages[k].devices);
+        if (!pieceSeconds.count({a, b}))
+          groups.push_back(plan.pipelines[q].stages[k].devices);
         r.syncStart =
             std::max(r.syncStart, report.stages[reportIndex[q][k]].finish);
+      }
+      auto cached = pieceSeconds.find({a, b});
+      if (cached != pieceSeconds.end()) {
+        r.syncSeconds += cached->second;
+        continue;
       }
       double grads = params * options.gradCommBytes;
       double seconds;
@@ -233,6 +243,7 @@ StepReport hspmd::cost::predictStep(const ModelConfig &model,
       else
         seconds = splitCollective(Collective::AllReduce, grads, groups, cluster)
                       .seconds;
+      pieceSeconds[{a, b}] = seconds;
       r.syncSeconds += seconds;
     }
     if (options.overlapGradReduce)

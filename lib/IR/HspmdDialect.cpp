@@ -32,7 +32,9 @@ static LogicalResult verifyValueAttribute(Operation *op, StringRef what,
     return op->emitError() << "unknown " << what << " attribute '"
                            << attr.getName().getValue()
                            << "': the hspmd dialect defines only '"
-                           << HspmdDialect::getShardingAttrName() << "'";
+                           << HspmdDialect::getShardingAttrName()
+                           << "' (and, on arguments, 'hspmd.layer' and "
+                              "'hspmd.parallel')";
   auto sharding = dyn_cast<ShardingAttr>(attr.getValue());
   if (!sharding)
     return op->emitError() << "'" << HspmdDialect::getShardingAttrName()
@@ -53,6 +55,26 @@ LogicalResult HspmdDialect::verifyRegionArgAttribute(Operation *op,
     type = fn.getArgumentTypes()[argIndex];
   else
     type = op->getRegion(regionIndex).getArgument(argIndex).getType();
+  // What --hspmd-apply-plan reads: the block an argument feeds and how a
+  // plan splits it.
+  if (attr.getName() == "hspmd.layer") {
+    auto layer = dyn_cast<IntegerAttr>(attr.getValue());
+    if (!layer || layer.getInt() < 0)
+      return op->emitError() << "'hspmd.layer' on argument #" << argIndex
+                             << " must be a non-negative integer";
+    return success();
+  }
+  if (attr.getName() == "hspmd.parallel") {
+    auto role = dyn_cast<StringAttr>(attr.getValue());
+    if (!role || !llvm::is_contained(SmallVector<StringRef>{"column", "row",
+                                                            "replicated",
+                                                            "batch"},
+                                     role.getValue()))
+      return op->emitError() << "'hspmd.parallel' on argument #" << argIndex
+                             << " must be \"column\", \"row\", "
+                                "\"replicated\" or \"batch\"";
+    return success();
+  }
   return verifyValueAttribute(op, "argument", argIndex, type, attr);
 }
 

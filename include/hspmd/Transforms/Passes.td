@@ -250,4 +250,43 @@ def HspmdCostReport : Pass<"hspmd-cost-report", "ModuleOp"> {
   ];
 }
 
+def HspmdApplyPlan : Pass<"hspmd-apply-plan", "ModuleOp"> {
+  let summary = "Plans training on the module's cluster and writes the plan as shardings";
+  let description = [{
+    Runs the heterogeneous planner (lib/Cost/Planner.h) for a transformer of
+    the given sizes on the module's cluster description
+    (`--hspmd-import-cluster`) and writes the chosen plan onto the function
+    arguments that say which block they belong to and how they are split:
+
+    - `hspmd.layer = <l> : i64`: the block (0-based) the argument feeds;
+    - `hspmd.parallel = "column" | "row" | "replicated" | "batch"`: a weight
+      split by its last dimension (Q, K, V, gate, up), by its first (output,
+      down), whole (norms), or the activations, split by rows over the
+      pipelines in proportion to their micro-batches.
+
+    For block l, every pipeline contributes the tensor-parallel group of the
+    stage that runs l: weights get `hetero = dup` over those groups (each
+    split `[d<k> = tp]` inside its group), activations `hetero = d0` with
+    `weights` = the pipelines' micro-batches; a single pipeline gives a
+    one-group sharding. `--hspmd-propagate` then places everything else and
+    inserts the sends between stages. A remark gives the plan and its
+    predicted step time. Arguments without `hspmd.layer` are left alone; a
+    layer count different from `layers`, a size the plan cannot split, or no
+    feasible plan is an error.
+  }];
+  let dependentDialects = ["::mlir::hspmd::HspmdDialect"];
+  let options = [
+    Option<"layers", "layers", "int64_t", "0", "Transformer blocks">,
+    Option<"hidden", "hidden", "int64_t", "0", "Hidden size">,
+    Option<"ffn", "ffn", "int64_t", "0", "SwiGLU inner size">,
+    Option<"heads", "heads", "int64_t", "0", "Attention heads">,
+    Option<"seq", "seq", "int64_t", "0", "Tokens per sequence">,
+    Option<"vocab", "vocab", "int64_t", "1", "Vocabulary size">,
+    Option<"globalBatch", "global-batch", "int64_t", "1",
+           "Sequences per step (micro-batches of one sequence)">,
+    Option<"tpDegrees", "tp-degrees", "std::string", "\"1,2,4,8\"",
+           "Tensor-parallel degrees the planner may choose">,
+  ];
+}
+
 #endif // HSPMD_TRANSFORMS_PASSES_TD

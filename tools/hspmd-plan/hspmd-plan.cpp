@@ -1,0 +1,559 @@
+//===- hspmd-plan.cpp - Choose a heterogeneous training plan --------------===//
+//
+// Plans a model on a cluster with the cost model's planner (lib/Cost,
+// docs/CostModel.md "Planner") and prints the plan, its predicted step time,
+// per-stage memory against capacity, the baselines it beat, and the
+// #hspmd.sharding annotations the plan stands for. Plain C++; no MLIR.
+//
+//   hspmd-plan --cluster 32xH20+16xH800 --model llama32b --batch 64
+//   hspmd-plan --cluster cluster.json --pin tp.H20=4 --pin dp=4 --format json
+//
+//===----------------------------------------------------------------------===//
+
+#include "hspmd/Cost/Calibration.h"
+#include "hspmd/Cost/Cases.h"
+#include "hspmd/Cost/ClusterJson.h"
+#include "hspmd/Cost/Planner.h"
+
+#include <cctype>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace hspmd::cost;
+
+namespace {
+
+const char *kUsage = R"(usage: hspmd-plan [options]
+
+  --cluster NAME|FILE   one of the paper's clusters by name (32xH20+16xH800,
+                        also spelled h20x32+h800x16 or "32 H20 + 16 H800";
+                        H20 ranks first, 8 per node), or a compact JSON
+                        cluster file (ClusterJson.h, docs/CostModel.md);
+                        default 32xH20+16xH800
+  --model NAME          llama32b (default) or llama70b
+  --batch N             global batch in sequences (default 64)
+  --seq N               sequence length (default 4096)
+  --micro-batch N       sequences per micro-batch (default 1)
+  --calibration FILE    device constants over the priors (Calibration.h)
+  --tp-degrees LIST     TP degrees to try (default 1,2,4,8)
+  --grad-memory-bytes N bytes per gradient element held (default 2, Hetu)
+  --pin SPEC            fix part of the plan (repeatable):
+                          tp.KIND=T        TP degree of a kind
+                          remainder=split|drop
+                          dp=N             number of pipelines
+                          zero=on|off
+                          family=mixed|separate
+                          order=K1,K2      kinds along every pipeline
+                          all-kinds        use every kind
+                          stages=case:N    the stages of paper case N
+                          stages=P|P...    pipelines, each stages "a-b+c,..."
+                          layers=a,b|c,d   layers per stage (with stages;
+                                           one list stands for every pipeline)
+                          micro=a,b,...    micro-batches per pipeline
+  --no-uniform          leave the uniform plans out of the candidates
+  --no-paper            leave the paper's 14 cases out of the candidates
+  --format table|json   output (default table)
+  --no-annotations      do not print the sharding annotations
+  --print-cluster       print the cluster as compact JSON and stop
+)";
+
+bool parseInt(const std::string &s, int64_t &out) {
+  if (s.empty())
+    return false;
+  errno = 0;
+  char *end = nullptr;
+  long long v = std::strtoll(s.c_str(), &end, 10);
+  if (errno != 0 || end != s.c_str() + s.size())
+    return false;
+  out = v;
+  return true;
+}
+
+std::vector<std::string> split(const std::string &s, char sep) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (true) {
+    size_t at = s.find(sep, start);
+    out.push_back(s.substr(start, at == std::string::npos ? std::string::npos
+                                                          : at - start));
+    if (at == std::string::npos)
+      return out;
+    start = at + 1;
+  }
+}
+
+bool parseIntList(const std::string &s, std::vector<int64_t> &out) {
+  out.clear();
+  for (const std::string &part : split(s, ',')) {
+    int64_t v;
+    if (!parseInt(part, v))
+      return false;
+    out.push_back(v);
+  }
+  return true;
+}
+
+/// The paper-cluster name of `text` in ClusterJson's spelling
+/// ("32xH20+16xH800"), accepting "h20x32+h800x16" and "32 H20 + 16 H800".
+std::string canonicalClusterName(const std::string &text) {
+  std::string out;
+  for (const std::string &term : split(text, '+')) {
+    std::string t;
+    for (char c : term)
+      if (!std::isspace(static_cast<unsigned char>(c)))
+        t += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string count, kind;
+    size_t digits = t.find_first_not_of("0123456789");
+    if (digits > 0 && digits != std::string::npos) {
+      count = t.substr(0, digits); // "32xh20" or "32h20"
+      kind = t.substr(t[digits] == 'x' ? digits + 1 : digits);
+    } else if (size_t x = t.rfind('x'); x != std::string::npos) {
+      kind = t.substr(0, x); // "h20x32"
+      count = t.substr(x + 1);
+    }
+    std::string name = kind == "h20" ? "H20" : kind == "h800" ? "H800" : kind;
+    out += (out.empty() ? "" : "+") + count + "x" + name;
+  }
+  return out;
+}
+
+/// "0-3+6" -> 0 1 2 3 6.
+bool parseDevices(const std::string &s, std::vector<int64_t> &out) {
+  out.clear();
+  for (const std::string &part : split(s, '+')) {
+    size_t dash = part.find('-');
+    int64_t a, b;
+    if (dash == std::string::npos) {
+      if (!parseInt(part, a))
+        return false;
+      b = a;
+    } else if (!parseInt(part.substr(0, dash), a) ||
+               !parseInt(part.substr(dash + 1), b) || b < a) {
+      return false;
+    }
+    for (int64_t d = a; d <= b; ++d)
+      out.push_back(d);
+  }
+  return true;
+}
+
+/// Applies one --pin; an error message on failure.
+std::optional<std::string> applyPin(const std::string &spec, PlanPins &pins) {
+  size_t eq = spec.find('=');
+  std::string key = spec.substr(0, eq);
+  std::string value = eq == std::string::npos ? "" : spec.substr(eq + 1);
+  auto bad = [&](const char *expected) {
+    return "--pin " + spec + ": expected " + expected;
+  };
+  if (key.rfind("tp.", 0) == 0) {
+    int64_t t;
+    if (!parseInt(value, t) || t < 1)
+      return bad("tp.KIND=<positive degree>");
+    pins.tpDegree[key.substr(3)] = t;
+  } else if (key == "remainder") {
+    if (value == "split")
+      pins.remainder = Remainder::Split;
+    else if (value == "drop")
+      pins.remainder = Remainder::Drop;
+    else
+      return bad("remainder=split|drop");
+  } else if (key == "dp") {
+    int64_t d;
+    if (!parseInt(value, d) || d < 1)
+      return bad("dp=<positive count>");
+    pins.pipelines = d;
+  } else if (key == "zero") {
+    if (value != "on" && value != "off")
+      return bad("zero=on|off");
+    pins.zero = value == "on";
+  } else if (key == "family") {
+    if (value == "mixed")
+      pins.family = Family::Mixed;
+    else if (value == "separate")
+      pins.family = Family::Separate;
+    else
+      return bad("family=mixed|separate");
+  } else if (key == "order") {
+    pins.kindOrder = split(value, ',');
+  } else if (key == "all-kinds" && value.empty()) {
+    pins.allKinds = true;
+  } else if (key == "stages") {
+    pins.stages.clear();
+    if (value.rfind("case:", 0) == 0) {
+      int64_t id;
+      const PaperCase *pc = nullptr;
+      if (!parseInt(value.substr(5), id) ||
+          !(pc = findPaperCase(static_cast<int>(id))))
+        return bad("stages=case:<1..14>");
+      BuiltCase b = buildPaperCase(*pc);
+      for (const PipelinePlan &pl : b.plan.pipelines) {
+        std::vector<std::vector<int64_t>> stages;
+        for (const StagePlan &st : pl.stages)
+          stages.push_back(st.devices);
+        pins.stages.push_back(stages);
+      }
+    } else {
+      for (const std::string &pipe : split(value, '|')) {
+        std::vector<std::vector<int64_t>> stages;
+        for (const std::string &stage : split(pipe, ',')) {
+          std::vector<int64_t> devices;
+          if (!parseDevices(stage, devices))
+            return bad("stages=a-b+c,d-e|... (stages of a pipeline by ',', "
+                       "pipelines by '|')");
+          stages.push_back(devices);
+        }
+        pins.stages.push_back(stages);
+      }
+    }
+  } else if (key == "layers") {
+    pins.layers.clear();
+    for (const std::string &pipe : split(value, '|')) {
+      std::vector<int64_t> layers;
+      if (!parseIntList(pipe, layers))
+        return bad("layers=a,b|c,d");
+      pins.layers.push_back(layers);
+    }
+  } else if (key == "micro") {
+    if (!parseIntList(value, pins.microBatches))
+      return bad("micro=a,b,...");
+  } else {
+    return "--pin " + spec + ": unknown pin (see --help)";
+  }
+  return std::nullopt;
+}
+
+/// "0-3,8,10-11".
+std::string deviceRanges(const std::vector<int64_t> &devices) {
+  std::string out;
+  for (size_t i = 0; i < devices.size();) {
+    size_t j = i;
+    while (j + 1 < devices.size() && devices[j + 1] == devices[j] + 1)
+      ++j;
+    out += (out.empty() ? "" : ",") + std::to_string(devices[i]);
+    if (j > i)
+      out += "-" + std::to_string(devices[j]);
+    i = j + 1;
+  }
+  return out;
+}
+
+std::string jsonString(const std::string &s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\')
+      out += '\\', out += c;
+    else if (c == '\n')
+      out += "\\n";
+    else if (static_cast<unsigned char>(c) < 0x20)
+      out += ' ';
+    else
+      out += c;
+  }
+  return out + "\"";
+}
+
+std::string num(double v, int precision = 6) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*g", precision, v);
+  return buf;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  std::string clusterArg = "32xH20+16xH800", modelName = "llama32b";
+  std::string calibration, formatName = "table";
+  int64_t batch = 64, seq = 4096, micro = 1;
+  bool annotations = true, printCluster = false;
+  PlannerOptions options;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string &a = args[i];
+    auto next = [&](std::string &out) {
+      if (i + 1 >= args.size()) {
+        std::cerr << "hspmd-plan: " << a << " needs a value\n";
+        return false;
+      }
+      out = args[++i];
+      return true;
+    };
+    auto nextInt = [&](int64_t &out) {
+      std::string v;
+      if (!next(v))
+        return false;
+      if (!parseInt(v, out) || out < 1) {
+        std::cerr << "hspmd-plan: " << a << " expects a positive integer, got '"
+                  << v << "'\n";
+        return false;
+      }
+      return true;
+    };
+    std::string v;
+    if (a == "--help" || a == "-h") {
+      std::cout << kUsage;
+      return 0;
+    } else if (a == "--cluster") {
+      if (!next(clusterArg))
+        return 2;
+    } else if (a == "--model") {
+      if (!next(modelName))
+        return 2;
+    } else if (a == "--batch") {
+      if (!nextInt(batch))
+        return 2;
+    } else if (a == "--seq") {
+      if (!nextInt(seq))
+        return 2;
+    } else if (a == "--micro-batch") {
+      if (!nextInt(micro))
+        return 2;
+    } else if (a == "--calibration") {
+      if (!next(calibration))
+        return 2;
+    } else if (a == "--tp-degrees") {
+      if (!next(v))
+        return 2;
+      if (!parseIntList(v, options.tpDegrees)) {
+        std::cerr << "hspmd-plan: --tp-degrees expects a list like 1,2,4,8\n";
+        return 2;
+      }
+    } else if (a == "--grad-memory-bytes") {
+      if (!nextInt(options.cost.gradMemoryBytes))
+        return 2;
+    } else if (a == "--pin") {
+      if (!next(v))
+        return 2;
+      if (std::optional<std::string> err = applyPin(v, options.pins)) {
+        std::cerr << "hspmd-plan: " << *err << "\n";
+        return 2;
+      }
+    } else if (a == "--no-uniform") {
+      options.uniformCandidates = false;
+    } else if (a == "--no-paper") {
+      options.paperCandidates = false;
+    } else if (a == "--format") {
+      if (!next(formatName))
+        return 2;
+      if (formatName != "table" && formatName != "json") {
+        std::cerr << "hspmd-plan: --format is table or json\n";
+        return 2;
+      }
+    } else if (a == "--no-annotations") {
+      annotations = false;
+    } else if (a == "--print-cluster") {
+      printCluster = true;
+    } else {
+      std::cerr << "hspmd-plan: unknown argument '" << a << "' (see --help)\n";
+      return 2;
+    }
+  }
+
+  // One list of layers stands for every pinned pipeline.
+  if (options.pins.layers.size() == 1 && options.pins.stages.size() > 1)
+    options.pins.layers.assign(options.pins.stages.size(),
+                               options.pins.layers.front());
+
+  Cluster cluster;
+  if (std::ifstream file{clusterArg}) {
+    std::stringstream text;
+    text << file.rdbuf();
+    if (std::optional<std::string> err =
+            parseClusterJson(text.str(), cluster)) {
+      std::cerr << "hspmd-plan: " << clusterArg << ": " << *err << "\n";
+      return 1;
+    }
+  } else if (std::optional<Cluster> named =
+                 namedCluster(canonicalClusterName(clusterArg))) {
+    cluster = *named;
+  } else {
+    std::cerr << "hspmd-plan: '" << clusterArg
+              << "' is neither a cluster file nor a paper cluster such as "
+                 "32xH20+16xH800\n";
+    return 1;
+  }
+  if (!calibration.empty()) {
+    Calibration cal;
+    if (auto e = readCalibrationFile(calibration, cal)) {
+      std::cerr << "hspmd-plan: " << *e << "\n";
+      return 1;
+    }
+    if (auto e = applyCalibration(cal, cluster)) {
+      std::cerr << "hspmd-plan: " << calibration << ": " << *e << "\n";
+      return 1;
+    }
+  }
+  if (printCluster) {
+    std::cout << printClusterJson(cluster);
+    return 0;
+  }
+
+  ModelConfig model;
+  if (modelName == "llama32b" || modelName == "llama-32b")
+    model = ModelConfig::llama32B();
+  else if (modelName == "llama70b" || modelName == "llama-70b")
+    model = ModelConfig::llama70B();
+  else {
+    std::cerr << "hspmd-plan: unknown model '" << modelName
+              << "' (llama32b or llama70b)\n";
+    return 2;
+  }
+  model.seqLen = seq;
+  model.microBatch = micro;
+
+  PlannerResult r = planTraining(model, cluster, batch, options);
+  if (r.error) {
+    std::cerr << "hspmd-plan: " << *r.error << "\n";
+    return 1;
+  }
+  const StepReport &rep = r.report;
+  std::map<std::string, int64_t> kindCounts;
+  std::set<int64_t> nodes;
+  for (int64_t d = 0; d < cluster.size(); ++d) {
+    ++kindCounts[cluster.kindOf(d).name];
+    nodes.insert(cluster.device(d).node);
+  }
+  std::string clusterText;
+  for (const auto &[name, n] : kindCounts)
+    clusterText +=
+        (clusterText.empty() ? "" : ", ") + std::to_string(n) + " " + name;
+  std::string text =
+      annotations ? renderShardingAnnotations(cluster, model, r.best.plan) : "";
+
+  if (formatName == "json") {
+    std::ostringstream os;
+    os << "{\n  \"cluster\": {\"devices\": " << cluster.size()
+       << ", \"nodes\": " << nodes.size() << ", \"kinds\": {";
+    bool first = true;
+    for (const auto &[name, n] : kindCounts) {
+      os << (first ? "" : ", ") << jsonString(name) << ": " << n;
+      first = false;
+    }
+    os << "}},\n  \"model\": {\"name\": " << jsonString(model.name)
+       << ", \"layers\": " << model.layers << ", \"seq\": " << model.seqLen
+       << ", \"micro_batch\": " << model.microBatch
+       << ", \"global_batch\": " << batch << "},\n";
+    os << "  \"plan\": {\"origin\": " << jsonString(r.best.origin)
+       << ", \"summary\": " << jsonString(describePlan(cluster, r.best.plan))
+       << ", \"zero\": " << (r.best.plan.zero ? "true" : "false")
+       << ", \"pipelines\": [";
+    for (size_t q = 0; q < r.best.plan.pipelines.size(); ++q) {
+      const PipelinePlan &pl = r.best.plan.pipelines[q];
+      os << (q ? "," : "") << "\n    {\"micro_batches\": " << pl.microBatches
+         << ", \"makespan\": " << num(rep.pipelines[q].makespan)
+         << ", \"stages\": [";
+      for (size_t k = 0; k < pl.stages.size(); ++k) {
+        const StageReport *sr = nullptr;
+        for (const StageReport &s : rep.stages)
+          if (s.pipeline == static_cast<int64_t>(q) &&
+              s.stage == static_cast<int64_t>(k))
+            sr = &s;
+        os << (k ? ", " : "") << "\n      {\"kind\": " << jsonString(sr->kind)
+           << ", \"tp\": " << sr->tp << ", \"devices\": [";
+        for (size_t i = 0; i < pl.stages[k].devices.size(); ++i)
+          os << (i ? ", " : "") << pl.stages[k].devices[i];
+        os << "], \"first_layer\": " << sr->firstLayer
+           << ", \"layers\": " << sr->layers
+           << ", \"seconds_per_micro_batch\": " << num(sr->cost.timing.total())
+           << ", \"memory_bytes\": " << num(sr->memoryBytes, 8)
+           << ", \"memory_capacity\": " << num(sr->memoryCapacity, 8) << "}";
+      }
+      os << "]}";
+    }
+    os << "\n  ]},\n  \"step_seconds\": " << num(rep.stepSeconds)
+       << ",\n  \"peak_memory_fraction\": " << num(rep.peakMemoryFraction)
+       << ",\n  \"baselines\": {";
+    first = true;
+    auto baseline = [&](const char *key, const std::optional<PlanChoice> &c) {
+      if (!c)
+        return;
+      os << (first ? "" : ",") << "\n    " << jsonString(key)
+         << ": {\"step_seconds\": " << num(c->stepSeconds)
+         << ", \"origin\": " << jsonString(c->origin)
+         << ", \"summary\": " << jsonString(describePlan(cluster, c->plan))
+         << "}";
+      first = false;
+    };
+    baseline("uniform_all_devices", r.bestUniform);
+    baseline("uniform_any_subset", r.bestUniformSubset);
+    baseline("paper_case", r.bestPaper);
+    baseline("search_before_improvement", r.bestSearched);
+    os << "\n  },\n  \"planner\": {\"structures\": " << r.structures
+       << ", \"evaluations\": " << r.evaluations
+       << ", \"seconds\": " << num(r.seconds) << "}";
+    if (annotations)
+      os << ",\n  \"annotations\": " << jsonString(text);
+    os << "\n}\n";
+    std::cout << os.str();
+    return 0;
+  }
+
+  std::printf("cluster: %lld devices (%s) on %zu nodes\n",
+              static_cast<long long>(cluster.size()), clusterText.c_str(),
+              nodes.size());
+  std::printf("model: %s, %lld layers, sequence %lld, global batch %lld "
+              "(%lld micro-batches of %lld)\n",
+              model.name.c_str(), static_cast<long long>(model.layers),
+              static_cast<long long>(model.seqLen),
+              static_cast<long long>(batch),
+              static_cast<long long>(batch / model.microBatch),
+              static_cast<long long>(model.microBatch));
+  std::printf("plan (%s): %s\n", r.best.origin.c_str(),
+              describePlan(cluster, r.best.plan).c_str());
+  const StageReport &crit = rep.stages[rep.critical];
+  std::printf("predicted step: %.3f s (ends with pipeline %lld stage %lld: "
+              "sync %.3f s, optimizer %.3f s)\n\n",
+              rep.stepSeconds, static_cast<long long>(crit.pipeline),
+              static_cast<long long>(crit.stage), crit.syncSeconds,
+              crit.optimizerSeconds);
+  std::printf("%4s %5s %-6s %3s %-18s %-9s %8s %9s %9s %9s %6s\n", "pipe",
+              "stage", "kind", "tp", "devices", "layers", "micro", "ms/micro",
+              "mem GB", "cap GB", "use");
+  for (const StageReport &s : rep.stages) {
+    const PipelinePlan &pl = r.best.plan.pipelines[s.pipeline];
+    std::string layers = std::to_string(s.firstLayer) + "-" +
+                         std::to_string(s.firstLayer + s.layers - 1);
+    std::printf("%4lld %5lld %-6s %3lld %-18s %-9s %8lld %9.1f %9.2f %9.2f "
+                "%6.2f\n",
+                static_cast<long long>(s.pipeline),
+                static_cast<long long>(s.stage), s.kind.c_str(),
+                static_cast<long long>(s.tp),
+                deviceRanges(pl.stages[s.stage].devices).c_str(),
+                layers.c_str(), static_cast<long long>(pl.microBatches),
+                s.cost.timing.total() * 1e3, s.memoryBytes / 1e9,
+                s.memoryCapacity / 1e9, s.memoryBytes / s.memoryCapacity);
+  }
+  std::printf("\ncompared with:\n");
+  auto line = [&](const char *label, const std::optional<PlanChoice> &c) {
+    if (c)
+      std::printf("  %-34s %8.3f s  %s (%s)\n", label, c->stepSeconds,
+                  describePlan(cluster, c->plan).c_str(), c->origin.c_str());
+    else
+      std::printf("  %-34s %10s\n", label,
+                  options.pins.empty() ? "none fits"
+                                       : "none fits and keeps the pins");
+  };
+  line("best uniform, all devices:", r.bestUniform);
+  line("best uniform, any subset of kinds:", r.bestUniformSubset);
+  if (options.paperCandidates)
+    line(r.bestPaper
+             ? ("paper case " + std::to_string(r.bestPaperCase) + ":").c_str()
+             : "paper cases:",
+         r.bestPaper);
+  line("search before local improvement:", r.bestSearched);
+  std::printf("planner: %lld structures estimated, %lld step predictions, "
+              "%.3f s\n",
+              static_cast<long long>(r.structures),
+              static_cast<long long>(r.evaluations), r.seconds);
+  if (annotations)
+    std::printf("\nsharding annotations (#hspmd.sharding, top tier):\n%s",
+                text.c_str());
+  return 0;
+}

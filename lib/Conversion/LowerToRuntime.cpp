@@ -13,6 +13,7 @@
 
 #include "hspmd/IR/HspmdOps.h"
 #include "hspmd/Transforms/Passes.h"
+#include "hspmd/Transforms/Utils.h"
 
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/IR/Builders.h"
@@ -96,10 +97,54 @@ public:
     return arith::ConstantIntOp::create(b, loc, b.getI32Type(), v);
   }
 
-  Value pointerOf(Location loc, Value memref) {
+  /// The address of `memref`'s data, `offsetBytes` further.
+  Value pointerOf(Location loc, Value memref, int64_t offsetBytes = 0) {
     Value idx = memref::ExtractAlignedPointerAsIndexOp::create(b, loc, memref);
+    if (offsetBytes)
+      idx = arith::AddIOp::create(
+          b, loc, idx, arith::ConstantIndexOp::create(b, loc, offsetBytes));
     Value i = arith::IndexCastOp::create(b, loc, b.getI64Type(), idx);
     return LLVM::IntToPtrOp::create(b, loc, ptrType(), i);
+  }
+
+  /// An all-reduce of a contiguous block of a tensor whose only use writes
+  /// the sum back into the same block (what the resolver writes for a device
+  /// holding several blocks): the offset of the block in elements, or
+  /// nothing. The sum is then computed in the whole tensor's buffer.
+  std::optional<int64_t> inPlaceBlock(AllReduceOp ar,
+                                      tensor::InsertSliceOp &insert) {
+    auto extract = ar.getInput().getDefiningOp<tensor::ExtractSliceOp>();
+    if (!extract || !ar.getResult().hasOneUse())
+      return std::nullopt;
+    insert = dyn_cast<tensor::InsertSliceOp>(*ar.getResult().getUsers().begin());
+    if (!insert || insert.getSource() != ar.getResult() ||
+        insert.getDest() != extract.getSource())
+      return std::nullopt;
+    auto type = cast<RankedTensorType>(extract.getSourceType());
+    if (!type.hasStaticShape() || extract.getType() != insert.getSourceType())
+      return std::nullopt;
+    ArrayRef<int64_t> offsets = extract.getStaticOffsets(),
+                      sizes = extract.getStaticSizes(),
+                      strides = extract.getStaticStrides();
+    if (offsets != insert.getStaticOffsets() ||
+        sizes != insert.getStaticSizes() ||
+        strides != insert.getStaticStrides() ||
+        ShapedType::isDynamicShape(offsets) ||
+        ShapedType::isDynamicShape(sizes) ||
+        llvm::any_of(strides, [](int64_t s) { return s != 1; }))
+      return std::nullopt;
+    // Contiguous in row-major order: whole inner dimensions after the first
+    // partial one, single rows before it.
+    int64_t rank = type.getRank(), first = 0;
+    while (first < rank && sizes[first] == 1)
+      ++first;
+    for (int64_t k = first + 1; k < rank; ++k)
+      if (sizes[k] != type.getDimSize(k))
+        return std::nullopt;
+    int64_t offset = 0;
+    for (int64_t k = 0; k < rank; ++k)
+      offset = offset * type.getDimSize(k) + offsets[k];
+    return offset;
   }
 
   /// A contiguous buffer holding `tensor`, which the runtime reads only
@@ -268,6 +313,26 @@ public:
       collective(ar.getGroups(), ar.getInput(), dtype, scale, group);
       if (!ok)
         return failure();
+      tensor::InsertSliceOp insert;
+      if (std::optional<int64_t> offset = inPlaceBlock(ar, insert)) {
+        // Sum the block where it lies: no slice out, no insert back.
+        Value whole = insert.getDest();
+        b.setInsertionPoint(insert);
+        Value buf = bufferOf(loc, whole, /*writes=*/true);
+        int64_t count = cast<ShapedType>(ar.getType()).getNumElements();
+        int64_t bytes = getElementBytes(cast<ShapedType>(ar.getType()));
+        call(loc, "hspmd_rt_all_reduce",
+             {pointerOf(loc, buf, *offset * bytes), i64(loc, count * scale),
+              i32(loc, dtype), constantArray(loc, group),
+              i64(loc, group.size())});
+        insert.getResult().replaceAllUsesWith(tensorOf(loc, buf));
+        insert.erase();
+        auto extract = ar.getInput().getDefiningOp<tensor::ExtractSliceOp>();
+        op->erase();
+        if (extract->use_empty())
+          extract.erase();
+        return success();
+      }
       Value buf = bufferOf(loc, ar.getInput(), /*writes=*/true);
       int64_t count = cast<ShapedType>(ar.getType()).getNumElements();
       call(loc, "hspmd_rt_all_reduce",

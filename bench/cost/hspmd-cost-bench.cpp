@@ -8,7 +8,8 @@
 //      the mixed-length lower bound;
 //   2. a sensitivity table (constants moved by +-20%);
 //   3. a validation block: the H20 profile fit at 4K and 32K, and the
-//      held-out error on vTrain's measured A100 runs.
+//      held-out error on vTrain's measured A100 runs (the fits of
+//      lib/Cost/VTrain.cpp, shared with hspmd-calibrate).
 //
 //   hspmd-cost-bench [--vtrain PATH/ground_truth_multi.csv]
 //
@@ -21,6 +22,7 @@
 #include "hspmd/Cost/Collectives.h"
 #include "hspmd/Cost/Planner.h"
 #include "hspmd/Cost/Profile.h"
+#include "hspmd/Cost/VTrain.h"
 
 #include <algorithm>
 #include <cmath>
@@ -31,7 +33,6 @@
 #include <map>
 #include <optional>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -239,103 +240,8 @@ SwitchBound switchBound(const ModelConfig &model, const Cluster &cluster,
 }
 
 //===----------------------------------------------------------------------===//
-// vTrain: measured A100 Megatron runs (vtrain_check.py, ported)
+// vTrain: measured A100 Megatron runs (VTrain.h)
 //===----------------------------------------------------------------------===//
-
-struct VRow {
-  int64_t gpus, gbs, b, h, a, L, s, tp, dp, pp;
-  double seconds;
-};
-
-std::optional<std::vector<VRow>> readVTrain(const std::string &path) {
-  std::ifstream in(path);
-  if (!in)
-    return std::nullopt;
-  std::vector<VRow> rows;
-  std::string line;
-  std::getline(in, line); // header
-  while (std::getline(in, line)) {
-    if (line.empty())
-      continue;
-    std::vector<double> f;
-    std::stringstream ss(line);
-    std::string cell;
-    while (std::getline(ss, cell, ','))
-      f.push_back(std::atof(cell.c_str()));
-    if (f.size() < 12)
-      continue;
-    auto i = [&](int k) { return static_cast<int64_t>(f[k]); };
-    rows.push_back({i(1), i(2), i(3), i(4), i(5), i(6), i(7), i(8), i(9), i(10),
-                    f[11] / 1e3});
-  }
-  return rows;
-}
-
-/// Constants fitted: eta, NVLink busbw, NIC busbw per GPU, c per layer,
-/// passes over the s^2 scores, passes over s b h.
-struct VParams {
-  double eta, nvl, nic, cLayer, cAttn, cTok;
-};
-
-/// vtrain_check.py's closed form, with the library's FLOP counts (GPT: plain
-/// MLP of 4h, LayerNorm with bias, non-causal scores as vTrain counts them)
-/// and ring collectives: full recomputation (4 forward passes), TP without
-/// SP (6 all-reduces per layer), 1F1B (m+p-1) x slowest stage, DP
-/// all-reduce of FP32 gradients not overlapped, Adam at HBM bandwidth.
-double vPredict(const VRow &r, const VParams &p) {
-  const double peak = 312e12, hbm = 1.555e12;
-  const int64_t V = 51200, node = 8;
-  ModelConfig m;
-  m.name = "gpt";
-  m.layers = r.L;
-  m.hidden = r.h;
-  m.ffn = 4 * r.h;
-  m.heads = r.a;
-  m.vocab = V;
-  m.seqLen = r.s;
-  m.microBatch = r.b;
-  m.gatedMlp = false;
-  m.normBias = true;
-  m.causal = false;
-  int64_t micro = r.gbs / (r.dp * r.b);
-  double forward = (blockGemmFlops(m) + blockAttentionModelFlops(m)) / 3;
-  double t = 4 * forward / (r.tp * peak * p.eta);
-  t += p.cAttn * 2.0 * r.b * r.a * double(r.s) * r.s / r.tp / hbm;
-  double act = 2.0 * r.b * r.s * r.h; // fp16 activation bytes
-  if (r.tp > 1) {
-    Link tpLink{r.tp <= node ? p.nvl : std::min(p.nvl, node * p.nic), 0};
-    t += 6 * collectiveTime(Collective::AllReduce, act, r.tp, tpLink);
-  }
-  t += p.cTok * act / r.tp / hbm;
-  t += p.cLayer;
-  double stage = double(r.L) / r.pp * t;
-  double last = stage + headFlops(m) / (r.tp * peak * p.eta);
-  if (r.pp > 1)
-    stage += 2 * act / r.tp / p.nic;
-  double slowest = std::max(stage, last);
-  double pipe = r.pp > 1 ? (micro + r.pp - 1) * slowest : micro * last;
-  double params = double(r.L) / r.pp * (12.0 * r.h * r.h + 13.0 * r.h) / r.tp +
-                  double(V) * r.h / r.tp;
-  if (r.dp > 1) {
-    int64_t g = std::max<int64_t>(1, node / r.tp);
-    bool spans = r.dp * r.tp > node;
-    Link dpLink{spans ? std::min(p.nvl, g * p.nic) : p.nvl, 0};
-    pipe += collectiveTime(Collective::AllReduce, params * 4, r.dp, dpLink);
-  }
-  pipe += 36 * params / hbm;
-  return pipe;
-}
-
-double mape(const std::vector<VRow> &rows, const VParams &p, double *worst) {
-  double sum = 0;
-  *worst = 0;
-  for (const VRow &r : rows) {
-    double e = std::fabs(vPredict(r, p) / r.seconds - 1);
-    sum += e;
-    *worst = std::max(*worst, e);
-  }
-  return sum / rows.size();
-}
 
 double spearman(const std::vector<double> &x, const std::vector<double> &y) {
   auto ranks = [](const std::vector<double> &v) {
@@ -357,59 +263,37 @@ double spearman(const std::vector<double> &x, const std::vector<double> &y) {
 }
 
 void vtrainBlock(const std::string &path) {
-  std::optional<std::vector<VRow>> rows = readVTrain(path);
-  if (!rows || rows->empty()) {
-    std::printf("vTrain: %s not found; skipped (pass --vtrain PATH)\n",
-                path.c_str());
+  std::vector<VTrainRun> rows;
+  if (auto err = readVTrainTable(path, rows)) {
+    std::printf("vTrain: %s; skipped (pass --vtrain PATH)\n", err->c_str());
     return;
   }
-  std::vector<VRow> train, test;
-  for (size_t i = 0; i < rows->size(); ++i)
-    ((i % 2 == 0) ? train : test).push_back((*rows)[i]);
-  const double etas[] = {0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9};
-  const double nvls[] = {100e9, 150e9, 200e9, 250e9};
-  const double nics[] = {6e9, 9e9, 12.5e9, 18e9, 25e9};
-  const double cls[] = {0, 1e-3, 2e-3, 3e-3, 4e-3, 6e-3, 8e-3};
-  const double cas[] = {0, 6, 12, 18, 24, 36, 48};
-  const double cts[] = {0, 20, 40, 80};
-  VParams best{};
-  double bestErr = 1e300, worst;
-  for (double e : etas)
-    for (double nv : nvls)
-      for (double ni : nics)
-        for (double cl : cls)
-          for (double ca : cas)
-            for (double ct : cts) {
-              VParams p{e, nv, ni, cl, ca, ct};
-              double err = mape(train, p, &worst);
-              if (err < bestErr) {
-                bestErr = err;
-                best = p;
-              }
-            }
-  double trainWorst, testWorst;
-  double trainErr = mape(train, best, &trainWorst);
-  double testErr = mape(test, best, &testWorst);
+  std::vector<VTrainRun> train, test;
+  splitEvenOdd(rows, train, test);
+  VTrainConstants best = vtrainGridFit(train);
+  RelativeErrors trainErr = vtrainErrors(train, best);
+  RelativeErrors testErr = vtrainErrors(test, best);
   std::printf("vTrain (%zu measured A100 Megatron runs, 64-512 GPUs; fit 6 "
               "constants on the even rows, test on the odd rows):\n",
-              rows->size());
+              rows.size());
   std::printf("  fitted: eta %.2f, NVLink %.0f GB/s, NIC %.1f GB/s per GPU, "
               "c_layer %.1f ms, %.0f passes over s^2 scores, %.0f over s b "
               "h\n",
-              best.eta, best.nvl / 1e9, best.nic / 1e9, best.cLayer * 1e3,
-              best.cAttn, best.cTok);
+              best.eta, best.nvlinkBusBw / 1e9, best.nicBusBw / 1e9,
+              best.layerOverhead * 1e3, best.scorePasses, best.tokenPasses);
   std::printf("  train MAPE %.1f%% (max %.0f%%), held-out MAPE %.1f%% (max "
               "%.0f%%)  [target <= 10%%; vTrain's own simulator reports "
               "14.7%% multi-node [S]]\n",
-              100 * trainErr, 100 * trainWorst, 100 * testErr, 100 * testWorst);
+              100 * trainErr.mean, 100 * trainErr.max, 100 * testErr.mean,
+              100 * testErr.max);
   std::set<int64_t> sizes;
-  for (const VRow &r : *rows)
-    sizes.insert(r.h);
+  for (const VTrainRun &r : rows)
+    sizes.insert(r.hidden);
   for (int64_t h : sizes) {
     std::vector<double> pred, meas;
-    for (const VRow &r : *rows)
-      if (r.h == h) {
-        pred.push_back(vPredict(r, best));
+    for (const VTrainRun &r : rows)
+      if (r.hidden == h) {
+        pred.push_back(vtrainPredictSeconds(r, best));
         meas.push_back(r.seconds);
       }
     size_t bestMeasured = 0, bestPredicted = 0;
@@ -428,6 +312,18 @@ void vtrainBlock(const std::string &path) {
                 spearman(pred, meas),
                 100 * (meas[bestPredicted] / meas[bestMeasured] - 1));
   }
+  // What hspmd-calibrate writes to data/calibration/a100.calib: least
+  // squares on relative error from the grid's point.
+  VTrainConstants refined;
+  vtrainLeastSquaresFit(train, best, refined);
+  RelativeErrors lsTrain = vtrainErrors(train, refined);
+  RelativeErrors lsTest = vtrainErrors(test, refined);
+  std::printf("  least squares on relative error from there (hspmd-calibrate "
+              "vtrain): eta %.3f, NVLink %.0f GB/s, NIC %.1f GB/s, c_layer "
+              "%.2f ms; train MAPE %.1f%%, held-out MAPE %.1f%% (max %.0f%%)\n",
+              refined.eta, refined.nvlinkBusBw / 1e9, refined.nicBusBw / 1e9,
+              refined.layerOverhead * 1e3, 100 * lsTrain.mean,
+              100 * lsTest.mean, 100 * lsTest.max);
 }
 
 //===----------------------------------------------------------------------===//

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cerrno>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -154,6 +155,20 @@ hspmd::cost::parseCalibration(const std::string &text, Calibration &out) {
   if (!body.empty() && body[0] == '{')
     return JsonReader(text, out).read();
   return parseKeyValue(text, out);
+}
+
+std::string hspmd::cost::printCalibration(const Calibration &calibration,
+                                          const std::vector<std::string> &comments,
+                                          int digits) {
+  std::string out;
+  for (const std::string &line : comments)
+    out += line.empty() ? "#\n" : "# " + line + "\n";
+  for (const auto &[key, value] : calibration.values) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*g", digits, value);
+    out += key + " = " + buf + "\n";
+  }
+  return out;
 }
 
 std::optional<std::string>

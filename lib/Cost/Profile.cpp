@@ -3,9 +3,11 @@
 #include "hspmd/Cost/Profile.h"
 
 #include "hspmd/Cost/Collectives.h"
+#include "hspmd/Cost/Fit.h"
 #include "hspmd/Cost/StepTime.h"
 
 #include <cmath>
+#include <cstdio>
 #include <utility>
 
 using namespace hspmd;
@@ -13,36 +15,10 @@ using namespace hspmd::cost;
 
 namespace {
 
-/// Least squares min |A x - y| by the normal equations and Gaussian
-/// elimination with partial pivoting (a handful of unknowns).
-std::vector<double> leastSquares(const std::vector<std::vector<double>> &rows,
-                                 const std::vector<double> &y) {
-  size_t n = rows.empty() ? 0 : rows[0].size();
-  std::vector<std::vector<double>> m(n, std::vector<double>(n + 1, 0.0));
-  for (size_t r = 0; r < rows.size(); ++r)
-    for (size_t i = 0; i < n; ++i) {
-      for (size_t j = 0; j < n; ++j)
-        m[i][j] += rows[r][i] * rows[r][j];
-      m[i][n] += rows[r][i] * y[r];
-    }
-  for (size_t col = 0; col < n; ++col) {
-    size_t pivot = col;
-    for (size_t r = col + 1; r < n; ++r)
-      if (std::fabs(m[r][col]) > std::fabs(m[pivot][col]))
-        pivot = r;
-    std::swap(m[col], m[pivot]);
-    for (size_t r = 0; r < n; ++r) {
-      if (r == col || m[col][col] == 0)
-        continue;
-      double f = m[r][col] / m[col][col];
-      for (size_t j = col; j <= n; ++j)
-        m[r][j] -= f * m[col][j];
-    }
-  }
-  std::vector<double> x(n, 0.0);
-  for (size_t i = 0; i < n; ++i)
-    x[i] = m[i][i] != 0 ? m[i][n] / m[i][i] : 0.0;
-  return x;
+std::string number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
 }
 
 ModelConfig withSeq(ModelConfig m, int64_t s) {
@@ -95,7 +71,7 @@ hspmd::cost::fitStageProfile(const ModelConfig &model, double peakFlops,
   if (!anyCross)
     for (std::vector<double> &r : rowsB)
       r.pop_back();
-  std::vector<double> xb = leastSquares(rowsB, yB);
+  std::vector<double> xb = linearLeastSquares(rowsB, yB);
 
   ProfileFit fit;
   fit.etaGemm = 1.0 / xb[0];
@@ -105,7 +81,7 @@ hspmd::cost::fitStageProfile(const ModelConfig &model, double peakFlops,
   if (!anyCross)
     for (std::vector<double> &r : rowsC)
       r.pop_back();
-  std::vector<double> xc = leastSquares(rowsC, yC);
+  std::vector<double> xc = linearLeastSquares(rowsC, yC);
   fit.layerOverhead = xc[0];
   fit.stageOverhead = xc[1];
   fit.crossNodeAlpha = anyCross ? xc[2] : latency.interNode;
@@ -133,4 +109,34 @@ double hspmd::cost::profileModelSeconds(const ModelConfig &model,
   t += headFlops(m) / (tp * peakFlops * fit.etaGemm);
   t += 16.0 * s * m.microBatch * m.vocab / tp / hbmBandwidth;
   return t + fit.stageOverhead;
+}
+
+std::optional<std::string>
+hspmd::cost::readProfileTable(const std::string &path,
+                              std::vector<ProfileEntry> &out) {
+  NumericTable table;
+  if (auto err = readNumericCsv(path, {"tp", "pp", "a", "b", "c"}, table))
+    return err;
+  size_t tp = *table.column("tp"), pp = *table.column("pp"),
+         a = *table.column("a"), b = *table.column("b"), c = *table.column("c");
+  std::vector<ProfileEntry> entries;
+  for (size_t r = 0; r < table.rows.size(); ++r) {
+    const std::vector<double> &row = table.rows[r];
+    std::string where = path + ":" + std::to_string(table.lines[r]) + ": ";
+    for (size_t col : {tp, pp})
+      if (!(row[col] >= 1) || row[col] != std::floor(row[col]) ||
+          row[col] > 1e6)
+        return where + table.columns[col] + " = " + number(row[col]) +
+               " is not a positive integer";
+    for (size_t col : {a, b, c})
+      if (!(row[col] > 0))
+        return where + table.columns[col] + " = " + number(row[col]) +
+               " is not positive";
+    entries.push_back({static_cast<int64_t>(row[tp]),
+                       static_cast<int64_t>(row[pp]), row[a], row[b], row[c]});
+  }
+  if (entries.empty())
+    return path + ": no profile entries";
+  out = std::move(entries);
+  return std::nullopt;
 }

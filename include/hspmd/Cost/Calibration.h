@@ -26,6 +26,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace hspmd::cost {
 
@@ -37,6 +38,13 @@ struct Calibration {
 /// the offset (JSON) and what was expected.
 std::optional<std::string> parseCalibration(const std::string &text,
                                             Calibration &out);
+
+/// The key = value spelling: each line of `comments` as a '#' line, then
+/// one key per line in key order, values with `digits` significant digits.
+/// parseCalibration reads it back.
+std::string printCalibration(const Calibration &calibration,
+                             const std::vector<std::string> &comments = {},
+                             int digits = 6);
 
 /// Reads and parses `path`.
 std::optional<std::string> readCalibrationFile(const std::string &path,

@@ -26,6 +26,8 @@
 #include "hspmd/Cost/Model.h"
 
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace hspmd::cost {
@@ -63,6 +65,12 @@ double profileModelSeconds(const ModelConfig &model, double peakFlops,
                            double hbmBandwidth, const ProfileFit &fit,
                            int64_t tp, int64_t pp, int64_t s,
                            int64_t gpusPerNode, const LinkLatency &latency);
+
+/// Reads a profile table: CSV with the columns tp, pp, a, b, c (a s^2 +
+/// b s + c milliseconds, s in tokens), '#' lines as comments. tp and pp must
+/// be positive integers and a, b, c positive; errors name the file and line.
+std::optional<std::string> readProfileTable(const std::string &path,
+                                            std::vector<ProfileEntry> &out);
 
 } // namespace hspmd::cost
 

@@ -19,7 +19,9 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/SymbolTable.h"
 
+#include <functional>
 #include <map>
+#include <set>
 
 namespace mlir::hspmd {
 #define GEN_PASS_DEF_HSPMDLOWERTORUNTIME
@@ -170,17 +172,26 @@ public:
                                              /*writable=*/true);
   }
 
-  /// A constant global array of int64 values and a pointer to it.
+  /// Globals already made, by their values.
+  std::map<std::vector<int64_t>, std::string> globals;
+
+  /// A constant global array of int64 values (one per distinct list) and a
+  /// pointer to it.
   Value constantArray(Location loc, ArrayRef<int64_t> values) {
-    std::string name = "__hspmd_list_" + std::to_string(groupCounter++);
     auto type = MemRefType::get({static_cast<int64_t>(values.size())},
                                 b.getI64Type());
-    OpBuilder mb = OpBuilder::atBlockEnd(module.getBody());
-    auto init = DenseElementsAttr::get(
-        RankedTensorType::get(type.getShape(), b.getI64Type()), values);
-    memref::GlobalOp::create(mb, loc, name, mb.getStringAttr("private"), type,
-                             init, /*constant=*/true, /*alignment=*/nullptr);
-    Value global = memref::GetGlobalOp::create(b, loc, type, name);
+    auto [it, inserted] = globals.try_emplace(
+        std::vector<int64_t>(values.begin(), values.end()));
+    if (inserted) {
+      it->second = "__hspmd_list_" + std::to_string(groupCounter++);
+      OpBuilder mb = OpBuilder::atBlockEnd(module.getBody());
+      auto init = DenseElementsAttr::get(
+          RankedTensorType::get(type.getShape(), b.getI64Type()), values);
+      memref::GlobalOp::create(mb, loc, it->second,
+                               mb.getStringAttr("private"), type, init,
+                               /*constant=*/true, /*alignment=*/nullptr);
+    }
+    Value global = memref::GetGlobalOp::create(b, loc, type, it->second);
     return pointerOf(loc, global);
   }
 
@@ -583,9 +594,73 @@ public:
 
 struct LowerToRuntimePass
     : public mlir::hspmd::impl::HspmdLowerToRuntimeBase<LowerToRuntimePass> {
+  /// Every device program @main dispatches to creates the communicators of
+  /// all the groups it (or any function it calls) uses, first thing, in
+  /// increasing group order: a device never waits on a group while a member
+  /// of it waits on a smaller one, and the first collective on a group does
+  /// not pay for its creation.
+  void prepareGroups(
+      func::FuncOp main,
+      const std::map<Operation *, std::set<std::vector<int64_t>>> &groupsOf,
+      Lowering &lowering) {
+    ModuleOp module = getOperation();
+    std::function<void(func::FuncOp, std::set<Operation *> &,
+                       std::set<std::vector<int64_t>> &)>
+        collect = [&](func::FuncOp fn, std::set<Operation *> &seen,
+                      std::set<std::vector<int64_t>> &out) {
+          if (!seen.insert(fn).second)
+            return;
+          auto it = groupsOf.find(fn);
+          if (it != groupsOf.end())
+            out.insert(it->second.begin(), it->second.end());
+          fn.walk([&](func::CallOp call) {
+            if (auto callee = module.lookupSymbol<func::FuncOp>(
+                    call.getCalleeAttr()))
+              if (!callee.isExternal())
+                collect(callee, seen, out);
+          });
+        };
+    std::set<Operation *> programs;
+    main.walk([&](func::CallOp call) {
+      auto callee = module.lookupSymbol<func::FuncOp>(call.getCalleeAttr());
+      if (!callee || callee.isExternal() || !programs.insert(callee).second)
+        return;
+      std::set<Operation *> seen;
+      std::set<std::vector<int64_t>> groups;
+      collect(callee, seen, groups);
+      OpBuilder &b = lowering.b;
+      b.setInsertionPointToStart(&callee.getBody().front());
+      Location loc = callee.getLoc();
+      for (const std::vector<int64_t> &g : groups)
+        lowering.call(loc, "hspmd_rt_prepare_group",
+                      {lowering.constantArray(loc, g),
+                       lowering.i64(loc, static_cast<int64_t>(g.size()))});
+    });
+  }
+
   void runOnOperation() override {
     ModuleOp module = getOperation();
     Lowering lowering(module);
+    // The groups each function's collectives use, before they are lowered.
+    std::map<Operation *, std::set<std::vector<int64_t>>> groupsOf;
+    module.walk([&](Operation *op) {
+      ArrayAttr groups;
+      if (auto c = dyn_cast<AllReduceOp>(op))
+        groups = c.getGroups();
+      else if (auto c = dyn_cast<AllGatherOp>(op))
+        groups = c.getGroups();
+      else if (auto c = dyn_cast<ReduceScatterOp>(op))
+        groups = c.getGroups();
+      else if (auto c = dyn_cast<AllToAllOp>(op))
+        groups = c.getGroups();
+      if (!groups)
+        return;
+      auto fn = op->getParentOfType<func::FuncOp>();
+      for (Attribute g : groups) {
+        ArrayRef<int64_t> list = cast<DenseI64ArrayAttr>(g).asArrayRef();
+        groupsOf[fn].insert(std::vector<int64_t>(list.begin(), list.end()));
+      }
+    });
     SmallVector<Operation *> ops;
     module.walk([&](Operation *op) {
       if (isa<DeviceIdOp, AllReduceOp, AllGatherOp, ReduceScatterOp,
@@ -598,6 +673,8 @@ struct LowerToRuntimePass
     // @main checks the devices it needs and finishes the runtime.
     auto main = module.lookupSymbol<func::FuncOp>("main");
     auto maxDevice = module->getAttrOfType<IntegerAttr>("hspmd.max_device");
+    if (main && maxDevice && !main.isExternal())
+      prepareGroups(main, groupsOf, lowering);
     if (main && maxDevice && !main.isExternal()) {
       OpBuilder &b = lowering.b;
       b.setInsertionPointToStart(&main.getBody().front());

@@ -90,6 +90,8 @@ struct HspmdBackend {
   void (*freeGroup)(struct HspmdGroup *g);
   /* After every freeGroup, before MPI_Finalize. */
   void (*finalize)(void);
+  /* Creates the group's communicators now (collective over its members). */
+  void (*prepareGroup)(const int64_t *group, int64_t n);
   void (*allReduce)(void *buffer, int64_t count, int32_t dtype,
                     const int64_t *group, int64_t n);
   void (*allGather)(const void *send, void *recv, int64_t count,

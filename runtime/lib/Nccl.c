@@ -519,11 +519,16 @@ static void sendRecvNccl(int64_t num_sends, const int64_t *send_peers,
   free(at);
 }
 
+static void prepareGroupNccl(const int64_t *group, int64_t n) {
+  (void)groupNccl(group, n, "prepare_group");
+}
+
 const struct HspmdBackend hspmdNcclBackend = {
     .name = "nccl",
     .init = initNccl,
     .freeGroup = freeGroupNccl,
     .finalize = finalizeNccl,
+    .prepareGroup = prepareGroupNccl,
     .allReduce = allReduceNccl,
     .allGather = allGatherNccl,
     .reduceScatter = reduceScatterNccl,

@@ -440,11 +440,16 @@ static void mpiSendRecv(int64_t num_sends, const int64_t *send_peers,
   free(requests);
 }
 
+static void mpiPrepareGroup(const int64_t *group, int64_t n) {
+  hspmdGroupComm(group, n, "prepare_group");
+}
+
 const struct HspmdBackend hspmdMpiBackend = {
     .name = "mpi",
     .init = mpiInit,
     .freeGroup = NULL,
     .finalize = mpiFinalize,
+    .prepareGroup = mpiPrepareGroup,
     .allReduce = mpiAllReduce,
     .allGather = mpiAllGather,
     .reduceScatter = mpiReduceScatter,
@@ -550,6 +555,11 @@ void hspmd_rt_check_devices(int64_t max_device) {
   }
   MPI_Finalize();
   exit(1);
+}
+
+void hspmd_rt_prepare_group(const int64_t *group, int64_t n) {
+  hspmd_rt_init();
+  backend->prepareGroup(group, n);
 }
 
 void hspmd_rt_all_reduce(void *buffer, int64_t count, int32_t dtype,

@@ -33,3 +33,17 @@ func.func @cols(%x: tensor<32x128xf32> {hspmd.sharding = #hspmd.sharding<hetero 
   %0 = hspmd.reshard %x to #hspmd.sharding<hetero = dup, groups = [[0, 1, 2, 3] : [d1 = 4], [4, 5] : [d1 = 2], [6] : []]> : tensor<32x128xf32>
   return %0 : tensor<32x128xf32>
 }
+
+// Called from @main, a device program first creates the communicators of
+// every group it uses, in increasing order ([0, 4, 6] before [1, 4, 6]);
+// one global per distinct list.
+// RUN: hspmd-opt --hspmd-propagate --hspmd-resolve-comm --hspmd-specialize=device=4 --hspmd-lower-to-runtime %S/Inputs/c8-main.mlir | FileCheck %s --check-prefix=PREPARE
+// PREPARE-LABEL: func.func private @main_device4
+// PREPARE-NEXT: memref.get_global @[[$G0:__hspmd_list_[0-9]+]]
+// PREPARE: call @hspmd_rt_prepare_group
+// PREPARE-NEXT: memref.get_global @[[$G1:__hspmd_list_[0-9]+]]
+// PREPARE: call @hspmd_rt_prepare_group
+// PREPARE: call @hspmd_rt_all_reduce
+// PREPARE: call @hspmd_rt_all_reduce
+// PREPARE-DAG: memref.global "private" constant @[[$G0]] : memref<3xi64> = dense<[0, 4, 6]>
+// PREPARE-DAG: memref.global "private" constant @[[$G1]] : memref<3xi64> = dense<[1, 4, 6]>

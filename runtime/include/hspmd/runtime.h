@@ -54,6 +54,13 @@ void hspmd_rt_barrier(void);
  * status 1) when `max_device` is not below the world size. */
 void hspmd_rt_check_devices(int64_t max_device);
 
+/* Creates the group's communicators now rather than at first use; every
+ * member must call it. Compiled programs prepare all their groups at start,
+ * each device in increasing group order (so that no two devices wait for
+ * each other), so that the first collective on a group costs what the
+ * others do. */
+void hspmd_rt_prepare_group(const int64_t *group, int64_t group_size);
+
 /* Elementwise sum over the group, in place. */
 void hspmd_rt_all_reduce(void *buffer, int64_t count, int32_t dtype,
                          const int64_t *group, int64_t group_size);

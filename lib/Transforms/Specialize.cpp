@@ -152,6 +152,11 @@ struct SpecializePass
     return cache.place(v, device);
   }
 
+  /// The devices of each class, by (function, representative), and those of
+  /// the program being written.
+  std::map<std::pair<Operation *, int64_t>, std::vector<int64_t>> classMembers;
+  std::vector<int64_t> members;
+
   /// Per function, the devices it has programs for.
   llvm::DenseMap<Operation *, std::set<int64_t>> programsOf;
 
@@ -198,6 +203,7 @@ struct SpecializePass
       std::map<int64_t, int64_t> firstOfClass;
       for (int64_t d : programsOf[fn]) {
         auto [it, inserted] = firstOfClass.try_emplace(classOf(fn, d), d);
+        classMembers[{fn, it->second}].push_back(d);
         if (inserted) {
           representatives[fn].push_back(d);
           declare(fn, d);
@@ -207,9 +213,11 @@ struct SpecializePass
       }
     }
     for (func::FuncOp fn : functions) {
-      for (int64_t d : representatives[fn])
+      for (int64_t d : representatives[fn]) {
+        members = classMembers[{fn, d}];
         if (failed(specialize(fn, d)))
           return signalPassFailure();
+      }
       size_t n = programsOf[fn].size(), distinct = representatives[fn].size();
       mlir::emitRemark(fn.getLoc())
           << "@" << fn.getName() << ": " << n << " device program"
@@ -342,9 +350,11 @@ struct SpecializePass
           (linalgOp && llvm::none_of(linalgOp.getDpsInputs(), [](Value v) {
              return isa<RankedTensorType>(v.getType());
            }));
+      // (A fresh linalg op's keeper role is read at run time, below: keepers
+      // and the others share a program.)
       for (Value r : op.getResults()) {
         add(KeyItem::Shape, r);
-        if (fresh && isa<RankedTensorType>(r.getType()))
+        if (fresh && constant && isa<RankedTensorType>(r.getType()))
           add(KeyItem::Fresh, r, nullptr, constant);
       }
       if (readsIndices)
@@ -858,29 +868,43 @@ struct SpecializePass
       localizeStaticSizes(clone);
       // A new partial value (computed from no tensor but its init: a fill, a
       // generic computing from indices) is held by the keepers; the others
-      // hold zeros (spec §1.2).
+      // hold zeros (spec §1.2). A class mixing both picks by device id.
       auto linalgOp = dyn_cast<linalg::LinalgOp>(clone);
-      if (linalgOp && places[0] && places[0]->summand && !places[0]->keeper &&
-          llvm::none_of(
+      if (!linalgOp || !places[0] || !places[0]->summand ||
+          llvm::any_of(
               linalgOp.getDpsInputs(),
-              [](Value v) { return isa<RankedTensorType>(v.getType()); }) &&
-          llvm::none_of(linalgOp.getDpsInitsMutable(), [&](OpOperand &init) {
+              [](Value v) { return isa<RankedTensorType>(v.getType()); }) ||
+          llvm::any_of(linalgOp.getDpsInitsMutable(), [&](OpOperand &init) {
             return linalgOp.payloadUsesValueFromOperand(&init);
-          })) {
-        SmallVector<Value> zeros;
-        for (OpOperand &init : linalgOp.getDpsInitsMutable()) {
-          Type elt = cast<ShapedType>(init.get().getType()).getElementType();
-          Value zero =
-              arith::ConstantOp::create(b, clone->getLoc(), b.getZeroAttr(elt));
-          zeros.push_back(
-              linalg::FillOp::create(b, clone->getLoc(), zero, init.get())
-                  .getResult(0));
-        }
+          }))
+        return success();
+      SmallVector<int64_t> keepers;
+      for (int64_t m : members)
+        if (std::optional<layout::Placement> p = placeOn(op->getResult(0), m))
+          if (p->keeper)
+            keepers.push_back(m);
+      if (keepers.size() == members.size())
+        return success();
+      Location loc = clone->getLoc();
+      b.setInsertionPointAfter(clone);
+      SmallVector<Value> zeros;
+      for (OpOperand &init : linalgOp.getDpsInitsMutable()) {
+        Type elt = cast<ShapedType>(init.get().getType()).getElementType();
+        Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(elt));
+        zeros.push_back(
+            linalg::FillOp::create(b, loc, zero, init.get()).getResult(0));
+      }
+      SmallVector<Value> results = zeros;
+      if (!keepers.empty()) {
+        Value keeper = isOneOf(b, loc, keepers);
+        for (auto [i, r] : llvm::enumerate(clone->getResults()))
+          results[i] = arith::SelectOp::create(b, loc, keeper, r, zeros[i]);
+      } else {
         clone->replaceAllUsesWith(zeros);
-        for (auto [r, z] : llvm::zip(op->getResults(), zeros))
-          map.map(r, z);
         clone->erase();
       }
+      for (auto [r, z] : llvm::zip(op->getResults(), results))
+        map.map(r, z);
       return success();
     }
     // No tensor results: ops on values the device has (scalars, buffers of
@@ -902,6 +926,37 @@ struct SpecializePass
           MemRefType::get(local.getShape(), memref.getElementType()));
     }
     return success();
+  }
+
+  /// Whether the running device is one of `devices` (an i1): comparisons for
+  /// a few, a constant table indexed by the device id for more.
+  Value isOneOf(OpBuilder &b, Location loc, ArrayRef<int64_t> devices) {
+    Value id = DeviceIdOp::create(b, loc, b.getIndexType());
+    if (devices.size() <= 4) {
+      Value any;
+      for (int64_t d : devices) {
+        Value eq = arith::CmpIOp::create(
+            b, loc, arith::CmpIPredicate::eq, id,
+            arith::ConstantIndexOp::create(b, loc, d));
+        any = any ? arith::OrIOp::create(b, loc, any, eq).getResult() : eq;
+      }
+      return any;
+    }
+    int64_t size = *llvm::max_element(devices) + 1;
+    SmallVector<bool> table(size, false);
+    for (int64_t d : devices)
+      table[d] = true;
+    auto type = RankedTensorType::get({size}, b.getI1Type());
+    Value constant = arith::ConstantOp::create(
+        b, loc, DenseElementsAttr::get(type, ArrayRef<bool>(table)));
+    // Devices above the table's end are not in it.
+    Value inside = arith::CmpIOp::create(
+        b, loc, arith::CmpIPredicate::ult, id,
+        arith::ConstantIndexOp::create(b, loc, size));
+    Value clamped = arith::SelectOp::create(
+        b, loc, inside, id, arith::ConstantIndexOp::create(b, loc, 0));
+    Value entry = tensor::ExtractOp::create(b, loc, constant, clamped);
+    return arith::AndIOp::create(b, loc, inside, entry);
   }
 
   /// `linalg.index` in a device's program counts from the device's block:

@@ -97,3 +97,45 @@ func.func @p1(%x: tensor<24x32xf32> {hspmd.sharding = #hspmd.sharding<hetero = d
 // SHARED-DAG: remark: @p1: 7 device programs, 3 distinct
 // CHECK-NOT: func.func @p1_device1
 // CHECK-NOT: func.func @p1_device5
+
+// A fresh partial value (a fill) is held by its keeper, device 0; devices
+// 1-3 hold zeros (spec §1.2). All four run one program, which picks by
+// device id.
+// RUN: hspmd-opt --hspmd-propagate --hspmd-resolve-comm --hspmd-specialize %s 2>&1 | FileCheck %s --check-prefix=FRESH
+// FRESH: remark: @fresh: 4 device programs, 1 distinct
+// FRESH-LABEL: func.func @fresh_device0
+// FRESH: %[[F:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%[[E:.*]] : tensor<4x8xf32>)
+// FRESH: %[[Z:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%[[E]] : tensor<4x8xf32>)
+// FRESH: %[[ID:.*]] = hspmd.device_id : index
+// FRESH: %[[K:.*]] = arith.cmpi eq, %[[ID]], %c0
+// FRESH: arith.select %[[K]], %[[F]], %[[Z]] : tensor<4x8xf32>
+// FRESH-NOT: func.func @fresh_device1
+func.func @fresh() -> (tensor<4x8xf32> {hspmd.sharding = #hspmd.sharding<[0, 1, 2, 3] : [dup = 4]>}) {
+  %one = arith.constant 1.0 : f32
+  %e = tensor.empty() : tensor<4x8xf32>
+  %e2 = hspmd.annotate %e as #hspmd.sharding<[0, 1, 2, 3] : [partial = 4]> : tensor<4x8xf32>
+  %f = linalg.fill ins(%one : f32) outs(%e2 : tensor<4x8xf32>) -> tensor<4x8xf32>
+  %p = hspmd.annotate %f as #hspmd.sharding<[0, 1, 2, 3] : [partial = 4]> : tensor<4x8xf32>
+  %s = hspmd.reshard %p to #hspmd.sharding<[0, 1, 2, 3] : [dup = 4]> : tensor<4x8xf32>
+  return %s : tensor<4x8xf32>
+}
+
+// Six keepers in one class of twelve: a table indexed by the device id.
+// RUN: hspmd-opt --hspmd-propagate --hspmd-resolve-comm --hspmd-specialize %s 2>&1 | FileCheck %s --check-prefix=TABLE
+// TABLE: remark: @fresh12: 12 device programs, 1 distinct
+// TABLE-LABEL: func.func @fresh12_device0
+// TABLE: %[[ID:.*]] = hspmd.device_id : index
+// TABLE: %[[T:.*]] = arith.constant dense<[true, false, true, false, true, false, true, false, true, false, true]> : tensor<11xi1>
+// TABLE: %[[IN:.*]] = arith.cmpi ult, %[[ID]], %c11
+// TABLE: %[[AT:.*]] = arith.select %[[IN]], %[[ID]], %c0
+// TABLE: %[[E:.*]] = tensor.extract %[[T]][%[[AT]]] : tensor<11xi1>
+// TABLE: %[[K:.*]] = arith.andi %[[IN]], %[[E]] : i1
+// TABLE: arith.select %[[K]], %{{.*}}, %{{.*}} : tensor<2x2xf32>
+func.func @fresh12() -> (tensor<12x2xf32> {hspmd.sharding = #hspmd.sharding<[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] : [d0 = 6, partial = 2]>}) {
+  %seven = arith.constant 7.0 : f32
+  %e = tensor.empty() : tensor<12x2xf32>
+  %ea = hspmd.annotate %e as #hspmd.sharding<[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] : [d0 = 6, partial = 2]> : tensor<12x2xf32>
+  %a = linalg.fill ins(%seven : f32) outs(%ea : tensor<12x2xf32>) -> tensor<12x2xf32>
+  %ap = hspmd.annotate %a as #hspmd.sharding<[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] : [d0 = 6, partial = 2]> : tensor<12x2xf32>
+  return %ap : tensor<12x2xf32>
+}

@@ -60,7 +60,7 @@ struct CommReportPass
     const plan::Plan &p = planned->plan;
     int64_t elementBytes = planned->elementBytes;
     auto type = cast<RankedTensorType>(op.getType());
-    ShardingAttr source = getKnownSharding(op.getInput());
+    ShardingAttr source = getPlacement(op.getInput());
 
     std::map<int64_t, DeviceRow> rows;
     for (int64_t d : src.devices())

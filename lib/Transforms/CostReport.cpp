@@ -58,11 +58,7 @@ public:
     auto [it, inserted] = cache.try_emplace(v);
     if (inserted) {
       auto type = dyn_cast<RankedTensorType>(v.getType());
-      ShardingAttr s = getKnownSharding(v);
-      if (!s)
-        for (Operation *user : v.getUsers())
-          if (auto a = dyn_cast<AnnotateOp>(user))
-            s = a.getSharding();
+      ShardingAttr s = getPlacement(v);
       if (type && s && type.hasStaticShape())
         it->second = std::make_shared<layout::Layout>(
             s.getLayout(), std::vector<int64_t>(type.getShape().begin(),

@@ -333,7 +333,7 @@ struct ResolveCommPass
   }
 
   LogicalResult resolve(ReshardOp op) {
-    ShardingAttr from = getKnownSharding(op.getInput());
+    ShardingAttr from = getPlacement(op.getInput());
     auto key = std::make_tuple(from.getAsOpaquePointer(),
                                op.getSharding().getAsOpaquePointer(),
                                op.getType().getAsOpaquePointer());

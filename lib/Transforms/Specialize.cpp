@@ -38,14 +38,7 @@ namespace layout = ::hspmd::layout;
 namespace {
 
 /// The placement stated for `v`: by its producer or its annotate user.
-ShardingAttr placementOf(Value v) {
-  if (ShardingAttr s = getKnownSharding(v))
-    return s;
-  for (Operation *user : v.getUsers())
-    if (auto a = dyn_cast<AnnotateOp>(user))
-      return a.getSharding();
-  return {};
-}
+ShardingAttr placementOf(Value v) { return getPlacement(v); }
 
 /// Layouts by value: building one is linear in the devices, and every
 /// device asks for every value.

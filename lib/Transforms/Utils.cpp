@@ -29,6 +29,15 @@ ShardingAttr mlir::hspmd::getKnownSharding(Value value) {
                                            HspmdDialect::getShardingAttrName());
 }
 
+ShardingAttr mlir::hspmd::getPlacement(Value value) {
+  if (ShardingAttr s = getKnownSharding(value))
+    return s;
+  for (Operation *user : value.getUsers())
+    if (auto a = dyn_cast<AnnotateOp>(user))
+      return a.getSharding();
+  return {};
+}
+
 int64_t mlir::hspmd::getElementBytes(ShapedType type) {
   std::function<int64_t(Type)> bytes = [&](Type t) -> int64_t {
     if (t.isIndex())
@@ -43,7 +52,7 @@ int64_t mlir::hspmd::getElementBytes(ShapedType type) {
 }
 
 FailureOr<ReshardPlan> mlir::hspmd::planReshard(ReshardOp op, bool verify) {
-  ShardingAttr source = getKnownSharding(op.getInput());
+  ShardingAttr source = getPlacement(op.getInput());
   if (!source)
     return op.emitError()
            << "the placement of the operand is unknown: annotate it, or run "

@@ -15,6 +15,11 @@ namespace mlir::hspmd {
 /// of the function argument it is. Null when nothing states it.
 ShardingAttr getKnownSharding(Value value);
 
+/// The placement of `value`: its known sharding, else that of an
+/// `hspmd.annotate` using it (a value annotated where it is used, e.g. a
+/// `tensor.empty` placed twice). Null when nothing states it.
+ShardingAttr getPlacement(Value value);
+
 /// Bytes per element of `type` (at least 1; i1 counts as one byte).
 int64_t getElementBytes(ShapedType type);
 

@@ -42,6 +42,9 @@ struct DeviceCost {
   std::map<std::string, double> commSeconds;
   int64_t sent = 0, received = 0;
   double weightBytes = 0, peakBytes = 0;
+  /// The ops it computes, in order: devices computing the same ops form a
+  /// stage (a pipeline stage, or the replicas of one).
+  std::vector<Operation *> ops;
 
   double commTotal() const {
     double t = 0;
@@ -237,6 +240,7 @@ struct CostReportPass
       }
       DeviceCost &c = devices[d];
       double flops = points * perPoint;
+      c.ops.push_back(op);
       c.flops += flops;
       const cost::DeviceKind &kind = cluster.kindOf(d);
       if (contraction) {
@@ -330,6 +334,21 @@ struct CostReportPass
     double step = 0;
     for (auto &[d, c] : devices)
       step = std::max(step, c.computeSeconds + c.commTotal());
+    // Stages, numbered by their first device.
+    std::map<std::vector<Operation *>, int64_t> stageIds;
+    std::map<int64_t, int64_t> stageOf;
+    std::map<int64_t, std::vector<int64_t>> stageDevices;
+    for (auto &[d, c] : devices) {
+      int64_t id =
+          stageIds.try_emplace(c.ops, static_cast<int64_t>(stageIds.size()))
+              .first->second;
+      stageOf[d] = id;
+      stageDevices[id].push_back(d);
+    }
+    auto stepOf = [&](int64_t d) {
+      const DeviceCost &c = devices.at(d);
+      return c.computeSeconds + c.commTotal();
+    };
     if (format == "json") {
       llvm::json::Array rows;
       for (auto &[d, c] : devices) {
@@ -338,6 +357,7 @@ struct CostReportPass
           comm[kind] = c.commSeconds.count(kind) ? c.commSeconds.at(kind) : 0.0;
         rows.push_back(llvm::json::Object{
             {"device", d},
+            {"stage", stageOf[d]},
             {"kind", cluster.kindOf(d).name},
             {"flops", c.flops},
             {"contraction_flops", c.contractionFlops},
@@ -350,9 +370,23 @@ struct CostReportPass
             {"capacity", cluster.kindOf(d).hbmBytes},
             {"step_s", c.computeSeconds + c.commTotal()}});
       }
+      llvm::json::Array stages;
+      for (auto &[id, members] : stageDevices) {
+        double slowest = 0, flops = 0;
+        for (int64_t d : members) {
+          slowest = std::max(slowest, stepOf(d));
+          flops = std::max(flops, devices.at(d).flops);
+        }
+        stages.push_back(llvm::json::Object{
+            {"stage", id},
+            {"devices", llvm::json::Array(members)},
+            {"flops", flops},
+            {"step_s", slowest}});
+      }
       llvm::errs() << llvm::formatv(
                           "{0:2}", llvm::json::Value(llvm::json::Object{
                                        {"devices", std::move(rows)},
+                                       {"stages", std::move(stages)},
                                        {"reshards", std::move(reshards)},
                                        {"step_s", step}}))
                    << "\n";
@@ -378,6 +412,16 @@ struct CostReportPass
           comm("send_recv"), c.peakBytes, kind.hbmBytes,
           c.computeSeconds + c.commTotal(),
           c.peakBytes > kind.hbmBytes ? "  over capacity" : "");
+    }
+    for (auto &[id, members] : stageDevices) {
+      double slowest = 0;
+      for (int64_t d : members)
+        slowest = std::max(slowest, stepOf(d));
+      std::string list;
+      for (int64_t d : members)
+        list += (list.empty() ? "" : ", ") + std::to_string(d);
+      llvm::errs() << llvm::formatv("stage {0}: devices {1}: {2:e3} s\n", id,
+                                    list, slowest);
     }
     llvm::errs() << llvm::formatv("predicted step time: {0:e3} s\n", step);
   }

@@ -27,6 +27,14 @@
 // TABLE-NEXT: 1   H800    5.120e+02   3.907e-11   1.600e-05
 // TABLE: predicted step time: 1.600e-05 s
 
+// Stages: devices computing the same ops. The 3-stage pipeline of
+// test/Run/pipeline.mlir (stage 1 on devices 0-1, 2 on 2-3, 3 on device 4).
+// RUN: hspmd-opt --hspmd-import-cluster=name=8xH800 --hspmd-propagate --hspmd-cost-report %S/../Run/pipeline.mlir -o /dev/null 2>&1 | FileCheck %s --check-prefix=STAGES
+// STAGES: stage 0: devices 0, 1:
+// STAGES-NEXT: stage 1: devices 2, 3:
+// STAGES-NEXT: stage 2: devices 4:
+// STAGES-NEXT: predicted step time:
+
 // Without a cluster: an error.
 // RUN: not hspmd-opt --hspmd-cost-report %s -o /dev/null 2>&1 | FileCheck %s --check-prefix=NOCLUSTER
 // NOCLUSTER: error: --hspmd-cost-report needs a cluster description; run --hspmd-import-cluster first

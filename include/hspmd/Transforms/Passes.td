@@ -238,10 +238,13 @@ def HspmdCostReport : Pass<"hspmd-cost-report", "ModuleOp"> {
       `capacity` (its kind's HBM).
     - `step_s`: compute plus communication (no overlap).
 
-    and the predicted step time, the largest `step_s`. Every function's ops
-    count once. With `format=json` the report is one JSON object (`devices`,
-    `reshards` with each reshard's `total_received`, and `step_s`). Written
-    to standard error; the IR is not changed.
+    per stage (devices computing the same ops: a pipeline stage, or the
+    replicas of one; numbered by their first device) its devices and its
+    slowest `step_s`, and the predicted step time, the largest `step_s`.
+    Every function's ops count once. With `format=json` the report is one
+    JSON object (`devices`, each with its `stage`; `stages`; `reshards` with
+    each reshard's `total_received`; and `step_s`). Written to standard
+    error; the IR is not changed.
   }];
   let dependentDialects = ["::mlir::hspmd::HspmdDialect"];
   let options = [

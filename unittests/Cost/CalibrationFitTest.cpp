@@ -49,8 +49,11 @@ std::string findVTrain() {
   if (const char *env = std::getenv("HSPMD_VTRAIN_CSV"))
     return std::ifstream(env).good() ? env : "";
   std::string root = sourceRoot();
-  if (!root.empty())
+  if (!root.empty()) {
+    // The copy checked in with the calibrations, then the shared original.
+    candidates.push_back(root + "data/calibration/vtrain-ground-truth-multi.csv");
     candidates.push_back(root + "../shared/data/vtrain/ground_truth_multi.csv");
+  }
   for (const char *p : {"../shared/data/vtrain/ground_truth_multi.csv",
                         "../../shared/data/vtrain/ground_truth_multi.csv",
                         "../../../shared/data/vtrain/ground_truth_multi.csv",

@@ -5,8 +5,8 @@
 // weighting is on relative error (checked against a closed form); the
 // tables of measurements are read strictly; the transcribed H20 profile
 // equals the built-in one; and on vTrain's measured A100 runs the fit's
-// held-out error is at most 10% (skipped when the data is not reachable:
-// ../shared/data/vtrain/ from the source tree, or $HSPMD_VTRAIN_CSV).
+// held-out error is at most 10% (data/calibration's copy of the runs, else
+// ../shared/data/vtrain/, or $HSPMD_VTRAIN_CSV; skipped if none is found).
 //
 //===----------------------------------------------------------------------===//
 

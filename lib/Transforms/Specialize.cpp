@@ -273,8 +273,8 @@ struct SpecializePass
   /// What a device's key is made of, per function, in program order: the
   /// key of a device is these items evaluated for it.
   struct KeyItem {
-    enum Kind { Shape, Plan, Call, OnDeviceZero, Fresh, Offsets } kind;
-    Value value;           // Shape, Fresh, Offsets
+    enum Kind { Shape, Plan, Call, OnDeviceZero, Fresh } kind;
+    Value value;           // Shape, Fresh
     Operation *op;         // Plan, Call (the callee)
     bool constant = false; // Fresh: a constant, whose offsets matter
     LayoutCache::Entry *entry = nullptr; // Shape: the value's layout
@@ -331,29 +331,15 @@ struct SpecializePass
           add(KeyItem::OnDeviceZero, {});
         continue;
       }
-      // Offsets matter to constants (their slice) and to ops reading
-      // indices; the keeper role to constants and fresh partial values.
-      auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
+      // A dense constant's slice depends on the device's offsets and keeper
+      // role. (Index offsets and a fresh linalg op's keeper role are read at
+      // run time by device id, so they do not split classes.)
       bool constant = isa<arith::ConstantOp>(op);
-      bool readsIndices = false;
-      if (linalgOp)
-        op.walk([&](linalg::IndexOp) { readsIndices = true; });
-      bool fresh =
-          constant ||
-          (linalgOp && llvm::none_of(linalgOp.getDpsInputs(), [](Value v) {
-             return isa<RankedTensorType>(v.getType());
-           }));
-      // (A fresh linalg op's keeper role is read at run time, below: keepers
-      // and the others share a program.)
       for (Value r : op.getResults()) {
         add(KeyItem::Shape, r);
-        if (fresh && constant && isa<RankedTensorType>(r.getType()))
+        if (constant && isa<RankedTensorType>(r.getType()))
           add(KeyItem::Fresh, r, nullptr, constant);
       }
-      if (readsIndices)
-        for (Value v : op.getOperands())
-          if (isa<RankedTensorType>(v.getType()))
-            add(KeyItem::Offsets, v);
     }
     auto ret = cast<func::ReturnOp>(fn.getBody().back().getTerminator());
     for (Value v : ret.getOperands())
@@ -388,9 +374,6 @@ struct SpecializePass
           key.push_back(p->summand && !p->keeper);
         break;
       }
-      case KeyItem::Offsets:
-        notePlacement(key, placeOn(item.value, d));
-        break;
       }
     }
     return key;
@@ -959,27 +942,74 @@ struct SpecializePass
     auto linalgOp = dyn_cast<linalg::LinalgOp>(clone);
     if (!linalgOp)
       return;
-    SmallVector<std::optional<int64_t>> loopOffset(linalgOp.getNumLoops());
-    for (OpOperand &operand : original->getOpOperands()) {
-      if (!isa<RankedTensorType>(operand.get().getType()))
+    bool readsIndices = false;
+    clone->walk([&](linalg::IndexOp) { readsIndices = true; });
+    if (!readsIndices)
+      return;
+    // Per device of the class, each loop's offset: that of the dimension
+    // following it in any operand the device holds.
+    unsigned numLoops = linalgOp.getNumLoops();
+    auto offsetsOn = [&](int64_t m) {
+      SmallVector<std::optional<int64_t>> loopOffset(numLoops);
+      for (OpOperand &operand : original->getOpOperands()) {
+        if (!isa<RankedTensorType>(operand.get().getType()))
+          continue;
+        std::optional<layout::Placement> p = placeOn(operand.get(), m);
+        if (!p)
+          continue;
+        AffineMap map =
+            cast<linalg::LinalgOp>(original).getMatchingIndexingMap(&operand);
+        for (unsigned j = 0; j < map.getNumResults(); ++j)
+          if (auto dim = dyn_cast<AffineDimExpr>(map.getResult(j)))
+            if (!loopOffset[dim.getPosition()])
+              loopOffset[dim.getPosition()] = p->box[j].lo;
+      }
+      SmallVector<int64_t> out;
+      for (std::optional<int64_t> o : loopOffset)
+        out.push_back(o.value_or(0));
+      return out;
+    };
+    ArrayRef<int64_t> devices = members;
+    SmallVector<int64_t> self{d};
+    if (devices.empty())
+      devices = self;
+    std::vector<SmallVector<int64_t>> offsets;
+    for (int64_t m : devices)
+      offsets.push_back(offsetsOn(m));
+    // A loop whose offset differs between the devices sharing this program
+    // reads it from a table indexed by the device id, built before the op.
+    SmallVector<Value> dynamicOffset(numLoops);
+    OpBuilder outer(clone);
+    Value id;
+    for (unsigned l = 0; l < numLoops; ++l) {
+      bool uniform = llvm::all_of(
+          offsets, [&](const auto &o) { return o[l] == offsets[0][l]; });
+      if (uniform)
         continue;
-      std::optional<layout::Placement> p = placeOn(operand.get(), d);
-      if (!p)
-        continue;
-      AffineMap map =
-          cast<linalg::LinalgOp>(original).getMatchingIndexingMap(&operand);
-      for (unsigned j = 0; j < map.getNumResults(); ++j)
-        if (auto dim = dyn_cast<AffineDimExpr>(map.getResult(j)))
-          if (!loopOffset[dim.getPosition()])
-            loopOffset[dim.getPosition()] = p->box[j].lo;
+      if (!id)
+        id = DeviceIdOp::create(outer, clone->getLoc(), outer.getIndexType());
+      int64_t size = *llvm::max_element(devices) + 1;
+      SmallVector<int64_t> table(size, 0);
+      for (auto [m, o] : llvm::zip(devices, offsets))
+        table[m] = o[l];
+      auto type = RankedTensorType::get({size}, outer.getIndexType());
+      Value constant = arith::ConstantOp::create(
+          outer, clone->getLoc(),
+          DenseElementsAttr::get(type, ArrayRef<int64_t>(table)));
+      dynamicOffset[l] =
+          tensor::ExtractOp::create(outer, clone->getLoc(), constant, id);
     }
     clone->walk([&](linalg::IndexOp index) {
-      int64_t offset = loopOffset[index.getDim()].value_or(0);
-      if (offset == 0)
+      unsigned l = index.getDim();
+      int64_t offset = offsets[0][l];
+      if (!dynamicOffset[l] && offset == 0)
         return;
       OpBuilder b(index);
       b.setInsertionPointAfter(index);
-      Value c = arith::ConstantIndexOp::create(b, index.getLoc(), offset);
+      Value c = dynamicOffset[l]
+                    ? dynamicOffset[l]
+                    : arith::ConstantIndexOp::create(b, index.getLoc(), offset)
+                          .getResult();
       auto add = arith::AddIOp::create(b, index.getLoc(), index, c);
       index.getResult().replaceAllUsesExcept(add, add);
     });

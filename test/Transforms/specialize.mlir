@@ -139,3 +139,30 @@ func.func @fresh12() -> (tensor<12x2xf32> {hspmd.sharding = #hspmd.sharding<[0, 
   %ap = hspmd.annotate %a as #hspmd.sharding<[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] : [d0 = 6, partial = 2]> : tensor<12x2xf32>
   return %ap : tensor<12x2xf32>
 }
+
+// Index offsets that differ between devices running one program come from a
+// table indexed by the device id: rows 0, 2, 4 and 6 of an 8-element iota
+// split over 4 devices.
+// RUN: hspmd-opt --hspmd-propagate --hspmd-resolve-comm --hspmd-specialize %s 2>&1 | FileCheck %s --check-prefix=IOTA
+// IOTA: remark: @iota: 4 device programs, 1 distinct
+// IOTA-LABEL: func.func @iota_device0
+// IOTA: %[[ID:.*]] = hspmd.device_id : index
+// IOTA: %[[T:.*]] = arith.constant dense<[0, 2, 4, 6]> : tensor<4xindex>
+// IOTA: %[[OFF:.*]] = tensor.extract %[[T]][%[[ID]]] : tensor<4xindex>
+// IOTA: linalg.generic
+// IOTA: %[[I:.*]] = linalg.index 0 : index
+// IOTA: arith.addi %[[I]], %[[OFF]] : index
+#iota_map = affine_map<(i) -> (i)>
+func.func @iota() -> (tensor<8xf32> {hspmd.sharding = #hspmd.sharding<[0, 1, 2, 3] : [d0 = 4]>}) {
+  %e = tensor.empty() : tensor<8xf32>
+  %ea = hspmd.annotate %e as #hspmd.sharding<[0, 1, 2, 3] : [d0 = 4]> : tensor<8xf32>
+  %r = linalg.generic {indexing_maps = [#iota_map], iterator_types = ["parallel"]} outs(%ea : tensor<8xf32>) {
+  ^bb0(%out: f32):
+    %i = linalg.index 0 : index
+    %ii = arith.index_cast %i : index to i64
+    %f = arith.sitofp %ii : i64 to f32
+    linalg.yield %f : f32
+  } -> tensor<8xf32>
+  %ra = hspmd.annotate %r as #hspmd.sharding<[0, 1, 2, 3] : [d0 = 4]> : tensor<8xf32>
+  return %ra : tensor<8xf32>
+}

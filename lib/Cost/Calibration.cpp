@@ -1,9 +1,9 @@
 //===- Calibration.cpp - Device constants from a file ---------------------===//
 
 #include "hspmd/Cost/Calibration.h"
+#include "hspmd/Cost/Text.h"
 
 #include <cctype>
-#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -14,27 +14,6 @@ using namespace hspmd;
 using namespace hspmd::cost;
 
 namespace {
-
-std::string trim(const std::string &s) {
-  size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b])))
-    ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1])))
-    --e;
-  return s.substr(b, e - b);
-}
-
-/// The whole of `text` as a finite number.
-std::optional<double> toNumber(const std::string &text) {
-  if (text.empty())
-    return std::nullopt;
-  errno = 0;
-  char *end = nullptr;
-  double v = std::strtod(text.c_str(), &end);
-  if (errno != 0 || end != text.c_str() + text.size() || !std::isfinite(v))
-    return std::nullopt;
-  return v;
-}
 
 std::optional<std::string> parseKeyValue(const std::string &text,
                                          Calibration &out) {
@@ -60,101 +39,35 @@ std::optional<std::string> parseKeyValue(const std::string &text,
   return std::nullopt;
 }
 
-/// Objects of strings to numbers or objects; nothing else is needed.
-class JsonReader {
-public:
-  JsonReader(const std::string &text, Calibration &out) : s(text), out(out) {}
-
-  std::optional<std::string> read() {
-    skip();
-    if (auto err = object(""))
-      return err;
-    skip();
-    if (i != s.size())
-      return fail("trailing text after the top-level object");
-    return std::nullopt;
-  }
-
-private:
-  const std::string &s;
-  Calibration &out;
-  size_t i = 0;
-
-  std::string fail(const std::string &what) const {
-    return "offset " + std::to_string(i) + ": " + what;
-  }
-  void skip() {
-    while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i])))
-      ++i;
-  }
-  bool eat(char c) {
-    skip();
-    if (i < s.size() && s[i] == c) {
-      ++i;
-      return true;
-    }
-    return false;
-  }
-
-  std::optional<std::string> string(std::string &result) {
-    if (!eat('"'))
-      return fail("expected a string");
-    while (i < s.size() && s[i] != '"') {
-      if (s[i] == '\\') {
-        if (++i >= s.size())
-          break;
-      }
-      result += s[i++];
-    }
-    if (i >= s.size())
-      return fail("unterminated string");
-    ++i;
-    return std::nullopt;
-  }
-
-  std::optional<std::string> object(const std::string &prefix) {
-    if (!eat('{'))
-      return fail("expected '{'");
-    if (eat('}'))
-      return std::nullopt;
-    do {
-      std::string key;
-      if (auto err = string(key))
+/// A JSON object of objects and numbers, flattened to dotted keys.
+std::optional<std::string> flatten(const Json &object,
+                                   const std::string &prefix,
+                                   Calibration &out) {
+  for (const auto &[key, value] : object.object) {
+    std::string full = prefix.empty() ? key : prefix + "." + key;
+    if (value.kind == Json::Object) {
+      if (auto err = flatten(value, full, out))
         return err;
-      if (!eat(':'))
-        return fail("expected ':' after \"" + key + "\"");
-      std::string full = prefix.empty() ? key : prefix + "." + key;
-      skip();
-      if (i < s.size() && s[i] == '{') {
-        if (auto err = object(full))
-          return err;
-        continue;
-      }
-      size_t start = i;
-      while (i < s.size() && s[i] != ',' && s[i] != '}' &&
-             !std::isspace(static_cast<unsigned char>(s[i])))
-        ++i;
-      std::optional<double> v = toNumber(s.substr(start, i - start));
-      if (!v) {
-        i = start;
-        return fail("value of \"" + full + "\" is not a number");
-      }
-      out.values[full] = *v;
-    } while (eat(','));
-    if (!eat('}'))
-      return fail("expected ',' or '}'");
-    return std::nullopt;
+    } else if (value.kind == Json::Number) {
+      out.values[full] = value.number;
+    } else {
+      return "value of \"" + full + "\" is not a number";
+    }
   }
-};
+  return std::nullopt;
+}
 
 } // namespace
 
 std::optional<std::string>
 hspmd::cost::parseCalibration(const std::string &text, Calibration &out) {
   std::string body = trim(text);
-  if (!body.empty() && body[0] == '{')
-    return JsonReader(text, out).read();
-  return parseKeyValue(text, out);
+  if (body.empty() || body[0] != '{')
+    return parseKeyValue(text, out);
+  Json root;
+  if (auto err = parseJson(text, root))
+    return err;
+  return flatten(root, "", out);
 }
 
 std::string hspmd::cost::printCalibration(const Calibration &calibration,

@@ -1,6 +1,7 @@
 //===- ClusterJson.cpp - The compact JSON form of a cluster ---------------===//
 
 #include "hspmd/Cost/ClusterJson.h"
+#include "hspmd/Cost/Text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -12,133 +13,6 @@
 
 namespace hspmd::cost {
 namespace {
-
-/// A JSON value: just what a cluster needs (no escapes beyond \" and \\).
-struct Json {
-  enum Kind { Null, Bool, Number, String, Array, Object } kind = Null;
-  double number = 0;
-  std::string string;
-  std::vector<Json> array;
-  std::vector<std::pair<std::string, Json>> object; // in written order
-
-  const Json *get(const std::string &key) const {
-    for (const auto &[k, v] : object)
-      if (k == key)
-        return &v;
-    return nullptr;
-  }
-};
-
-class Parser {
-public:
-  explicit Parser(const std::string &text) : text(text) {}
-
-  std::optional<std::string> parse(Json &out) {
-    if (auto e = value(out))
-      return e;
-    skip();
-    if (pos != text.size())
-      return error("trailing text");
-    return std::nullopt;
-  }
-
-private:
-  const std::string &text;
-  size_t pos = 0;
-
-  std::string error(const std::string &what) {
-    return "offset " + std::to_string(pos) + ": " + what;
-  }
-  void skip() {
-    while (pos < text.size() && std::isspace(static_cast<unsigned char>(
-                                    text[pos])))
-      ++pos;
-  }
-  bool eat(char c) {
-    skip();
-    if (pos < text.size() && text[pos] == c) {
-      ++pos;
-      return true;
-    }
-    return false;
-  }
-
-  std::optional<std::string> str(std::string &out) {
-    if (!eat('"'))
-      return error("expected a string");
-    while (pos < text.size() && text[pos] != '"') {
-      if (text[pos] == '\\' && pos + 1 < text.size())
-        ++pos;
-      out += text[pos++];
-    }
-    if (pos >= text.size())
-      return error("unterminated string");
-    ++pos;
-    return std::nullopt;
-  }
-
-  std::optional<std::string> value(Json &out) {
-    skip();
-    if (pos >= text.size())
-      return error("expected a value");
-    char c = text[pos];
-    if (c == '{') {
-      ++pos;
-      out.kind = Json::Object;
-      if (eat('}'))
-        return std::nullopt;
-      do {
-        std::string key;
-        if (auto e = str(key))
-          return e;
-        if (!eat(':'))
-          return error("expected ':'");
-        Json v;
-        if (auto e = value(v))
-          return e;
-        out.object.push_back({key, std::move(v)});
-      } while (eat(','));
-      if (!eat('}'))
-        return error("expected ',' or '}'");
-      return std::nullopt;
-    }
-    if (c == '[') {
-      ++pos;
-      out.kind = Json::Array;
-      if (eat(']'))
-        return std::nullopt;
-      do {
-        Json v;
-        if (auto e = value(v))
-          return e;
-        out.array.push_back(std::move(v));
-      } while (eat(','));
-      if (!eat(']'))
-        return error("expected ',' or ']'");
-      return std::nullopt;
-    }
-    if (c == '"') {
-      out.kind = Json::String;
-      return str(out.string);
-    }
-    for (const char *word : {"true", "false", "null"})
-      if (text.compare(pos, std::string(word).size(), word) == 0) {
-        pos += std::string(word).size();
-        out.kind = word[0] == 'n' ? Json::Null : Json::Bool;
-        out.number = word[0] == 't';
-        return std::nullopt;
-      }
-    const char *begin = text.c_str() + pos;
-    char *end = nullptr;
-    double v = std::strtod(begin, &end);
-    if (end == begin)
-      return error("expected a value");
-    pos += static_cast<size_t>(end - begin);
-    out.kind = Json::Number;
-    out.number = v;
-    return std::nullopt;
-  }
-};
 
 std::optional<std::string> integerAt(const Json &obj, const std::string &key,
                                      const std::string &where, int64_t &out) {
@@ -178,7 +52,7 @@ deviceKindFields() {
 std::optional<std::string> parseClusterJson(const std::string &text,
                                             Cluster &out) {
   Json root;
-  if (auto e = Parser(text).parse(root))
+  if (auto e = parseJson(text, root))
     return e;
   if (root.kind != Json::Object)
     return std::string("the cluster must be a JSON object");

@@ -1,10 +1,10 @@
 //===- Fit.cpp - Least squares on relative error, measured tables ---------===//
 
 #include "hspmd/Cost/Fit.h"
+#include "hspmd/Cost/Text.h"
 
 #include <algorithm>
 #include <cctype>
-#include <cerrno>
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
@@ -257,13 +257,9 @@ hspmd::cost::relativeErrors(const std::vector<double> &predicted,
 
 namespace {
 
-std::string trim(const std::string &s) {
-  size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b])))
-    ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1])))
-    --e;
-  std::string t = s.substr(b, e - b);
+/// A CSV cell: trimmed, and without the quotes around it.
+std::string cellText(const std::string &s) {
+  std::string t = trim(s);
   if (t.size() >= 2 && t.front() == '"' && t.back() == '"')
     t = t.substr(1, t.size() - 2);
   return t;
@@ -274,21 +270,10 @@ std::vector<std::string> splitCells(const std::string &line) {
   std::stringstream ss(line);
   std::string cell;
   while (std::getline(ss, cell, ','))
-    cells.push_back(trim(cell));
+    cells.push_back(cellText(cell));
   if (!line.empty() && line.back() == ',')
     cells.push_back("");
   return cells;
-}
-
-std::optional<double> toNumber(const std::string &text) {
-  if (text.empty())
-    return std::nullopt;
-  errno = 0;
-  char *end = nullptr;
-  double v = std::strtod(text.c_str(), &end);
-  if (errno != 0 || end != text.c_str() + text.size() || !std::isfinite(v))
-    return std::nullopt;
-  return v;
 }
 
 } // namespace

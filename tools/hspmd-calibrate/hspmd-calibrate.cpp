@@ -14,10 +14,10 @@
 #include "hspmd/Cost/Calibration.h"
 #include "hspmd/Cost/Fit.h"
 #include "hspmd/Cost/Profile.h"
+#include "hspmd/Cost/Text.h"
 #include "hspmd/Cost/VTrain.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -77,29 +77,6 @@ std::string fixed(const char *format, double v) {
   return buf;
 }
 
-bool parseInt(const std::string &s, int64_t &out) {
-  if (s.empty())
-    return false;
-  errno = 0;
-  char *end = nullptr;
-  long long v = std::strtoll(s.c_str(), &end, 10);
-  if (errno != 0 || end != s.c_str() + s.size())
-    return false;
-  out = v;
-  return true;
-}
-
-bool parseDouble(const std::string &s, double &out) {
-  if (s.empty())
-    return false;
-  errno = 0;
-  char *end = nullptr;
-  double v = std::strtod(s.c_str(), &end);
-  if (errno != 0 || end != s.c_str() + s.size() || !std::isfinite(v))
-    return false;
-  out = v;
-  return true;
-}
 
 struct Options {
   std::string mode, table, kind, out, modelName = "llama32b";
@@ -531,21 +508,25 @@ int main(int argc, char **argv) {
     auto positiveInt = [&](int64_t &out) {
       if (!next(v))
         return false;
-      if (!parseInt(v, out) || out < 1) {
+      std::optional<int64_t> n = toInteger(v);
+      if (!n || *n < 1) {
         std::cerr << "hspmd-calibrate: " << a
                   << " expects a positive integer, got '" << v << "'\n";
         return false;
       }
+      out = *n;
       return true;
     };
     auto positive = [&](double &out, bool zeroOk) {
       if (!next(v))
         return false;
-      if (!parseDouble(v, out) || out < 0 || (!zeroOk && out == 0)) {
+      std::optional<double> x = toNumber(v);
+      if (!x || *x < 0 || (!zeroOk && *x == 0)) {
         std::cerr << "hspmd-calibrate: " << a
                   << " expects a positive number, got '" << v << "'\n";
         return false;
       }
+      out = *x;
       return true;
     };
     bool ok = true;
@@ -586,9 +567,9 @@ int main(int argc, char **argv) {
         std::stringstream ss(v);
         std::string item;
         while (ok && std::getline(ss, item, ',')) {
-          int64_t s = 0;
-          ok = parseInt(item, s) && s > 0;
-          o.seqLens.push_back(s);
+          std::optional<int64_t> s = toInteger(item);
+          ok = s && *s > 0;
+          o.seqLens.push_back(s.value_or(0));
         }
         if (!ok || o.seqLens.empty()) {
           std::cerr << "hspmd-calibrate: --seq-lens expects a list like "

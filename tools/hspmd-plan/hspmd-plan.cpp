@@ -14,9 +14,9 @@
 #include "hspmd/Cost/Cases.h"
 #include "hspmd/Cost/ClusterJson.h"
 #include "hspmd/Cost/Planner.h"
+#include "hspmd/Cost/Text.h"
 
 #include <cctype>
-#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -65,16 +65,12 @@ const char *kUsage = R"(usage: hspmd-plan [options]
   --print-cluster       print the cluster as compact JSON and stop
 )";
 
+/// toInteger (Text.h), into `out`.
 bool parseInt(const std::string &s, int64_t &out) {
-  if (s.empty())
-    return false;
-  errno = 0;
-  char *end = nullptr;
-  long long v = std::strtoll(s.c_str(), &end, 10);
-  if (errno != 0 || end != s.c_str() + s.size())
-    return false;
-  out = v;
-  return true;
+  std::optional<int64_t> v = toInteger(s);
+  if (v)
+    out = *v;
+  return v.has_value();
 }
 
 std::vector<std::string> split(const std::string &s, char sep) {

@@ -153,6 +153,17 @@ mlir::hspmd::readCluster(ModuleOp module) {
   return std::optional<cost::Cluster>(std::move(cluster));
 }
 
+FailureOr<cost::Cluster> mlir::hspmd::requireCluster(ModuleOp module,
+                                                     const Twine &missing) {
+  FailureOr<std::optional<cost::Cluster>> cluster = readCluster(module);
+  if (failed(cluster))
+    return failure();
+  if (!*cluster)
+    return module.emitError() << missing
+                              << "; run --hspmd-import-cluster first";
+  return std::move(**cluster);
+}
+
 void mlir::hspmd::writeCluster(ModuleOp module,
                                const cost::Cluster &cluster) {
   MLIRContext *ctx = module.getContext();

@@ -26,14 +26,10 @@ struct ApplyPlanPass
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    FailureOr<std::optional<cost::Cluster>> cluster = readCluster(module);
+    FailureOr<cost::Cluster> cluster = requireCluster(
+        module, "--hspmd-apply-plan needs a cluster description");
     if (failed(cluster))
       return signalPassFailure();
-    if (!*cluster) {
-      module.emitError("--hspmd-apply-plan needs a cluster description; run "
-                       "--hspmd-import-cluster first");
-      return signalPassFailure();
-    }
     cost::ModelConfig model;
     model.name = "program";
     model.layers = layers;
@@ -60,14 +56,14 @@ struct ApplyPlanPass
       options.tpDegrees.push_back(t);
     }
     cost::PlannerResult result =
-        cost::planTraining(model, **cluster, globalBatch, options);
+        cost::planTraining(model, *cluster, globalBatch, options);
     if (result.error) {
       module.emitError() << "--hspmd-apply-plan: no plan: " << *result.error;
       return signalPassFailure();
     }
     const cost::TrainingPlan &plan = result.best.plan;
     mlir::emitRemark(module.getLoc())
-        << "plan: " << cost::describePlan(**cluster, plan) << ", predicted "
+        << "plan: " << cost::describePlan(*cluster, plan) << ", predicted "
         << llvm::formatv("{0:f3}", result.best.stepSeconds).str()
         << " s per step ("
         << result.best.origin << ")";

@@ -66,21 +66,17 @@ struct ExportClusterPass
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    FailureOr<std::optional<cost::Cluster>> cluster = readCluster(module);
+    FailureOr<cost::Cluster> cluster =
+        requireCluster(module, "the module has no cluster description");
     if (failed(cluster))
       return signalPassFailure();
-    if (!*cluster) {
-      module.emitError("the module has no cluster description; run "
-                       "--hspmd-import-cluster first");
-      return signalPassFailure();
-    }
     std::string error;
     std::unique_ptr<llvm::ToolOutputFile> out = openOutputFile(file, &error);
     if (!out) {
       module.emitError() << "cannot write '" << file << "': " << error;
       return signalPassFailure();
     }
-    out->os() << cost::printClusterJson(**cluster);
+    out->os() << cost::printClusterJson(*cluster);
     out->keep();
     markAllAnalysesPreserved();
   }

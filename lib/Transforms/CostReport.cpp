@@ -102,15 +102,11 @@ struct CostReportPass
                          << "', expected 'table' or 'json'";
       return signalPassFailure();
     }
-    FailureOr<std::optional<cost::Cluster>> read = readCluster(module);
+    FailureOr<cost::Cluster> read = requireCluster(
+        module, "--hspmd-cost-report needs a cluster description");
     if (failed(read))
       return signalPassFailure();
-    if (!*read) {
-      module.emitError("--hspmd-cost-report needs a cluster description; run "
-                       "--hspmd-import-cluster first");
-      return signalPassFailure();
-    }
-    const cost::Cluster &cluster = **read;
+    const cost::Cluster &cluster = *read;
     llvm::json::Array reshards;
     for (auto fn : module.getOps<func::FuncOp>()) {
       if (fn.isExternal())

@@ -34,6 +34,11 @@ inline StringRef getLinkLatencyAttrName() { return "hspmd.link_latency"; }
 /// when the description is incomplete or wrong.
 FailureOr<std::optional<::hspmd::cost::Cluster>> readCluster(ModuleOp module);
 
+/// The module's cluster, for a pass that needs one: without a description,
+/// the error "<missing>; run --hspmd-import-cluster first" at the module.
+FailureOr<::hspmd::cost::Cluster> requireCluster(ModuleOp module,
+                                                 const Twine &missing);
+
 /// Writes `cluster` onto `module` (replacing any description).
 void writeCluster(ModuleOp module, const ::hspmd::cost::Cluster &cluster);
 

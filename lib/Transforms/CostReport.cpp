@@ -54,45 +54,22 @@ struct DeviceCost {
   }
 };
 
-/// Layouts by value, built once.
-class Layouts {
-public:
-  const layout::Layout *of(Value v) {
-    auto [it, inserted] = cache.try_emplace(v);
-    if (inserted) {
-      auto type = dyn_cast<RankedTensorType>(v.getType());
-      ShardingAttr s = getPlacement(v);
-      if (type && s && type.hasStaticShape())
-        it->second = std::make_shared<layout::Layout>(
-            s.getLayout(), std::vector<int64_t>(type.getShape().begin(),
-                                                type.getShape().end()));
-    }
-    return it->second.get();
-  }
-
-  /// Bytes of `v`'s block on `d` (0 when it does not live there).
-  double bytesOn(Value v, int64_t d) {
-    const layout::Layout *l = of(v);
-    if (!l)
-      return 0;
-    std::optional<layout::Placement> p = l->place(d);
-    if (!p)
-      return 0;
-    double n = 1;
-    for (int64_t s : p->localShape)
-      n *= static_cast<double>(s);
-    return n * getElementBytes(cast<ShapedType>(v.getType()));
-  }
-
-private:
-  llvm::DenseMap<Value, std::shared_ptr<layout::Layout>> cache;
-};
+/// Bytes of `v`'s block on `d` (0 when it does not live there).
+double bytesOn(LayoutCache &layouts, Value v, int64_t d) {
+  std::optional<layout::Placement> p = layouts.place(v, d);
+  if (!p)
+    return 0;
+  double n = 1;
+  for (int64_t s : p->localShape)
+    n *= static_cast<double>(s);
+  return n * getElementBytes(cast<ShapedType>(v.getType()));
+}
 
 struct CostReportPass
     : public mlir::hspmd::impl::HspmdCostReportBase<CostReportPass> {
   using HspmdCostReportBase::HspmdCostReportBase;
 
-  Layouts layouts;
+  LayoutCache layouts;
   std::map<int64_t, DeviceCost> devices;
 
   void runOnOperation() override {
@@ -129,9 +106,9 @@ struct CostReportPass
                              llvm::json::Array &reshards) {
     // Weights: the arguments each device holds.
     for (BlockArgument arg : fn.getArguments())
-      if (const layout::Layout *l = layouts.of(arg))
+      if (const layout::Layout *l = layouts.layoutOf(arg))
         for (int64_t d : l->devices())
-          devices[d].weightBytes += layouts.bytesOn(arg, d);
+          devices[d].weightBytes += bytesOn(layouts, arg, d);
     // Peak live bytes, in program order of the top-level ops: a value lives
     // from its op to its last top-level user.
     Block &body = fn.getBody().front();
@@ -159,16 +136,16 @@ struct CostReportPass
       if (isa<AnnotateOp>(op))
         continue; // the annotated value itself, counted at its producer
       for (Value r : op.getResults())
-        if (const layout::Layout *l = layouts.of(r))
+        if (const layout::Layout *l = layouts.layoutOf(r))
           for (int64_t d : l->devices())
-            live[d] += layouts.bytesOn(r, d);
+            live[d] += bytesOn(layouts, r, d);
       for (auto &[d, bytes] : live)
         peak[d] = std::max(peak[d], bytes);
       for (Value r : dies[i])
         if (!isa_and_nonnull<AnnotateOp>(r.getDefiningOp()))
-          if (const layout::Layout *l = layouts.of(r))
+          if (const layout::Layout *l = layouts.layoutOf(r))
             for (int64_t d : l->devices())
-              live[d] -= layouts.bytesOn(r, d);
+              live[d] -= bytesOn(layouts, r, d);
     }
     for (auto &[d, bytes] : peak)
       devices[d].peakBytes =
@@ -181,7 +158,7 @@ struct CostReportPass
   void costCompute(Operation *op, const cost::Cluster &cluster) {
     if (isa<AnnotateOp, func::ReturnOp, PlanOp>(op) || op->getNumResults() == 0)
       return;
-    const layout::Layout *out = layouts.of(op->getResult(0));
+    const layout::Layout *out = layouts.layoutOf(op->getResult(0));
     if (!out)
       return;
     auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
@@ -216,7 +193,7 @@ struct CostReportPass
         for (OpOperand &operand : op->getOpOperands()) {
           if (!isa<RankedTensorType>(operand.get().getType()))
             continue;
-          const layout::Layout *l = layouts.of(operand.get());
+          const layout::Layout *l = layouts.layoutOf(operand.get());
           std::optional<layout::Placement> p =
               l ? l->place(d) : std::nullopt;
           if (!p)
@@ -245,9 +222,9 @@ struct CostReportPass
       } else {
         double bytes = 0;
         for (Value v : op->getOperands())
-          bytes += layouts.bytesOn(v, d);
+          bytes += bytesOn(layouts, v, d);
         for (Value v : op->getResults())
-          bytes += layouts.bytesOn(v, d);
+          bytes += bytesOn(layouts, v, d);
         c.computeSeconds += bytes / kind.hbmBandwidth;
       }
     }

@@ -37,65 +37,19 @@ namespace layout = ::hspmd::layout;
 
 namespace {
 
-/// The placement stated for `v`: by its producer or its annotate user.
-ShardingAttr placementOf(Value v) { return getPlacement(v); }
+/// Per layout, the shape class of each group's devices: the first group
+/// whose devices hold blocks of the same shape. Devices of one group hold
+/// blocks of one shape; comparing classes is cheaper than placing blocks.
+struct ShapeClasses {
+  const layout::Layout *layout = nullptr;
+  std::vector<int64_t> ofGroup;
 
-/// Layouts by value: building one is linear in the devices, and every
-/// device asks for every value.
-struct LayoutCache {
-  struct Entry {
-    std::shared_ptr<layout::Layout> layout;
-    /// Per group of the sharding, the first group whose devices hold blocks
-    /// of the same shape: the shape class of the group's devices.
-    std::vector<int64_t> shapeClasses;
-
-    int64_t shapeClass(int64_t device) const {
-      if (!layout)
-        return -1;
-      std::optional<int64_t> g = layout->groupOf(device);
-      return g ? shapeClasses[*g] : -1;
-    }
-  };
-  llvm::DenseMap<Value, Entry *> entries;
-  /// Values with one sharding and type share their entry.
-  std::map<std::pair<const void *, const void *>, Entry> byPlacement;
-
-  Entry &entryOf(Value v) {
-    auto it = entries.find(v);
-    if (it != entries.end())
-      return *it->second;
-    auto type = dyn_cast<RankedTensorType>(v.getType());
-    ShardingAttr s = type ? placementOf(v) : ShardingAttr();
-    auto [at, inserted] = byPlacement.try_emplace(
-        {s.getAsOpaquePointer(), type.getAsOpaquePointer()});
-    Entry &e = at->second;
-    entries.insert({v, &e});
-    if (inserted && type && s) {
-      e.layout = std::make_shared<layout::Layout>(
-          s.getLayout(), std::vector<int64_t>(type.getShape().begin(),
-                                              type.getShape().end()));
-      std::vector<std::vector<int64_t>> shapes;
-      for (const layout::Group &g : e.layout->sharding().groups) {
-        shapes.push_back(e.layout->place(g.devices.front())->localShape);
-        e.shapeClasses.push_back(
-            llvm::find(shapes, shapes.back()) - shapes.begin());
-      }
-    }
-    return e;
-  }
-
-  std::optional<layout::Placement> place(Value v, int64_t device) {
-    Entry &e = entryOf(v);
-    if (!e.layout)
-      return std::nullopt;
-    return e.layout->place(device);
-  }
-
-  /// The shape class of `device`'s block of `v` (devices of one class hold
-  /// blocks of one shape), or -1 when `v` does not live on `device`. Cheaper
-  /// than `place`.
-  int64_t shapeClass(Value v, int64_t device) {
-    return entryOf(v).shapeClass(device);
+  /// -1 when the value does not live on `device`.
+  int64_t of(int64_t device) const {
+    if (!layout)
+      return -1;
+    std::optional<int64_t> g = layout->groupOf(device);
+    return g ? ofGroup[*g] : -1;
   }
 };
 
@@ -145,6 +99,22 @@ struct SpecializePass
     return cache.place(v, device);
   }
 
+  std::map<const layout::Layout *, ShapeClasses> shapeClasses;
+  const ShapeClasses &shapeClassesOf(Value v) {
+    const layout::Layout *l = cache.layoutOf(v);
+    auto [it, inserted] = shapeClasses.try_emplace(l);
+    if (inserted && l) {
+      it->second.layout = l;
+      std::vector<std::vector<int64_t>> shapes;
+      for (const layout::Group &g : l->sharding().groups) {
+        shapes.push_back(l->place(g.devices.front())->localShape);
+        it->second.ofGroup.push_back(
+            llvm::find(shapes, shapes.back()) - shapes.begin());
+      }
+    }
+    return it->second;
+  }
+
   /// The devices of each class, by (function, representative), and those of
   /// the program being written.
   std::map<std::pair<Operation *, int64_t>, std::vector<int64_t>> classMembers;
@@ -168,6 +138,7 @@ struct SpecializePass
   void runOnOperation() override {
     ModuleOp module = getOperation();
     cache = LayoutCache();
+    shapeClasses.clear();
     SmallVector<func::FuncOp> functions;
     for (auto fn : module.getOps<func::FuncOp>())
       if (!fn.isExternal())
@@ -273,11 +244,12 @@ struct SpecializePass
   /// What a device's key is made of, per function, in program order: the
   /// key of a device is these items evaluated for it.
   struct KeyItem {
-    enum Kind { Shape, Plan, Call, OnDeviceZero, Fresh } kind;
-    Value value;           // Shape, Fresh
-    Operation *op;         // Plan, Call (the callee)
-    bool constant = false; // Fresh: a constant, whose offsets matter
-    LayoutCache::Entry *entry = nullptr; // Shape: the value's layout
+    /// Shape: the shape class of the value's block. Constant: a dense
+    /// constant's block (its slice) and keeper role.
+    enum Kind { Shape, Plan, Call, OnDeviceZero, Constant } kind;
+    Value value;                          // Shape, Constant
+    Operation *op = nullptr;              // Plan, Call (the callee)
+    const ShapeClasses *shapes = nullptr; // Shape
   };
   llvm::DenseMap<Operation *, std::vector<KeyItem>> keyItems;
 
@@ -289,19 +261,17 @@ struct SpecializePass
     // Items that give every device the same token as an earlier item (the
     // same layout, the same plan devices, the same callee) are left out:
     // keys compare equal exactly when they did with them.
-    std::set<std::tuple<int, const void *, bool>> seen;
-    auto add = [&](KeyItem::Kind kind, Value v, Operation *op = nullptr,
-                   bool constant = false) {
-      LayoutCache::Entry *entry = v ? &cache.entryOf(v) : nullptr;
-      const void *what = entry;
+    std::set<std::pair<int, const void *>> seen;
+    auto add = [&](KeyItem::Kind kind, Value v, Operation *op = nullptr) {
+      const ShapeClasses *shapes = v ? &shapeClassesOf(v) : nullptr;
+      const void *what = shapes ? shapes->layout : nullptr;
       if (kind == KeyItem::Plan)
         what = cast<PlanOp>(op).getDevices().getAsOpaquePointer();
       else if (kind == KeyItem::Call)
         what = op;
-      if (!seen.insert({kind, what, constant}).second)
+      if (!seen.insert({kind, what}).second)
         return;
-      items.push_back({kind, v, op, constant,
-                       kind == KeyItem::Shape ? entry : nullptr});
+      items.push_back({kind, v, op, shapes});
     };
     for (BlockArgument arg : fn.getArguments())
       if (isa<RankedTensorType>(arg.getType()))
@@ -338,7 +308,7 @@ struct SpecializePass
       for (Value r : op.getResults()) {
         add(KeyItem::Shape, r);
         if (constant && isa<RankedTensorType>(r.getType()))
-          add(KeyItem::Fresh, r, nullptr, constant);
+          add(KeyItem::Constant, r);
       }
     }
     auto ret = cast<func::ReturnOp>(fn.getBody().back().getTerminator());
@@ -353,7 +323,7 @@ struct SpecializePass
     for (const KeyItem &item : keyItemsOf(fn)) {
       switch (item.kind) {
       case KeyItem::Shape:
-        key.push_back(item.entry->shapeClass(d));
+        key.push_back(item.shapes->of(d));
         break;
       case KeyItem::Plan:
         key.push_back(regionIndex(cast<PlanOp>(item.op), d));
@@ -366,10 +336,9 @@ struct SpecializePass
       case KeyItem::OnDeviceZero:
         key.push_back(d == 0);
         break;
-      case KeyItem::Fresh: {
+      case KeyItem::Constant: {
         std::optional<layout::Placement> p = placeOn(item.value, d);
-        if (item.constant)
-          notePlacement(key, p);
+        notePlacement(key, p);
         if (p)
           key.push_back(p->summand && !p->keeper);
         break;
@@ -636,7 +605,7 @@ struct SpecializePass
       for (Value v : op->getResults()) {
         if (!isa<RankedTensorType>(v.getType()))
           continue;
-        ShardingAttr s = placementOf(v);
+        ShardingAttr s = getPlacement(v);
         if (!s) {
           if (isa<ReshardOp>(op))
             op->emitError("a reshard is left: run --hspmd-resolve-comm first");
@@ -654,7 +623,7 @@ struct SpecializePass
       return WalkResult::advance();
     });
     for (BlockArgument arg : fn.getArguments())
-      if (ShardingAttr s = placementOf(arg))
+      if (ShardingAttr s = getPlacement(arg))
         addDevices(s);
     if (devices.empty())
       devices.insert(0);

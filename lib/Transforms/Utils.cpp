@@ -38,6 +38,31 @@ ShardingAttr mlir::hspmd::getPlacement(Value value) {
   return {};
 }
 
+const ::hspmd::layout::Layout *LayoutCache::layoutOf(Value value) {
+  auto [it, inserted] = byValue.try_emplace(value, nullptr);
+  if (!inserted)
+    return it->second;
+  auto type = dyn_cast<RankedTensorType>(value.getType());
+  ShardingAttr s = type ? getPlacement(value) : ShardingAttr();
+  if (!type || !s || !type.hasStaticShape())
+    return nullptr;
+  std::shared_ptr<::hspmd::layout::Layout> &layout = byPlacement[{
+      s.getAsOpaquePointer(), type.getAsOpaquePointer()}];
+  if (!layout)
+    layout = std::make_shared<::hspmd::layout::Layout>(
+        s.getLayout(), std::vector<int64_t>(type.getShape().begin(),
+                                            type.getShape().end()));
+  return it->second = layout.get();
+}
+
+std::optional<::hspmd::layout::Placement>
+LayoutCache::place(Value value, int64_t device) {
+  const ::hspmd::layout::Layout *layout = layoutOf(value);
+  if (!layout)
+    return std::nullopt;
+  return layout->place(device);
+}
+
 int64_t mlir::hspmd::getElementBytes(ShapedType type) {
   std::function<int64_t(Type)> bytes = [&](Type t) -> int64_t {
     if (t.isIndex())

@@ -7,6 +7,10 @@
 #include "hspmd/Plan/Plan.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Value.h"
+#include "llvm/ADT/DenseMap.h"
+
+#include <map>
+#include <memory>
 
 namespace mlir::hspmd {
 
@@ -19,6 +23,22 @@ ShardingAttr getKnownSharding(Value value);
 /// `hspmd.annotate` using it (a value annotated where it is used, e.g. a
 /// `tensor.empty` placed twice). Null when nothing states it.
 ShardingAttr getPlacement(Value value);
+
+/// Layouts of values (their placement over their static shape), built once
+/// per (sharding, type): building one is linear in the devices, and passes
+/// ask for every value on every device. Null for a value with no placement
+/// or no static tensor type.
+class LayoutCache {
+public:
+  const ::hspmd::layout::Layout *layoutOf(Value value);
+  std::optional<::hspmd::layout::Placement> place(Value value, int64_t device);
+
+private:
+  llvm::DenseMap<Value, const ::hspmd::layout::Layout *> byValue;
+  std::map<std::pair<const void *, const void *>,
+           std::shared_ptr<::hspmd::layout::Layout>>
+      byPlacement;
+};
 
 /// Bytes per element of `type` (at least 1; i1 counts as one byte).
 int64_t getElementBytes(ShapedType type);

@@ -364,13 +364,6 @@ LogicalResult SendRecvOp::verify() {
 
 RegionKind PlanOp::getRegionKind(unsigned) { return RegionKind::SSACFG; }
 
-Region *PlanOp::getProgramFor(int64_t device) {
-  for (auto [i, attr] : llvm::enumerate(getDevices()))
-    if (llvm::is_contained(cast<DenseI64ArrayAttr>(attr).asArrayRef(), device))
-      return &getPrograms()[i];
-  return nullptr;
-}
-
 ParseResult PlanOp::parse(OpAsmParser &parser, OperationState &result) {
   OpAsmParser::UnresolvedOperand input;
   ShardingAttr sharding;

@@ -70,17 +70,14 @@ struct StepIndex {
     }
   }
 
-  template <typename T>
-  static ArrayRef<T> of(const llvm::DenseMap<int64_t, SmallVector<T, 1>> &m,
-                        int64_t d) {
+  /// What `m` lists for device `d` (nothing if it lists nothing).
+  template <typename Map>
+  static ArrayRef<typename Map::mapped_type::value_type> of(const Map &m,
+                                                            int64_t d) {
     auto it = m.find(d);
-    return it == m.end() ? ArrayRef<T>() : ArrayRef<T>(it->second);
-  }
-  template <typename T>
-  static ArrayRef<T> of(const llvm::DenseMap<int64_t, SmallVector<T>> &m,
-                        int64_t d) {
-    auto it = m.find(d);
-    return it == m.end() ? ArrayRef<T>() : ArrayRef<T>(it->second);
+    if (it == m.end())
+      return {};
+    return it->second;
   }
 };
 

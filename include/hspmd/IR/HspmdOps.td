@@ -325,10 +325,6 @@ def Hspmd_PlanOp : Hspmd_Op<"plan", [
   let regions = (region VariadicRegion<SizedRegion<1>>:$programs);
   let hasCustomAssemblyFormat = 1;
   let hasVerifier = 1;
-  let extraClassDeclaration = [{
-    /// The region `device` runs, or null.
-    ::mlir::Region *getProgramFor(int64_t device);
-  }];
 }
 
 def Hspmd_YieldOp : Hspmd_Op<"yield",

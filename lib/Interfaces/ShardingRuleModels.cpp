@@ -14,6 +14,8 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/BuiltinTypes.h"
 
+#include <set>
+
 using namespace mlir;
 using namespace mlir::hspmd;
 
@@ -66,6 +68,57 @@ Linearity classifyPayload(linalg::LinalgOp op) {
   return Linearity::None;
 }
 
+/// Whether `v`, computed in `body`, reads any of `args`.
+bool dependsOn(Value v, Block &body, const llvm::SmallPtrSetImpl<Value> &args) {
+  SmallVector<Value> work{v};
+  llvm::SmallPtrSet<Value, 8> seen;
+  while (!work.empty()) {
+    Value x = work.pop_back_val();
+    if (!seen.insert(x).second)
+      continue;
+    if (args.contains(x))
+      return true;
+    Operation *def = x.getDefiningOp();
+    if (!def || !body.getParentOp()->isAncestor(def))
+      continue; // a value from outside the op: the same for every iteration
+    llvm::append_range(work, def->getOperands());
+    // Values used inside nested regions count too.
+    def->walk([&](Operation *nested) {
+      if (nested != def)
+        llvm::append_range(work, nested->getOperands());
+    });
+  }
+  return false;
+}
+
+/// Whether every result of `op` is accumulated by a sum: result `i` yields
+/// `add(out_i, e)` (either order), where `out_i` is read nowhere else and `e`
+/// reads no accumulator. Only then may a reduction loop be split, the pieces
+/// being summands (`partial`); any other combiner (a product, max, min,
+/// and/or/xor, an argmax's select, an overwrite) needs the loop whole.
+bool accumulatesBySum(linalg::LinalgOp op) {
+  Block &body = op->getRegion(0).front();
+  auto yield = cast<linalg::YieldOp>(body.getTerminator());
+  llvm::SmallPtrSet<Value, 4> accumulators;
+  for (OpOperand &init : op.getDpsInitsMutable())
+    accumulators.insert(op.getMatchingBlockArgument(&init));
+  for (OpOperand &init : op.getDpsInitsMutable()) {
+    BlockArgument out = op.getMatchingBlockArgument(&init);
+    Value y = yield.getOperand(op.getIndexingMapIndex(&init) -
+                               op.getNumDpsInputs());
+    Operation *add = y.getDefiningOp();
+    if (!add || add->getBlock() != &body ||
+        !isa<arith::AddFOp, arith::AddIOp>(add) || !out.hasOneUse() ||
+        *out.getUsers().begin() != add)
+      return false;
+    Value other = add->getOperand(0) == out ? add->getOperand(1)
+                                            : add->getOperand(0);
+    if (other == out || dependsOn(other, body, accumulators))
+      return false;
+  }
+  return true;
+}
+
 template <typename OpTy>
 struct LinalgRule
     : public ShardingRuleOpInterface::ExternalModel<LinalgRule<OpTy>, OpTy> {
@@ -82,6 +135,7 @@ struct LinalgRule
     for (utils::IteratorType it : linalgOp.getIteratorTypesArray())
       rule.reductionLoops.push_back(it == utils::IteratorType::reduction);
     rule.blockedLoops.assign(rule.loopSizes.size(), false);
+    std::set<int64_t> blockedByAccess;
     for (OpOperand &operand : op->getOpOperands()) {
       rule.initOperands.push_back(linalgOp.isDpsInit(&operand));
       rule.initsRead.push_back(linalgOp.isDpsInit(&operand) &&
@@ -90,23 +144,45 @@ struct LinalgRule
         rule.operandLoops.push_back(std::nullopt);
         continue;
       }
+      // A dimension indexed by one loop follows it. One indexed by a
+      // constant (a broadcast unit dimension) or by several loops (a
+      // convolution's window `oh + kh`) follows none and is held whole; the
+      // loops of such an expression may not be split, since a device's
+      // block of them would index the operand at local positions. Nor may a
+      // loop indexing two dimensions of one operand (a diagonal).
       AffineMap map = linalgOp.getMatchingIndexingMap(&operand);
-      if (!map.isProjectedPermutation(/*allowZeroInResults=*/false))
-        return failure();
       SmallVector<int64_t> loops;
-      for (unsigned i = 0; i < map.getNumResults(); ++i)
-        loops.push_back(map.getDimPosition(i));
+      for (AffineExpr e : map.getResults()) {
+        if (auto dim = dyn_cast<AffineDimExpr>(e)) {
+          int64_t l = dim.getPosition();
+          if (llvm::is_contained(loops, l))
+            blockedByAccess.insert(l);
+          loops.push_back(l);
+          continue;
+        }
+        loops.push_back(ShardingRule::kNoLoop);
+        e.walk([&](AffineExpr inner) {
+          if (auto dim = dyn_cast<AffineDimExpr>(inner))
+            blockedByAccess.insert(dim.getPosition());
+        });
+      }
       rule.operandLoops.push_back(loops);
       if (linalgOp.isDpsInit(&operand))
         rule.resultLoops.push_back(loops);
     }
+    for (int64_t l : blockedByAccess)
+      rule.blockedLoops[l] = true;
     rule.linearity = classifyPayload(linalgOp);
     // Only a sum may be split over a reduction loop (the pieces are then
-    // summands); any other combiner (max, a product...) needs the loop whole.
-    if (rule.linearity == Linearity::None)
+    // summands); any other combiner (max, a product...) needs the loop whole,
+    // and is not linear in a partial operand either.
+    if (llvm::is_contained(rule.reductionLoops, true) &&
+        !accumulatesBySum(linalgOp)) {
+      rule.linearity = Linearity::None;
       for (size_t l = 0; l < rule.reductionLoops.size(); ++l)
         if (rule.reductionLoops[l])
           rule.blockedLoops[l] = true;
+    }
     return rule;
   }
 };
@@ -255,6 +331,69 @@ struct InsertSliceRule
   }
 };
 
+/// Appends a loop of `size` that may not be split; returns its index.
+int64_t addBlockedLoop(ShardingRule &rule, int64_t size) {
+  rule.loopSizes.push_back(size);
+  rule.reductionLoops.push_back(false);
+  rule.blockedLoops.push_back(true);
+  return static_cast<int64_t>(rule.loopSizes.size()) - 1;
+}
+
+/// tensor.pad with static padding: an unpadded dimension is one loop of
+/// source and result, which keeps its split; a padded one is a loop of each,
+/// neither split (the source is gathered along it). Linear in the source
+/// only when the padding value is zero, which this rule does not look at.
+struct PadRule
+    : public ShardingRuleOpInterface::ExternalModel<PadRule, tensor::PadOp> {
+  FailureOr<ShardingRule> getShardingRule(Operation *op) const {
+    auto pad = cast<tensor::PadOp>(op);
+    RankedTensorType src = pad.getSourceType(), res = pad.getResultType();
+    if (!src.hasStaticShape() || !res.hasStaticShape() ||
+        ShapedType::isDynamicShape(pad.getStaticLow()) ||
+        ShapedType::isDynamicShape(pad.getStaticHigh()))
+      return failure();
+    ShardingRule rule = ShardingRule::elementwise(
+        src.getRank(), src.getShape(), /*numOperands=*/1, Linearity::None);
+    for (int64_t k = 0; k < src.getRank(); ++k)
+      if (pad.getStaticLow()[k] != 0 || pad.getStaticHigh()[k] != 0) {
+        rule.blockedLoops[k] = true;
+        rule.resultLoops[0][k] = addBlockedLoop(rule, res.getDimSize(k));
+      }
+    unsigned n = op->getNumOperands();
+    rule.operandLoops.resize(n, std::nullopt);
+    rule.initOperands.resize(n, false);
+    rule.initsRead.resize(n, false);
+    return rule;
+  }
+};
+
+/// tensor.concat: every dimension but the concatenated one is a loop shared
+/// by all operands and the result and keeps its split; along the
+/// concatenated one each operand and the result have a loop of their own,
+/// not split. A concatenation of summands is a summand of the concatenation.
+struct ConcatRule
+    : public ShardingRuleOpInterface::ExternalModel<ConcatRule,
+                                                    tensor::ConcatOp> {
+  FailureOr<ShardingRule> getShardingRule(Operation *op) const {
+    auto concat = cast<tensor::ConcatOp>(op);
+    RankedTensorType res = concat.getResultType();
+    if (!res.hasStaticShape())
+      return failure();
+    for (Value v : concat.getInputs())
+      if (!cast<RankedTensorType>(v.getType()).hasStaticShape())
+        return failure();
+    int64_t dim = static_cast<int64_t>(concat.getDim());
+    ShardingRule rule =
+        ShardingRule::elementwise(res.getRank(), res.getShape(),
+                                  op->getNumOperands(), Linearity::Additive);
+    rule.blockedLoops[dim] = true;
+    for (auto [i, v] : llvm::enumerate(concat.getInputs()))
+      (*rule.operandLoops[i])[dim] = addBlockedLoop(
+          rule, cast<RankedTensorType>(v.getType()).getDimSize(dim));
+    return rule;
+  }
+};
+
 template <template <typename> class Model, typename... OpTys>
 void attach(MLIRContext *ctx) {
   (OpTys::template attachInterface<Model<OpTys>>(*ctx), ...);
@@ -290,5 +429,7 @@ void mlir::hspmd::registerShardingRuleModels(DialectRegistry &registry) {
     attach<ReshapeRule, tensor::ExpandShapeOp, tensor::CollapseShapeOp>(ctx);
     tensor::ExtractSliceOp::attachInterface<ExtractSliceRule>(*ctx);
     tensor::InsertSliceOp::attachInterface<InsertSliceRule>(*ctx);
+    tensor::PadOp::attachInterface<PadRule>(*ctx);
+    tensor::ConcatOp::attachInterface<ConcatRule>(*ctx);
   });
 }

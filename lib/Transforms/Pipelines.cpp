@@ -23,9 +23,14 @@ void mlir::hspmd::addHostToLLVMPipeline(OpPassManager &pm) {
   // Every buffer is freed after its last use (the runtime's results too).
   bufferization::buildBufferDeallocationPipeline(pm);
   pm.addPass(createConvertLinalgToLoopsPass());
+  // What bufferization leaves: `bufferization.clone` (a helper updating its
+  // argument in place) becomes an alloc and a copy.
+  pm.addPass(createConvertBufferizationToMemRefPass());
+  // Subviews at run-time offsets expand to affine.apply, so affine is
+  // lowered after the strided metadata is expanded.
+  pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createSCFToControlFlowPass());
-  pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createFinalizeMemRefToLLVMConversionPass());
   pm.addPass(createConvertVectorToLLVMPass());
   pm.addPass(createConvertMathToLLVMPass());

@@ -16,11 +16,15 @@
 #include "hspmd/Transforms/Passes.h"
 #include "hspmd/Transforms/Utils.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SetVector.h"
 #include "llvm/Support/Debug.h"
 
 #include <functional>
@@ -123,8 +127,9 @@ LSharding lift(const LSharding &s, ArrayRef<int64_t> dimLoops,
     if (!r.isSplit())
       return r;
     int64_t loop = dimLoops[r.dim];
-    return rule.blockedLoops[loop] ? layout::Role::dup()
-                                   : layout::Role::split(loop);
+    return loop == ShardingRule::kNoLoop || rule.blockedLoops[loop]
+               ? layout::Role::dup()
+               : layout::Role::split(loop);
   });
 }
 
@@ -237,6 +242,18 @@ LSharding replicated(const LSharding &s) {
   LSharding out;
   layout::Group g;
   g.devices = s.devices();
+  if (g.devices.size() > 1)
+    g.axes.push_back(
+        {layout::Role::dup(), static_cast<int64_t>(g.devices.size())});
+  out.groups.push_back(std::move(g));
+  return out;
+}
+
+/// `devices` (increasing), each holding the whole tensor.
+LSharding replicatedOn(const std::set<int64_t> &devices) {
+  LSharding out;
+  layout::Group g;
+  g.devices.assign(devices.begin(), devices.end());
   if (g.devices.size() > 1)
     g.axes.push_back(
         {layout::Role::dup(), static_cast<int64_t>(g.devices.size())});
@@ -451,6 +468,20 @@ struct PropagatePass
 
   LogicalResult runOnFunction(func::FuncOp fn) {
     StringRef name = HspmdDialect::getShardingAttrName();
+    // The size of a static dimension is a constant of the global program; in
+    // a device program the tensor may be a smaller block.
+    fn.walk([](tensor::DimOp dim) {
+      auto type = dyn_cast<RankedTensorType>(dim.getSource().getType());
+      std::optional<int64_t> k = getConstantIntValue(dim.getIndex());
+      if (!type || !k || *k < 0 || *k >= type.getRank() ||
+          type.isDynamicDim(*k))
+        return;
+      OpBuilder b(dim);
+      dim.replaceAllUsesWith(arith::ConstantIndexOp::create(
+                                 b, dim.getLoc(), type.getDimSize(*k))
+                                 .getResult());
+      dim.erase();
+    });
     for (BlockArgument arg : fn.getArguments())
       if (auto s =
               fn.getArgAttrOfType<ShardingAttr>(arg.getArgNumber(), name)) {
@@ -521,8 +552,142 @@ struct PropagatePass
         return failure();
     }
 
+    placeWholeReads(fn);
     annotateAll(fn);
     return success();
+  }
+
+  /// Every device some value of `fn` lives on, and device 0.
+  std::set<int64_t> devicesOfFunction() {
+    std::set<int64_t> out{0};
+    for (auto &[v, s] : placed)
+      for (int64_t d : s.devices())
+        out.insert(d);
+    return out;
+  }
+
+  /// The devices that need the scalars `values` (results of an op at the
+  /// top of `fn`): where the ops using them run. Ops using a scalar run where
+  /// their tensor results live; scalar ops where their own results are used;
+  /// effects without tensor results on device 0 (spec §1.3); anything else
+  /// (a call, a return, a region) possibly everywhere.
+  void scalarUsers(func::FuncOp fn, ValueRange values, std::set<int64_t> &out,
+                   llvm::DenseSet<Operation *> &visited) {
+    Block &top = fn.getBody().front();
+    for (Value v : values)
+      for (Operation *user : v.getUsers()) {
+        Operation *a = top.findAncestorOpInBlock(*user);
+        if (!a || !visited.insert(a).second)
+          continue;
+        bool tensorResults = false;
+        for (Value r : a->getResults())
+          if (isStaticTensor(r) && placed.count(r)) {
+            tensorResults = true;
+            for (int64_t d : placed[r].devices())
+              out.insert(d);
+          }
+        if (tensorResults)
+          continue;
+        bool plainScalar =
+            a->getNumRegions() == 0 && !isa<func::CallOp, func::ReturnOp>(a) &&
+            llvm::none_of(a->getResultTypes(),
+                          [](Type t) { return isa<ShapedType>(t); });
+        if (plainScalar && isMemoryEffectFree(a)) {
+          scalarUsers(fn, a->getResults(), out, visited);
+          continue;
+        }
+        if (plainScalar && !a->hasAttr("hspmd.on_all_devices")) {
+          out.insert(0);
+          continue;
+        }
+        std::set<int64_t> all = devicesOfFunction();
+        out.insert(all.begin(), all.end());
+      }
+  }
+
+  /// Ops that read elements of a tensor at global positions need the whole
+  /// tensor where they run, since a device program holds only its block:
+  /// a scalar read (`tensor.extract` and any other pure op with tensor
+  /// operands and scalar results) runs on the devices using its result, and
+  /// a tensor captured by a region (an embedding table read by a generic's
+  /// body) is needed on the devices running the op. Both get their tensor
+  /// replicated on exactly those devices (a reduced, whole copy), so device
+  /// programs index it as the single-device program does.
+  void placeWholeReads(func::FuncOp fn) {
+    Block &top = fn.getBody().front();
+    SmallVector<Operation *> ops;
+    for (Operation &op : top)
+      ops.push_back(&op);
+    for (Operation *op : ops) {
+      if (isa<AnnotateOp, ReshardOp, func::ReturnOp, func::CallOp>(op))
+        continue;
+      bool tensorResults = llvm::any_of(op->getResultTypes(), [](Type t) {
+        return isa<RankedTensorType>(t);
+      });
+      bool tensorOperands = llvm::any_of(op->getOperands(), isStaticTensor);
+      if (!tensorResults && tensorOperands && op->getNumRegions() == 0 &&
+          isMemoryEffectFree(op) &&
+          llvm::none_of(op->getResultTypes(),
+                        [](Type t) { return isa<ShapedType>(t); })) {
+        std::set<int64_t> users;
+        llvm::DenseSet<Operation *> visited;
+        scalarUsers(fn, op->getResults(), users, visited);
+        if (users.empty()) {
+          op->erase(); // read for nothing
+          continue;
+        }
+        LSharding want = replicatedOn(users);
+        for (unsigned i = 0; i < op->getNumOperands(); ++i) {
+          Value v = op->getOperand(i);
+          if (isStaticTensor(v) &&
+              !sameLayout(placed[v], want, shapeOf(v)))
+            reshardOperand(op, i, want,
+                           "the op reads elements at global positions, so "
+                           "the devices using its result hold the whole "
+                           "tensor");
+        }
+        continue;
+      }
+      if (op->getNumRegions() == 0)
+        continue;
+      // Tensors captured by the op's regions.
+      llvm::SetVector<Value> captured;
+      for (Region &region : op->getRegions())
+        region.walk([&](Operation *inner) {
+          for (Value v : inner->getOperands())
+            if (isStaticTensor(v) &&
+                !op->isAncestor(v.getParentBlock()->getParentOp()))
+              captured.insert(v);
+        });
+      if (captured.empty())
+        continue;
+      std::set<int64_t> runs;
+      for (Value r : op->getResults())
+        if (isStaticTensor(r) && placed.count(r))
+          for (int64_t d : placed[r].devices())
+            runs.insert(d);
+      if (runs.empty())
+        runs = devicesOfFunction();
+      LSharding want = replicatedOn(runs);
+      for (Value v : captured) {
+        if (!placed.count(v))
+          placed[v] = deviceZero();
+        if (sameLayout(placed[v], want, shapeOf(v)))
+          continue;
+        OpBuilder b(op);
+        auto reshard =
+            ReshardOp::create(b, op->getLoc(), v.getType(), v, attr(want));
+        mlir::emitRemark(op->getLoc())
+            << "a tensor its region reads moves from " << attr(placed[v])
+            << " to " << attr(want)
+            << ": the region reads elements at global positions, so the "
+               "devices running the op hold the whole tensor";
+        placed[reshard] = want;
+        v.replaceUsesWithIf(reshard, [&](OpOperand &use) {
+          return op->isProperAncestor(use.getOwner());
+        });
+      }
+    }
   }
 
   LogicalResult materialize(Operation *op) {
@@ -683,16 +848,28 @@ struct PropagatePass
   LogicalResult materializeWithoutRule(Operation *op) {
     bool tensorResults = llvm::any_of(
         op->getResultTypes(), [](Type t) { return isa<RankedTensorType>(t); });
-    // Loops and other ops whose regions carry tensors are not supported yet:
-    // say so rather than place their bodies wrongly.
-    if (op->getNumRegions() > 0 &&
-        (tensorResults || llvm::any_of(op->getOperandTypes(), [](Type t) {
-           return isa<RankedTensorType>(t);
-         })))
-      return op->emitError()
-             << "'" << op->getName()
-             << "' carries tensors through a region, which hspmd does not "
-                "partition yet";
+    // Loops and branches whose regions take or yield tensors are not
+    // supported yet: say so rather than place their bodies wrongly. (Regions
+    // that compute scalars, such as a pad value, run like the op's other
+    // scalar work; tensors they capture are replicated where the op runs.)
+    for (Region &region : op->getRegions())
+      for (Block &block : region) {
+        bool tensorArgs = llvm::any_of(block.getArgumentTypes(), [](Type t) {
+          return isa<TensorType>(t);
+        });
+        bool tensorYields =
+            !block.empty() && block.back().hasTrait<OpTrait::IsTerminator>() &&
+            llvm::any_of(block.back().getOperandTypes(),
+                         [](Type t) { return isa<TensorType>(t); });
+        if (tensorArgs || tensorYields)
+          return op->emitError()
+                 << "'" << op->getName() << "' carries tensors through its "
+                 << "region (" << (tensorArgs ? "as block arguments" : "")
+                 << (tensorArgs && tensorYields ? " and " : "")
+                 << (tensorYields ? "as yielded values" : "")
+                 << "); hspmd does not partition loops and branches over "
+                    "tensors yet";
+      }
     // A pure op with scalar results (tensor.extract, tensor.dim) runs where
     // its operands are. One with effects, or one making a buffer of a tensor
     // (which printing and other effects then use), runs on device 0.
@@ -732,8 +909,10 @@ struct PropagatePass
                              "replicated operands"
                            : "an op without tensor results runs on device 0");
     }
+    // The results are where the op runs, whatever an annotation of them
+    // asks (the annotation then gets its reshard).
     for (Value res : op->getResults())
-      if (isStaticTensor(res) && !placed.count(res))
+      if (isStaticTensor(res))
         placed[res] = resultPlacement ? *resultPlacement : deviceZero();
     return success();
   }

@@ -106,14 +106,31 @@ func.func @partial_into_exp(%x: tensor<16x32xf32> {hspmd.sharding = #hspmd.shard
 }
 
 // An op without a sharding rule runs on replicated operands.
-// REMARK: propagate.mlir:[[@LINE+6]]:8: remark: operand #0 moves from #hspmd.sharding<[0, 1] : [d0 = 2]> to #hspmd.sharding<[0, 1] : [dup = 2]>: the op has no sharding rule, so it runs on replicated operands
+// REMARK: propagate.mlir:[[@LINE+7]]:8: remark: operand #1 moves from #hspmd.sharding<[0, 1] : [d0 = 2]> to #hspmd.sharding<[0, 1] : [dup = 2]>: the op has no sharding rule, so it runs on replicated operands
 // CHECK-LABEL: func.func @no_rule
 // CHECK: %[[R:.*]] = hspmd.reshard %arg0 to #hspmd.sharding<[0, 1] : [dup = 2]>
-// CHECK-NEXT: %[[C:.*]] = tensor.concat dim(0) %[[R]], %[[R]]
-// CHECK-NEXT: hspmd.annotate %[[C]] as #hspmd.sharding<[0, 1] : [dup = 2]> : tensor<16x4xf32>
-func.func @no_rule(%x: tensor<8x4xf32> {hspmd.sharding = #hspmd.sharding<[0, 1] : [d0 = 2]>}) -> tensor<16x4xf32> {
-  %c = tensor.concat dim(0) %x, %x : (tensor<8x4xf32>, tensor<8x4xf32>) -> tensor<16x4xf32>
-  return %c : tensor<16x4xf32>
+// CHECK-NEXT: %[[C:.*]] = tensor.insert %arg1 into %[[R]]
+// CHECK-NEXT: hspmd.annotate %[[C]] as #hspmd.sharding<[0, 1] : [dup = 2]> : tensor<8x4xf32>
+func.func @no_rule(%x: tensor<8x4xf32> {hspmd.sharding = #hspmd.sharding<[0, 1] : [d0 = 2]>}, %v: f32) -> tensor<8x4xf32> {
+  %c1 = arith.constant 1 : index
+  %c = tensor.insert %v into %x[%c1, %c1] : tensor<8x4xf32>
+  return %c : tensor<8x4xf32>
+}
+
+// tensor.concat keeps splits of the dimensions it does not concatenate;
+// along the concatenated one its operands are gathered.
+// CHECK-LABEL: func.func @concat
+// CHECK: %[[R:.*]] = hspmd.reshard %arg1 to #hspmd.sharding<[0, 1] : [d1 = 2]>
+// CHECK-NEXT: %[[C:.*]] = tensor.concat dim(0) %arg0, %[[R]]
+// CHECK-NEXT: hspmd.annotate %[[C]] as #hspmd.sharding<[0, 1] : [d1 = 2]> : tensor<16x4xf32>
+// CHECK: %[[G:.*]] = hspmd.reshard %arg0 to #hspmd.sharding<[0, 1] : [dup = 2]>
+// CHECK-NEXT: %[[D:.*]] = tensor.concat dim(1) %[[G]], %[[G]]
+// CHECK-NEXT: hspmd.annotate %[[D]] as #hspmd.sharding<[0, 1] : [dup = 2]> : tensor<8x8xf32>
+func.func @concat(%x: tensor<8x4xf32> {hspmd.sharding = #hspmd.sharding<[0, 1] : [d1 = 2]>},
+                  %y: tensor<8x4xf32> {hspmd.sharding = #hspmd.sharding<[0, 1] : [d0 = 2]>}) -> (tensor<16x4xf32>, tensor<8x8xf32>) {
+  %c = tensor.concat dim(0) %x, %y : (tensor<8x4xf32>, tensor<8x4xf32>) -> tensor<16x4xf32>
+  %d = tensor.concat dim(1) %x, %x : (tensor<8x4xf32>, tensor<8x4xf32>) -> tensor<8x8xf32>
+  return %c, %d : tensor<16x4xf32>, tensor<8x8xf32>
 }
 
 // Nothing places %x: device 0, with a remark.

@@ -32,8 +32,13 @@ struct ShardingRule {
   /// the collapsed dimension maps to the outermost one of its group) and the
   /// sliced dimensions of a slice. A split there is gathered first.
   SmallVector<bool> blockedLoops;
-  /// For each operand: the loop each dimension follows, or nothing for an
-  /// operand that is not a ranked tensor (scalars are replicated).
+  /// A dimension that follows no single loop (a constant index, as in a
+  /// broadcast of a unit dimension, or a sum of loops, as in a convolution's
+  /// input window): the op reads it at any position, so it is held whole.
+  static constexpr int64_t kNoLoop = -1;
+  /// For each operand: the loop each dimension follows (or kNoLoop), or
+  /// nothing for an operand that is not a ranked tensor (scalars are
+  /// replicated).
   SmallVector<std::optional<SmallVector<int64_t>>> operandLoops;
   /// For each result: the loop each dimension follows.
   SmallVector<SmallVector<int64_t>> resultLoops;

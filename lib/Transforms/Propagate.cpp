@@ -18,6 +18,9 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/IR/PatternMatch.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/Builders.h"
@@ -482,22 +485,29 @@ struct PropagatePass
                                  .getResult());
       dim.erase();
     });
-    for (BlockArgument arg : fn.getArguments())
-      if (auto s =
-              fn.getArgAttrOfType<ShardingAttr>(arg.getArgNumber(), name)) {
-        placed[arg] = s.getLayout();
-        stated.insert(arg);
-      }
-    fn.walk([&](Operation *op) {
-      if (auto a = dyn_cast<AnnotateOp>(op)) {
-        placed[a.getResult()] = a.getSharding().getLayout();
-        stated.insert(a.getResult());
-      } else if (auto r = dyn_cast<ReshardOp>(op)) {
-        placed[r.getResult()] = r.getSharding().getLayout();
-        stated.insert(r.getResult());
-      }
-    });
-    deduce(fn);
+    auto seedAndDeduce = [&] {
+      placed.clear();
+      stated.clear();
+      for (BlockArgument arg : fn.getArguments())
+        if (auto s =
+                fn.getArgAttrOfType<ShardingAttr>(arg.getArgNumber(), name)) {
+          placed[arg] = s.getLayout();
+          stated.insert(arg);
+        }
+      fn.walk([&](Operation *op) {
+        if (auto a = dyn_cast<AnnotateOp>(op)) {
+          placed[a.getResult()] = a.getSharding().getLayout();
+          stated.insert(a.getResult());
+        } else if (auto r = dyn_cast<ReshardOp>(op)) {
+          placed[r.getResult()] = r.getSharding().getLayout();
+          stated.insert(r.getResult());
+        }
+      });
+      deduce(fn);
+    };
+    seedAndDeduce();
+    if (splitReductions(fn))
+      seedAndDeduce();
 
     // Values nothing placed go to device 0.
     auto placeDefault = [&](Value v, Operation *where) {
@@ -555,6 +565,74 @@ struct PropagatePass
     placeWholeReads(fn);
     annotateAll(fn);
     return success();
+  }
+
+  /// A reduction whose combiner is not a sum (max, min, a product, and/or)
+  /// may not be split over its reduction loop, so an input split along it
+  /// would be gathered whole. When the input is split evenly along that loop
+  /// inside one group, the op is split in two instead (upstream
+  /// linalg::splitReduction): an expand_shape cuts the reduced dimension into
+  /// (devices, block), a first op reduces each block from the combiner's
+  /// neutral element into an intermediate tensor with one slice per device,
+  /// split like the input, and the original combiner then reduces the slices
+  /// (from the original init). Only the slices move. Returns whether any op
+  /// was split (placements are then deduced again).
+  bool splitReductions(func::FuncOp fn) {
+    SmallVector<linalg::LinalgOp> candidates;
+    SmallVector<int64_t> ratios;
+    fn.walk([&](linalg::LinalgOp op) {
+      if (!op.hasPureTensorSemantics() || op.getNumDpsInputs() != 1 ||
+          op.getNumDpsInits() != 1 || op.getNumReductionLoops() != 1 ||
+          op.hasIndexSemantics())
+        return;
+      auto ruleOp = dyn_cast<ShardingRuleOpInterface>(op.getOperation());
+      FailureOr<ShardingRule> rule =
+          ruleOp ? ruleOp.getShardingRule() : FailureOr<ShardingRule>();
+      if (failed(rule))
+        return;
+      SmallVector<unsigned> reductions;
+      op.getReductionDims(reductions);
+      unsigned loop = reductions.front();
+      if (!rule->blockedLoops[loop])
+        return; // a sum: split into summands already
+      Value in = op.getDpsInputs().front();
+      auto found = placed.find(in);
+      if (found == placed.end() || found->second.hetero ||
+          found->second.groups.size() != 1 || !rule->operandLoops[0])
+        return;
+      const SmallVector<int64_t> &dims = *rule->operandLoops[0];
+      for (const layout::Axis &a : found->second.groups.front().axes)
+        if (a.role.isSplit() && a.role.dim < static_cast<int64_t>(dims.size()) &&
+            dims[a.role.dim] == static_cast<int64_t>(loop) &&
+            rule->loopSizes[loop] % a.size == 0) {
+          candidates.push_back(op);
+          ratios.push_back(a.size);
+        }
+    });
+    bool changed = false;
+    IRRewriter rewriter(fn.getContext());
+    for (auto [op, ratio] : llvm::zip(candidates, ratios)) {
+      rewriter.setInsertionPoint(op);
+      Location loc = op->getLoc();
+      int64_t n = ratio;
+      FailureOr<linalg::SplitReductionResult> split = linalg::splitReduction(
+          rewriter, op, [n](linalg::LinalgOp) {
+            linalg::SplitReductionOptions options;
+            options.ratio = n;
+            options.index = 0;
+            options.innerParallel = false;
+            return options;
+          });
+      if (failed(split))
+        continue; // no neutral element known: gathered whole
+      changed = true;
+      mlir::emitRemark(loc)
+          << "the reduction's combiner is not a sum, so it is split in two: "
+             "each of the "
+          << n << " devices reduces its block, and only the " << n
+          << " partial results move";
+    }
+    return changed;
   }
 
   /// Every device some value of `fn` lives on, and device 0.

@@ -243,3 +243,38 @@ func.func @caller(%x: tensor<8xf32> {hspmd.sharding = #hspmd.sharding<[0, 1] : [
   %s = arith.addf %r, %r : tensor<8xf32>
   return %s : tensor<8xf32>
 }
+
+// A max over the split dimension (softmax over a split vocabulary) is split
+// in two: each device reduces its block from -inf, and only the 4x4 partial
+// maxima move (an all-gather), not the 4x16 input; a product over a split
+// dimension of a weighted top-tier split cannot be cut evenly, so its input
+// is gathered.
+// REMARK: propagate.mlir:[[@LINE+15]]:8: remark: the reduction's combiner is not a sum, so it is split in two: each of the 4 devices reduces its block, and only the 4 partial results move
+// CHECK-LABEL: func.func @max_split
+// CHECK: %[[X:.*]] = tensor.expand_shape %arg0 {{\[\[}}0], [1, 2]] output_shape [4, 4, 4] : tensor<4x16xf32> into tensor<4x4x4xf32>
+// CHECK-NEXT: hspmd.annotate %[[X]] as #hspmd.sharding<[0, 1, 2, 3] : [d1 = 4]> : tensor<4x4x4xf32>
+// CHECK: %[[P:.*]] = linalg.generic
+// CHECK: hspmd.annotate %[[P]] as #hspmd.sharding<[0, 1, 2, 3] : [d0 = 4]> : tensor<4x4xf32>
+// CHECK: hspmd.reshard %{{.*}} to #hspmd.sharding<[0, 1, 2, 3] : [dup = 4]> : tensor<4x4xf32>
+// CHECK: linalg.generic
+// CHECK-SAME: iterator_types = ["reduction", "parallel"]
+// CHECK: hspmd.reshard %arg1 to #hspmd.sharding<hetero = dup, groups = {{\[\[}}0, 1] : [dup = 2], [2] : []]> : tensor<4x16xf32>
+func.func @max_split(%x: tensor<4x16xf32> {hspmd.sharding = #hspmd.sharding<[0, 1, 2, 3] : [d1 = 4]>},
+                     %y: tensor<4x16xf32> {hspmd.sharding = #hspmd.sharding<hetero = d1, weights = [3, 1], groups = [[0, 1] : [dup = 2], [2] : []]>}) -> (tensor<4xf32>, tensor<4xf32>) {
+  %ninf = arith.constant 0xFF800000 : f32
+  %e = tensor.empty() : tensor<4xf32>
+  %init = linalg.fill ins(%ninf : f32) outs(%e : tensor<4xf32>) -> tensor<4xf32>
+  %m = linalg.reduce ins(%x : tensor<4x16xf32>) outs(%init : tensor<4xf32>) dimensions = [1]
+    (%in: f32, %acc: f32) {
+      %r = arith.maximumf %in, %acc : f32
+      linalg.yield %r : f32
+    }
+  %one = arith.constant 1.0 : f32
+  %init2 = linalg.fill ins(%one : f32) outs(%e : tensor<4xf32>) -> tensor<4xf32>
+  %p = linalg.reduce ins(%y : tensor<4x16xf32>) outs(%init2 : tensor<4xf32>) dimensions = [1]
+    (%in: f32, %acc: f32) {
+      %r = arith.mulf %in, %acc : f32
+      linalg.yield %r : f32
+    }
+  return %m, %p : tensor<4xf32>, tensor<4xf32>
+}

@@ -197,9 +197,11 @@ struct ElementwiseRule
     auto type = dyn_cast<RankedTensorType>(op->getResult(0).getType());
     if (!type || !type.hasStaticShape())
       return failure();
+    // Tensor operands have the result's shape; a scalar operand (the
+    // condition of a select on tensors) is the same on every device.
     for (Value operand : op->getOperands()) {
       auto t = dyn_cast<RankedTensorType>(operand.getType());
-      if (!t || t.getShape() != type.getShape())
+      if (t ? t.getShape() != type.getShape() : isa<ShapedType>(operand.getType()))
         return failure();
     }
     Linearity linearity = Linearity::None;
@@ -208,8 +210,14 @@ struct ElementwiseRule
       linearity = Linearity::Additive;
     else if (isa<arith::MulFOp, arith::MulIOp>(op))
       linearity = Linearity::Multiplicative;
-    return ShardingRule::elementwise(type.getRank(), type.getShape(),
-                                     op->getNumOperands(), linearity);
+    ShardingRule rule = ShardingRule::elementwise(
+        type.getRank(), type.getShape(), op->getNumOperands(), linearity);
+    for (auto [i, operand] : llvm::enumerate(op->getOperands()))
+      if (!isa<RankedTensorType>(operand.getType())) {
+        rule.operandLoops[i] = std::nullopt;
+        rule.linearity = Linearity::None;
+      }
+    return rule;
   }
 };
 
@@ -411,18 +419,32 @@ void mlir::hspmd::registerShardingRuleModels(DialectRegistry &registry) {
   registry.addExtension(+[](MLIRContext *ctx, arith::ArithDialect *) {
     attach<ElementwiseRule, arith::AddFOp, arith::AddIOp, arith::SubFOp,
            arith::SubIOp, arith::MulFOp, arith::MulIOp, arith::DivFOp,
-           arith::DivSIOp, arith::DivUIOp, arith::RemFOp, arith::NegFOp,
-           arith::MaximumFOp, arith::MinimumFOp, arith::MaxNumFOp,
-           arith::MinNumFOp, arith::MaxSIOp, arith::MinSIOp, arith::AndIOp,
-           arith::OrIOp, arith::XOrIOp, arith::SelectOp, arith::CmpFOp,
+           arith::DivSIOp, arith::DivUIOp, arith::CeilDivSIOp,
+           arith::CeilDivUIOp, arith::FloorDivSIOp, arith::RemFOp,
+           arith::RemSIOp, arith::RemUIOp, arith::NegFOp, arith::MaximumFOp,
+           arith::MinimumFOp, arith::MaxNumFOp, arith::MinNumFOp,
+           arith::MaxSIOp, arith::MinSIOp, arith::MaxUIOp, arith::MinUIOp,
+           arith::AndIOp, arith::OrIOp, arith::XOrIOp, arith::ShLIOp,
+           arith::ShRSIOp, arith::ShRUIOp, arith::SelectOp, arith::CmpFOp,
            arith::CmpIOp, arith::ExtFOp, arith::TruncFOp, arith::SIToFPOp,
-           arith::FPToSIOp, arith::ExtSIOp, arith::TruncIOp>(ctx);
+           arith::UIToFPOp, arith::FPToSIOp, arith::FPToUIOp, arith::ExtSIOp,
+           arith::ExtUIOp, arith::TruncIOp, arith::IndexCastOp,
+           arith::IndexCastUIOp, arith::BitcastOp>(ctx);
     attach<SourceRule, arith::ConstantOp>(ctx);
   });
   registry.addExtension(+[](MLIRContext *ctx, math::MathDialect *) {
-    attach<ElementwiseRule, math::ExpOp, math::LogOp, math::TanhOp,
-           math::SqrtOp, math::RsqrtOp, math::AbsFOp, math::PowFOp,
-           math::ErfOp, math::SinOp, math::CosOp>(ctx);
+    attach<ElementwiseRule, math::AbsFOp, math::AbsIOp, math::AcosOp,
+           math::AcoshOp, math::AsinOp, math::AsinhOp, math::Atan2Op,
+           math::AtanOp, math::AtanhOp, math::CbrtOp, math::CeilOp,
+           math::ClampFOp, math::CopySignOp, math::CosOp, math::CoshOp,
+           math::CountLeadingZerosOp, math::CountTrailingZerosOp,
+           math::CtPopOp, math::ErfOp, math::ErfcOp, math::Exp2Op,
+           math::ExpM1Op, math::ExpOp, math::FPowIOp, math::FloorOp,
+           math::FmaOp, math::IPowIOp, math::IsFiniteOp, math::IsInfOp,
+           math::IsNaNOp, math::IsNormalOp, math::Log10Op, math::Log1pOp,
+           math::Log2Op, math::LogOp, math::PowFOp, math::RoundEvenOp,
+           math::RoundOp, math::RsqrtOp, math::SinOp, math::SinhOp,
+           math::SqrtOp, math::TanOp, math::TanhOp, math::TruncOp>(ctx);
   });
   registry.addExtension(+[](MLIRContext *ctx, tensor::TensorDialect *) {
     attach<SourceRule, tensor::EmptyOp>(ctx);

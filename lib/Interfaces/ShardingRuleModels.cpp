@@ -28,7 +28,7 @@ ShardingRule ShardingRule::elementwise(int64_t rank, ArrayRef<int64_t> shape,
   rule.loopSizes.assign(shape.begin(), shape.end());
   rule.reductionLoops.assign(rank, false);
   rule.blockedLoops.assign(rank, false);
-  SmallVector<int64_t> identity;
+  std::vector<int64_t> identity;
   for (int64_t i = 0; i < rank; ++i)
     identity.push_back(i);
   rule.operandLoops.assign(numOperands, identity);
@@ -151,7 +151,7 @@ struct LinalgRule
       // block of them would index the operand at local positions. Nor may a
       // loop indexing two dimensions of one operand (a diagonal).
       AffineMap map = linalgOp.getMatchingIndexingMap(&operand);
-      SmallVector<int64_t> loops;
+      std::vector<int64_t> loops;
       for (AffineExpr e : map.getResults()) {
         if (auto dim = dyn_cast<AffineDimExpr>(e)) {
           int64_t l = dim.getPosition();
@@ -266,7 +266,7 @@ struct ReshapeRule
                           expanded.getShape().end());
     rule.reductionLoops.assign(expanded.getRank(), false);
     rule.blockedLoops.assign(expanded.getRank(), false);
-    SmallVector<int64_t> expandedLoops, collapsedLoops;
+    std::vector<int64_t> expandedLoops, collapsedLoops;
     for (int64_t i = 0; i < expanded.getRank(); ++i)
       expandedLoops.push_back(i);
     for (const ReassociationIndices &group :

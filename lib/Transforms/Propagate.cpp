@@ -1,13 +1,12 @@
 //===- Propagate.cpp - Deduce the sharding of every tensor value ----------===//
 //
-// Shardings are carried in *loop space* through an op: a tensor sharding is
-// lifted to the op's loops by its ShardingRule (a split of dimension k
-// becomes a split of the loop dimension k follows), the operands' lifted
-// shardings are merged axis by axis, and the merged loop sharding is projected
-// back onto every operand and result (a split loop an operand lacks becomes
-// `dup`; a split reduction loop makes the results `partial`). Both tiers work
-// the same way: the top-tier role is lifted, merged and projected like an
-// axis role.
+// Deduces every tensor's placement from the annotated ones and inserts
+// reshards where placements conflict. Shardings are carried through ops in
+// their loop space (the algebra is hspmd/Layout/LoopSpace.h, plain C++): the
+// pass is the driver that asks each op for its ShardingRule, runs deduction
+// to a fixed point, materializes each op with the cheapest anchor, and
+// handles what the algebra does not see: calls, ops without rules, reads of
+// whole tensors, and reductions split in two.
 //
 //===----------------------------------------------------------------------===//
 
@@ -44,6 +43,12 @@ using namespace mlir;
 using namespace mlir::hspmd;
 namespace layout = ::hspmd::layout;
 using LSharding = layout::Sharding;
+using layout::lift;
+using layout::merge;
+using layout::project;
+using layout::reduced;
+using layout::replicated;
+using layout::replicatedOn;
 
 namespace {
 
@@ -55,162 +60,6 @@ std::vector<int64_t> shapeOf(Value v) {
 bool isStaticTensor(Value v) {
   auto t = dyn_cast<RankedTensorType>(v.getType());
   return t && t.hasStaticShape();
-}
-
-/// Puts equal roles of a group next to each other (permuting the device list
-/// to keep every device's block) and merges them into one axis: projections
-/// can turn two axes into `dup`, which a sharding writes as one.
-void canonicalizeGroup(layout::Group &g) {
-  size_t n = g.axes.size();
-  std::vector<size_t> order;
-  std::vector<bool> taken(n, false);
-  for (size_t i = 0; i < n; ++i) {
-    if (taken[i])
-      continue;
-    for (size_t j = i; j < n; ++j)
-      if (!taken[j] && g.axes[j].role == g.axes[i].role) {
-        order.push_back(j);
-        taken[j] = true;
-      }
-  }
-  bool identity = true;
-  for (size_t i = 0; i < n; ++i)
-    identity &= order[i] == i;
-  if (!identity) {
-    std::vector<int64_t> stride(n, 1);
-    for (size_t i = n; i-- > 1;)
-      stride[i - 1] = stride[i] * g.axes[i].size;
-    std::vector<int64_t> devices(g.devices.size());
-    for (size_t q = 0; q < devices.size(); ++q) {
-      int64_t rest = static_cast<int64_t>(q), p = 0;
-      for (size_t j = n; j-- > 0;) {
-        int64_t size = g.axes[order[j]].size;
-        p += (rest % size) * stride[order[j]];
-        rest /= size;
-      }
-      devices[q] = g.devices[p];
-    }
-    std::vector<layout::Axis> axes;
-    for (size_t j : order)
-      axes.push_back(g.axes[j]);
-    g.devices = std::move(devices);
-    g.axes = std::move(axes);
-  }
-  std::vector<layout::Axis> merged;
-  for (const layout::Axis &a : g.axes) {
-    if (!merged.empty() && merged.back().role == a.role)
-      merged.back().size *= a.size;
-    else
-      merged.push_back(a);
-  }
-  g.axes = std::move(merged);
-}
-
-/// Maps every role of `s` through `f`, then canonicalizes the groups.
-template <typename F> LSharding mapRoles(const LSharding &s, F f) {
-  LSharding out = s;
-  if (out.hetero) {
-    out.hetero = f(*out.hetero);
-    if (!out.hetero->isSplit())
-      out.weights.clear();
-  }
-  for (layout::Group &g : out.groups) {
-    for (layout::Axis &a : g.axes)
-      a.role = f(a.role);
-    canonicalizeGroup(g);
-  }
-  return out;
-}
-
-/// `s` in the loop space of an op; splits of loops the rule blocks become
-/// dup (the operand is gathered along them first).
-LSharding lift(const LSharding &s, ArrayRef<int64_t> dimLoops,
-               const ShardingRule &rule) {
-  return mapRoles(s, [&](layout::Role r) {
-    if (!r.isSplit())
-      return r;
-    int64_t loop = dimLoops[r.dim];
-    return loop == ShardingRule::kNoLoop || rule.blockedLoops[loop]
-               ? layout::Role::dup()
-               : layout::Role::split(loop);
-  });
-}
-
-/// `s` with every partial role replaced by dup: the placement after reducing.
-LSharding reduced(const LSharding &s) {
-  return mapRoles(s, [](layout::Role r) {
-    return r.isPartial() ? layout::Role::dup() : r;
-  });
-}
-
-LSharding project(const LSharding &loops, ArrayRef<int64_t> dimLoops,
-                  const ShardingRule &rule, bool resultLike) {
-  return mapRoles(loops, [&](layout::Role r) {
-    if (!r.isSplit())
-      return r;
-    for (size_t k = 0; k < dimLoops.size(); ++k)
-      if (dimLoops[k] == r.dim)
-        return layout::Role::split(static_cast<int64_t>(k));
-    if (resultLike && rule.reductionLoops[r.dim])
-      return layout::Role::partial();
-    return layout::Role::dup();
-  });
-}
-
-std::optional<layout::Role> mergeRole(layout::Role a, layout::Role b,
-                                      Linearity linearity) {
-  if (a == b) {
-    if (a.isPartial() && linearity != Linearity::Additive)
-      return std::nullopt;
-    return a;
-  }
-  if (a.isPartial() || b.isPartial())
-    return std::nullopt; // a summand against a value would be miscounted
-  if (a.isDup())
-    return b;
-  if (b.isDup())
-    return a;
-  return std::nullopt;
-}
-
-/// Merges `other` into `acc` axis by axis; fails (leaving `acc`) when the
-/// two are not laid over the same device grid or a role conflicts.
-bool merge(LSharding &acc, const LSharding &other, Linearity linearity) {
-  if (acc.hetero.has_value() != other.hetero.has_value() ||
-      acc.groups.size() != other.groups.size())
-    return false;
-  LSharding out = acc;
-  if (acc.hetero) {
-    std::optional<layout::Role> r =
-        mergeRole(*acc.hetero, *other.hetero, linearity);
-    if (!r)
-      return false;
-    out.hetero = r;
-    // Weights belong to the top-tier split: both sides splitting must agree;
-    // a dup side takes the split side's.
-    if (acc.hetero->isSplit() && other.hetero->isSplit() &&
-        acc.weights != other.weights)
-      return false;
-    out.weights = acc.hetero->isSplit() ? acc.weights : other.weights;
-  }
-  for (size_t g = 0; g < acc.groups.size(); ++g) {
-    const layout::Group &a = acc.groups[g], &b = other.groups[g];
-    if (a.devices != b.devices || a.axes.size() != b.axes.size())
-      return false;
-    for (size_t i = 0; i < a.axes.size(); ++i) {
-      if (a.axes[i].size != b.axes[i].size)
-        return false;
-      std::optional<layout::Role> r =
-          mergeRole(a.axes[i].role, b.axes[i].role, linearity);
-      if (!r)
-        return false;
-      out.groups[g].axes[i].role = *r;
-    }
-  }
-  if (out.verifyStructure())
-    return false; // e.g. one loop split on two axes of a group
-  acc = std::move(out);
-  return true;
 }
 
 bool sameLayout(const LSharding &a, const LSharding &b,
@@ -238,30 +87,6 @@ bool fits(const LSharding &s, Value v) {
   Type elt = cast<ShapedType>(v.getType()).getElementType();
   return elt.isF16() || elt.isBF16() || elt.isF32() || elt.isF64() ||
          elt.isSignlessInteger(32) || elt.isSignlessInteger(64);
-}
-
-/// Every device of `s`, replicated.
-LSharding replicated(const LSharding &s) {
-  LSharding out;
-  layout::Group g;
-  g.devices = s.devices();
-  if (g.devices.size() > 1)
-    g.axes.push_back(
-        {layout::Role::dup(), static_cast<int64_t>(g.devices.size())});
-  out.groups.push_back(std::move(g));
-  return out;
-}
-
-/// `devices` (increasing), each holding the whole tensor.
-LSharding replicatedOn(const std::set<int64_t> &devices) {
-  LSharding out;
-  layout::Group g;
-  g.devices.assign(devices.begin(), devices.end());
-  if (g.devices.size() > 1)
-    g.axes.push_back(
-        {layout::Role::dup(), static_cast<int64_t>(g.devices.size())});
-  out.groups.push_back(std::move(g));
-  return out;
 }
 
 LSharding deviceZero() {
@@ -600,7 +425,7 @@ struct PropagatePass
       if (found == placed.end() || found->second.hetero ||
           found->second.groups.size() != 1 || !rule->operandLoops[0])
         return;
-      const SmallVector<int64_t> &dims = *rule->operandLoops[0];
+      const std::vector<int64_t> &dims = *rule->operandLoops[0];
       for (const layout::Axis &a : found->second.groups.front().axes)
         if (a.role.isSplit() && a.role.dim < static_cast<int64_t>(dims.size()) &&
             dims[a.role.dim] == static_cast<int64_t>(loop) &&

@@ -5,7 +5,7 @@
 
 // Device 0 reduces while device 1 gathers.
 // expected-remark @+2 {{@f: 2 device programs, 2 distinct}}
-// expected-error @+1 {{device programs disagree: communication #0 between devices 0 and 1 is hspmd.all_reducetensor<4xf32> {0 1 } on device 0 but hspmd.all_gather0tensor<4xf32> {0 1 } on device 1}}
+// expected-error @+1 {{device programs disagree: communication #0 between devices 0 and 1 is hspmd.all_reduce of tensor<4xf32> over {0, 1} on device 0 but hspmd.all_gather dim 0 of tensor<4xf32> over {0, 1} on device 1}}
 func.func @f(%x: tensor<8xf32> {hspmd.sharding = #hspmd.sharding<[0, 1] : [d0 = 2]>}) {
   %0 = hspmd.plan %x to #hspmd.sharding<[0, 1] : [d0 = 2]> : tensor<8xf32>
   devices [0] {
@@ -26,7 +26,7 @@ func.func @f(%x: tensor<8xf32> {hspmd.sharding = #hspmd.sharding<[0, 1] : [d0 = 
 
 // Device 0 sends 4 elements that device 1 receives as 2.
 // expected-remark @+2 {{@g: 2 device programs, 2 distinct}}
-// expected-error @+1 {{device programs disagree: communication #0 between devices 0 and 1 is message [4 ] /  {0 1 } on device 0 but message [2 ] /  {0 1 } on device 1}}
+// expected-error @+1 {{device programs disagree: communication #0 between devices 0 and 1 is messages 0 -> 1 [4], 1 -> 0 [] on device 0 but messages 0 -> 1 [2], 1 -> 0 [] on device 1}}
 func.func @g(%x: tensor<8xf32> {hspmd.sharding = #hspmd.sharding<[0, 1] : [d0 = 2]>}) {
   %0 = hspmd.plan %x to #hspmd.sharding<[0, 1] : [d0 = 2]> : tensor<8xf32>
   devices [0] {

@@ -126,6 +126,24 @@ def HspmdSpecialize : Pass<"hspmd-specialize", "ModuleOp"> {
   ];
 }
 
+def HspmdVerifyPrograms : Pass<"hspmd-verify-programs", "ModuleOp"> {
+  let summary = "Checks that device programs agree on their communication";
+  let description = [{
+    Reads which program each device runs from `@main`'s dispatch on
+    `hspmd.device_id` and checks, following calls into callees: every device
+    is a member of the groups it communicates in; the members of a group meet
+    the same collectives on it, in the same order, with the same kinds,
+    dimensions and types; two devices that exchange messages meet their
+    messages and their shared collectives in the same order, what one sends
+    being what the other receives; a device that others communicate with has
+    a program. A disagreement would hang or corrupt a run, so it is an error
+    at the program that disagrees. `--hspmd-specialize` runs the same check
+    on what it writes; this pass checks a module on its own (one edited by
+    hand, or written by another tool).
+  }];
+  let dependentDialects = ["::mlir::hspmd::HspmdDialect"];
+}
+
 def HspmdLowerToRuntime : Pass<"hspmd-lower-to-runtime", "ModuleOp"> {
   let summary = "Lowers communication ops to calls into the runtime's C ABI";
   let description = [{

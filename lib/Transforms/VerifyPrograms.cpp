@@ -1,0 +1,311 @@
+//===- VerifyPrograms.cpp - Device programs agree on communication --------===//
+//
+// The check that specialization runs on its output, and that
+// --hspmd-verify-programs runs on any specialized module: device programs
+// that disagree on their communication would hang or corrupt a run. (The
+// order between two collectives of different groups is compared only for
+// devices that also exchange messages; plans order their steps so that it
+// agrees: steps, then blocks, then groups.)
+//
+//===----------------------------------------------------------------------===//
+
+#include "hspmd/Transforms/VerifyPrograms.h"
+#include "hspmd/IR/HspmdOps.h"
+#include "hspmd/Transforms/Passes.h"
+
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/MapVector.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <set>
+#include <string>
+#include <vector>
+
+namespace mlir::hspmd {
+#define GEN_PASS_DEF_HSPMDVERIFYPROGRAMS
+#include "hspmd/Transforms/Passes.h.inc"
+} // namespace mlir::hspmd
+
+using namespace mlir;
+using namespace mlir::hspmd;
+
+namespace {
+
+class ProgramChecker {
+public:
+  ProgramChecker(ModuleOp module, bool allPrograms)
+      : module(module), allPrograms(allPrograms) {}
+
+  /// One communication as the other side sees it too: a collective over a
+  /// group (the uniqued list attribute), or the messages between this device
+  /// and `peer`.
+  struct Event {
+    DenseI64ArrayAttr group;
+    int64_t peer = -1;
+    std::string what; // kind, dimensions, sizes
+
+    /// Equal as both sides see it (a message's peer is the other side).
+    bool operator==(const Event &o) const {
+      return group == o.group && what == o.what;
+    }
+  };
+
+  /// A program's communication in order: collectives (the same for every
+  /// device running the program) and the send/recv ops (whose events depend
+  /// on the device). Computed once per program.
+  struct Raw {
+    Event collective;
+    SendRecvOp sendRecv;
+  };
+  llvm::DenseMap<Operation *, std::vector<Raw>> rawEvents;
+
+  const std::vector<Raw> &rawEventsOf(func::FuncOp fn, int depth = 0) {
+    auto found = rawEvents.find(fn);
+    if (found != rawEvents.end())
+      return found->second;
+    std::vector<Raw> out;
+    auto typeText = [](Type t) {
+      std::string s;
+      llvm::raw_string_ostream os(s);
+      os << t;
+      return s;
+    };
+    fn.walk([&](Operation *op) {
+      auto groupOf = [&](ArrayAttr groups) {
+        return cast<DenseI64ArrayAttr>(groups[0]);
+      };
+      std::string kind = op->getName().getStringRef().str();
+      if (auto c = dyn_cast<AllReduceOp>(op))
+        out.push_back(
+            {{groupOf(c.getGroups()), -1, kind + " of " + typeText(c.getType())}, {}});
+      else if (auto c = dyn_cast<AllGatherOp>(op))
+        out.push_back({{groupOf(c.getGroups()), -1,
+                        kind + " dim " + std::to_string(c.getDim()) +
+                            " of " + typeText(c.getInput().getType())},
+                       {}});
+      else if (auto c = dyn_cast<ReduceScatterOp>(op))
+        out.push_back(
+            {{groupOf(c.getGroups()), -1,
+              kind + " dim " + std::to_string(c.getDim()) + " to " +
+                  typeText(c.getType())},
+             {}});
+      else if (auto c = dyn_cast<AllToAllOp>(op))
+        out.push_back({{groupOf(c.getGroups()), -1,
+                        kind + " split_dim " +
+                            std::to_string(c.getSplitDim()) + " concat_dim " +
+                            std::to_string(c.getConcatDim()) + " of " +
+                            typeText(c.getInput().getType())},
+                       {}});
+      else if (auto sr = dyn_cast<SendRecvOp>(op))
+        out.push_back({{}, sr});
+      else if (auto call = dyn_cast<func::CallOp>(op)) {
+        if (auto callee =
+                module.lookupSymbol<func::FuncOp>(call.getCalleeAttr()))
+          if (!callee.isExternal() && depth < 16) {
+            const std::vector<Raw> &inner = rawEventsOf(callee, depth + 1);
+            out.insert(out.end(), inner.begin(), inner.end());
+          }
+      }
+    });
+    return rawEvents[fn] = std::move(out);
+  }
+
+  /// Device `d`'s events: per send/recv op and peer, the sizes of the blocks
+  /// from the lower id to the higher, then back, so that both sides describe
+  /// the exchange the same way.
+  std::vector<Event> eventsOf(func::FuncOp fn, int64_t d) {
+    std::vector<Event> out;
+    for (const Raw &raw : rawEventsOf(fn)) {
+      if (!raw.sendRecv) {
+        out.push_back(raw.collective);
+        continue;
+      }
+      std::map<int64_t, std::pair<std::string, std::string>> peers;
+      auto add = [&](ArrayAttr blocks, bool sending) {
+        for (Attribute a : blocks) {
+          ArrayRef<int64_t> e = cast<DenseI64ArrayAttr>(a).asArrayRef();
+          size_t rank = (e.size() - 1) / 2;
+          std::string sizes;
+          for (int64_t v : e.slice(1 + rank, rank))
+            sizes += (sizes.empty() ? "" : "x") + std::to_string(v);
+          bool lowToHigh = sending ? d < e[0] : e[0] < d;
+          auto &entry = peers[e[0]];
+          std::string &blocks = lowToHigh ? entry.first : entry.second;
+          blocks += (blocks.empty() ? "" : ", ") + sizes;
+        }
+      };
+      SendRecvOp sr = raw.sendRecv;
+      add(sr.getSends(), true);
+      add(sr.getRecvs(), false);
+      for (auto &[peer, sizes] : peers)
+        out.push_back(
+            {{}, peer,
+             "messages " + std::to_string(std::min(d, peer)) + " -> " +
+                 std::to_string(std::max(d, peer)) + " [" + sizes.first +
+                 "], " + std::to_string(std::max(d, peer)) + " -> " +
+                 std::to_string(std::min(d, peer)) + " [" + sizes.second +
+                 "]"});
+    }
+    return out;
+  }
+
+  /// Members of a group, for membership tests.
+  llvm::DenseMap<Attribute, llvm::DenseSet<int64_t>> memberSets;
+  bool isMember(const Event &e, int64_t d, int64_t self) {
+    if (!e.group)
+      return d == self || d == e.peer;
+    auto [it, inserted] = memberSets.try_emplace(e.group);
+    if (inserted)
+      it->second.insert(e.group.asArrayRef().begin(),
+                        e.group.asArrayRef().end());
+    return it->second.contains(d);
+  }
+
+  static std::string describe(const Event &e) {
+    if (!e.group)
+      return e.what; // names both devices
+    std::string g;
+    for (int64_t x : e.group.asArrayRef())
+      g += (g.empty() ? "" : ", ") + std::to_string(x);
+    return e.what + " over {" + g + "}";
+  }
+
+  LogicalResult check(std::map<int64_t, func::FuncOp> devices) {
+    std::map<int64_t, std::vector<Event>> events;
+    for (auto &[d, fn] : devices) {
+      events[d] = eventsOf(fn, d);
+      for (const Event &e : events[d])
+        if (e.group && !isMember(e, d, d))
+          return fn.emitError() << "device " << d
+                                << " takes part in a communication of a "
+                                   "group it is not a member of";
+    }
+    auto mismatch = [&](int64_t a, int64_t b, ArrayRef<Event> sa,
+                        ArrayRef<Event> sb) {
+      size_t i = 0;
+      while (i < sa.size() && i < sb.size() && sa[i] == sb[i])
+        ++i;
+      auto at = [&](ArrayRef<Event> v) {
+        return i < v.size() ? describe(v[i]) : std::string("nothing");
+      };
+      return devices.at(a).emitError()
+             << "device programs disagree: communication #" << i
+             << " between devices " << a << " and " << b << " is " << at(sa)
+             << " on device " << a << " but " << at(sb) << " on device " << b;
+    };
+    // Per group: every member meets the same collectives on it, in order.
+    // (Linear in the devices; pairs are compared only where they exchange
+    // messages, below.)
+    // (Groups in the order first met, so that reports are deterministic.)
+    llvm::MapVector<Attribute, std::map<int64_t, std::vector<Event>>> byGroup;
+    for (auto &[d, ev] : events)
+      for (const Event &e : ev)
+        if (e.group)
+          byGroup[e.group][d].push_back(e);
+    for (auto &[group, seqs] : byGroup) {
+      const std::vector<Event> *first = nullptr;
+      int64_t firstDevice = -1;
+      const std::vector<Event> empty;
+      for (int64_t m : cast<DenseI64ArrayAttr>(group).asArrayRef()) {
+        if (!devices.count(m))
+          continue; // no program (device=k, or checked below)
+        auto it = seqs.find(m);
+        const std::vector<Event> &seq = it == seqs.end() ? empty : it->second;
+        if (!first) {
+          first = &seq;
+          firstDevice = m;
+          continue;
+        }
+        if (!(seq == *first))
+          return mismatch(firstDevice, m, *first, seq);
+      }
+    }
+    // Pairs that exchange messages: the same messages, and the same
+    // collectives they share, in the same order.
+    std::set<std::pair<int64_t, int64_t>> pairs;
+    for (auto &[d, ev] : events)
+      for (const Event &e : ev)
+        if (!e.group)
+          pairs.insert({std::min(d, e.peer), std::max(d, e.peer)});
+    for (auto [a, b] : pairs) {
+      if (!events.count(a) || !events.count(b))
+        continue;
+      // Events compare without the peer: a's peer is b and b's a.
+      auto shared = [&](int64_t self) {
+        std::vector<Event> out;
+        for (const Event &e : events[self])
+          if (isMember(e, a, self) && isMember(e, b, self))
+            out.push_back(e);
+        return out;
+      };
+      std::vector<Event> sa = shared(a), sb = shared(b);
+      if (!(sa == sb))
+        return mismatch(a, b, sa, sb);
+    }
+    // Devices without a program that others expect to meet (with device=k
+    // only one program exists, and the others are not written).
+    if (!allPrograms)
+      return success();
+    for (auto &[d, ev] : events)
+      for (const Event &e : ev)
+        if (!e.group && !events.count(e.peer))
+          return devices.at(d).emitError()
+                 << "device " << d << " communicates with device " << e.peer
+                 << ", which has no program";
+    for (auto &[group, seqs] : byGroup)
+      for (int64_t m : cast<DenseI64ArrayAttr>(group).asArrayRef())
+        if (!events.count(m)) {
+          int64_t d = seqs.begin()->first;
+          return devices.at(d).emitError()
+                 << "device " << d << " communicates with device " << m
+                 << ", which has no program";
+        }
+    return success();
+  }
+
+private:
+  ModuleOp module;
+  bool allPrograms;
+};
+
+/// Reads which program each device runs from `@main`'s dispatch on the
+/// device id, and checks them.
+struct VerifyProgramsPass
+    : public mlir::hspmd::impl::HspmdVerifyProgramsBase<VerifyProgramsPass> {
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    auto main = module.lookupSymbol<func::FuncOp>("main");
+    scf::IndexSwitchOp dispatch;
+    if (main && !main.isExternal())
+      main.walk([&](scf::IndexSwitchOp sw) {
+        if (sw.getArg().getDefiningOp<DeviceIdOp>())
+          dispatch = sw;
+      });
+    if (!dispatch) {
+      (main ? main.emitError() : module.emitError())
+          << "expects device programs: @main dispatching on hspmd.device_id "
+             "(run --hspmd-specialize first)";
+      return signalPassFailure();
+    }
+    std::map<int64_t, func::FuncOp> programs;
+    for (auto [value, region] :
+         llvm::zip(dispatch.getCases(), dispatch.getCaseRegions()))
+      region.walk([&](func::CallOp call) {
+        if (auto callee = module.lookupSymbol<func::FuncOp>(
+                call.getCalleeAttr()))
+          programs.try_emplace(value, callee);
+      });
+    if (failed(verifyDevicePrograms(module, programs, /*allPrograms=*/true)))
+      signalPassFailure();
+  }
+};
+
+} // namespace
+
+LogicalResult mlir::hspmd::verifyDevicePrograms(
+    ModuleOp module, const std::map<int64_t, func::FuncOp> &programs,
+    bool allPrograms) {
+  return ProgramChecker(module, allPrograms).check(programs);
+}

@@ -1,0 +1,94 @@
+// RUN: hspmd-opt --hspmd-verify-programs %s -split-input-file -verify-diagnostics
+// What --hspmd-specialize writes passes; hand edits that would hang or corrupt
+// a run are errors at the program that disagrees.
+
+module {
+  func.func private @main_device0() {
+    %0 = tensor.empty() : tensor<4x4xf32>
+    %1 = hspmd.all_gather %0 dim 0 groups [[0, 1]] : tensor<4x4xf32> -> tensor<8x4xf32>
+    return
+  }
+  func.func private @main_device1() {
+    %0 = tensor.empty() : tensor<4x4xf32>
+    %1 = hspmd.all_gather %0 dim 0 groups [[0, 1]] : tensor<4x4xf32> -> tensor<8x4xf32>
+    return
+  }
+  func.func @main() {
+    %0 = hspmd.device_id : index
+    scf.index_switch %0
+    case 0 {
+      func.call @main_device0() : () -> ()
+      scf.yield
+    }
+    case 1 {
+      func.call @main_device1() : () -> ()
+      scf.yield
+    }
+    default {
+    }
+    return
+  }
+}
+
+// -----
+
+// Device 1 gathers along another dimension than device 0.
+module {
+  // expected-error @+1 {{device programs disagree: communication #0 between devices 0 and 1 is hspmd.all_gather dim 0 of tensor<4x4xf32> over {0, 1} on device 0 but hspmd.all_gather dim 1 of tensor<8x2xf32> over {0, 1} on device 1}}
+  func.func private @main_device0() {
+    %0 = tensor.empty() : tensor<4x4xf32>
+    %1 = hspmd.all_gather %0 dim 0 groups [[0, 1]] : tensor<4x4xf32> -> tensor<8x4xf32>
+    return
+  }
+  func.func private @main_device1() {
+    %0 = tensor.empty() : tensor<8x2xf32>
+    %1 = hspmd.all_gather %0 dim 1 groups [[0, 1]] : tensor<8x2xf32> -> tensor<8x4xf32>
+    return
+  }
+  func.func @main() {
+    %0 = hspmd.device_id : index
+    scf.index_switch %0
+    case 0 {
+      func.call @main_device0() : () -> ()
+      scf.yield
+    }
+    case 1 {
+      func.call @main_device1() : () -> ()
+      scf.yield
+    }
+    default {
+    }
+    return
+  }
+}
+
+// -----
+
+// Device 2 has no program, but device 0 expects it in an all-reduce.
+module {
+  // expected-error @+1 {{device 0 communicates with device 2, which has no program}}
+  func.func private @main_device0() {
+    %0 = tensor.empty() : tensor<4xf32>
+    %1 = hspmd.all_reduce %0 groups [[0, 2]] : tensor<4xf32>
+    return
+  }
+  func.func @main() {
+    %0 = hspmd.device_id : index
+    scf.index_switch %0
+    case 0 {
+      func.call @main_device0() : () -> ()
+      scf.yield
+    }
+    default {
+    }
+    return
+  }
+}
+
+// -----
+
+// A module that was not specialized.
+// expected-error @+1 {{expects device programs: @main dispatching on hspmd.device_id (run --hspmd-specialize first)}}
+func.func @main() {
+  return
+}

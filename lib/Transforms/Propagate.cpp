@@ -147,10 +147,17 @@ struct PropagatePass
     for (BlockArgument arg : fn.getArguments())
       if (!fn.getArgAttr(arg.getArgNumber(), name) && placed.count(arg))
         fn.setArgAttr(arg.getArgNumber(), name, attr(placed[arg]));
+    // Returned values are annotated by now: their placement is the
+    // annotation's.
     fn.walk([&](func::ReturnOp ret) {
-      for (auto [i, v] : llvm::enumerate(ret.getOperands()))
-        if (!fn.getResultAttr(i, name) && placed.count(v))
+      for (auto [i, v] : llvm::enumerate(ret.getOperands())) {
+        if (fn.getResultAttr(i, name))
+          continue;
+        if (auto a = v.getDefiningOp<AnnotateOp>())
+          fn.setResultAttr(i, name, a.getSharding());
+        else if (placed.count(v))
           fn.setResultAttr(i, name, attr(placed[v]));
+      }
     });
   }
 
@@ -721,15 +728,19 @@ struct PropagatePass
   /// results placed the same way; without a signature placement it is
   /// treated like an op without a rule.
   LogicalResult materializeCall(func::CallOp call) {
-    bool complete = true;
+    // A callee whose signature places every tensor (every callee with a
+    // body, once propagated) fixes the call's placements; any other call
+    // (an external function) runs like an op without a rule.
+    for (auto [i, v] : llvm::enumerate(call.getOperands()))
+      if (isStaticTensor(v) && !calleePlacement(call, false, i))
+        return materializeWithoutRule(call);
+    for (auto [i, v] : llvm::enumerate(call.getResults()))
+      if (isStaticTensor(v) && !calleePlacement(call, true, i))
+        return materializeWithoutRule(call);
     for (auto [i, v] : llvm::enumerate(call.getOperands())) {
       if (!isStaticTensor(v))
         continue;
       std::optional<LSharding> want = calleePlacement(call, false, i);
-      if (!want) {
-        complete = false;
-        continue;
-      }
       if (!placed.count(v))
         placed[v] = *want;
       else if (!sameLayout(placed[v], *want, shapeOf(v)))
@@ -739,10 +750,6 @@ struct PropagatePass
     for (auto [i, v] : llvm::enumerate(call.getResults()))
       if (auto s = calleePlacement(call, true, i))
         placed[v] = *s;
-      else
-        complete = false;
-    if (!complete)
-      return materializeWithoutRule(call);
     return success();
   }
 

@@ -3,9 +3,8 @@
 // Works on tensors, before bufferization. An operand the runtime only reads
 // is handed over as `bufferization.to_buffer ... read_only` (no copy; one-shot
 // bufferization copies only to make it contiguous). The all-reduce, which
-// writes its operand, hands it over as a writable `to_buffer`: one-shot
-// bufferization's analysis sees the write and works in place when nothing
-// reads the operand later, or copies it first. Results are fresh buffers.
+// writes its operand, works in place in a copy of it. Results are fresh
+// buffers, handed back as tensors that alias nothing (`to_tensor restrict`).
 // Blocks the runtime needs contiguous are packed with expand_shape +
 // transpose and unpacked with transpose + collapse_shape.
 //
@@ -149,14 +148,35 @@ public:
     return offset;
   }
 
-  /// A contiguous buffer holding `tensor`, which the runtime reads only
-  /// (`writes` false) or updates in place (`writes` true: the analysis of
-  /// one-shot bufferization copies the tensor first if it is read later).
-  Value bufferOf(Location loc, Value tensor, bool writes = false) {
+  /// A contiguous buffer holding `tensor`, which the runtime only reads.
+  Value bufferOf(Location loc, Value tensor) {
     auto type = cast<RankedTensorType>(tensor.getType());
     auto memType = MemRefType::get(type.getShape(), type.getElementType());
     return bufferization::ToBufferOp::create(b, loc, memType, tensor,
-                                             /*readOnly=*/!writes);
+                                             /*readOnly=*/true);
+  }
+
+  /// A new buffer holding a copy of `tensor`, which the runtime updates in
+  /// place and which then becomes a new tensor (`tensorOf`). The copy is
+  /// needed: the result is handed back as a tensor that aliases nothing
+  /// (`to_tensor restrict`), which the tensor's own buffer may not be (other
+  /// tensors built in place in it, such as fills of one tensor.empty, would
+  /// be overwritten by later in-place ops).
+  /// A tensor that is itself a fresh buffer handed back by an earlier call
+  /// (`to_tensor restrict`) and that only the ops being replaced use (`users`)
+  /// is updated in its buffer, without a copy.
+  Value updatableCopyOf(Location loc, Value tensor,
+                        ArrayRef<Operation *> users) {
+    if (auto fresh = tensor.getDefiningOp<bufferization::ToTensorOp>())
+      if (fresh.getRestrict() &&
+          llvm::all_of(tensor.getUsers(), [&](Operation *u) {
+            return llvm::is_contained(users, u);
+          }))
+        return fresh.getBuffer();
+    auto type = cast<RankedTensorType>(tensor.getType());
+    Value copy = emptyBuffer(loc, type.getShape(), type.getElementType());
+    memref::CopyOp::create(b, loc, bufferOf(loc, tensor), copy);
+    return copy;
   }
 
   Value emptyBuffer(Location loc, ArrayRef<int64_t> shape, Type elt) {
@@ -329,7 +349,9 @@ public:
         // Sum the block where it lies: no slice out, no insert back.
         Value whole = insert.getDest();
         b.setInsertionPoint(insert);
-        Value buf = bufferOf(loc, whole, /*writes=*/true);
+        Value buf = updatableCopyOf(
+            loc, whole,
+            {insert, ar.getInput().getDefiningOp<tensor::ExtractSliceOp>()});
         int64_t count = cast<ShapedType>(ar.getType()).getNumElements();
         int64_t bytes = getElementBytes(cast<ShapedType>(ar.getType()));
         call(loc, "hspmd_rt_all_reduce",
@@ -344,7 +366,7 @@ public:
           extract.erase();
         return success();
       }
-      Value buf = bufferOf(loc, ar.getInput(), /*writes=*/true);
+      Value buf = updatableCopyOf(loc, ar.getInput(), {op});
       int64_t count = cast<ShapedType>(ar.getType()).getNumElements();
       call(loc, "hspmd_rt_all_reduce",
            {pointerOf(loc, buf), i64(loc, count * scale), i32(loc, dtype),
@@ -670,6 +692,13 @@ struct LowerToRuntimePass
     for (Operation *op : ops)
       if (failed(lowering.lower(op)))
         return signalPassFailure();
+    // A buffer updated again in place was handed back twice; the first
+    // tensor of it is unused by now, and a buffer may have only one
+    // `to_tensor restrict`.
+    module.walk([](bufferization::ToTensorOp t) {
+      if (t.getRestrict() && t->use_empty())
+        t->erase();
+    });
     // @main checks the devices it needs and finishes the runtime.
     auto main = module.lookupSymbol<func::FuncOp>("main");
     auto maxDevice = module->getAttrOfType<IntegerAttr>("hspmd.max_device");

@@ -63,8 +63,12 @@ Linearity classifyPayload(linalg::LinalgOp op) {
   if (isa<arith::AddFOp, arith::AddIOp, arith::SubFOp, arith::SubIOp,
           arith::NegFOp>(def))
     return Linearity::Additive;
+  // A product of two different operands is linear in each; a square
+  // (`out * out`) is not linear in anything.
   if (isa<arith::MulFOp, arith::MulIOp>(def))
-    return Linearity::Multiplicative;
+    return def->getOperand(0) == def->getOperand(1)
+               ? Linearity::None
+               : Linearity::Multiplicative;
   return Linearity::None;
 }
 
@@ -208,7 +212,8 @@ struct ElementwiseRule
     if (isa<arith::AddFOp, arith::AddIOp, arith::SubFOp, arith::SubIOp,
             arith::NegFOp>(op))
       linearity = Linearity::Additive;
-    else if (isa<arith::MulFOp, arith::MulIOp>(op))
+    else if (isa<arith::MulFOp, arith::MulIOp>(op) &&
+             op->getOperand(0) != op->getOperand(1))
       linearity = Linearity::Multiplicative;
     ShardingRule rule = ShardingRule::elementwise(
         type.getRank(), type.getShape(), op->getNumOperands(), linearity);

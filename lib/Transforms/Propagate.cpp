@@ -662,21 +662,38 @@ struct PropagatePass
         bestLoops = deviceZero();
     }
 
-    // A result or init that cannot take the placement (e.g. a reshape that
-    // cannot keep a split): the op runs replicated, operands included.
-    // So does an op that reads a partial init without being linear in it.
-    bool replicate = false;
+    // A result that cannot hold summands (an element type `partial` does not
+    // allow, such as i8) is not computed as summands: the reduction loops
+    // stay whole and partial operands are reduced first.
     for (unsigned r = 0; r < op->getNumResults(); ++r) {
       LSharding got = project(bestLoops, rule->resultLoops[r], *rule, true);
-      if (!fits(reduced(got), op->getResult(r)))
-        replicate = true;
-      if (got.hasPartial() && rule->linearity == Linearity::None &&
+      if (got.hasPartial() && !fits(got, op->getResult(r)))
+        bestLoops = reduced(layout::mapRoles(bestLoops, [&](layout::Role x) {
+          return x.isSplit() && rule->reductionLoops[x.dim]
+                     ? layout::Role::dup()
+                     : x;
+        }));
+    }
+    // An op that reads a partial init without being linear in it (`out + 1`
+    // on summands would add 1 once per summand) works on the reduced value.
+    // (A sum accumulating over a split reduction loop reads its init too, but
+    // its summands come from the split loop, which reducing the loop space's
+    // partial roles leaves as it is.)
+    for (unsigned r = 0; r < op->getNumResults(); ++r)
+      if (project(bestLoops, rule->resultLoops[r], *rule, true).hasPartial() &&
+          rule->linearity == Linearity::None &&
           llvm::any_of(llvm::seq<unsigned>(0, op->getNumOperands()),
                        [&](unsigned i) {
                          return rule->initOperands[i] && rule->initsRead[i];
                        }))
         bestLoops = reduced(bestLoops);
-    }
+    // A result or init that cannot take the placement (e.g. a reshape that
+    // cannot keep a split): the op runs replicated, operands included.
+    bool replicate = false;
+    for (unsigned r = 0; r < op->getNumResults(); ++r)
+      if (!fits(project(bestLoops, rule->resultLoops[r], *rule, true),
+                op->getResult(r)))
+        replicate = true;
     if (replicate)
       bestLoops = replicated(bestLoops);
     for (unsigned i = 0; i < op->getNumOperands(); ++i) {

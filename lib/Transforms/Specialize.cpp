@@ -384,6 +384,14 @@ struct SpecializePass
         if (!isa<RankedTensorType>(v.getType()))
           continue;
         ShardingAttr s = getPlacement(v);
+        if (!s && !cast<RankedTensorType>(v.getType()).hasStaticShape()) {
+          op->emitError()
+              << "hspmd partitions tensors of static shape only, and this "
+                 "value is a "
+              << v.getType()
+              << " (varying sizes take one static program per size)";
+          return WalkResult::interrupt();
+        }
         if (!s) {
           if (isa<ReshardOp>(op))
             op->emitError("a reshard is left: run --hspmd-resolve-comm first");
@@ -588,7 +596,11 @@ struct SpecializePass
         if (p && isa<RankedTensorType>(r.getType()))
           r.setType(localType(r, *p));
       offsetIndices(clone, op, d);
-      localizeStaticSizes(clone);
+      // Only ops whose blocks are smaller than the whole (they have sharding
+      // rules) spell out sizes to localize; an op running on whole tensors
+      // (a rank-reducing slice, which has no rule) keeps its sizes.
+      if (clone->getResultTypes() != op->getResultTypes())
+        localizeStaticSizes(clone);
       // A new partial value (computed from no tensor but its init: a fill, a
       // generic computing from indices) is held by the keepers; the others
       // hold zeros (spec §1.2). A class mixing both picks by device id.

@@ -22,9 +22,14 @@
 #define HSPMD_PRINTF(f, a)
 #endif
 
+/* hspmdWorldRank is -1 until MPI_Comm_rank answers (in hspmd_rt_init). */
 extern int hspmdWorldRank, hspmdWorldSize;
-/* HSPMD_TIMEOUT_S, default 600. */
+/* HSPMD_TIMEOUT_S, default 600: a finite positive number of seconds, at most
+ * HSPMD_MAX_TIMEOUT_S (anything else ends the run at hspmd_rt_init). The
+ * bound keeps deadlines far from overflowing a time_t and catches a value
+ * given in the wrong unit; 10^6 s is over 11 days. */
 extern double hspmdTimeoutSeconds;
+#define HSPMD_MAX_TIMEOUT_S 1e6
 
 /*--- errors ---------------------------------------------------------------*/
 
@@ -32,19 +37,33 @@ extern double hspmdTimeoutSeconds;
 void hspmdDescribeGroup(char *out, size_t size, const int64_t *group,
                         int64_t n);
 /* Prints "hspmd runtime: rank R: OP over group G: MESSAGE" (no group part
- * when `group` is NULL) and ends the process with status 1. */
+ * when `group` is NULL) and ends the process with status 1. Before MPI
+ * knows the rank, "rank R" is "rank R (pid P, MPI not initialized)" with
+ * the rank from the launcher's environment, or "pid P (rank unknown, MPI
+ * not initialized)". */
 _Noreturn void hspmdFail(const char *op, const int64_t *group, int64_t n,
                          const char *format, ...) HSPMD_PRINTF(4, 5);
+/* The same line, without ending the process: for a failure on the way to
+ * another (an ncclCommAbort that fails before the error is reported). */
+void hspmdWarn(const char *op, const int64_t *group, int64_t n,
+               const char *format, ...) HSPMD_PRINTF(4, 5);
 /* hspmdFail with MPI's text when `rc` is not MPI_SUCCESS. */
 void hspmdCheckMpi(int rc, const char *op, const int64_t *group, int64_t n);
-/* Monotonic seconds. */
+/* The same, naming the MPI function that returned `rc`
+ * ("MPI_Comm_free: MPI error: ..."). */
+void hspmdCheckMpiCall(int rc, const char *call, const char *op,
+                       const int64_t *group, int64_t n);
+/* Monotonic seconds (CLOCK_MONOTONIC, the clock of every deadline and of
+ * the watchdog's waits). */
 double hspmdNow(void);
 
 /*--- the watchdog ---------------------------------------------------------*/
 
 /* Starts the deadline (now + HSPMD_TIMEOUT_S) of a blocking section: when it
  * passes before hspmdDisarm, the watchdog thread prints "OP over group G: did
- * not finish within T s" and ends the process. */
+ * not finish within T s" and ends the process. One section at a time (a new
+ * one replaces the armed one). The watchdog thread starts in hspmd_rt_init
+ * before MPI_Init, which it also bounds, as it does MPI_Finalize. */
 void hspmdArm(const char *op, const int64_t *group, int64_t n);
 /* The same, but the watchdog fires only `grace` seconds after the deadline:
  * for a backend that watches the deadline itself (and aborts its
@@ -57,6 +76,16 @@ void hspmdDisarm(void);
 
 /* Bytes per element of `dtype` (1 for HSPMD_BYTES); an unknown type fails. */
 size_t hspmdElementSize(int32_t dtype, const char *op);
+/* Bytes of `blocks` blocks of `count` elements of `dtype` (blocks: 1, or
+ * the group size for the side of a collective that holds one block per
+ * member). A negative count, or a size over PTRDIFF_MAX (which computed in
+ * size_t would wrap), fails naming `op`. Every public entry point checks
+ * its counts with it before a backend sees them. */
+size_t hspmdBufferBytes(int64_t count, int32_t dtype, int64_t blocks,
+                        const char *op, const int64_t *group, int64_t n);
+/* A group argument: a negative or zero size, a null array, or more members
+ * than started ranks fails naming `op` (before anything is sized by n). */
+void hspmdCheckGroup(const int64_t *group, int64_t n, const char *op);
 
 /*--- group communicators --------------------------------------------------*/
 

@@ -28,6 +28,11 @@
  *   with the usual "hspmd runtime: rank R: OP over group G: ..." message. The
  *   watchdog thread stays armed a little longer as a backstop (for a call
  *   that blocks on the host: communicator creation, connection setup).
+ * - Errors: every CUDA, NCCL and MPI call is checked, and a failure ends the
+ *   run naming the rank, the operation and the call. Byte sizes come from
+ *   hspmdBufferBytes, which refuses a negative count or a count times the
+ *   element size (times the group size) that would overflow, so a wrapped
+ *   size never reaches cudaMalloc or cudaMemcpy.
  *
  *===----------------------------------------------------------------------===*/
 
@@ -91,12 +96,23 @@ static void checkNccl(ncclResult_t rc, ncclComm_t comm, const char *what,
             detail && *detail ? detail : "", detail && *detail ? ")" : "");
 }
 
-static size_t checkCount(int64_t count, const char *op, const int64_t *group,
-                         int64_t n) {
-  if (count < 0)
-    hspmdFail(op, group, n, "element count %lld is out of range",
-              (long long)count);
-  return (size_t)count;
+/* ncclCommAbort on the way to reporting an error: a failing abort is
+ * reported too, but must not hide the error that caused it. */
+static void abortComm(ncclComm_t comm, const char *op, const int64_t *group,
+                      int64_t n) {
+  ncclResult_t rc = ncclCommAbort(comm);
+  if (rc != ncclSuccess)
+    hspmdWarn(op, group, n, "ncclCommAbort: NCCL error: %s",
+              ncclGetErrorString(rc));
+}
+
+/* malloc that ends the run, naming the operation, when memory runs out. */
+static void *allocate(size_t bytes, const char *op, const int64_t *group,
+                      int64_t n) {
+  void *p = malloc(bytes ? bytes : 1);
+  if (!p)
+    hspmdFail(op, group, n, "out of memory (malloc of %zu bytes)", bytes);
+  return p;
 }
 
 /*--- element types --------------------------------------------------------*/
@@ -127,14 +143,19 @@ static ncclDataType_t ncclType(int32_t dtype, int summed, const char *op) {
 
 /*--- buffers --------------------------------------------------------------*/
 
-static int isDevice(const void *p) {
+static int isDevice(const void *p, const char *op, const int64_t *group,
+                    int64_t n) {
   if (!p)
     return 0;
   struct cudaPointerAttributes a;
-  if (cudaPointerGetAttributes(&a, p) != cudaSuccess) {
-    (void)cudaGetLastError(); /* older CUDA: plain host memory is an error */
+  cudaError_t rc = cudaPointerGetAttributes(&a, p);
+  if (rc == cudaErrorInvalidValue) {
+    /* CUDA before 11: plain host memory is this error, which must not
+     * linger for the next call to report. */
+    (void)cudaGetLastError();
     return 0;
   }
+  checkCuda(rc, "cudaPointerGetAttributes", op, group, n);
   return a.type == cudaMemoryTypeDevice;
 }
 
@@ -143,11 +164,13 @@ static int isDevice(const void *p) {
 static char *scratch(struct Scratch *s, size_t bytes, const char *op,
                      const int64_t *group, int64_t n) {
   if (!s->ptr || bytes > s->size) {
-    size_t size = s->size ? 2 * s->size : (size_t)1 << 16;
+    /* Doubling, but never past `bytes` when doubling would overflow (bytes
+     * is at most PTRDIFF_MAX, checked by hspmdBufferBytes). */
+    size_t size = s->size ? s->size : (size_t)1 << 16;
     while (size < bytes)
-      size *= 2;
+      size = size > SIZE_MAX / 2 ? bytes : 2 * size;
     if (s->ptr)
-      checkCuda(cudaFree(s->ptr), "cudaFree", op, group, n);
+      checkCuda(cudaFree(s->ptr), "cudaFree (staging buffer)", op, group, n);
     s->ptr = NULL;
     s->size = 0;
     checkCuda(cudaMalloc(&s->ptr, size), "cudaMalloc (staging buffer)", op,
@@ -161,7 +184,7 @@ static void toDevice(void *to, const void *from, size_t bytes, const char *op,
                      const int64_t *group, int64_t n) {
   if (bytes)
     checkCuda(cudaMemcpyAsync(to, from, bytes, cudaMemcpyHostToDevice, stream),
-              "copy to the device", op, group, n);
+              "cudaMemcpyAsync (host to device)", op, group, n);
 }
 
 /* After wait: the stream is idle, so this does not block on peers. */
@@ -169,10 +192,10 @@ static void toHost(void *to, const void *from, size_t bytes, const char *op,
                    const int64_t *group, int64_t n) {
   if (bytes)
     checkCuda(cudaMemcpyAsync(to, from, bytes, cudaMemcpyDeviceToHost, stream),
-              "copy to the host", op, group, n);
+              "cudaMemcpyAsync (device to host)", op, group, n);
 }
 
-/* Aligns staging offsets. */
+/* Aligns staging offsets (bytes is at most PTRDIFF_MAX: no overflow). */
 static size_t roundUp(size_t bytes) { return (bytes + 255) & ~(size_t)255; }
 
 /*--- waiting --------------------------------------------------------------*/
@@ -195,27 +218,31 @@ static void finish(ncclComm_t comm, const char *op, const int64_t *group,
     if (rc == cudaSuccess)
       break;
     if (rc != cudaErrorNotReady) {
-      ncclCommAbort(comm);
-      checkCuda(rc, "waiting for the stream", op, group, n);
+      abortComm(comm, op, group, n);
+      checkCuda(rc, "cudaStreamQuery (waiting for the stream)", op, group, n);
     }
     ncclResult_t async = ncclSuccess;
-    if (ncclCommGetAsyncError(comm, &async) == ncclSuccess &&
-        async != ncclSuccess && async != ncclInProgress) {
+    ncclResult_t asked = ncclCommGetAsyncError(comm, &async);
+    if (asked != ncclSuccess) {
+      abortComm(comm, op, group, n);
+      checkNccl(asked, NULL, "ncclCommGetAsyncError", op, group, n);
+    }
+    if (async != ncclSuccess && async != ncclInProgress) {
       char detail[256] = "";
 #if NCCL_VERSION_CODE >= 21300
       const char *last = ncclGetLastError(comm); /* before the abort */
       if (last && *last)
         snprintf(detail, sizeof detail, " (%s)", last);
 #endif
-      ncclCommAbort(comm);
+      abortComm(comm, op, group, n);
       hspmdFail(op, group, n, "NCCL error: %s%s", ncclGetErrorString(async),
                 detail);
     }
     double t = hspmdNow();
     if (t > deadline) {
-      ncclCommAbort(comm);
+      abortComm(comm, op, group, n);
       hspmdFail(op, group, n,
-                "did not finish within %.0f s (a peer never arrived; set "
+                "did not finish within %.10g s (a peer never arrived; set "
                 "HSPMD_TIMEOUT_S to wait longer)",
                 hspmdTimeoutSeconds);
     }
@@ -230,7 +257,8 @@ static void finish(ncclComm_t comm, const char *op, const int64_t *group,
 static void done(void *to, const void *from, size_t bytes, const char *op,
                  const int64_t *group, int64_t n) {
   toHost(to, from, bytes, op, group, n);
-  checkCuda(cudaStreamSynchronize(stream), "copy to the host", op, group, n);
+  checkCuda(cudaStreamSynchronize(stream),
+            "cudaStreamSynchronize (copy to the host)", op, group, n);
   hspmdDisarm();
 }
 
@@ -245,7 +273,8 @@ static ncclComm_t createComm(MPI_Comm mpi, int position, int size,
   hspmdArm(op, group, n);
   if (position == 0)
     checkNccl(ncclGetUniqueId(&id), NULL, "ncclGetUniqueId", op, group, n);
-  hspmdCheckMpi(MPI_Bcast(&id, (int)sizeof id, MPI_BYTE, 0, mpi), op, group, n);
+  hspmdCheckMpiCall(MPI_Bcast(&id, (int)sizeof id, MPI_BYTE, 0, mpi),
+                    "MPI_Bcast (the NCCL unique id)", op, group, n);
   ncclComm_t comm = NULL;
   ncclResult_t rc = ncclCommInitRank(&comm, size, id, position);
   hspmdDisarm();
@@ -277,24 +306,39 @@ static ncclComm_t worldNccl(const char *op) {
 
 /*--- the backend ----------------------------------------------------------*/
 
+/* A non-negative int from the environment, or -1 when `name` is unset,
+ * empty or not one (then MPI is asked instead of trusting atoi's 0). */
+static int envIndex(const char *name) {
+  const char *text = getenv(name);
+  if (!text || !*text)
+    return -1;
+  char *end = NULL;
+  long value = strtol(text, &end, 10);
+  if (*end || value < 0 || value > 0x7fffffff)
+    return -1;
+  return (int)value;
+}
+
 /* This rank's index among the ranks of its node, and their number. */
 static int localRank(int *size) {
-  const char *rank = getenv("OMPI_COMM_WORLD_LOCAL_RANK");
-  const char *ranks = getenv("OMPI_COMM_WORLD_LOCAL_SIZE");
-  if (rank && *rank) {
-    *size = ranks && *ranks ? atoi(ranks) : 0;
-    return atoi(rank);
+  const char *op = "init";
+  int rank = envIndex("OMPI_COMM_WORLD_LOCAL_RANK");
+  if (rank >= 0) {
+    int ranks = envIndex("OMPI_COMM_WORLD_LOCAL_SIZE");
+    *size = ranks > 0 ? ranks : 0;
+    return rank;
   }
   MPI_Comm node;
-  hspmdArm("init", NULL, 0);
-  hspmdCheckMpi(MPI_Comm_split_type(MPI_COMM_WORLD, MPI_COMM_TYPE_SHARED,
-                                    hspmdWorldRank, MPI_INFO_NULL, &node),
-                "init", NULL, 0);
+  hspmdArm(op, NULL, 0);
+  hspmdCheckMpiCall(MPI_Comm_split_type(MPI_COMM_WORLD, MPI_COMM_TYPE_SHARED,
+                                        hspmdWorldRank, MPI_INFO_NULL, &node),
+                    "MPI_Comm_split_type", op, NULL, 0);
   hspmdDisarm();
   int local = 0;
-  MPI_Comm_rank(node, &local);
-  MPI_Comm_size(node, size);
-  MPI_Comm_free(&node);
+  hspmdCheckMpiCall(MPI_Comm_rank(node, &local), "MPI_Comm_rank", op, NULL,
+                    0);
+  hspmdCheckMpiCall(MPI_Comm_size(node, size), "MPI_Comm_size", op, NULL, 0);
+  hspmdCheckMpiCall(MPI_Comm_free(&node), "MPI_Comm_free", op, NULL, 0);
   return local;
 }
 
@@ -314,7 +358,8 @@ static void initNccl(void) {
   checkCuda(cudaSetDevice(device), "cudaSetDevice", op, NULL, 0);
   checkCuda(cudaStreamCreateWithFlags(&stream, cudaStreamNonBlocking),
             "cudaStreamCreate", op, NULL, 0);
-  worldGroup = malloc((size_t)hspmdWorldSize * sizeof *worldGroup);
+  worldGroup =
+      allocate((size_t)hspmdWorldSize * sizeof *worldGroup, op, NULL, 0);
   for (int r = 0; r < hspmdWorldSize; ++r)
     worldGroup[r] = r;
   /* The world communicator is created here, by every rank: messages pass
@@ -338,13 +383,15 @@ static void finalizeNccl(void) {
     checkNccl(ncclCommDestroy(worldComm), NULL, "ncclCommDestroy", op, NULL, 0);
   worldComm = NULL;
   if (sendScratch.ptr)
-    cudaFree(sendScratch.ptr);
+    checkCuda(cudaFree(sendScratch.ptr), "cudaFree (staging buffer)", op, NULL,
+              0);
   if (recvScratch.ptr)
-    cudaFree(recvScratch.ptr);
+    checkCuda(cudaFree(recvScratch.ptr), "cudaFree (staging buffer)", op, NULL,
+              0);
   sendScratch = (struct Scratch){NULL, 0};
   recvScratch = (struct Scratch){NULL, 0};
   if (stream)
-    cudaStreamDestroy(stream);
+    checkCuda(cudaStreamDestroy(stream), "cudaStreamDestroy", op, NULL, 0);
   stream = NULL;
   hspmdDisarm();
   free(worldGroup);
@@ -355,10 +402,10 @@ static void allReduceNccl(void *buffer, int64_t count, int32_t dtype,
                           const int64_t *group, int64_t n) {
   const char *op = "all_reduce";
   ncclDataType_t type = ncclType(dtype, 1, op);
-  size_t items = checkCount(count, op, group, n);
-  size_t bytes = items * hspmdElementSize(dtype, op);
+  size_t items = (size_t)count; /* checked by hspmd_rt_all_reduce */
+  size_t bytes = hspmdBufferBytes(count, dtype, 1, op, group, n);
   ncclComm_t comm = groupNccl(group, n, op);
-  int direct = isDevice(buffer);
+  int direct = isDevice(buffer, op, group, n);
   void *d = direct ? buffer : scratch(&recvScratch, bytes, op, group, n);
   begin(op, group, n);
   if (!direct)
@@ -373,39 +420,40 @@ static void allGatherNccl(const void *send, void *recv, int64_t count,
                           int32_t dtype, const int64_t *group, int64_t n) {
   const char *op = "all_gather";
   ncclDataType_t type = ncclType(dtype, 0, op);
-  size_t items = checkCount(count, op, group, n);
-  size_t bytes = items * hspmdElementSize(dtype, op);
+  size_t items = (size_t)count; /* checked by hspmd_rt_all_gather */
+  size_t bytes = hspmdBufferBytes(count, dtype, 1, op, group, n);
+  size_t all = hspmdBufferBytes(count, dtype, n, op, group, n);
   ncclComm_t comm = groupNccl(group, n, op);
-  int sendDirect = isDevice(send), recvDirect = isDevice(recv);
+  int sendDirect = isDevice(send, op, group, n),
+      recvDirect = isDevice(recv, op, group, n);
   const void *ds =
       sendDirect ? send : scratch(&sendScratch, bytes, op, group, n);
-  void *dr = recvDirect
-                 ? recv
-                 : scratch(&recvScratch, (size_t)n * bytes, op, group, n);
+  void *dr = recvDirect ? recv : scratch(&recvScratch, all, op, group, n);
   begin(op, group, n);
   if (!sendDirect)
     toDevice((void *)(uintptr_t)ds, send, bytes, op, group, n);
   checkNccl(ncclAllGather(ds, dr, items, type, comm, stream), comm,
             "ncclAllGather", op, group, n);
   finish(comm, op, group, n);
-  done(recv, dr, recvDirect ? 0 : (size_t)n * bytes, op, group, n);
+  done(recv, dr, recvDirect ? 0 : all, op, group, n);
 }
 
 static void reduceScatterNccl(const void *send, void *recv, int64_t count,
                               int32_t dtype, const int64_t *group, int64_t n) {
   const char *op = "reduce_scatter";
   ncclDataType_t type = ncclType(dtype, 1, op);
-  size_t items = checkCount(count, op, group, n);
-  size_t bytes = items * hspmdElementSize(dtype, op);
+  size_t items = (size_t)count; /* checked by hspmd_rt_reduce_scatter */
+  size_t bytes = hspmdBufferBytes(count, dtype, 1, op, group, n);
+  size_t all = hspmdBufferBytes(count, dtype, n, op, group, n);
   ncclComm_t comm = groupNccl(group, n, op);
-  int sendDirect = isDevice(send), recvDirect = isDevice(recv);
-  const void *ds = sendDirect
-                       ? send
-                       : scratch(&sendScratch, (size_t)n * bytes, op, group, n);
+  int sendDirect = isDevice(send, op, group, n),
+      recvDirect = isDevice(recv, op, group, n);
+  const void *ds =
+      sendDirect ? send : scratch(&sendScratch, all, op, group, n);
   void *dr = recvDirect ? recv : scratch(&recvScratch, bytes, op, group, n);
   begin(op, group, n);
   if (!sendDirect)
-    toDevice((void *)(uintptr_t)ds, send, (size_t)n * bytes, op, group, n);
+    toDevice((void *)(uintptr_t)ds, send, all, op, group, n);
   checkNccl(ncclReduceScatter(ds, dr, items, type, ncclSum, comm, stream), comm,
             "ncclReduceScatter", op, group, n);
   finish(comm, op, group, n);
@@ -416,11 +464,12 @@ static void allToAllNccl(const void *send, void *recv, int64_t count,
                          int32_t dtype, const int64_t *group, int64_t n) {
   const char *op = "all_to_all";
   ncclDataType_t type = ncclType(dtype, 0, op);
-  size_t items = checkCount(count, op, group, n);
-  size_t bytes = items * hspmdElementSize(dtype, op);
-  size_t all = (size_t)n * bytes;
+  size_t items = (size_t)count; /* checked by hspmd_rt_all_to_all */
+  size_t bytes = hspmdBufferBytes(count, dtype, 1, op, group, n);
+  size_t all = hspmdBufferBytes(count, dtype, n, op, group, n);
   ncclComm_t comm = groupNccl(group, n, op);
-  int sendDirect = isDevice(send), recvDirect = isDevice(recv);
+  int sendDirect = isDevice(send, op, group, n),
+      recvDirect = isDevice(recv, op, group, n);
   const char *ds = sendDirect ? send : scratch(&sendScratch, all, op, group, n);
   char *dr = recvDirect ? recv : scratch(&recvScratch, all, op, group, n);
   begin(op, group, n);
@@ -447,14 +496,7 @@ static void sendRecvNccl(int64_t num_sends, const int64_t *send_peers,
                          const int64_t *recv_counts, int32_t dtype) {
   const char *op = "send_recv";
   ncclDataType_t type = ncclType(dtype, 0, op);
-  size_t width = hspmdElementSize(dtype, op);
-  for (int64_t i = 0; i < num_recvs; ++i)
-    if (recv_peers[i] < 0 || recv_peers[i] >= hspmdWorldSize)
-      hspmdFail(op, recv_peers + i, 1,
-                "receive from a rank that was not started");
-  for (int64_t i = 0; i < num_sends; ++i)
-    if (send_peers[i] < 0 || send_peers[i] >= hspmdWorldSize)
-      hspmdFail(op, send_peers + i, 1, "send to a rank that was not started");
+  /* Counts and peers were checked by hspmd_rt_send_recv. */
   /* The world communicator exists since init. */
   ncclComm_t comm = worldNccl(op);
   if (num_sends + num_recvs == 0)
@@ -463,21 +505,31 @@ static void sendRecvNccl(int64_t num_sends, const int64_t *send_peers,
   /* Device addresses: the caller's where they are device memory, else
    * consecutive pieces of the staging buffers. */
   int64_t total = num_sends + num_recvs;
-  const char **at = malloc((size_t)total * sizeof *at);
-  size_t *offset = malloc((size_t)total * sizeof *offset);
-  char *isHost = malloc((size_t)total);
+  const char **at = allocate((size_t)total * sizeof *at, op, NULL, 0);
+  size_t *offset = allocate((size_t)total * sizeof *offset, op, NULL, 0);
+  size_t *length = allocate((size_t)total * sizeof *length, op, NULL, 0);
+  char *isHost = allocate((size_t)total, op, NULL, 0);
   size_t sendBytes = 0, recvBytes = 0;
   for (int64_t i = 0; i < total; ++i) {
     int sending = i < num_sends;
     int64_t k = sending ? i : i - num_sends;
+    const int64_t *peer = sending ? send_peers + k : recv_peers + k;
     const void *p = sending ? send_buffers[k] : recv_buffers[k];
-    size_t bytes = width * checkCount(sending ? send_counts[k] : recv_counts[k],
-                                      op, NULL, 0);
-    isHost[i] = !isDevice(p);
+    length[i] = hspmdBufferBytes(sending ? send_counts[k] : recv_counts[k],
+                                 dtype, 1, op, peer, 1);
+    isHost[i] = !isDevice(p, op, peer, 1);
     size_t *used = sending ? &sendBytes : &recvBytes;
     offset[i] = *used;
-    if (isHost[i])
-      *used += roundUp(bytes);
+    /* Each message fits (hspmdBufferBytes); their sum might not. */
+    if (isHost[i]) {
+      size_t piece = roundUp(length[i]);
+      if (piece > (size_t)PTRDIFF_MAX - *used)
+        hspmdFail(op, NULL, 0,
+                  "the %s of one exchange add up to more than any staging "
+                  "buffer can hold (%lld bytes)",
+                  sending ? "sends" : "receives", (long long)PTRDIFF_MAX);
+      *used += piece;
+    }
   }
   char *sendBase =
       sendBytes ? scratch(&sendScratch, sendBytes, op, NULL, 0) : NULL;
@@ -493,8 +545,8 @@ static void sendRecvNccl(int64_t num_sends, const int64_t *send_peers,
   begin(op, NULL, 0);
   for (int64_t i = 0; i < num_sends; ++i)
     if (isHost[i])
-      toDevice((void *)(uintptr_t)at[i], send_buffers[i],
-               width * (size_t)send_counts[i], op, send_peers + i, 1);
+      toDevice((void *)(uintptr_t)at[i], send_buffers[i], length[i], op,
+               send_peers + i, 1);
   /* Messages between a pair are matched in the order both sides list
    * them, as with MPI. */
   checkNccl(ncclGroupStart(), comm, "ncclGroupStart", op, NULL, 0);
@@ -511,10 +563,11 @@ static void sendRecvNccl(int64_t num_sends, const int64_t *send_peers,
   finish(comm, op, NULL, 0);
   for (int64_t i = 0; i < num_recvs; ++i)
     if (isHost[num_sends + i])
-      toHost(recv_buffers[i], at[num_sends + i], width * (size_t)recv_counts[i],
-             op, recv_peers + i, 1);
+      toHost(recv_buffers[i], at[num_sends + i], length[num_sends + i], op,
+             recv_peers + i, 1);
   done(NULL, NULL, 0, op, NULL, 0);
   free(isHost);
+  free(length);
   free(offset);
   free(at);
 }

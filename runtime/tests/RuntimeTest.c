@@ -9,11 +9,14 @@
  *
  *===----------------------------------------------------------------------===*/
 
+#define _POSIX_C_SOURCE 200809L
+
 #include "hspmd/runtime.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const int kTypes[] = {HSPMD_F32, HSPMD_F64, HSPMD_F16,
                              HSPMD_BF16, HSPMD_I32, HSPMD_I64};
@@ -157,10 +160,15 @@ int main(int argc, char **argv) {
   if (argc >= 2 && !strcmp(argv[1], "hang")) {
     int64_t pair[2] = {0, 1};
     float x = 1;
-    if (rank == 0)
+    if (rank == 0) {
       hspmd_rt_all_reduce(&x, 1, HSPMD_F32, pair, 2);
-    else
+    } else {
       hspmd_rt_all_reduce(&x, 1, HSPMD_F32, &rank, 1); /* never joins */
+      /* Waits here, outside any runtime call, until the run is ended:
+       * in MPI_Finalize its own watchdog would race rank 0's to report. */
+      for (;;)
+        sleep(60);
+    }
     hspmd_rt_finalize();
     return 0;
   }

@@ -3,10 +3,13 @@
  * A thin layer over MPI or NCCL (HSPMD_BACKEND): one communicator per device
  * group, created on first use by the group's members only and cached;
  * collectives and batched point-to-point on contiguous buffers (host memory;
- * with NCCL, device memory too). Every operation is bounded
- * by a timeout (HSPMD_TIMEOUT_S, default 600 seconds): an operation that does
- * not finish, a rank outside its group or an MPI error prints the rank, the
- * operation and the group, and ends the whole run with a non-zero status.
+ * with NCCL, device memory too). Every blocking step, MPI_Init and
+ * MPI_Finalize included, is bounded by a timeout (HSPMD_TIMEOUT_S: a positive
+ * number of seconds up to 1000000, default 600; anything else ends the run
+ * at hspmd_rt_init): a step that does not finish, a rank outside its group,
+ * a negative or overflowing element count or an MPI error prints the rank,
+ * the operation and the group, and ends the whole run with a non-zero
+ * status.
  *
  * Devices are world ranks. Groups are arrays of world ranks; the order is the
  * group order (all-gather concatenates in it, reduce-scatter and all-to-all
@@ -35,12 +38,14 @@ enum {
   HSPMD_BYTES = 6,
 };
 
-/* Starts the runtime (MPI included) once; later calls do nothing. The backend
- * is chosen by HSPMD_BACKEND: "mpi" (the default) or "nccl" (in builds with
- * CUDA and NCCL; otherwise, like an unknown name, it ends the run with a
- * message and status 1). */
+/* Starts the runtime (MPI included) once; later calls do nothing. Reads
+ * HSPMD_TIMEOUT_S and starts the watchdog before MPI_Init, which it bounds.
+ * The backend is chosen by HSPMD_BACKEND: "mpi" (the default) or "nccl" (in
+ * builds with CUDA and NCCL; otherwise, like an unknown name, it ends the
+ * run with a message and status 1). */
 void hspmd_rt_init(void);
-/* Finishes the run. */
+/* Finishes the run (MPI_Finalize, bounded by the watchdog). The runtime
+ * cannot start again afterwards: a later call ends the run with a message. */
 void hspmd_rt_finalize(void);
 int64_t hspmd_rt_rank(void);
 int64_t hspmd_rt_world_size(void);

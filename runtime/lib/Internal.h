@@ -47,6 +47,10 @@ _Noreturn void hspmdFail(const char *op, const int64_t *group, int64_t n,
  * another (an ncclCommAbort that fails before the error is reported). */
 void hspmdWarn(const char *op, const int64_t *group, int64_t n,
                const char *format, ...) HSPMD_PRINTF(4, 5);
+/* malloc that ends the run, naming the operation, when memory runs out. */
+void *hspmdAllocate(size_t bytes, const char *op, const int64_t *group,
+                    int64_t n);
+
 /* hspmdFail with MPI's text when `rc` is not MPI_SUCCESS. */
 void hspmdCheckMpi(int rc, const char *op, const int64_t *group, int64_t n);
 /* The same, naming the MPI function that returned `rc`

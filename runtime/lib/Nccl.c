@@ -106,14 +106,6 @@ static void abortComm(ncclComm_t comm, const char *op, const int64_t *group,
               ncclGetErrorString(rc));
 }
 
-/* malloc that ends the run, naming the operation, when memory runs out. */
-static void *allocate(size_t bytes, const char *op, const int64_t *group,
-                      int64_t n) {
-  void *p = malloc(bytes ? bytes : 1);
-  if (!p)
-    hspmdFail(op, group, n, "out of memory (malloc of %zu bytes)", bytes);
-  return p;
-}
 
 /*--- element types --------------------------------------------------------*/
 
@@ -359,7 +351,7 @@ static void initNccl(void) {
   checkCuda(cudaStreamCreateWithFlags(&stream, cudaStreamNonBlocking),
             "cudaStreamCreate", op, NULL, 0);
   worldGroup =
-      allocate((size_t)hspmdWorldSize * sizeof *worldGroup, op, NULL, 0);
+      hspmdAllocate((size_t)hspmdWorldSize * sizeof *worldGroup, op, NULL, 0);
   for (int r = 0; r < hspmdWorldSize; ++r)
     worldGroup[r] = r;
   /* The world communicator is created here, by every rank: messages pass
@@ -505,10 +497,10 @@ static void sendRecvNccl(int64_t num_sends, const int64_t *send_peers,
   /* Device addresses: the caller's where they are device memory, else
    * consecutive pieces of the staging buffers. */
   int64_t total = num_sends + num_recvs;
-  const char **at = allocate((size_t)total * sizeof *at, op, NULL, 0);
-  size_t *offset = allocate((size_t)total * sizeof *offset, op, NULL, 0);
-  size_t *length = allocate((size_t)total * sizeof *length, op, NULL, 0);
-  char *isHost = allocate((size_t)total, op, NULL, 0);
+  const char **at = hspmdAllocate((size_t)total * sizeof *at, op, NULL, 0);
+  size_t *offset = hspmdAllocate((size_t)total * sizeof *offset, op, NULL, 0);
+  size_t *length = hspmdAllocate((size_t)total * sizeof *length, op, NULL, 0);
+  char *isHost = hspmdAllocate((size_t)total, op, NULL, 0);
   size_t sendBytes = 0, recvBytes = 0;
   for (int64_t i = 0; i < total; ++i) {
     int sending = i < num_sends;

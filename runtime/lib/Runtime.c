@@ -571,8 +571,8 @@ void hspmdCheckGroup(const int64_t *group, int64_t n, const char *op) {
 }
 
 /* malloc that ends the run, naming the operation, when memory runs out. */
-static void *allocate(size_t bytes, const char *op, const int64_t *group,
-                      int64_t n) {
+void *hspmdAllocate(size_t bytes, const char *op, const int64_t *group,
+                    int64_t n) {
   void *p = malloc(bytes ? bytes : 1);
   if (!p)
     hspmdFail(op, group, n, "out of memory (malloc of %zu bytes)", bytes);
@@ -593,7 +593,7 @@ struct HspmdGroup *hspmdGroupComm(const int64_t *group, int64_t n,
         !memcmp(comms[i]->group, group, (size_t)n * sizeof *group))
       return comms[i];
   int position = -1;
-  int *ranks = allocate((size_t)n * sizeof *ranks, op, group, n);
+  int *ranks = hspmdAllocate((size_t)n * sizeof *ranks, op, group, n);
   for (int64_t i = 0; i < n; ++i) {
     if (group[i] < 0 || group[i] >= hspmdWorldSize)
       hspmdFail(op, group, n,
@@ -636,8 +636,8 @@ struct HspmdGroup *hspmdGroupComm(const int64_t *group, int64_t n,
     comms = more;
     capacity = grown;
   }
-  struct HspmdGroup *c = allocate(sizeof *c, op, group, n);
-  c->group = allocate((size_t)n * sizeof *group, op, group, n);
+  struct HspmdGroup *c = hspmdAllocate(sizeof *c, op, group, n);
+  c->group = hspmdAllocate((size_t)n * sizeof *group, op, group, n);
   memcpy(c->group, group, (size_t)n * sizeof *group);
   c->size = n;
   c->comm = comm;
@@ -739,7 +739,7 @@ static void mpiSendRecv(int64_t num_sends, const int64_t *send_peers,
               "%lld messages in one exchange, more than MPI can wait for",
               (long long)total);
   MPI_Request *requests =
-      allocate((size_t)total * sizeof *requests, op, NULL, 0);
+      hspmdAllocate((size_t)total * sizeof *requests, op, NULL, 0);
   int64_t k = 0;
   /* One tag for the exchange: messages between a pair are matched in the
    * order both sides list them. */

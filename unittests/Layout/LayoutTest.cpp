@@ -14,6 +14,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "hspmd/Layout/Sharding.h"
+#include "../ShardingBuilders.h"
 
 #include <gtest/gtest.h>
 
@@ -41,28 +42,16 @@ using namespace hspmd::layout;
 
 namespace {
 
+using hspmd::layout::build::d;
+using hspmd::layout::build::dup;
+using hspmd::layout::build::grp;
+using hspmd::layout::build::het;
+using hspmd::layout::build::homo;
+using hspmd::layout::build::partial;
+
 //===----------------------------------------------------------------------===//
 // Helpers to write shardings by hand
 //===----------------------------------------------------------------------===//
-
-Axis d(int64_t k, int64_t n) { return Axis{Role::split(k), n}; }
-Axis dup(int64_t n) { return Axis{Role::dup(), n}; }
-Axis partial(int64_t n) { return Axis{Role::partial(), n}; }
-
-Sharding homo(std::vector<int64_t> devices, std::vector<Axis> axes) {
-  Sharding s;
-  s.groups.push_back(Group{std::move(devices), std::move(axes)});
-  return s;
-}
-
-Sharding het(Role role, std::vector<Group> groups,
-             std::vector<int64_t> weights = {}) {
-  Sharding s;
-  s.hetero = role;
-  s.weights = std::move(weights);
-  s.groups = std::move(groups);
-  return s;
-}
 
 /// A layout whose sharding must pass both checks for `shape`.
 Layout verified(const Sharding &s, const std::vector<int64_t> &shape) {

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "hspmd/Layout/LoopSpace.h"
+#include "../ShardingBuilders.h"
 
 #include <gtest/gtest.h>
 
@@ -19,15 +20,12 @@ using namespace hspmd::layout;
 
 namespace {
 
-Axis d(int64_t k, int64_t n) { return Axis{Role::split(k), n}; }
-Axis dup(int64_t n) { return Axis{Role::dup(), n}; }
-Axis partial(int64_t n) { return Axis{Role::partial(), n}; }
-
-Sharding homo(std::vector<int64_t> devices, std::vector<Axis> axes) {
-  Sharding s;
-  s.groups.push_back(Group{std::move(devices), std::move(axes)});
-  return s;
-}
+using hspmd::layout::build::d;
+using hspmd::layout::build::dup;
+using hspmd::layout::build::grp;
+using hspmd::layout::build::het;
+using hspmd::layout::build::homo;
+using hspmd::layout::build::partial;
 
 /// A loop nest of `sizes` with the given reduction and blocked loops.
 LoopNest nest(std::vector<int64_t> sizes, std::vector<bool> reductions = {},
@@ -301,9 +299,10 @@ TEST(LoopSpaceProperty, MergeWithReplicatedKeepsTheSplit) {
     if (!sameGrid)
       continue;
     Sharding acc = whole;
-    if (merge(acc, c, Linearity::None))
+    if (merge(acc, c, Linearity::None)) {
       EXPECT_TRUE(equivalent(Layout(acc, shape), Layout(c, shape)))
           << s.str();
+    }
   }
 }
 

@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "hspmd/Plan/Checker.h"
+#include "../ShardingBuilders.h"
 
 #include <gtest/gtest.h>
 
@@ -30,31 +31,16 @@ using namespace hspmd::plan;
 
 namespace {
 
+using hspmd::layout::build::d;
+using hspmd::layout::build::dup;
+using hspmd::layout::build::grp;
+using hspmd::layout::build::het;
+using hspmd::layout::build::homo;
+using hspmd::layout::build::partial;
+
 //===----------------------------------------------------------------------===//
 // Shardings
 //===----------------------------------------------------------------------===//
-
-Axis d(int64_t k, int64_t n) { return Axis{Role::split(k), n}; }
-Axis dup(int64_t n) { return Axis{Role::dup(), n}; }
-Axis partial(int64_t n) { return Axis{Role::partial(), n}; }
-Group grp(std::vector<int64_t> devices, std::vector<Axis> axes) {
-  return Group{std::move(devices), std::move(axes)};
-}
-
-Sharding homo(std::vector<int64_t> devices, std::vector<Axis> axes) {
-  Sharding s;
-  s.groups.push_back(grp(std::move(devices), std::move(axes)));
-  return s;
-}
-
-Sharding het(Role role, std::vector<Group> groups,
-             std::vector<int64_t> weights = {}) {
-  Sharding s;
-  s.hetero = role;
-  s.weights = std::move(weights);
-  s.groups = std::move(groups);
-  return s;
-}
 
 /// A layout whose sharding must pass both checks for `shape`.
 Layout verified(const Sharding &s, const std::vector<int64_t> &shape) {

@@ -219,6 +219,8 @@ struct PropagatePass
     for (int iteration = 0; changed && iteration < 1000; ++iteration) {
       changed = false;
       fn.walk([&](Operation *op) {
+        if (op->getParentOp() != fn.getOperation())
+          return; // inside a region: runs as written (see materialization)
         if (auto annotate = dyn_cast<AnnotateOp>(op)) {
           assign(annotate.getInput(), annotate.getSharding().getLayout());
           return;
@@ -358,8 +360,12 @@ struct PropagatePass
     SmallVector<Operation *> ops;
     fn.walk([&](Operation *op) { ops.push_back(op); });
     for (Operation *op : ops) {
-      if (op->getParentOfType<ShardingRuleOpInterface>())
-        continue; // scalar payload of a structured op
+      // Only the ops of the function's body are partitioned. A region of
+      // another op (a linalg payload, a pad value, an scf.if or scf.for that
+      // carries no tensors) runs as written, on whole tensors, where its op
+      // runs; the tensors it captures are placed there (placeWholeReads).
+      if (op->getParentOp() != fn.getOperation())
+        continue;
       if (auto annotate = dyn_cast<AnnotateOp>(op)) {
         Value in = annotate.getInput();
         LSharding want = annotate.getSharding().getLayout();
@@ -571,11 +577,17 @@ struct PropagatePass
         });
       if (captured.empty())
         continue;
+      // Where the op runs: where its tensor results live; an op with
+      // effects and no tensor results on device 0 (spec §1.3); a pure one
+      // wherever its operands are, which for scalars is everywhere.
       std::set<int64_t> runs;
       for (Value r : op->getResults())
         if (isStaticTensor(r) && placed.count(r))
           for (int64_t d : placed[r].devices())
             runs.insert(d);
+      if (runs.empty() && !isMemoryEffectFree(op) &&
+          !op->hasAttr("hspmd.on_all_devices"))
+        runs.insert(0);
       if (runs.empty())
         runs = devicesOfFunction();
       LSharding want = replicatedOn(runs);
@@ -864,7 +876,7 @@ struct PropagatePass
     SmallVector<Operation *> ops;
     fn.walk([&](Operation *op) {
       if (!isa<AnnotateOp, ReshardOp>(op) &&
-          !op->getParentOfType<ShardingRuleOpInterface>())
+          op->getParentOp() == fn.getOperation())
         ops.push_back(op);
     });
     for (Operation *op : ops) {

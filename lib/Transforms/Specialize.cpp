@@ -378,7 +378,9 @@ struct SpecializePass
           devices.insert(d);
     };
     WalkResult r = fn.walk([&](Operation *op) {
-      if (op->getParentOfType<PlanOp>())
+      // Values inside regions (plans' device programs, linalg payloads,
+      // regions run as written) are not placed.
+      if (op->getParentOp() != fn.getOperation())
         return WalkResult::advance();
       for (Value v : op->getResults()) {
         if (!isa<RankedTensorType>(v.getType()))

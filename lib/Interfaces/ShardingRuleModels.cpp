@@ -183,6 +183,7 @@ struct LinalgRule
     if (llvm::is_contained(rule.reductionLoops, true) &&
         !accumulatesBySum(linalgOp)) {
       rule.linearity = Linearity::None;
+      rule.combinerNotSum = true;
       for (size_t l = 0; l < rule.reductionLoops.size(); ++l)
         if (rule.reductionLoops[l])
           rule.blockedLoops[l] = true;

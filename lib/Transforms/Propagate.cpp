@@ -431,8 +431,12 @@ struct PropagatePass
       SmallVector<unsigned> reductions;
       op.getReductionDims(reductions);
       unsigned loop = reductions.front();
-      if (!rule->blockedLoops[loop])
-        return; // a sum: split into summands already
+      if (!rule->combinerNotSum)
+        return; // a sum: split into summands already, or held whole
+      // The loop must index the input once, as a plain dimension, and
+      // nothing else may block it (a diagonal, a convolution window).
+      if (llvm::count(*rule->operandLoops[0], static_cast<int64_t>(loop)) != 1)
+        return;
       Value in = op.getDpsInputs().front();
       auto found = placed.find(in);
       if (found == placed.end() || found->second.hetero ||

@@ -35,6 +35,9 @@ struct ShardingRule : ::hspmd::layout::LoopNest {
   /// only its shape.
   std::vector<bool> initsRead;
   Linearity linearity = Linearity::None;
+  /// Whether the reduction loops are blocked because the op's combiner is
+  /// not a sum (max, a product...), which splitting the op in two can serve.
+  bool combinerNotSum = false;
 
   /// A rule for `rank`-dimensional elementwise ops with `numOperands` tensor
   /// operands and one result.

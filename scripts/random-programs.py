@@ -10,11 +10,25 @@ annotates an intermediate value, and prints the result. The same seed gives
 the same program. `hspmd-run -n 8` must print what `hspmd-run --reference`
 prints.
 
+`--features` (a comma list, or `all`) draws the cases instead from the kinds
+of FeatureProgram, in turn: extracts and gathers from placed tensors,
+reductions with every combiner on f32 and i32, helper functions with and
+without shardings, ops without sharding rules, convolutions and poolings,
+pads, concats, zero-size dimensions, constant index maps, chains of these;
+`base` adds the default kinds. Without it the program is exactly what it was
+before these kinds existed (test/Run/random.test depends on that).
+`--only-cases` prints a subset of the cases (all are still drawn), to narrow
+a failure down.
+
   scripts/random-programs.py --seed 7 --cases 50 > prog.mlir
+  scripts/random-programs.py --seed 7 --cases 25 --features all > ops.mlir
+  scripts/random-programs.py --seed 7 --cases 25 --features gather,reduce --only-cases 3
   scripts/random-diff.sh 20 50       # 20 programs of 50 cases, by hand
+  scripts/random-diff.sh 20 25 1000 all
 """
 import argparse
 import random
+import re
 
 DEVICES = 8
 
@@ -265,20 +279,1065 @@ class Program:
             self.show(y, out)
 
 
+
+# ---------------------------------------------------------------------------
+# Feature cases (--features). Without --features the program is exactly what
+# the cases above give (same seed, same text); with it, each case is one of the
+# selected kinds below, drawn from the same seeded stream.
+
+FEATURES = ("extract", "gather", "reduce", "helper", "norule", "conv", "pad",
+            "concat", "zerosize", "constmap", "chain")
+
+COMBINERS = {"f32": ["addf", "mulf", "maximumf", "maxnumf", "minimumf", "minnumf",
+                     "sumsq", "horner", "maxabs"],
+             "i32": ["addi", "muli", "maxsi", "minsi", "andi", "ori", "xori",
+                     "sumsq", "horner"]}
+NEUTRAL = {"addf": 0, "mulf": 1, "maximumf": "-inf", "maxnumf": "-inf",
+           "minimumf": "inf", "minnumf": "inf", "addi": 0, "muli": 1,
+           "maxsi": -2147483648, "minsi": 2147483647, "andi": -1, "ori": 0,
+           "xori": 0, "sumsq": 0, "horner": 0, "maxabs": 0}
+
+
+def tt(shape, ety="f32"):
+    return "tensor<%s>" % "x".join([str(d) for d in shape] + [ety])
+
+
+def mt(shape, ety="f32"):
+    return "memref<%s>" % "x".join([str(d) for d in shape] + [ety])
+
+
+def amap(rank, results):
+    return "affine_map<(%s) -> (%s)>" % (
+        ", ".join(f"d{k}" for k in range(rank)), ", ".join(results))
+
+
+def ident(rank):
+    return amap(rank, [f"d{k}" for k in range(rank)])
+
+
+def iters(kinds):
+    return "[%s]" % ", ".join(f'"{k}"' for k in kinds)
+
+
+def lit(v, ety):
+    """An arith.constant literal of type ety."""
+    if ety == "f32":
+        if v == "-inf":
+            return "0xFF800000"
+        if v == "inf":
+            return "0x7F800000"
+        return repr(float(v))
+    return str(v)
+
+
+def split_dims(text):
+    """The dimensions a sharding body splits, at either tier."""
+    return {int(k) for k in re.findall(r"\bd(\d+)\b", text)}
+
+
+def prod(xs):
+    r = 1
+    for x in xs:
+        r *= x
+    return r
+
+
+class FeatureProgram(Program):
+    """Cases for --features: gathers and extracts, reductions with every
+    combiner, helper functions, ops without sharding rules, convolutions and
+    poolings, pads, concats, zero-size dimensions, constant index maps. Data
+    is integer-valued so every result is exact; zero-size tensors are never
+    printed (printMemref reads one element of an empty buffer)."""
+
+    def __init__(self, rng, features):
+        super().__init__(rng)
+        self.features = features
+        self.funcs = []
+        self.nfunc = 0
+
+    # -- building blocks ----------------------------------------------------
+
+    def note(self, kind, sub):
+        self.lines.append(f"  // case {self.ncase}: {kind}/{sub}")
+
+    def const(self, v, ety="f32"):
+        c = self.fresh()
+        self.lines.append(f"  {c} = arith.constant {lit(v, ety)} : {ety}")
+        return c
+
+    def cindex(self, n):
+        c = self.fresh()
+        self.lines.append(f"  {c} = arith.constant {n} : index")
+        return c
+
+    def gen(self, shape, ety="f32", mod=7, off=3, twos=False):
+        """Elements ((c + sum_k a_k * i_k) mod `mod`) - off; with twos, 2
+        where that residue is 0 and 1 elsewhere (products stay exact)."""
+        rng = self.rng
+        t = tt(shape, ety)
+        if not shape:
+            v = rng.choice([1, 2]) if twos else rng.randint(0, mod - 1) - off
+            r = self.fresh()
+            self.lines.append(f"  {r} = arith.constant dense<{lit(v, ety)}> : {t}")
+            return r
+        rank = len(shape)
+        coeffs = [rng.randint(1, 5) for _ in range(rank)]
+        c = rng.randint(0, 6)
+        e, g = self.fresh(), self.fresh()
+        body = [f"  {e} = tensor.empty() : {t}",
+                f"  {g} = linalg.generic {{indexing_maps = [{ident(rank)}], "
+                f"iterator_types = {iters(['parallel'] * rank)}}} outs({e} : {t}) {{",
+                f"  ^bb0(%out: {ety}):",
+                f"    %s0 = arith.constant {c} : index"]
+        for k in range(rank):
+            body += [f"    %i{k} = linalg.index {k} : index",
+                     f"    %a{k} = arith.constant {coeffs[k]} : index",
+                     f"    %t{k} = arith.muli %i{k}, %a{k} : index",
+                     f"    %s{k + 1} = arith.addi %s{k}, %t{k} : index"]
+        body += [f"    %md = arith.constant {mod} : index",
+                 f"    %m = arith.remui %s{rank}, %md : index",
+                 "    %mi = arith.index_cast %m : index to i64"]
+        if twos:
+            body += ["    %z64 = arith.constant 0 : i64",
+                     "    %one = arith.constant 1 : i64",
+                     "    %two = arith.constant 2 : i64",
+                     "    %isz = arith.cmpi eq, %mi, %z64 : i64",
+                     "    %d = arith.select %isz, %two, %one : i64"]
+        else:
+            body += [f"    %ofs = arith.constant {off} : i64",
+                     "    %d = arith.subi %mi, %ofs : i64"]
+        if ety == "f32":
+            body.append("    %v = arith.sitofp %d : i64 to f32")
+        else:
+            body.append("    %v = arith.trunci %d : i64 to i32")
+        body += [f"    linalg.yield %v : {ety}", f"  }} -> {t}"]
+        self.lines += body
+        return g
+
+    def pick(self, shape, allow_partial=True, dims=None):
+        """A random valid sharding body; with dims, one splitting only those."""
+        for _ in range(200):
+            text = sharding(self.rng, shape, allow_partial)
+            if dims is None or split_dims(text) <= set(dims):
+                return text
+        return "[0] : []"
+
+    def ann(self, v, shape, ety="f32", op="annotate", dims=None, text=None):
+        text = text or self.pick(shape, dims=dims)
+        r = self.fresh()
+        kw = "as" if op == "annotate" else "to"
+        self.lines.append(f"  {r} = hspmd.{op} {v} {kw} #hspmd.sharding<{text}> : "
+                          f"{tt(shape, ety)}")
+        return r
+
+    def maybe(self, v, shape, ety="f32", p=0.5, dims=None):
+        if self.rng.random() < p:
+            return self.ann(v, shape, ety, dims=dims)
+        return v
+
+    def filled(self, shape, ety, value):
+        """A fill with a constant, or (value an SSA name) with that scalar."""
+        c = value if isinstance(value, str) and value.startswith("%") else self.const(value, ety)
+        e, f = self.fresh(), self.fresh()
+        t = tt(shape, ety)
+        self.lines += [f"  {e} = tensor.empty() : {t}",
+                       f"  {f} = linalg.fill ins({c} : {ety}) outs({e} : {t}) -> {t}"]
+        return f
+
+    def empty(self, shape, ety="f32"):
+        e = self.fresh()
+        self.lines.append(f"  {e} = tensor.empty() : {tt(shape, ety)}")
+        return e
+
+    def out(self, v, shape, ety="f32"):
+        assert 0 not in shape, "zero-size tensors are never printed"
+        b, u = self.fresh(), self.fresh()
+        m = mt(shape, ety)
+        fn = "printMemrefF32" if ety == "f32" else "printMemrefI32"
+        self.lines += [f"  {b} = bufferization.to_buffer {v} : {tt(shape, ety)} to {m}",
+                       f"  {u} = memref.cast {b} : {m} to memref<*x{ety}>",
+                       f"  call @{fn}({u}) : (memref<*x{ety}>) -> ()"]
+
+    def ewise(self, op, a, b, shape, ety="f32"):
+        r = self.fresh()
+        self.lines.append(f"  {r} = arith.{op} {a}, {b} : {tt(shape, ety)}")
+        return r
+
+    def generic(self, ins, outs, maps, kinds, body, nres=1):
+        """ins/outs: lists of (value, type); body: lines after the block
+        header (the block arguments are %b0, %b1, ...)."""
+        r = self.fresh()
+        args = [f"%b{k}: {t[t.rindex('x') + 1:-1] if 'x' in t else t[7:-1]}"
+                for k, (_, t) in enumerate(ins + outs)]
+        head = f"  {r}:{nres}" if nres > 1 else f"  {r}"
+        text = (f"{head} = linalg.generic {{indexing_maps = [{', '.join(maps)}], "
+                f"iterator_types = {iters(kinds)}}}")
+        if ins:
+            text += " ins(%s : %s)" % (", ".join(v for v, _ in ins), ", ".join(t for _, t in ins))
+        text += " outs(%s : %s) {" % (", ".join(v for v, _ in outs), ", ".join(t for _, t in outs))
+        restys = ", ".join(t for _, t in outs)
+        self.lines += [text, f"  ^bb0({', '.join(args)}):"] + [f"    {b}" for b in body]
+        self.lines.append(f"  }} -> {restys if nres == 1 else '(' + restys + ')'}")
+        return r
+
+    def combine(self, comb, a, b, ety):
+        return f"%c = arith.{comb} {a}, {b} : {ety}"
+
+    def use_scalar(self, x):
+        """Uses an f32 scalar on other devices: a fill, or a captured
+        operand of an elementwise generic over a placed tensor."""
+        rng = self.rng
+        if rng.random() < 0.5:
+            y = self.maybe(self.filled([2], "f32", x), [2])
+            self.out(y, [2])
+            return
+        shape = [rng.choice([2, 4, 8]), rng.choice([2, 4, 8])]
+        u = self.ann(self.gen(shape), shape)
+        t = tt(shape)
+        y = self.generic([(u, t)], [(self.empty(shape), t)], [ident(2)] * 2,
+                         ["parallel"] * 2,
+                         [f"%s = arith.addf %b0, {x} : f32", "linalg.yield %s : f32"])
+        y = self.maybe(y, shape)
+        self.out(y, shape)
+
+    def helper_func(self, args, results, body_fn, private=True):
+        """Appends a function; args/results: lists of (shape, sharding body
+        or None); body_fn(arg names) emits the body and returns the results."""
+        self.nfunc += 1
+        name = f"@helper{self.nfunc}"
+        saved, self.lines = self.lines, ["  %zero = arith.constant 0.0 : f32"]
+        rets = body_fn([f"%arg{k}" for k in range(len(args))])
+        body, self.lines = self.lines, saved
+
+        def attr(sh):
+            return f" {{hspmd.sharding = #hspmd.sharding<{sh}>}}" if sh else ""
+        sig = ", ".join(f"%arg{k}: {tt(s)}{attr(sh)}" for k, (s, sh) in enumerate(args))
+        res = ", ".join(f"{tt(s)}{attr(sh)}" for s, sh in results)
+        if len(results) > 1 or any(sh for _, sh in results):
+            res = f"({res})"
+        vis = "private " if private else ""
+        self.funcs.append("\n".join(
+            [f"func.func {vis}{name}({sig}) -> {res} {{"] + body +
+            [f"  return {', '.join(rets)} : {', '.join(tt(s) for s, _ in results)}", "}"]))
+        return name
+
+    def call(self, name, args, arg_shapes, res_shapes):
+        r = self.fresh()
+        n = len(res_shapes)
+        head = f"{r}:{n}" if n > 1 else r
+        rt = ", ".join(tt(s) for s in res_shapes)
+        self.lines.append(f"  {head} = call {name}({', '.join(args)}) : "
+                          f"({', '.join(tt(s) for s in arg_shapes)}) -> "
+                          f"{'(' + rt + ')' if n > 1 else rt}")
+        return [r] if n == 1 else [f"{r}#{k}" for k in range(n)]
+
+    def combiner_body(self, comb, ety, x, acc):
+        """The body of a reduction combining element x into acc; the last
+        line defines %c. Besides the arith ops: sumsq (acc + x*x), horner
+        (2*acc + x: not a sum, the order matters) and maxabs
+        (max(acc, |x|))."""
+        rng = self.rng
+        f = ety == "f32"
+        add, mul = ("addf", "mulf") if f else ("addi", "muli")
+        if comb == "sumsq":
+            return [f"%p = arith.{mul} {x}, {x} : {ety}", f"%c = arith.{add} {acc}, %p : {ety}"]
+        if comb == "horner":
+            return [f"%p = arith.{add} {acc}, {acc} : {ety}", f"%c = arith.{add} %p, {x} : {ety}"]
+        if comb == "maxabs":
+            return [f"%p = math.absf {x} : {ety}", f"%c = arith.maximumf {acc}, %p : {ety}"]
+        a, b = (x, acc) if rng.random() < 0.5 else (acc, x)
+        return [f"%c = arith.{comb} {a}, {b} : {ety}"]
+
+    def reduction(self, x, shape, rdims, comb, ety, init):
+        """linalg.reduce or a generic with reduction loops; returns the result
+        and its shape."""
+        rng = self.rng
+        keep = [d for d in range(len(shape)) if d not in rdims]
+        oshape = [shape[d] for d in keep]
+        t, to = tt(shape, ety), tt(oshape, ety)
+        if rng.random() < 0.5:
+            r = self.fresh()
+            self.lines += [
+                f"  {r} = linalg.reduce ins({x} : {t}) outs({init} : {to}) "
+                f"dimensions = [{', '.join(map(str, sorted(rdims)))}]",
+                f"    (%in: {ety}, %acc: {ety}) {{"]
+            self.lines += [f"      {l}" for l in self.combiner_body(comb, ety, "%in", "%acc")]
+            self.lines += [f"      linalg.yield %c : {ety}", "    }"]
+            return r, oshape
+        rank = len(shape)
+        r = self.generic([(x, t)], [(init, to)],
+                         [ident(rank), amap(rank, [f"d{d}" for d in keep])],
+                         ["reduction" if d in rdims else "parallel" for d in range(rank)],
+                         self.combiner_body(comb, ety, "%b0", "%b1") +
+                         [f"linalg.yield %c : {ety}"])
+        return r, oshape
+
+    # -- cases ----------------------------------------------------------------
+
+    def feature_case(self):
+        # The kinds in turn, from a random first one: every program of a few
+        # dozen cases has each selected kind about equally often.
+        if self.ncase == 0:
+            self.first = self.rng.randrange(len(self.features))
+        kind = self.features[(self.first + self.ncase) % len(self.features)]
+        if kind == "base":
+            self.lines.append(f"  // case {self.ncase}: base")
+            self.case()
+        else:
+            getattr(self, "case_" + kind)()
+
+    def case_extract(self):
+        """tensor.extract from placed tensors at constant or computed
+        indices; the scalar is used on other devices."""
+        rng = self.rng
+        sub = rng.choice(["const", "computed", "int", "rank0", "fromcomputed"])
+        self.note("extract", sub)
+        dims = [2, 4, 6, 8, 12]
+        shape = [] if sub == "rank0" else [rng.choice(dims) for _ in range(rng.randint(1, 3))]
+        ety = "i32" if sub == "int" else "f32"
+        if sub == "fromcomputed":
+            m, k, n = (rng.choice([2, 4, 8]) for _ in range(3))
+            x = self.ann(self.gen([m, k]), [m, k])
+            w = self.ann(self.gen([k, n]), [k, n])
+            t = self.maybe(self.matmul(x, w, m, k, n), [m, n])
+            shape = [m, n]
+        else:
+            t = self.ann(self.gen(shape, ety), shape, ety)
+        idx = []
+        if sub == "computed":
+            n = rng.choice([2, 4, 8])
+            ids = self.ann(self.gen([n], mod=shape[0], off=0), [n])
+            c = self.cindex(rng.randrange(n))
+            s, si, sx = self.fresh(), self.fresh(), self.fresh()
+            self.lines += [f"  {s} = tensor.extract {ids}[{c}] : {tt([n])}",
+                           f"  {si} = arith.fptosi {s} : f32 to i32",
+                           f"  {sx} = arith.index_cast {si} : i32 to index"]
+            idx.append(sx)
+            for k in range(1, len(shape)):
+                a, b, m = (self.cindex(rng.randrange(20)), self.cindex(rng.randrange(20)),
+                           self.cindex(shape[k]))
+                s, r = self.fresh(), self.fresh()
+                self.lines += [f"  {s} = arith.addi {a}, {b} : index",
+                               f"  {r} = arith.remui {s}, {m} : index"]
+                idx.append(r)
+        else:
+            idx = [self.cindex(rng.randrange(d)) for d in shape]
+        x = self.fresh()
+        self.lines.append(f"  {x} = tensor.extract {t}[{', '.join(idx)}] : {tt(shape, ety)}")
+        if ety == "i32":
+            xf = self.fresh()
+            self.lines.append(f"  {xf} = arith.sitofp {x} : i32 to f32")
+            x = xf
+        self.use_scalar(x)
+
+    def case_gather(self):
+        """A generic whose body extracts from a captured, placed table at an
+        index read from an input tensor of ids."""
+        rng = self.rng
+        sub = rng.choice(["rows", "cols", "rows2d", "bag", "captured"])
+        idty = rng.choice(["f32", "i32"])
+        self.note("gather", f"{sub}/{idty}")
+        V, D = rng.choice([4, 6, 8, 12]), rng.choice([2, 4, 6, 8])
+        tshape = [D, V] if sub == "cols" else [V, D]
+        table = self.ann(self.gen(tshape), tshape)
+        N = rng.choice([2, 4, 6, 8])
+        ishape = [N, rng.choice([2, 3, 4])] if sub == "rows2d" else [N]
+        ids = self.ann(self.gen(ishape, idty, mod=V, off=0), ishape, idty)
+        it = tt(ishape, idty)
+
+        def row(idv, j):
+            out = []
+            if idty == "f32":
+                out += [f"%gk = arith.fptosi {idv} : f32 to i32",
+                        "%gr = arith.index_cast %gk : i32 to index"]
+            else:
+                out.append(f"%gr = arith.index_cast {idv} : i32 to index")
+            at = f"{j}, %gr" if sub == "cols" else f"%gr, {j}"
+            out.append(f"%gv = tensor.extract {table}[{at}] : {tt(tshape)}")
+            return out
+
+        if sub == "bag":
+            comb = rng.choice(["addf", "maximumf"])
+            init = self.maybe(self.filled([D], "f32", rng.choice([0, 3, -2])), [D], p=0.3)
+            y = self.generic([(ids, it)], [(init, tt([D]))],
+                             [amap(2, ["d0"]), amap(2, ["d1"])], ["reduction", "parallel"],
+                             ["%gj = linalg.index 1 : index"] + row("%b0", "%gj") +
+                             [f"%gs = arith.{comb} %gv, %b1 : f32", "linalg.yield %gs : f32"])
+            oshape = [D]
+        elif sub == "captured":
+            oshape = [N, D]
+            body = ["%gi = linalg.index 0 : index", "%gj = linalg.index 1 : index",
+                    f"%id = tensor.extract {ids}[%gi] : {it}"] + row("%id", "%gj")
+            y = self.generic([], [(self.empty(oshape), tt(oshape))], [ident(2)],
+                             ["parallel"] * 2, body + ["linalg.yield %gv : f32"])
+        else:
+            oshape = ishape + [D]
+            rank = len(oshape)
+            acc = rng.random() < 0.4
+            init = self.ann(self.gen(oshape), oshape) if acc else self.empty(oshape)
+            body = [f"%gj = linalg.index {rank - 1} : index"] + row("%b0", "%gj")
+            body += (["%gs = arith.addf %gv, %b1 : f32", "linalg.yield %gs : f32"]
+                     if acc else ["linalg.yield %gv : f32"])
+            y = self.generic([(ids, it)], [(init, tt(oshape))],
+                             [amap(rank, [f"d{k}" for k in range(rank - 1)]), ident(rank)],
+                             ["parallel"] * rank, body)
+        y = self.maybe(y, oshape)
+        self.out(y, oshape)
+
+    def case_reduce(self):
+        """A reduction over random dimensions (often split ones) with any
+        combiner, on f32 or i32, or an argmax/argmin pair; the init is the
+        neutral element or not."""
+        rng = self.rng
+        ety = "f32" if rng.random() < 0.55 else "i32"
+        comb = rng.choice(COMBINERS[ety] + (["argmax", "argmin"] if ety == "f32" else []))
+        while True:
+            rank = rng.randint(1, 3)
+            shape = [rng.choice([2, 4, 6, 8, 12] if rank < 3 else [2, 4, 6])
+                     for _ in range(rank)]
+            text = self.pick(shape)
+            split = sorted(split_dims(text))
+            if comb.startswith("arg"):
+                rdims = [rng.randrange(rank)]
+            else:
+                rdims = rng.sample(range(rank), rng.randint(1, rank))
+            if split and rng.random() < 0.7 and not set(rdims) & set(split):
+                rdims[0] = rng.choice(split)
+            rdims = sorted(set(rdims))
+            # Products of 1s and 2s and 2^n-weighted sums stay exact.
+            limit = {"mulf": 24, "muli": 24, "horner": 12}.get(comb)
+            if limit is None or prod(shape[d] for d in rdims) <= limit:
+                break
+        neutral = rng.random() < 0.5
+        data_init = not comb.startswith("arg") and rng.random() < 0.25
+        self.note("reduce", f"{comb}/{ety}/{'data' if data_init else 'neutral' if neutral else 'init'}"
+                  f"/dims{rdims}{'/split' if set(rdims) & set(split) else ''}")
+        if comb in ("mulf", "muli"):
+            x = self.gen(shape, ety, twos=True)
+        elif comb in ("andi", "ori", "xori"):
+            x = self.gen(shape, ety, mod=16, off=8)
+        else:
+            x = self.gen(shape, ety)
+        x = self.ann(x, shape, ety, text=text)
+        keep = [d for d in range(rank) if d not in rdims]
+        oshape = [shape[d] for d in keep]
+        if comb.startswith("arg"):
+            big = comb == "argmax"
+            vinit = self.maybe(self.filled(oshape, "f32", ("-inf" if big else "inf") if neutral
+                                           else (-1 if big else 1)), oshape, p=0.3)
+            iinit = self.maybe(self.filled(oshape, "i32", rng.choice([0, -1, 5])), oshape,
+                               "i32", p=0.3)
+            rd = rdims[0]
+            r = self.generic(
+                [(x, tt(shape))], [(vinit, tt(oshape)), (iinit, tt(oshape, "i32"))],
+                [ident(rank), amap(rank, [f"d{d}" for d in keep]),
+                 amap(rank, [f"d{d}" for d in keep])],
+                ["reduction" if d == rd else "parallel" for d in range(rank)],
+                [f"%k = linalg.index {rd} : index",
+                 "%ki = arith.index_cast %k : index to i32",
+                 f"%gt = arith.cmpf {'ogt' if big else 'olt'}, %b0, %b1 : f32",
+                 "%nv = arith.select %gt, %b0, %b1 : f32",
+                 "%ni = arith.select %gt, %ki, %b2 : i32",
+                 "linalg.yield %nv, %ni : f32, i32"], nres=2)
+            v = self.maybe(f"{r}#0", oshape, p=0.3)
+            i = self.maybe(f"{r}#1", oshape, "i32", p=0.3)
+            self.out(v, oshape)
+            self.out(i, oshape, "i32")
+            return
+        if data_init:
+            init = self.maybe(self.gen(oshape, ety), oshape, ety, p=0.6)
+        else:
+            init = NEUTRAL[comb] if neutral else rng.choice([3, -2, 5])
+            init = self.maybe(self.filled(oshape, ety, init), oshape, ety, p=0.3)
+        r, oshape = self.reduction(x, shape, rdims, comb, ety, init)
+        r = self.maybe(r, oshape, ety, p=0.4)
+        self.out(r, oshape, ety)
+
+    def case_helper(self):
+        """Helper functions called from @main, with or without shardings on
+        their arguments and results; often called twice with differently
+        placed arguments."""
+        rng = self.rng
+        sub = rng.choice(["unary", "matmul", "reduce", "two", "nested", "annotated"])
+        twice = rng.random() < 0.6
+        private = rng.random() < 0.8
+        self.note("helper", f"{sub}{'/twice' if twice else ''}{'' if private else '/public'}")
+        dims = [2, 4, 6, 8]
+        m, n, k = (rng.choice(dims) for _ in range(3))
+
+        def sh(shape):
+            return self.pick(shape) if rng.random() < 0.5 else None
+
+        if sub == "matmul":
+            arg_shapes, res_shapes = [[m, k], [k, n]], [[m, n]]
+        elif sub == "reduce":
+            arg_shapes, res_shapes = [[m, n]], [[n]]
+        elif sub == "two":
+            arg_shapes, res_shapes = [[m, n]], [[m, n], [n]]
+        elif sub == "nested":
+            arg_shapes, res_shapes = [[m, n], [m, n]], [[m, n]]
+        else:
+            arg_shapes, res_shapes = [[m, n]], [[m, n]]
+        args = [(s, sh(s)) for s in arg_shapes]
+        results = [(s, sh(s)) for s in res_shapes]
+
+        if sub == "nested":
+            inner = self.helper_func([([m, n], sh([m, n]))], [([m, n], sh([m, n]))],
+                                     lambda a: [self.ewise("mulf", a[0], a[0], [m, n])])
+
+        def body(a):
+            if sub == "matmul":
+                return [self.matmul(a[0], a[1], m, k, n)]
+            if sub == "reduce":
+                comb = rng.choice(["addf", "maximumf", "mulf"])
+                init = self.filled([n], "f32", {"addf": 0, "maximumf": -100, "mulf": 1}[comb])
+                return [self.reduction(a[0], [m, n], [0], comb, "f32", init)[0]]
+            if sub == "two":
+                s = self.ewise("addf", a[0], a[0], [m, n])
+                return [s, self.reduce(a[0], [m, n], 0)[0]]
+            if sub == "nested":
+                y = self.call(inner, [a[0]], [[m, n]], [[m, n]])[0]
+                return [self.ewise("subf", y, a[1], [m, n])]
+            if sub == "annotated":
+                y = self.ann(self.relu(a[0], [m, n]), [m, n])
+                return [self.ewise("addf", y, a[0], [m, n])]
+            return [self.relu(self.ewise("subf", a[0], a[0] if rng.random() < 0.3 else
+                                         self.gen([m, n]), [m, n]), [m, n])]
+
+        name = self.helper_func(args, results, body, private)
+        xs = [self.gen(s) for s in arg_shapes]
+        first = self.call(name, [self.maybe(x, s, p=0.8) for x, s in zip(xs, arg_shapes)],
+                          arg_shapes, res_shapes)
+        if twice:
+            second = self.call(name, [self.maybe(x, s, p=0.8) for x, s in zip(xs, arg_shapes)],
+                               arg_shapes, res_shapes)
+            first = [self.ewise("addf", a, b, s) for a, b, s in zip(first, second, res_shapes)]
+        for v, s in zip(first, res_shapes):
+            self.out(self.maybe(v, s, p=0.3), s)
+
+    def case_norule(self):
+        """Ops without sharding rules: tensor.insert, tensor.from_elements,
+        tensor.generate, tensor.splat, tensor.reshape, elementwise ops outside
+        the rule list; sometimes with an annotated result."""
+        rng = self.rng
+        sub = rng.choice(["insert", "from_elements", "generate", "splat", "reshape", "ewise"])
+        dims = [2, 4, 6, 8]
+        shape = [rng.choice(dims), rng.choice(dims)]
+
+        def scalar():
+            if rng.random() < 0.3:
+                return self.const(rng.randint(-9, 9))
+            s2 = [rng.choice(dims), rng.choice(dims)]
+            t = self.ann(self.gen(s2), s2)
+            i, j = self.cindex(rng.randrange(s2[0])), self.cindex(rng.randrange(s2[1]))
+            x = self.fresh()
+            self.lines.append(f"  {x} = tensor.extract {t}[{i}, {j}] : {tt(s2)}")
+            return x
+
+        if sub == "ewise":
+            op = rng.choice(["remsi", "shli", "shrsi", "maxui", "minui", "ceildivsi",
+                             "floordivsi", "absi", "floor", "ceil", "round", "copysign",
+                             "uitofp"])
+            self.note("norule", f"ewise/{op}")
+            if op in ("floor", "ceil", "round", "copysign"):
+                a = self.ann(self.gen(shape), shape)
+                r = self.fresh()
+                if op == "copysign":
+                    b = self.ann(self.gen(shape), shape)
+                    self.lines.append(f"  {r} = math.copysign {a}, {b} : {tt(shape)}")
+                else:
+                    self.lines.append(f"  {r} = math.{op} {a} : {tt(shape)}")
+                ety = "f32"
+            elif op in ("absi", "uitofp"):
+                a = self.ann(self.gen(shape, "i32", off=3 if op == "absi" else 0), shape, "i32")
+                r = self.fresh()
+                if op == "absi":
+                    self.lines.append(f"  {r} = math.absi {a} : {tt(shape, 'i32')}")
+                    ety = "i32"
+                else:
+                    self.lines.append(f"  {r} = arith.uitofp {a} : {tt(shape, 'i32')} to {tt(shape)}")
+                    ety = "f32"
+            else:
+                a = self.ann(self.gen(shape, "i32", mod=15, off=7), shape, "i32")
+                if op in ("shli", "shrsi"):
+                    b = self.gen(shape, "i32", mod=4, off=0)
+                elif op in ("remsi", "ceildivsi", "floordivsi"):
+                    b = self.gen(shape, "i32", mod=3, off=-1)
+                else:
+                    b = self.gen(shape, "i32")
+                b = self.ann(b, shape, "i32")
+                r = self.ewise(op, a, b, shape, "i32")
+                ety = "i32"
+            r = self.maybe(r, shape, ety)
+            self.out(r, shape, ety)
+            return
+        self.note("norule", sub)
+        if sub == "insert":
+            t = self.ann(self.gen(shape), shape)
+            x = scalar()
+            i, j = self.cindex(rng.randrange(shape[0])), self.cindex(rng.randrange(shape[1]))
+            r = self.fresh()
+            self.lines.append(f"  {r} = tensor.insert {x} into {t}[{i}, {j}] : {tt(shape)}")
+        elif sub == "from_elements":
+            shape = rng.choice([[2], [4], [2, 2], [2, 3], [3, 1]])
+            xs = [scalar() for _ in range(prod(shape))]
+            r = self.fresh()
+            self.lines.append(f"  {r} = tensor.from_elements {', '.join(xs)} : {tt(shape)}")
+        elif sub == "generate":
+            src = self.ann(self.gen(shape), shape)
+            cap = rng.random() < 0.5
+            body = ["  ^bb0(%p0: index, %p1: index):",
+                    "    %q = arith.addi %p0, %p1 : index",
+                    "    %qi = arith.index_cast %q : index to i64",
+                    "    %qf = arith.sitofp %qi : i64 to f32"]
+            if cap:
+                body += [f"    %qx = tensor.extract {src}[%p0, %p1] : {tt(shape)}",
+                         "    %qs = arith.subf %qx, %qf : f32",
+                         "    tensor.yield %qs : f32"]
+            else:
+                body.append("    tensor.yield %qf : f32")
+            r = self.fresh()
+            self.lines += [f"  {r} = tensor.generate {{"] + body + [f"  }} : {tt(shape)}"]
+        elif sub == "splat":
+            x = scalar()
+            r = self.fresh()
+            self.lines.append(f"  {r} = tensor.splat {x} : {tt(shape)}")
+        else:
+            t = self.ann(self.gen(shape), shape)
+            a, b = shape
+            new = rng.choice([[b, a], [a * b], [a // 2, b * 2], [a, b // 2, 2]])
+            s = self.fresh()
+            self.lines.append(f"  {s} = arith.constant dense<[{', '.join(map(str, new))}]> : "
+                              f"tensor<{len(new)}xindex>")
+            r = self.fresh()
+            self.lines.append(f"  {r} = tensor.reshape {t}({s}) : ({tt(shape)}, "
+                              f"tensor<{len(new)}xindex>) -> {tt(new)}")
+            shape = new
+        r = self.maybe(r, shape)
+        if rng.random() < 0.4:
+            r = self.ewise("addf", r, self.ann(self.gen(shape), shape), shape)
+        self.out(r, shape)
+
+    def case_conv(self):
+        """Convolutions and poolings, the batch or channel dimension split
+        (sometimes any dimension)."""
+        rng = self.rng
+        sub = rng.choice(["conv_2d_nhwc_hwcf", "conv_2d_nchw_fchw", "conv_1d_nwc_wcf",
+                          "depthwise_conv_2d_nhwc_hwc", "depthwise_conv_1d_nwc_wc",
+                          "pooling_nhwc_sum", "pooling_nhwc_max", "pooling_nchw_max",
+                          "pooling_nhwc_min"])
+        anysplit = rng.random() < 0.2
+        nd = 1 if "1d" in sub else 2
+        N, C, F = rng.choice([1, 2, 4]), rng.choice([1, 2, 4]), rng.choice([2, 4, 6])
+        ks = [rng.randint(1, 3) for _ in range(nd)]
+        st = [rng.randint(1, 2) for _ in range(nd)]
+        dl = [rng.randint(1, 2) for _ in range(nd)]
+        osz = [rng.randint(1, 4) for _ in range(nd)]
+        isz = [(o - 1) * s + (k - 1) * d + 1 for o, s, k, d in zip(osz, st, ks, dl)]
+        self.note("conv", f"{sub}{'/anysplit' if anysplit else ''}/k{ks}s{st}d{dl}")
+        nchw = "nchw" in sub
+        ishape = [N, C] + isz if nchw else [N] + isz + [C]
+        if sub.startswith("pooling"):
+            fshape = ks
+            oshape = [N, C] + osz if nchw else [N] + osz + [C]
+        elif sub.startswith("depthwise"):
+            fshape = ks + [C]
+            oshape = [N] + osz + [C]
+        elif nchw:
+            fshape = [F, C] + ks
+            oshape = [N, F] + osz
+        else:
+            fshape = ks + [C, F]
+            oshape = [N] + osz + [F]
+        cdim = 1 if nchw else nd + 1
+        x = self.ann(self.gen(ishape), ishape, dims=None if anysplit else [0, cdim])
+        if sub.startswith("pooling"):
+            w = self.empty(fshape)
+        else:
+            fdims = [0, 1] if nchw else list(range(nd, len(fshape)))
+            w = self.ann(self.gen(fshape, mod=3, off=1), fshape,
+                         dims=None if anysplit else fdims)
+        if "max" in sub:
+            init = rng.choice(["-inf", -100, 1])
+        elif "min" in sub:
+            init = rng.choice(["inf", 100, -1])
+        else:
+            init = rng.choice([0, 0, 3])
+        init = self.maybe(self.filled(oshape, "f32", init), oshape, p=0.3,
+                          dims=None if anysplit else [0, cdim])
+        r = self.fresh()
+        vec = lambda v: f"dense<[{', '.join(map(str, v))}]> : tensor<{nd}xi64>"
+        self.lines.append(
+            f"  {r} = linalg.{sub} {{dilations = {vec(dl)}, strides = {vec(st)}}} "
+            f"ins({x}, {w} : {tt(ishape)}, {tt(fshape)}) outs({init} : {tt(oshape)}) "
+            f"-> {tt(oshape)}")
+        r = self.maybe(r, oshape, p=0.4)
+        self.out(r, oshape)
+
+    def pad(self, t, shape, low, high, value):
+        """tensor.pad with a constant (a number), a captured scalar (an SSA
+        name) or an index-computed value (None)."""
+        rank = len(shape)
+        oshape = [s + l + h for s, l, h in zip(shape, low, high)]
+        body = [f"  ^bb0({', '.join(f'%p{k}: index' for k in range(rank))}):"]
+        if value is None:
+            body += [f"    %q = arith.addi %p0, %p{rank - 1} : index",
+                     "    %qi = arith.index_cast %q : index to i64",
+                     "    %qf = arith.sitofp %qi : i64 to f32",
+                     "    tensor.yield %qf : f32"]
+        else:
+            if not (isinstance(value, str) and value.startswith("%")):
+                value = self.const(value)
+            body.append(f"    tensor.yield {value} : f32")
+        r = self.fresh()
+        self.lines += ([f"  {r} = tensor.pad {t} low[{', '.join(map(str, low))}] "
+                        f"high[{', '.join(map(str, high))}] {{"] + body +
+                       [f"  }} : {tt(shape)} to {tt(oshape)}"])
+        return r, oshape
+
+    def case_pad(self):
+        """tensor.pad of a placed tensor: constant, captured or index-computed
+        padding value; the result sometimes placed and used."""
+        rng = self.rng
+        how = rng.choice(["const", "captured", "indices"])
+        rank = rng.randint(1, 3)
+        shape = [rng.choice([2, 4, 6, 8]) for _ in range(rank)]
+        low = [rng.randint(0, 3) for _ in range(rank)]
+        high = [rng.randint(0, 3) for _ in range(rank)]
+        self.note("pad", f"{how}/low{low}high{high}")
+        t = self.ann(self.gen(shape), shape)
+        if how == "const":
+            value = rng.choice([0, 7, -1])
+        elif how == "captured":
+            s = self.ann(self.gen([4]), [4])
+            c = self.cindex(rng.randrange(4))
+            value = self.fresh()
+            self.lines.append(f"  {value} = tensor.extract {s}[{c}] : {tt([4])}")
+        else:
+            value = None
+        r, oshape = self.pad(t, shape, low, high, value)
+        r = self.maybe(r, oshape)
+        if rng.random() < 0.4:
+            r = self.ewise("mulf", r, self.ann(self.gen(oshape), oshape), oshape)
+        self.out(r, oshape)
+
+    def concat(self, parts, shapes, dim, ety="f32"):
+        oshape = list(shapes[0])
+        oshape[dim] = sum(s[dim] for s in shapes)
+        r = self.fresh()
+        self.lines.append(f"  {r} = tensor.concat dim({dim}) {', '.join(parts)} : "
+                          f"({', '.join(tt(s, ety) for s in shapes)}) -> {tt(oshape, ety)}")
+        return r, oshape
+
+    def case_concat(self):
+        """tensor.concat of 2 or 3 differently placed operands along a random
+        dimension; the result sometimes placed, reduced or added to."""
+        rng = self.rng
+        rank = rng.randint(1, 3)
+        dim = rng.randrange(rank)
+        ety = "i32" if rng.random() < 0.2 else "f32"
+        base = [rng.choice([2, 4, 6]) for _ in range(rank)]
+        shapes = []
+        for _ in range(rng.randint(2, 3)):
+            s = list(base)
+            s[dim] = rng.choice([1, 2, 4, 6])
+            shapes.append(s)
+        self.note("concat", f"dim{dim}/{ety}/{len(shapes)}")
+        parts = [self.ann(self.gen(s, ety), s, ety) for s in shapes]
+        r, oshape = self.concat(parts, shapes, dim, ety)
+        r = self.maybe(r, oshape, ety)
+        if ety == "f32" and rank > 1 and rng.random() < 0.3:
+            r, oshape = self.reduction(r, oshape, [dim], "addf", "f32",
+                                       self.filled([s for k, s in enumerate(oshape) if k != dim],
+                                                   "f32", 0))
+        self.out(r, oshape, ety)
+
+    def case_zerosize(self):
+        """A dimension of size 0 flowing through reshards, elementwise ops,
+        matmuls, reductions, transposes; made printable by a reduction over
+        it, a concat or a pad."""
+        rng = self.rng
+        sub = rng.choice(["reshard", "ewise", "matmul_k0", "matmul_m0", "reduce_zero",
+                          "reduce_other", "transpose"])
+        rank = rng.randint(1, 3) if sub in ("reshard", "ewise", "reduce_zero") else 2
+        shape = [rng.choice([2, 4, 8]) for _ in range(rank)]
+        zd = rng.randrange(rank)
+        shape[zd] = 0
+        finish = rng.choice(["concat", "pad", "sum"])
+        if sub in ("reduce_zero", "matmul_k0"):
+            finish = "none"
+        self.note("zerosize", f"{sub}/{finish}")
+        x = self.ann(self.gen(shape), shape)
+        if sub == "reshard":
+            y = self.ann(x, shape, op="reshard")
+        elif sub == "ewise":
+            y = self.ewise(rng.choice(["addf", "mulf"]), x, self.ann(self.gen(shape), shape), shape)
+        elif sub in ("matmul_k0", "matmul_m0"):
+            m, k, n = rng.choice([2, 4]), rng.choice([2, 4]), rng.choice([2, 4])
+            if sub == "matmul_k0":
+                k = 0
+            else:
+                m = 0
+            a = self.ann(self.gen([m, k]), [m, k])
+            b = self.ann(self.gen([k, n]), [k, n])
+            y = self.matmul(a, b, m, k, n)
+            shape = [m, n]
+        elif sub == "transpose":
+            y, shape = self.transpose(x, shape)
+        else:
+            y = x
+        if sub == "reduce_zero":
+            rd = [d for d in range(rank) if shape[d] == 0]
+        elif sub == "reduce_other":
+            rd = [d for d in range(rank) if shape[d] != 0][:1]
+        else:
+            rd = None
+        y = self.maybe(y, shape)
+        if rd is not None:
+            comb = rng.choice(["addf", "maximumf", "mulf"])
+            init = self.filled([s for d, s in enumerate(shape) if d not in rd], "f32",
+                               rng.choice([0, 3, -2]))
+            y, shape = self.reduction(y, shape, rd, comb, "f32", init)
+            y = self.maybe(y, shape)
+        if finish == "concat":
+            d = shape.index(0)
+            other = list(shape)
+            other[d] = rng.choice([1, 2, 4])
+            o = self.ann(self.gen(other), other)
+            # Zero-size operand first: upstream bufferizes a trailing one into
+            # a subview at offset == size, which its verifier rejects.
+            parts, shapes = [y, o], [shape, other]
+            y, shape = self.concat(parts, shapes, d)
+        elif finish == "pad":
+            # At least one row after the empty block too: upstream bufferizes
+            # a pad into a subview of the source at offset `low`, and its
+            # verifier rejects an empty subview at offset == size.
+            low = [1 if s == 0 else 0 for s in shape]
+            high = [rng.randint(1, 2) if s == 0 else rng.randint(0, 2) for s in shape]
+            y, shape = self.pad(y, shape, low, high, rng.choice([5, None]))
+        elif finish == "sum":
+            rd = [d for d in range(len(shape)) if shape[d] == 0]
+            y, shape = self.reduction(y, shape, rd, "addf", "f32",
+                                      self.filled([s for s in shape if s != 0], "f32", 1))
+        if 0 in shape:
+            raise AssertionError("zero-size result left")
+        y = self.maybe(y, shape, p=0.3)
+        self.out(y, shape)
+
+    def case_constmap(self):
+        """Generics whose indexing maps have constant results on unit
+        dimensions (broadcasts), reversed dimensions, linalg.broadcast."""
+        rng = self.rng
+        sub = rng.choice(["row", "col", "3d", "reduce", "reverse", "broadcast"])
+        self.note("constmap", sub)
+        M, N = rng.choice([2, 4, 6, 8]), rng.choice([2, 4, 6, 8])
+        op = rng.choice(["addf", "mulf", "subf"])
+        if sub == "broadcast":
+            bd = rng.randrange(2)
+            small = [N] if bd == 0 else [M]
+            a = self.ann(self.gen(small), small)
+            init = self.maybe(self.empty([M, N]), [M, N], p=0.3)
+            r = self.fresh()
+            self.lines.append(f"  {r} = linalg.broadcast ins({a} : {tt(small)}) outs({init} : "
+                              f"{tt([M, N])}) dimensions = [{bd}]")
+            shape = [M, N]
+        elif sub == "3d":
+            K = rng.choice([2, 4])
+            shape = [M, N, K]
+            small = [1, N, 1]
+            a = self.ann(self.gen(small), small)
+            b = self.ann(self.gen(shape), shape)
+            r = self.generic([(a, tt(small)), (b, tt(shape))], [(self.empty(shape), tt(shape))],
+                             [amap(3, ["0", "d1", "0"]), ident(3), ident(3)], ["parallel"] * 3,
+                             [f"%r = arith.{op} %b0, %b1 : f32", "linalg.yield %r : f32"])
+        elif sub == "reverse":
+            shape = [M, N]
+            a = self.ann(self.gen(shape), shape)
+            res = ["d0", f"-d1 + {N - 1}"] if rng.random() < 0.5 else [f"-d0 + {M - 1}", "d1"]
+            r = self.generic([(a, tt(shape))], [(self.empty(shape), tt(shape))],
+                             [amap(2, res), ident(2)], ["parallel"] * 2,
+                             ["linalg.yield %b0 : f32"])
+        else:
+            shape = [M, N]
+            small = [M, 1] if sub == "col" else [1, N]
+            cm = amap(2, ["d0", "0"]) if sub == "col" else amap(2, ["0", "d1"])
+            a = self.ann(self.gen(small), small)
+            b = self.ann(self.gen(shape), shape)
+            if sub == "reduce":
+                init = self.maybe(self.filled([N], "f32", rng.choice([0, 3])), [N], p=0.3)
+                r = self.generic([(a, tt(small)), (b, tt(shape))], [(init, tt([N]))],
+                                 [cm, ident(2), amap(2, ["d1"])], ["reduction", "parallel"],
+                                 ["%p = arith.mulf %b0, %b1 : f32",
+                                  "%r = arith.addf %p, %b2 : f32", "linalg.yield %r : f32"])
+                shape = [N]
+            else:
+                r = self.generic([(a, tt(small)), (b, tt(shape))],
+                                 [(self.empty(shape), tt(shape))],
+                                 [cm, ident(2), ident(2)], ["parallel"] * 2,
+                                 [f"%r = arith.{op} %b0, %b1 : f32", "linalg.yield %r : f32"])
+        r = self.maybe(r, shape)
+        self.out(r, shape)
+
+    def case_chain(self):
+        """2 to 4 steps on a 2-d tensor, the intermediates only sometimes
+        placed (so propagation deduces them): an elementwise op with a placed
+        tensor, pad, concat, transpose, a gather from the (computed) tensor,
+        a scalar extracted from it added back, a broadcast row, a matmul, the
+        softmax-style x - max(x) over rows, tensor.insert; then maybe a
+        reduction."""
+        rng = self.rng
+        start = len(self.lines)
+        shape = [rng.choice([2, 4, 6, 8]), rng.choice([2, 4, 6, 8])]
+        x = self.ann(self.gen(shape), shape)
+        steps, matmuls = [], 0
+        for _ in range(rng.randint(2, 4)):
+            kinds = ["ewise", "pad", "concat", "transpose", "gather", "scalar", "bcast",
+                     "rowmax", "insert"] + (["matmul"] if matmuls == 0 else [])
+            if max(shape) > 12:
+                kinds = ["gather"] + (["matmul"] if matmuls == 0 else [])
+            step = rng.choice(kinds)
+            steps.append(step)
+            m, n = shape
+            if step == "ewise":
+                op = rng.choice(["addf", "subf", "mulf", "maximumf"])
+                y = self.ann(self.gen(shape, mod=3, off=1) if op == "mulf" else self.gen(shape),
+                             shape)
+                x = self.ewise(op, x, y, shape)
+            elif step == "pad":
+                low, high = ([rng.randint(0, 2) for _ in range(2)] for _ in range(2))
+                x, shape = self.pad(x, shape, low, high, rng.choice([0, 1, None]))
+            elif step == "concat":
+                d = rng.randrange(2)
+                o = list(shape)
+                o[d] = rng.choice([1, 2])
+                y = self.ann(self.gen(o), o)
+                parts, shapes = ([x, y], [shape, o]) if rng.random() < 0.5 else ([y, x], [o, shape])
+                x, shape = self.concat(parts, shapes, d)
+            elif step == "transpose":
+                x, shape = self.transpose(x, shape)
+            elif step == "gather":
+                N = rng.choice([2, 4, 6])
+                ids = self.ann(self.gen([N], mod=m, off=0), [N])
+                t = tt([N])
+                x = self.generic([(ids, t)], [(self.empty([N, n]), tt([N, n]))],
+                                 [amap(2, ["d0"]), ident(2)], ["parallel"] * 2,
+                                 ["%gj = linalg.index 1 : index",
+                                  "%gk = arith.fptosi %b0 : f32 to i32",
+                                  "%gr = arith.index_cast %gk : i32 to index",
+                                  f"%gv = tensor.extract {x}[%gr, %gj] : {tt(shape)}",
+                                  "linalg.yield %gv : f32"])
+                shape = [N, n]
+            elif step == "scalar":
+                i, j = self.cindex(rng.randrange(m)), self.cindex(rng.randrange(n))
+                v = self.fresh()
+                self.lines.append(f"  {v} = tensor.extract {x}[{i}, {j}] : {tt(shape)}")
+                x = self.generic([(x, tt(shape))], [(self.empty(shape), tt(shape))],
+                                 [ident(2)] * 2, ["parallel"] * 2,
+                                 [f"%s = arith.subf %b0, {v} : f32", "linalg.yield %s : f32"])
+            elif step == "bcast":
+                row = self.ann(self.gen([1, n]), [1, n])
+                x = self.generic([(row, tt([1, n])), (x, tt(shape))],
+                                 [(self.empty(shape), tt(shape))],
+                                 [amap(2, ["0", "d1"]), ident(2), ident(2)], ["parallel"] * 2,
+                                 ["%s = arith.addf %b0, %b1 : f32", "linalg.yield %s : f32"])
+            elif step == "rowmax":
+                init = self.filled([m], "f32", "-inf")
+                mx, _ = self.reduction(x, shape, [1], rng.choice(["maximumf", "maxnumf"]),
+                                       "f32", init)
+                mx = self.maybe(mx, [m], p=0.3)
+                x = self.generic([(x, tt(shape)), (mx, tt([m]))],
+                                 [(self.empty(shape), tt(shape))],
+                                 [ident(2), amap(2, ["d0"]), ident(2)], ["parallel"] * 2,
+                                 ["%s = arith.subf %b0, %b1 : f32", "linalg.yield %s : f32"])
+            elif step == "insert":
+                c = self.const(rng.randint(-9, 9))
+                i, j = self.cindex(rng.randrange(m)), self.cindex(rng.randrange(n))
+                r = self.fresh()
+                self.lines.append(f"  {r} = tensor.insert {c} into {x}[{i}, {j}] : {tt(shape)}")
+                x = r
+            else:
+                matmuls += 1
+                k = rng.choice([2, 4, 6])
+                w = self.ann(self.gen([n, k], mod=3, off=1), [n, k])
+                x = self.matmul(x, w, m, n, k)
+                shape = [m, k]
+            x = self.maybe(x, shape, p=0.3)
+        final = rng.choice(["none", "none", "addf", "maximumf", "minimumf", "maxabs"])
+        if final != "none":
+            d = rng.randrange(2)
+            init = self.filled([shape[1 - d]], "f32", NEUTRAL[final])
+            x, shape = self.reduction(x, shape, [d], final, "f32", init)
+            x = self.maybe(x, shape, p=0.3)
+        self.lines.insert(start, f"  // case {self.ncase}: chain/{'-'.join(steps)}/{final}")
+        self.out(x, shape)
+
+
+def parse_features(text):
+    chosen = set()
+    for name in filter(None, (f.strip() for f in text.split(","))):
+        if name == "all":
+            chosen.update(FEATURES)
+        elif name in FEATURES or name == "base":
+            chosen.add(name)
+        else:
+            raise SystemExit(f"random-programs.py: unknown feature '{name}' (known: "
+                             f"{', '.join(FEATURES)}, base, all)")
+    return [f for f in ("base",) + FEATURES if f in chosen]
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--seed", type=int, required=True)
     p.add_argument("--cases", type=int, default=50)
+    p.add_argument("--features", default="",
+                   help="comma list of case kinds (%s; base: the default kinds; all: "
+                        "every kind but base); without it, the default program"
+                        % ", ".join(FEATURES))
+    p.add_argument("--only-cases", default="",
+                   help="comma list of case numbers (from 0) to print, for narrowing a "
+                        "failure down; the others are still drawn, so each kept case "
+                        "is the one of the whole program")
     args = p.parse_args()
     rng = random.Random(args.seed)
-    prog = Program(rng)
-    for _ in range(args.cases):
-        prog.case()
-    print(f"// Generated by scripts/random-programs.py --seed {args.seed} --cases {args.cases}")
+    features = parse_features(args.features)
+    if not features:
+        prog = Program(rng)
+        spans = []
+        for _ in range(args.cases):
+            start = len(prog.lines)
+            prog.case()
+            spans.append((start, len(prog.lines), 0, 0))
+        funcs = []
+    else:
+        prog = FeatureProgram(rng, features)
+        spans = []
+        for n in range(args.cases):
+            prog.ncase = n
+            start, fstart = len(prog.lines), len(prog.funcs)
+            prog.feature_case()
+            spans.append((start, len(prog.lines), fstart, len(prog.funcs)))
+        funcs = prog.funcs
+    lines = prog.lines
+    header = f"// Generated by scripts/random-programs.py --seed {args.seed} --cases {args.cases}"
+    if args.features:
+        header += f" --features {args.features}"
+    if args.only_cases:
+        keep = sorted({int(c) for c in args.only_cases.split(",") if c.strip()})
+        if any(not 0 <= c < args.cases for c in keep):
+            raise SystemExit(f"random-programs.py: --only-cases wants numbers from 0 to "
+                             f"{args.cases - 1}")
+        header += f" --only-cases {','.join(map(str, keep))}"
+        lines = [l for c in keep for l in prog.lines[spans[c][0]:spans[c][1]]]
+        funcs = [f for c in keep for f in funcs[spans[c][2]:spans[c][3]]]
+    print(header)
     print("func.func private @printMemrefF32(memref<*xf32>)")
+    if features:
+        print("func.func private @printMemrefI32(memref<*xi32>)")
+    for f in funcs:
+        print(f)
     print("func.func @main() {")
     print("  %zero = arith.constant 0.0 : f32")
-    print("\n".join(prog.lines))
+    print("\n".join(lines))
     print("  return")
     print("}")
 

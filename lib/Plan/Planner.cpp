@@ -962,6 +962,19 @@ Plan hspmd::plan::planReshard(const Layout &src, const Layout &dst,
     return Plan{{}, "", "the tensor's bytes do not fit in 64 bits"};
   if (layout::equivalent(src, dst))
     return Plan{{}, "equal"};
+  if (layout::volume(whole) == 0) {
+    // No elements (a dimension of size 0): every destination block is empty,
+    // so each device makes its own; nothing moves, and no slice is taken of
+    // an empty buffer (upstream's slice verifier rejects offset 0 there).
+    Plan plan;
+    plan.strategy = "local";
+    Step zeros;
+    zeros.kind = StepKind::KeepOrZero;
+    for (int64_t d : dst.devices())
+      zeros.updates.push_back({d, dst.place(d)->box, /*keep=*/false, {}});
+    plan.steps.push_back(std::move(zeros));
+    return plan;
+  }
   std::vector<Holder> hs = holders(src, dst);
   if (std::optional<Plan> p = planLocal(hs))
     return *p;

@@ -293,9 +293,12 @@ struct CostReportPass
     int64_t elementBytes = planned->elementBytes;
     int64_t total = 0;
     for (const plan::DeviceTraffic &t : plan::traffic(p, elementBytes)) {
-      devices[t.device].sent += t.sent;
-      devices[t.device].received += t.received;
-      total += t.received;
+      DeviceCost &c = devices[t.device];
+      if (t.overflow || llvm::AddOverflow(c.sent, t.sent, c.sent) ||
+          llvm::AddOverflow(c.received, t.received, c.received) ||
+          llvm::AddOverflow(total, t.received, total))
+        return op.emitError() << "the bytes device " << t.device
+                              << " sends or receives do not fit in 64 bits";
     }
     for (const plan::Step &step : p.steps) {
       std::optional<cost::Collective> kind;

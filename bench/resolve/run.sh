@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # bench/resolve: CPU time of --hspmd-resolve-comm on one reshard from one
 # device to n devices (`[0] : []` to `[0, ..., n-1] : [d0 = n]`, "scatter",
-# and to `[dup = n]`, "broadcast") of a tensor<n x 8 x f32>, and on the
+# and to `[dup = n]`, "broadcast"), from n replicas to n other devices
+# (`[dup = n]` to `[n, ..., 2n-1] : [d0 = n]`, "replicas") of a
+# tensor<n x 8 x f32>, and on the
 # contrived reshard of a tensor<2^41 x f32> whose common grid has 2^41 unit
 # cells ("2^41 cells"). With --before BIN, the same programs are timed with
 # another hspmd-opt (an older build) in the same run, and the ratio
@@ -40,6 +42,10 @@ if kind == "cells":
     t = "tensor<2199023255552xf32>"
     src = "hetero = d0, weights = [1, 2199023255551], groups = [[0] : [], [1] : []]"
     dst = "[0, 1] : [d0 = 2]"
+elif kind == "replicas":
+    t = f"tensor<{n}x8xf32>"
+    src = "[" + ", ".join(str(d) for d in range(n)) + f"] : [dup = {n}]"
+    dst = "[" + ", ".join(str(d) for d in range(n, 2 * n)) + f"] : [d0 = {n}]"
 else:
     t = f"tensor<{n}x8xf32>"
     src = "[0] : []"
@@ -67,5 +73,6 @@ print('-' if a.startswith('>') else (f'>{float(b[1:]) / max(float(a), 0.01):.0f}
 for n in "${counts[@]}"; do
   run "$n" scatter scatter
   run "$n" broadcast broadcast
+  run "$n" replicas replicas
 done
 run 2 cells "2^41 cells"

@@ -654,22 +654,70 @@ struct Piece {
   int64_t sender, first, count;
 };
 
+/// The senders candidate for some cells, ordered as spec §4 chooses them:
+/// fewest bytes sent so far, then lowest id.
+using SenderOrder = std::set<std::pair<int64_t, int64_t>>;
+
+/// Every pool of candidate senders the planner has used, kept ordered by the
+/// bytes each has sent so far. Regions with the same candidates share a
+/// pool, so that choosing among the thousands of replicas of one block costs
+/// a lookup per region, not a pass over the replicas (a replicated tensor
+/// sent to as many new devices was quadratic).
+class SenderPools {
+public:
+  explicit SenderPools(const std::vector<int64_t> &sources)
+      : sources(sources), bytes(sources.size(), 0), member(sources.size()) {}
+
+  /// The pool under `key`, made of `candidates()` on first use.
+  SenderOrder &pool(std::vector<int64_t> key,
+                    const std::function<std::vector<int64_t>()> &candidates) {
+    auto [it, inserted] = pools.try_emplace(std::move(key));
+    if (inserted)
+      for (int64_t c : candidates()) {
+        size_t s = slotOf(c);
+        it->second.insert({bytes[s], c});
+        member[s].push_back(&it->second);
+      }
+    return it->second;
+  }
+
+  /// Device `d` sends `added` more bytes: every pool holding it reorders.
+  void charge(int64_t d, int64_t added) {
+    size_t s = slotOf(d);
+    int64_t now;
+    if (__builtin_add_overflow(bytes[s], added, &now))
+      now = INT64_MAX; // saturates: only the choice of sender depends on it
+    for (SenderOrder *order : member[s]) {
+      order->erase({bytes[s], d});
+      order->insert({now, d});
+    }
+    bytes[s] = now;
+  }
+
+  /// The index of source device `d` (in increasing device order).
+  size_t slotOf(int64_t d) const {
+    return std::lower_bound(sources.begin(), sources.end(), d) -
+           sources.begin();
+  }
+
+private:
+  const std::vector<int64_t> &sources;
+  std::vector<int64_t> bytes;
+  std::map<std::vector<int64_t>, SenderOrder> pools; // stable addresses
+  std::vector<std::vector<SenderOrder *>> member;
+};
+
 /// Spec §4's sender rule, cell by cell, for `count` cells of `cellBytes`
-/// each that any of `candidates` can send: every cell goes to the candidate
-/// with the fewest bytes sent so far, then the lowest id (the caller has
-/// already kept the receiver's own group only, when it has a candidate).
-/// The same candidate wins consecutive cells until its bytes pass the
-/// runner-up's, so the cells are dealt in runs, one step per run: the work
-/// is the number of pieces written, not of cells. Returns false, having
-/// stopped, once `out` holds more than `maxPieces` (senders taking turns on
-/// a fine grid write a piece per cell).
-bool dealCells(std::vector<int64_t> candidates, int64_t count,
-               int64_t cellBytes, std::vector<int64_t> &bytesSent,
-               const std::function<size_t(int64_t)> &slotOf,
-               std::vector<Piece> &out, int64_t maxPieces) {
-  std::set<std::pair<int64_t, int64_t>> order; // (bytes sent, device)
-  for (int64_t c : candidates)
-    order.insert({bytesSent[slotOf(c)], c});
+/// each that the senders of `order` can send: every cell goes to the
+/// candidate with the fewest bytes sent so far, then the lowest id. The same
+/// candidate wins consecutive cells until its bytes pass the runner-up's, so
+/// the cells are dealt in runs, one step per run: the work is the number of
+/// pieces written, not of cells. Returns false, having stopped, once `out`
+/// holds `maxPieces` (senders taking turns on a fine grid write a piece per
+/// cell).
+bool dealCells(SenderOrder &order, int64_t count, int64_t cellBytes,
+               SenderPools &pools, std::vector<Piece> &out,
+               int64_t maxPieces) {
   int64_t first = 0;
   while (first < count) {
     if (static_cast<int64_t>(out.size()) >= maxPieces)
@@ -686,13 +734,10 @@ bool dealCells(std::vector<int64_t> candidates, int64_t count,
       take = static_cast<int64_t>(std::min<__int128>(wins, take));
     }
     out.push_back({x, first, take});
-    order.erase(order.begin());
-    int64_t added, now;
-    if (__builtin_mul_overflow(take, cellBytes, &added) ||
-        __builtin_add_overflow(bx, added, &now))
-      now = INT64_MAX; // saturates: only the choice of sender depends on it
-    bytesSent[slotOf(x)] = now;
-    order.insert({now, x});
+    int64_t added;
+    if (__builtin_mul_overflow(take, cellBytes, &added))
+      added = INT64_MAX;
+    pools.charge(x, added);
     first += take;
   }
   return true;
@@ -730,14 +775,24 @@ Plan hspmd::plan::planPointToPoint(const Layout &src, const Layout &dst,
     cellBox.push_back({0, cell[k]});
   int64_t cellBytes = *layout::checkedBytes(cellBox, elementBytes);
 
-  // Source devices by slot (their index in src.devices()).
-  const std::vector<int64_t> &srcDevices = src.devices();
-  auto slotOf = [&](int64_t d) -> size_t {
-    return std::lower_bound(srcDevices.begin(), srcDevices.end(), d) -
-           srcDevices.begin();
+  SenderPools pools(src.devices());
+  auto slotOf = [&](int64_t d) { return pools.slotOf(d); };
+  // Per source block (by its device list), the destination groups of its
+  // devices: whether a block offers a sender from the receiver's own group.
+  std::map<const int64_t *, std::vector<int64_t>> groupsOfBlock;
+  auto dstGroupsOf = [&](layout::DeviceSpan devices)
+      -> const std::vector<int64_t> & {
+    auto [it, inserted] = groupsOfBlock.try_emplace(devices.begin());
+    if (inserted) {
+      for (int64_t c : devices)
+        if (std::optional<int64_t> g = dst.groupOf(c))
+          it->second.push_back(*g);
+      std::sort(it->second.begin(), it->second.end());
+      it->second.erase(std::unique(it->second.begin(), it->second.end()),
+                       it->second.end());
+    }
+    return it->second;
   };
-  std::function<size_t(int64_t)> slot = slotOf;
-  std::vector<int64_t> bytesSent(srcDevices.size(), 0);
 
   Plan plan;
   plan.strategy = "point-to-point";
@@ -862,6 +917,37 @@ Plan hspmd::plan::planPointToPoint(const Layout &src, const Layout &dst,
           own.push_back(c);
       return own.empty() ? candidates : own;
     };
+    // The pool of the value holders of some blocks: keyed by the blocks and
+    // whether the receiver's own group is among their devices', never by
+    // the (possibly thousands of) devices themselves.
+    auto valuePool = [&](const std::vector<const Held *> &blocks)
+        -> SenderOrder & {
+      bool own = false;
+      for (const Held *h : blocks) {
+        const std::vector<int64_t> &groups = dstGroupsOf(h->devices);
+        own = own || std::binary_search(groups.begin(), groups.end(), to.group);
+      }
+      std::vector<int64_t> key{0, own ? to.group : -1};
+      for (const Held *h : blocks)
+        key.push_back(
+            static_cast<int64_t>(reinterpret_cast<intptr_t>(h->devices.begin())));
+      return pools.pool(std::move(key), [&] {
+        std::vector<int64_t> all;
+        for (const Held *h : blocks)
+          for (int64_t c : h->devices)
+            if (!own || dst.groupOf(c) == to.group)
+              all.push_back(c);
+        return all;
+      });
+    };
+    // The pool of one summand class's replicas (a handful), keyed by them.
+    auto replicaPool = [&](const std::vector<int64_t> &replicas)
+        -> SenderOrder & {
+      std::vector<int64_t> candidates = preferOwnGroup(replicas);
+      std::vector<int64_t> key{1};
+      key.insert(key.end(), candidates.begin(), candidates.end());
+      return pools.pool(std::move(key), [&] { return candidates; });
+    };
 
     // Regions in row-major order; inside a region, its cells in row-major
     // order (the same order as spec §4's when regions span the block's inner
@@ -879,22 +965,26 @@ Plan hspmd::plan::planPointToPoint(const Layout &src, const Layout &dst,
       if (ownValue) {
         keepOwn(region);
       } else {
-        std::vector<int64_t> values;
+        // The blocks of one group hold values or summands alike.
+        std::vector<const Held *> valueBlocks;
         std::map<int64_t, std::map<std::vector<int64_t>, std::vector<int64_t>>>
             decompositions;
-        for (int64_t i = regionStart[r]; i < regionStart[r + 1]; ++i)
-          for (int64_t s : held[regionHeld[i]].devices) {
-            const Placement &p = sources[slotOf(s)];
-            if (!p.summand)
-              values.push_back(s);
-            else
-              decompositions[p.decomposition][p.summandClass].push_back(s);
+        for (int64_t i = regionStart[r]; i < regionStart[r + 1]; ++i) {
+          const Held &h = held[regionHeld[i]];
+          if (!sources[slotOf(h.devices[0])].summand) {
+            valueBlocks.push_back(&h);
+            continue;
           }
+          for (int64_t s : h.devices) {
+            const Placement &p = sources[slotOf(s)];
+            decompositions[p.decomposition][p.summandClass].push_back(s);
+          }
+        }
         std::vector<Piece> pieces;
         bool dealt = true;
-        if (!values.empty()) {
-          dealt = dealCells(preferOwnGroup(values), cells, cellBytes,
-                            bytesSent, slot, pieces, kMaxEntries - entries);
+        if (!valueBlocks.empty()) {
+          dealt = dealCells(valuePool(valueBlocks), cells, cellBytes, pools,
+                            pieces, kMaxEntries - entries);
         } else {
           // Summands only: keep the own summand if there is one, and take the
           // other classes of its decomposition; else the decomposition with
@@ -916,9 +1006,8 @@ Plan hspmd::plan::planPointToPoint(const Layout &src, const Layout &dst,
               continue;
             }
             std::sort(replicas.begin(), replicas.end());
-            dealt = dealt && dealCells(preferOwnGroup(replicas), cells,
-                                       cellBytes, bytesSent, slot, pieces,
-                                       kMaxEntries - entries);
+            dealt = dealt && dealCells(replicaPool(replicas), cells, cellBytes,
+                                       pools, pieces, kMaxEntries - entries);
           }
           // Cell by cell, the classes take turns: entries are created in
           // the order of their first cell, then of their class.

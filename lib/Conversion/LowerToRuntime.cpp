@@ -17,6 +17,7 @@
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/SymbolTable.h"
+#include "llvm/Support/MathExtras.h"
 
 #include <functional>
 #include <map>
@@ -324,6 +325,13 @@ public:
       op->erase();
       return success();
     }
+    // Every count handed to the runtime (elements, bytes, offsets) is at most
+    // the bytes of one of the op's tensors: they must fit in int64.
+    for (Type t : llvm::concat<const Type>(op->getOperandTypes(),
+                                           op->getResultTypes()))
+      if (auto shaped = dyn_cast<ShapedType>(t))
+        if (failed(checkTensorBytes(shaped, [&] { return op->emitError(); })))
+          return failure();
     bool ok = true;
     auto collective = [&](ArrayAttr groups, Value input, int32_t &dtype,
                           int64_t &scale, SmallVector<int64_t> &group) {
@@ -456,11 +464,28 @@ public:
     return out;
   }
 
+  /// Elements of a block (inside a tensor whose bytes fit in int64, so this
+  /// cannot overflow once the op's types are checked).
   static int64_t volumeOf(ArrayRef<int64_t> sizes) {
     int64_t v = 1;
     for (int64_t s : sizes)
       v *= s;
     return v;
+  }
+
+  /// The runtime's count for `blocks` (elements times `scale`), or an error
+  /// at `op` when the sum does not fit in int64: a peer's message gathers
+  /// blocks whose total the op's types do not bound.
+  static FailureOr<int64_t> messageCount(Operation *op, ArrayRef<Block> blocks,
+                                         int64_t scale) {
+    int64_t total = 0, count;
+    for (const Block &blk : blocks)
+      if (llvm::AddOverflow(total, volumeOf(blk.sizes), total))
+        return op->emitError("a message's element count does not fit in 64 "
+                             "bits");
+    if (llvm::MulOverflow(total, scale, count))
+      return op->emitError("a message's byte count does not fit in 64 bits");
+    return count;
   }
 
   Value flatSlice(Location loc, Value t, const Block &blk) {
@@ -494,17 +519,18 @@ public:
     if (dtype < 0)
       return op.emitError() << "the runtime cannot move elements of type "
                             << elt;
-    // One message per peer, its blocks in list order.
+    // One message per peer, its blocks in list order; peers in order of
+    // their first block. (Indexed: a device may have thousands of peers.)
     auto byPeer = [](ArrayRef<Block> blocks) {
       std::vector<std::pair<int64_t, SmallVector<Block>>> out;
+      llvm::DenseMap<int64_t, size_t> slot;
       for (const Block &blk : blocks) {
         if (volumeOf(blk.sizes) == 0)
           continue;
-        auto it = llvm::find_if(out, [&](auto &e) { return e.first == blk.peer; });
-        if (it == out.end())
-          out.push_back({blk.peer, {blk}});
-        else
-          it->second.push_back(blk);
+        auto [it, inserted] = slot.try_emplace(blk.peer, out.size());
+        if (inserted)
+          out.push_back({blk.peer, {}});
+        out[it->second].second.push_back(blk);
       }
       return out;
     };
@@ -514,26 +540,24 @@ public:
     SmallVector<int64_t> sendPeers, sendCounts, recvPeers, recvCounts;
     // Peers that get the same blocks share one packed buffer (spec §4:
     // identical send buffers are shared).
-    std::vector<std::pair<SmallVector<int64_t>, Value>> packed;
+    std::map<std::vector<int64_t>, Value> packed;
     for (auto &[peer, blocks] : sends) {
-      SmallVector<int64_t> key;
+      std::vector<int64_t> key;
       for (const Block &blk : blocks) {
         llvm::append_range(key, blk.offsets);
         llvm::append_range(key, blk.sizes);
       }
-      auto same = llvm::find_if(packed, [&](auto &e) { return e.first == key; });
+      FailureOr<int64_t> count = messageCount(op, blocks, scale);
+      if (failed(count))
+        return failure();
+      auto same = packed.find(key);
       if (same != packed.end()) {
-        int64_t total = 0;
-        for (const Block &blk : blocks)
-          total += volumeOf(blk.sizes);
         sendBufs.push_back(same->second);
         sendPeers.push_back(peer);
-        sendCounts.push_back(total * scale);
+        sendCounts.push_back(*count);
         continue;
       }
-      int64_t total = 0;
-      for (const Block &blk : blocks)
-        total += volumeOf(blk.sizes);
+      int64_t total = *count / scale;
       Value msg = tensor::EmptyOp::create(b, loc, ArrayRef<int64_t>{total}, elt);
       int64_t at = 0;
       for (const Block &blk : blocks) {
@@ -546,17 +570,17 @@ public:
         at += v;
       }
       sendBufs.push_back(bufferOf(loc, msg));
-      packed.push_back({key, sendBufs.back()});
+      packed.emplace(std::move(key), sendBufs.back());
       sendPeers.push_back(peer);
-      sendCounts.push_back(total * scale);
+      sendCounts.push_back(*count);
     }
     for (auto &[peer, blocks] : recvs) {
-      int64_t total = 0;
-      for (const Block &blk : blocks)
-        total += volumeOf(blk.sizes);
-      recvBufs.push_back(emptyBuffer(loc, {total}, elt));
+      FailureOr<int64_t> count = messageCount(op, blocks, scale);
+      if (failed(count))
+        return failure();
+      recvBufs.push_back(emptyBuffer(loc, {*count / scale}, elt));
       recvPeers.push_back(peer);
-      recvCounts.push_back(total * scale);
+      recvCounts.push_back(*count);
     }
     auto list = [&](ArrayRef<int64_t> v) {
       return v.empty() ? constantArray(loc, {0}) : constantArray(loc, v);

@@ -61,6 +61,30 @@ std::optional<std::string> hspmd::cost::validate(const ModelConfig &m) {
   if (m.heads % m.queryGroups() != 0)
     return "model '" + m.name + "': heads " + std::to_string(m.heads) +
            " is not a multiple of kvHeads " + std::to_string(m.kvHeads);
+  // Parameter counts are int64 (attentionParams ... totalParams): the
+  // largest, the total, must fit, and every product on the way to it.
+  // (FLOPs and bytes are doubles and cannot wrap.)
+  int64_t d = m.channelsPerHead(), q, kv, total = 0, term;
+  bool wraps = __builtin_mul_overflow(m.heads, d, &q) ||
+               __builtin_mul_overflow(m.queryGroups(), d, &kv);
+  auto add = [&](std::initializer_list<int64_t> factors) {
+    term = 1;
+    for (int64_t f : factors)
+      wraps = wraps || __builtin_mul_overflow(term, f, &term);
+    wraps = wraps || __builtin_add_overflow(total, term, &total);
+  };
+  if (!wraps) {
+    int64_t norms = m.normBias ? 2 : 1;
+    add({m.layers, 2, m.hidden, q});              // Q and output projections
+    add({m.layers, 2, m.hidden, kv});             // K and V
+    add({m.layers, m.gatedMlp ? 3 : 2, m.hidden, m.ffn});
+    add({m.layers, 2, norms, m.hidden});          // block norms
+    add({m.vocab, m.hidden, m.tiedEmbedding ? 1 : 2}); // embedding, head
+    add({norms, m.hidden});                       // final norm
+  }
+  if (wraps)
+    return "model '" + m.name +
+           "': its parameter count does not fit in 64 bits";
   return std::nullopt;
 }
 

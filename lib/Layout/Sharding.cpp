@@ -35,20 +35,26 @@ std::optional<int64_t> axisProduct(const Group &g) {
   return p;
 }
 
-/// Block g of a dimension of size `size` cut by the top tier.
-Range topTierRange(const Sharding &s, int64_t size, int64_t g) {
+/// The blocks of a dimension of size `size` cut by the top tier, one per
+/// group, from prefix sums of the weights (128-bit: weights and sizes are
+/// user numbers). Linear in the groups.
+std::vector<Range> topTierRanges(const Sharding &s, int64_t size) {
   int64_t n = static_cast<int64_t>(s.groups.size());
-  if (s.weights.empty())
-    return {size / n * g, size / n * (g + 1)};
+  std::vector<Range> out;
   i128 total = 0, before = 0;
-  for (size_t h = 0; h < s.weights.size(); ++h) {
-    total += s.weights[h];
-    if (static_cast<int64_t>(h) < g)
-      before += s.weights[h];
+  for (int64_t w : s.weights)
+    total += w;
+  for (int64_t g = 0; g < n; ++g) {
+    if (s.weights.empty()) {
+      out.push_back({size / n * g, size / n * (g + 1)});
+      continue;
+    }
+    i128 upto = before + s.weights[g];
+    out.push_back({static_cast<int64_t>(i128(size) * before / total),
+                   static_cast<int64_t>(i128(size) * upto / total)});
+    before = upto;
   }
-  i128 upto = before + s.weights[g];
-  return {static_cast<int64_t>(i128(size) * before / total),
-          static_cast<int64_t>(i128(size) * upto / total)};
+  return out;
 }
 } // namespace
 
@@ -201,6 +207,9 @@ Sharding::verifyShape(const std::vector<int64_t> &shape) const {
                std::to_string(total) + " must divide it";
     }
   }
+  std::vector<Range> top;
+  if (hetero && hetero->isSplit())
+    top = topTierRanges(*this, shape[hetero->dim]);
   for (int64_t g = 0; g < n; ++g) {
     const Group &grp = groups[g];
     for (const Axis &a : grp.axes) {
@@ -208,7 +217,7 @@ Sharding::verifyShape(const std::vector<int64_t> &shape) const {
         continue;
       int64_t extent = shape[a.role.dim];
       if (hetero && hetero->isSplit() && hetero->dim == a.role.dim)
-        extent = topTierRange(*this, extent, g).size();
+        extent = top[g].size();
       if (extent % a.size != 0)
         return "axis `" + a.role.str() + " = " + std::to_string(a.size) + "`" +
                (n > 1 ? " in group " + std::to_string(g) : "") +
@@ -281,11 +290,28 @@ std::string Sharding::str() const {
 }
 
 int64_t hspmd::layout::volume(const Box &box) {
+  // Saturates: callers that report counts use checkedVolume instead.
+  return checkedVolume(box).value_or(INT64_MAX);
+}
+
+std::optional<int64_t> hspmd::layout::checkedVolume(const Box &box) {
+  for (const Range &r : box)
+    if (r.size() <= 0)
+      return 0; // empty, however large the other extents
   int64_t v = 1;
   for (const Range &r : box)
     if (__builtin_mul_overflow(v, std::max<int64_t>(r.size(), 0), &v))
-      return INT64_MAX; // saturate: no real tensor has 2^63 elements
+      return std::nullopt;
   return v;
+}
+
+std::optional<int64_t> hspmd::layout::checkedBytes(const Box &box,
+                                                   int64_t elementBytes) {
+  std::optional<int64_t> v = checkedVolume(box);
+  int64_t bytes;
+  if (!v || __builtin_mul_overflow(*v, elementBytes, &bytes))
+    return std::nullopt;
+  return bytes;
 }
 
 Box hspmd::layout::intersect(const Box &a, const Box &b) {
@@ -306,8 +332,9 @@ bool hspmd::layout::contains(const Box &box, const std::vector<int64_t> &p) {
 
 Layout::Layout(Sharding sharding, std::vector<int64_t> shape)
     : shardingValue(std::move(sharding)), shapeValue(std::move(shape)) {
-  for (size_t g = 0; g < shardingValue.groups.size(); ++g) {
-    const auto &devs = shardingValue.groups[g].devices;
+  const std::vector<Group> &groups = shardingValue.groups;
+  for (size_t g = 0; g < groups.size(); ++g) {
+    const auto &devs = groups[g].devices;
     for (size_t p = 0; p < devs.size(); ++p)
       index.push_back(
           {devs[p], static_cast<int64_t>(g), static_cast<int64_t>(p)});
@@ -316,6 +343,90 @@ Layout::Layout(Sharding sharding, std::vector<int64_t> shape)
     std::sort(index.begin(), index.end());
   for (const auto &e : index)
     deviceList.push_back(e[0]);
+
+  const auto &hetero = shardingValue.hetero;
+  if (hetero && hetero->isSplit())
+    topRanges = topTierRanges(shardingValue, shapeValue[hetero->dim]);
+
+  // Each group's grid of distinct blocks: the block index along a dimension
+  // combines the coordinates of the axes splitting it, outer axis first (as
+  // `place` narrows the box axis by axis).
+  size_t rank = shapeValue.size();
+  for (size_t g = 0; g < groups.size(); ++g) {
+    const Group &grp = groups[g];
+    GroupBlocks gb;
+    gb.box = groupBox(static_cast<int64_t>(g));
+    gb.count.assign(rank, 1);
+    for (const Axis &a : grp.axes)
+      if (a.role.isSplit())
+        gb.count[a.role.dim] *= a.size;
+    int64_t numBlocks = 1;
+    for (size_t k = 0; k < rank; ++k) {
+      gb.size.push_back(gb.box[k].size() / gb.count[k]);
+      numBlocks *= gb.count[k];
+    }
+    std::vector<int64_t> blockOf(grp.devices.size());
+    std::vector<int64_t> coords(grp.axes.size()), idx(rank);
+    for (size_t p = 0; p < grp.devices.size(); ++p) {
+      int64_t rest = static_cast<int64_t>(p);
+      for (size_t i = grp.axes.size(); i-- > 0;) {
+        coords[i] = rest % grp.axes[i].size;
+        rest /= grp.axes[i].size;
+      }
+      std::fill(idx.begin(), idx.end(), 0);
+      for (size_t i = 0; i < grp.axes.size(); ++i)
+        if (grp.axes[i].role.isSplit())
+          idx[grp.axes[i].role.dim] =
+              idx[grp.axes[i].role.dim] * grp.axes[i].size + coords[i];
+      int64_t linear = 0;
+      for (size_t k = 0; k < rank; ++k)
+        linear = linear * gb.count[k] + idx[k];
+      blockOf[p] = linear;
+    }
+    gb.start.assign(numBlocks + 1, 0);
+    for (int64_t b : blockOf)
+      ++gb.start[b + 1];
+    for (int64_t b = 0; b < numBlocks; ++b)
+      gb.start[b + 1] += gb.start[b];
+    gb.members.resize(grp.devices.size());
+    std::vector<int64_t> fill(gb.start.begin(), gb.start.end() - 1);
+    for (size_t p = 0; p < grp.devices.size(); ++p)
+      gb.members[fill[blockOf[p]]++] = grp.devices[p];
+    blocks.push_back(std::move(gb));
+  }
+}
+
+void Layout::groupsMeeting(const Box &box, int64_t &first,
+                           int64_t &last) const {
+  if (topRanges.empty())
+    return;
+  int64_t h = shardingValue.hetero->dim;
+  // Top-tier ranges increase along the dimension: the groups meeting
+  // [lo, hi) are those ending after lo and starting before hi.
+  auto begin = std::partition_point(
+      topRanges.begin(), topRanges.end(),
+      [&](const Range &r) { return r.hi <= box[h].lo; });
+  auto end = std::partition_point(
+      begin, topRanges.end(), [&](const Range &r) { return r.lo < box[h].hi; });
+  first = begin - topRanges.begin();
+  last = end - topRanges.begin();
+}
+
+bool Layout::blockRanges(const GroupBlocks &gb, const Box &box,
+                         std::vector<int64_t> &lo, std::vector<int64_t> &hi) {
+  size_t rank = gb.box.size();
+  lo.assign(rank, 0);
+  hi.assign(rank, 1);
+  for (size_t k = 0; k < rank; ++k) {
+    int64_t from = std::max(box[k].lo, gb.box[k].lo);
+    int64_t to = std::min(box[k].hi, gb.box[k].hi);
+    if (from >= to)
+      return false; // also every empty box and every empty dimension
+    int64_t s = gb.size[k];
+    lo[k] = (from - gb.box[k].lo) / s;
+    hi[k] = (to - gb.box[k].lo - 1) / s + 1;
+  }
+  return true;
 }
 
 std::optional<Layout::Location> Layout::locate(int64_t device) const {
@@ -331,10 +442,8 @@ Box Layout::groupBox(int64_t group) const {
   Box box;
   for (int64_t size : shapeValue)
     box.push_back({0, size});
-  const auto &hetero = shardingValue.hetero;
-  if (hetero && hetero->isSplit())
-    box[hetero->dim] =
-        topTierRange(shardingValue, shapeValue[hetero->dim], group);
+  if (!topRanges.empty())
+    box[shardingValue.hetero->dim] = topRanges[group];
   return box;
 }
 
@@ -389,19 +498,29 @@ namespace {
 using Structure =
     std::pair<std::vector<int64_t>, std::set<std::set<std::vector<int64_t>>>>;
 
-Structure structureAt(const std::vector<Placement> &placements,
+Structure structureAt(const Layout &layout,
+                      const std::vector<Placement> &placements,
                       const std::vector<int64_t> &devices,
                       const std::vector<int64_t> &point) {
   Structure s;
   std::map<int64_t, std::map<std::vector<int64_t>, std::vector<int64_t>>> dec;
-  for (size_t i = 0; i < devices.size(); ++i) {
+  Box unit;
+  for (int64_t x : point)
+    unit.push_back({x, x + 1});
+  // Only the blocks holding the point, not every device.
+  std::vector<int64_t> holding;
+  layout.forEachBlockMeeting(unit, [&](int64_t, const Box &, DeviceSpan ds) {
+    holding.insert(holding.end(), ds.begin(), ds.end());
+  });
+  std::sort(holding.begin(), holding.end());
+  for (int64_t d : holding) {
+    size_t i = std::lower_bound(devices.begin(), devices.end(), d) -
+               devices.begin();
     const Placement &p = placements[i];
-    if (!contains(p.box, point))
-      continue;
     if (!p.summand)
-      s.first.push_back(devices[i]);
+      s.first.push_back(d);
     else
-      dec[p.decomposition][p.summandClass].push_back(devices[i]);
+      dec[p.decomposition][p.summandClass].push_back(d);
   }
   for (auto &[d, classes] : dec) {
     std::set<std::vector<int64_t>> cs;
@@ -449,7 +568,8 @@ bool hspmd::layout::equivalent(const Layout &a, const Layout &b) {
   while (true) {
     for (int64_t k = 0; k < rank; ++k)
       point[k] = cuts[k][idx[k]];
-    if (structureAt(pa, devices, point) != structureAt(pb, devices, point))
+    if (structureAt(a, pa, devices, point) !=
+        structureAt(b, pb, devices, point))
       return false;
     int64_t k = rank - 1;
     while (k >= 0 && ++idx[k] == cuts[k].size())

@@ -779,6 +779,24 @@ Error Simulator::finalCheck() {
 
 } // namespace
 
+std::optional<std::string>
+hspmd::plan::checkerRefuses(const layout::Layout &src,
+                            const layout::Layout &dst) {
+  for (const Layout *l : {&src, &dst}) {
+    int64_t total = 0;
+    for (int64_t d : l->devices()) {
+      int64_t v = volumeOf(l->place(d)->box);
+      if (__builtin_add_overflow(total, v, &total) ||
+          total > kMaxSimulatedElements)
+        return std::string("the plan checker simulates every element, and the ") +
+               (l == &src ? "source" : "destination") +
+               " blocks hold more than " +
+               std::to_string(kMaxSimulatedElements) + " elements";
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> hspmd::plan::checkPlan(const layout::Layout &src,
                                                   const layout::Layout &dst,
                                                   const Plan &plan,

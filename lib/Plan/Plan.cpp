@@ -29,6 +29,23 @@ const char *hspmd::plan::stepName(StepKind kind) {
   return "?";
 }
 
+namespace {
+/// a * b / c without overflow in the product (c > 0); nothing when the
+/// quotient does not fit in int64.
+std::optional<int64_t> mulDiv(int64_t a, int64_t b, int64_t c) {
+  __int128 q = __int128(a) * b / c;
+  if (q > INT64_MAX || q < INT64_MIN)
+    return std::nullopt;
+  return static_cast<int64_t>(q);
+}
+
+/// t += v, flagging the device on overflow (or when `v` itself is missing).
+void addTo(DeviceTraffic &t, int64_t &field, std::optional<int64_t> v) {
+  if (!v || __builtin_add_overflow(field, *v, &field))
+    t.overflow = true;
+}
+} // namespace
+
 std::vector<DeviceTraffic> hspmd::plan::traffic(const Plan &plan,
                                                 int64_t elementBytes) {
   std::map<int64_t, DeviceTraffic> byDevice;
@@ -42,37 +59,44 @@ std::vector<DeviceTraffic> hspmd::plan::traffic(const Plan &plan,
       (void)at(u.device);
     for (const CollectiveGroup &g : step.groups) {
       int64_t n = static_cast<int64_t>(g.devices.size());
-      int64_t bytes = layout::volume(g.region) * elementBytes;
-      int64_t moved = 0, messages = 0;
-      switch (step.kind) {
-      case StepKind::AllReduce:
-        moved = 2 * (n - 1) * bytes / n;
-        messages = 2 * (n - 1);
-        break;
-      case StepKind::AllGather:
-      case StepKind::ReduceScatter:
-        moved = (n - 1) * bytes / n;
-        messages = n - 1;
-        break;
-      case StepKind::AllToAll:
-        moved = (n - 1) * bytes / (n * n);
-        messages = n - 1;
-        break;
-      default:
-        break;
+      std::optional<int64_t> bytes = layout::checkedBytes(g.region, elementBytes);
+      std::optional<int64_t> moved = 0;
+      int64_t messages = 0;
+      if (bytes) {
+        switch (step.kind) {
+        case StepKind::AllReduce:
+          moved = mulDiv(2 * (n - 1), *bytes, n);
+          messages = 2 * (n - 1);
+          break;
+        case StepKind::AllGather:
+        case StepKind::ReduceScatter:
+          moved = mulDiv(n - 1, *bytes, n);
+          messages = n - 1;
+          break;
+        case StepKind::AllToAll:
+          moved = mulDiv(n - 1, *bytes, n * n);
+          messages = n - 1;
+          break;
+        default:
+          break;
+        }
+      } else {
+        moved = std::nullopt;
       }
       for (int64_t d : g.devices) {
         DeviceTraffic &t = at(d);
-        t.sent += moved;
-        t.received += moved;
+        addTo(t, t.sent, moved);
+        addTo(t, t.received, moved);
         t.messages += messages;
       }
     }
     std::set<std::pair<int64_t, int64_t>> pairs;
     for (const Transfer &tr : step.transfers) {
-      int64_t bytes = layout::volume(tr.box) * elementBytes;
-      at(tr.from).sent += bytes;
-      at(tr.to).received += bytes;
+      std::optional<int64_t> bytes = layout::checkedBytes(tr.box, elementBytes);
+      DeviceTraffic &from = at(tr.from);
+      addTo(from, from.sent, bytes);
+      DeviceTraffic &to = at(tr.to);
+      addTo(to, to.received, bytes);
       if (pairs.insert({tr.from, tr.to}).second)
         at(tr.from).messages += 1;
     }

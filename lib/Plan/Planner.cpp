@@ -14,7 +14,9 @@
 #include <map>
 #include <numeric>
 #include <optional>
+#include <functional>
 #include <set>
+#include <unordered_map>
 
 using namespace hspmd;
 using namespace hspmd::plan;
@@ -23,6 +25,15 @@ using layout::Placement;
 using layout::Range;
 
 namespace {
+
+/// Bounds on the work of one plan. Spec §4's grid can have 2^41 cells; the
+/// point-to-point planner walks regions (boxes of cells with the same
+/// holders) instead and balances senders over runs of cells, so its work is
+/// the regions it visits plus the plan entries it writes. Beyond these
+/// bounds planning would take minutes and the plan would not fit in memory:
+/// the plan carries an error instead.
+constexpr int64_t kMaxRegions = int64_t(1) << 22;
+constexpr int64_t kMaxEntries = int64_t(1) << 22;
 
 /// A device and its placement under the source and the destination.
 struct Holder {
@@ -525,18 +536,31 @@ std::optional<Plan> planHierarchical(const Layout &src, const Layout &dst) {
     if (bounds[k].size() < 2)
       return std::nullopt; // an empty dimension: nothing to reduce
   }
+  int64_t numCells = 1;
+  for (int64_t k = 0; k < rank; ++k)
+    if (__builtin_mul_overflow(numCells,
+                               static_cast<int64_t>(bounds[k].size()) - 1,
+                               &numCells))
+      numCells = INT64_MAX;
+  if (numCells > kMaxEntries) {
+    Plan failed;
+    failed.strategy = plan.strategy;
+    failed.error = "the hierarchical plan would have more than " +
+                   std::to_string(kMaxEntries) + " cross-group all-reduces";
+    return failed;
+  }
   std::vector<size_t> idx(rank, 0);
   while (true) {
     Box cell(rank);
     for (int64_t k = 0; k < rank; ++k)
       cell[k] = {bounds[k][idx[k]], bounds[k][idx[k] + 1]};
+    // The intermediate has no replicas: each group holds a cell of the grid
+    // cut by every boundary in exactly one block, on one device.
     CollectiveGroup g{{}, cell};
-    for (size_t grp = 0; grp < mid.groups.size(); ++grp)
-      for (int64_t dev : mid.groups[grp].devices)
-        if (layout::intersect(midLayout.place(dev)->box, cell) == cell) {
-          g.devices.push_back(dev);
-          break;
-        }
+    midLayout.forEachBlockMeeting(
+        cell, [&](int64_t, const Box &, layout::DeviceSpan devices) {
+          g.devices.push_back(devices[0]);
+        });
     if (g.devices.size() != mid.groups.size())
       return std::nullopt;
     Step step;
@@ -566,8 +590,8 @@ std::optional<Plan> planHierarchical(const Layout &src, const Layout &dst) {
   return plan;
 }
 
-/// Appends `box` to `boxes`, merging it into the last one when the two are
-/// adjacent along one dimension and equal along the others.
+/// Merges `box` into `last` when the two are adjacent along one dimension
+/// and equal along the others.
 bool extends(Box &last, const Box &box) {
   int64_t differing = -1;
   for (size_t k = 0; k < box.size(); ++k)
@@ -582,98 +606,391 @@ bool extends(Box &last, const Box &box) {
   return true;
 }
 
+/// Calls `f(box)` for the boxes covering cells [first, first + count) of
+/// `region` in row-major order, the region being cut into cells of extents
+/// `cell`: a range of consecutive cells is at most 2 * rank - 1 boxes.
+template <typename F>
+void forEachRangeBox(const Box &region, const std::vector<int64_t> &cell,
+                     int64_t first, int64_t count, F &&f) {
+  size_t rank = region.size();
+  if (rank == 0) {
+    f(region);
+    return;
+  }
+  std::vector<int64_t> extent(rank), stride(rank), c(rank);
+  for (size_t k = 0; k < rank; ++k)
+    extent[k] = region[k].size() / cell[k];
+  stride[rank - 1] = 1;
+  for (size_t k = rank - 1; k-- > 0;)
+    stride[k] = stride[k + 1] * extent[k + 1];
+  int64_t at = first, end = first + count;
+  while (at < end) {
+    for (size_t k = 0; k < rank; ++k)
+      c[k] = at / stride[k] % extent[k];
+    // The outermost dimension after which `at` is at coordinate 0: from
+    // there on, whole slabs of the inner dimensions fit.
+    size_t outer = rank - 1;
+    while (outer > 0 && c[outer] == 0)
+      --outer;
+    for (size_t k = outer; k < rank; ++k) {
+      int64_t take = std::min(extent[k] - c[k], (end - at) / stride[k]);
+      if (take == 0)
+        continue;
+      Box box(rank);
+      for (size_t i = 0; i < rank; ++i) {
+        int64_t lo = i < k ? c[i] : i == k ? c[k] : 0;
+        int64_t hi = i < k ? c[i] + 1 : i == k ? c[k] + take : extent[i];
+        box[i] = {region[i].lo + lo * cell[i], region[i].lo + hi * cell[i]};
+      }
+      f(static_cast<const Box &>(box));
+      at += take * stride[k];
+      break;
+    }
+  }
+}
+
+/// A run of consecutive cells of a region sent by one device.
+struct Piece {
+  int64_t sender, first, count;
+};
+
+/// The senders candidate for some cells, ordered as spec §4 chooses them:
+/// fewest bytes sent so far, then lowest id.
+using SenderOrder = std::set<std::pair<int64_t, int64_t>>;
+
+/// Every pool of candidate senders the planner has used, kept ordered by the
+/// bytes each has sent so far. Regions with the same candidates share a
+/// pool, so that choosing among the thousands of replicas of one block costs
+/// a lookup per region, not a pass over the replicas (a replicated tensor
+/// sent to as many new devices was quadratic).
+class SenderPools {
+public:
+  explicit SenderPools(const std::vector<int64_t> &sources)
+      : sources(sources), bytes(sources.size(), 0), member(sources.size()) {}
+
+  /// The pool under `key`, made of `candidates()` on first use.
+  SenderOrder &pool(std::vector<int64_t> key,
+                    const std::function<std::vector<int64_t>()> &candidates) {
+    auto [it, inserted] = pools.try_emplace(std::move(key));
+    if (inserted)
+      for (int64_t c : candidates()) {
+        size_t s = slotOf(c);
+        it->second.insert({bytes[s], c});
+        member[s].push_back(&it->second);
+      }
+    return it->second;
+  }
+
+  /// Device `d` sends `added` more bytes: every pool holding it reorders.
+  void charge(int64_t d, int64_t added) {
+    size_t s = slotOf(d);
+    int64_t now;
+    if (__builtin_add_overflow(bytes[s], added, &now))
+      now = INT64_MAX; // saturates: only the choice of sender depends on it
+    for (SenderOrder *order : member[s]) {
+      order->erase({bytes[s], d});
+      order->insert({now, d});
+    }
+    bytes[s] = now;
+  }
+
+  /// The index of source device `d` (in increasing device order).
+  size_t slotOf(int64_t d) const {
+    return std::lower_bound(sources.begin(), sources.end(), d) -
+           sources.begin();
+  }
+
+private:
+  const std::vector<int64_t> &sources;
+  std::vector<int64_t> bytes;
+  std::map<std::vector<int64_t>, SenderOrder> pools; // stable addresses
+  std::vector<std::vector<SenderOrder *>> member;
+};
+
+/// Spec §4's sender rule, cell by cell, for `count` cells of `cellBytes`
+/// each that the senders of `order` can send: every cell goes to the
+/// candidate with the fewest bytes sent so far, then the lowest id. The same
+/// candidate wins consecutive cells until its bytes pass the runner-up's, so
+/// the cells are dealt in runs, one step per run: the work is the number of
+/// pieces written, not of cells. Returns false, having stopped, once `out`
+/// holds `maxPieces` (senders taking turns on a fine grid write a piece per
+/// cell).
+bool dealCells(SenderOrder &order, int64_t count, int64_t cellBytes,
+               SenderPools &pools, std::vector<Piece> &out,
+               int64_t maxPieces) {
+  int64_t first = 0;
+  while (first < count) {
+    if (static_cast<int64_t>(out.size()) >= maxPieces)
+      return false;
+    auto [bx, x] = *order.begin();
+    int64_t take = count - first;
+    if (order.size() > 1) {
+      auto [by, y] = *std::next(order.begin());
+      // x wins the cell after taking t more while (bx + t * cellBytes, x) <
+      // (by, y).
+      __int128 gap = __int128(by) - bx;
+      __int128 wins = x < y ? gap / cellBytes + 1
+                            : (gap + cellBytes - 1) / cellBytes;
+      take = static_cast<int64_t>(std::min<__int128>(wins, take));
+    }
+    out.push_back({x, first, take});
+    int64_t added;
+    if (__builtin_mul_overflow(take, cellBytes, &added))
+      added = INT64_MAX;
+    pools.charge(x, added);
+    first += take;
+  }
+  return true;
+}
+
 } // namespace
 
 Plan hspmd::plan::planPointToPoint(const Layout &src, const Layout &dst,
                                    int64_t elementBytes) {
   int64_t rank = src.rank();
   const std::vector<int64_t> &shape = src.shape();
+  Box whole;
+  for (int64_t size : shape)
+    whole.push_back({0, size});
+  if (!layout::checkedBytes(whole, elementBytes))
+    return Plan{{}, "point-to-point",
+                "the tensor's bytes do not fit in 64 bits"};
+
   // The uniform grid: along each dimension, the gcd of every block boundary.
   std::vector<int64_t> cell(rank);
-  std::vector<Holder> hs = holders(src, dst);
+  std::vector<Placement> sources, targets;
+  for (int64_t d : src.devices())
+    sources.push_back(*src.place(d));
+  for (int64_t d : dst.devices())
+    targets.push_back(*dst.place(d));
   for (int64_t k = 0; k < rank; ++k) {
     int64_t g = shape[k];
-    for (const Holder &h : hs)
-      for (const std::optional<Placement> *p : {&h.src, &h.dst})
-        if (*p)
-          g = std::gcd(g, std::gcd((*p)->box[k].lo, (*p)->box[k].hi));
+    for (const std::vector<Placement> *list : {&sources, &targets})
+      for (const Placement &p : *list)
+        g = std::gcd(g, std::gcd(p.box[k].lo, p.box[k].hi));
     cell[k] = std::max<int64_t>(g, 1);
   }
+  Box cellBox;
+  for (int64_t k = 0; k < rank; ++k)
+    cellBox.push_back({0, cell[k]});
+  int64_t cellBytes = *layout::checkedBytes(cellBox, elementBytes);
 
-  std::vector<std::pair<int64_t, Placement>> sources;
-  for (int64_t d : src.devices())
-    sources.push_back({d, *src.place(d)});
+  SenderPools pools(src.devices());
+  auto slotOf = [&](int64_t d) { return pools.slotOf(d); };
+  // Per source block (by its device list), the destination groups of its
+  // devices: whether a block offers a sender from the receiver's own group.
+  std::map<const int64_t *, std::vector<int64_t>> groupsOfBlock;
+  auto dstGroupsOf = [&](layout::DeviceSpan devices)
+      -> const std::vector<int64_t> & {
+    auto [it, inserted] = groupsOfBlock.try_emplace(devices.begin());
+    if (inserted) {
+      for (int64_t c : devices)
+        if (std::optional<int64_t> g = dst.groupOf(c))
+          it->second.push_back(*g);
+      std::sort(it->second.begin(), it->second.end());
+      it->second.erase(std::unique(it->second.begin(), it->second.end()),
+                       it->second.end());
+    }
+    return it->second;
+  };
 
-  std::map<int64_t, int64_t> bytesSent;
+  Plan plan;
+  plan.strategy = "point-to-point";
+  int64_t regionsSeen = 0, entries = 0;
+  auto tooLarge = [&](const std::string &what) {
+    Plan failed;
+    failed.strategy = plan.strategy;
+    failed.error = what;
+    return failed;
+  };
   Step step;
   step.kind = StepKind::SendRecv;
   step.accumulate = src.sharding().hasPartial();
-  for (int64_t d : dst.devices()) {
-    Placement to = *dst.place(d);
+  for (size_t t = 0; t < targets.size(); ++t) {
+    int64_t d = dst.devices()[t];
+    const Placement &to = targets[t];
     std::optional<Placement> from = src.place(d);
     DeviceUpdate update{d, to.box, true, {}};
     if ((to.summand && !to.keeper) || layout::volume(to.box) == 0) {
       step.updates.push_back(std::move(update));
       continue; // holds zeros (or nothing)
     }
-    const auto &groupDevices = dst.sharding().groups[to.group].devices;
-    std::set<int64_t> ownGroup(groupDevices.begin(), groupDevices.end());
-    auto pickSender = [&](const std::vector<int64_t> &candidates) {
-      return *std::min_element(
-          candidates.begin(), candidates.end(), [&](int64_t a, int64_t b) {
-            return std::make_tuple(!ownGroup.count(a), bytesSent[a], a) <
-                   std::make_tuple(!ownGroup.count(b), bytesSent[b], b);
-          });
+
+    // The source blocks meeting the destination block, clipped to it. Their
+    // boundaries cut each dimension of the block into intervals; a region,
+    // one interval per dimension, has the same holders in every cell.
+    struct Held {
+      Box box;
+      layout::DeviceSpan devices;
     };
-    std::vector<Transfer> received;
-    auto receive = [&](int64_t sender, const Box &box) {
-      bytesSent[sender] += layout::volume(box) * elementBytes;
-      for (auto it = received.rbegin(); it != received.rend(); ++it)
-        if (it->from == sender) {
-          if (extends(it->box, box))
-            return;
-          break;
+    std::vector<Held> held;
+    src.forEachBlockMeeting(to.box, [&](int64_t, const Box &block,
+                                        layout::DeviceSpan devices) {
+      held.push_back({layout::intersect(block, to.box), devices});
+    });
+    std::vector<std::vector<int64_t>> cuts(rank);
+    int64_t numRegions = 1;
+    for (int64_t k = 0; k < rank; ++k) {
+      cuts[k] = {to.box[k].lo, to.box[k].hi};
+      for (const Held &h : held) {
+        cuts[k].push_back(h.box[k].lo);
+        cuts[k].push_back(h.box[k].hi);
+      }
+      std::sort(cuts[k].begin(), cuts[k].end());
+      cuts[k].erase(std::unique(cuts[k].begin(), cuts[k].end()),
+                    cuts[k].end());
+      if (__builtin_mul_overflow(numRegions,
+                                 static_cast<int64_t>(cuts[k].size()) - 1,
+                                 &numRegions))
+        numRegions = INT64_MAX;
+    }
+    if (numRegions > kMaxRegions - regionsSeen)
+      return tooLarge("the point-to-point plan would visit more than " +
+                      std::to_string(kMaxRegions) +
+                      " regions of the common grid (blocks with the same "
+                      "holders)");
+    regionsSeen += numRegions;
+
+    // Each region's holders (indices into `held`), in one flat array.
+    std::vector<int64_t> regionStart(numRegions + 1, 0), regionHeld;
+    auto forEachCovered = [&](const Held &h, auto &&visit) {
+      std::vector<int64_t> lo(rank), hi(rank), idx(rank);
+      for (int64_t k = 0; k < rank; ++k) {
+        lo[k] = std::lower_bound(cuts[k].begin(), cuts[k].end(), h.box[k].lo) -
+                cuts[k].begin();
+        hi[k] = std::lower_bound(cuts[k].begin(), cuts[k].end(), h.box[k].hi) -
+                cuts[k].begin();
+        if (lo[k] >= hi[k])
+          return;
+      }
+      idx = lo;
+      while (true) {
+        int64_t linear = 0;
+        for (int64_t k = 0; k < rank; ++k)
+          linear = linear * (static_cast<int64_t>(cuts[k].size()) - 1) + idx[k];
+        visit(linear);
+        int64_t k = rank - 1;
+        for (; k >= 0; --k) {
+          if (++idx[k] < hi[k])
+            break;
+          idx[k] = lo[k];
         }
+        if (k < 0)
+          return;
+      }
+    };
+    for (const Held &h : held)
+      forEachCovered(h, [&](int64_t r) { ++regionStart[r + 1]; });
+    for (int64_t r = 0; r < numRegions; ++r)
+      regionStart[r + 1] += regionStart[r];
+    regionHeld.resize(regionStart[numRegions]);
+    {
+      std::vector<int64_t> fill(regionStart.begin(), regionStart.end() - 1);
+      for (size_t i = 0; i < held.size(); ++i)
+        forEachCovered(held[i],
+                       [&](int64_t r) { regionHeld[fill[r]++] = i; });
+    }
+
+    std::vector<Transfer> received;
+    std::unordered_map<int64_t, size_t> lastFrom; // sender -> its last entry
+    auto receive = [&](int64_t sender, const Box &box) {
+      auto it = lastFrom.find(sender);
+      if (it != lastFrom.end() && extends(received[it->second].box, box))
+        return;
+      lastFrom[sender] = received.size();
       received.push_back({sender, d, box});
+      ++entries;
     };
     auto keepOwn = [&](const Box &box) {
       if (update.localCopies.empty() ||
-          !extends(update.localCopies.back(), box))
+          !extends(update.localCopies.back(), box)) {
         update.localCopies.push_back(box);
+        ++entries;
+      }
+    };
+    // Spec §4: a sender from the receiver's destination group if there is
+    // one, then by fewest bytes, then lowest id.
+    auto preferOwnGroup = [&](std::vector<int64_t> candidates) {
+      std::vector<int64_t> own;
+      for (int64_t c : candidates)
+        if (dst.groupOf(c) == to.group)
+          own.push_back(c);
+      return own.empty() ? candidates : own;
+    };
+    // The pool of the value holders of some blocks: keyed by the blocks and
+    // whether the receiver's own group is among their devices', never by
+    // the (possibly thousands of) devices themselves.
+    auto valuePool = [&](const std::vector<const Held *> &blocks)
+        -> SenderOrder & {
+      bool own = false;
+      for (const Held *h : blocks) {
+        const std::vector<int64_t> &groups = dstGroupsOf(h->devices);
+        own = own || std::binary_search(groups.begin(), groups.end(), to.group);
+      }
+      std::vector<int64_t> key{0, own ? to.group : -1};
+      for (const Held *h : blocks)
+        key.push_back(
+            static_cast<int64_t>(reinterpret_cast<intptr_t>(h->devices.begin())));
+      return pools.pool(std::move(key), [&] {
+        std::vector<int64_t> all;
+        for (const Held *h : blocks)
+          for (int64_t c : h->devices)
+            if (!own || dst.groupOf(c) == to.group)
+              all.push_back(c);
+        return all;
+      });
+    };
+    // The pool of one summand class's replicas (a handful), keyed by them.
+    auto replicaPool = [&](const std::vector<int64_t> &replicas)
+        -> SenderOrder & {
+      std::vector<int64_t> candidates = preferOwnGroup(replicas);
+      std::vector<int64_t> key{1};
+      key.insert(key.end(), candidates.begin(), candidates.end());
+      return pools.pool(std::move(key), [&] { return candidates; });
     };
 
-    // Walk the grid cells of the destination block in row-major order.
-    std::vector<int64_t> idx(rank);
-    for (int64_t k = 0; k < rank; ++k)
-      idx[k] = to.box[k].lo;
-    while (true) {
-      Box c(rank);
-      for (int64_t k = 0; k < rank; ++k)
-        c[k] = {idx[k], idx[k] + cell[k]};
-      bool ownValue =
-          from && !from->summand && layout::intersect(from->box, c) == c;
+    // Regions in row-major order; inside a region, its cells in row-major
+    // order (the same order as spec §4's when regions span the block's inner
+    // dimensions, always so for rank 1).
+    std::vector<int64_t> idx(rank, 0);
+    for (int64_t r = 0; r < numRegions; ++r) {
+      Box region(rank);
+      int64_t cells = 1;
+      for (int64_t k = 0; k < rank; ++k) {
+        region[k] = {cuts[k][idx[k]], cuts[k][idx[k] + 1]};
+        cells *= region[k].size() / cell[k];
+      }
+      bool ownValue = from && !from->summand &&
+                      layout::intersect(from->box, region) == region;
       if (ownValue) {
-        keepOwn(c);
+        keepOwn(region);
       } else {
-        std::vector<int64_t> values;
+        // The blocks of one group hold values or summands alike.
+        std::vector<const Held *> valueBlocks;
         std::map<int64_t, std::map<std::vector<int64_t>, std::vector<int64_t>>>
             decompositions;
-        for (const auto &[s, p] : sources) {
-          if (!(layout::intersect(p.box, c) == c))
+        for (int64_t i = regionStart[r]; i < regionStart[r + 1]; ++i) {
+          const Held &h = held[regionHeld[i]];
+          if (!sources[slotOf(h.devices[0])].summand) {
+            valueBlocks.push_back(&h);
             continue;
-          if (!p.summand)
-            values.push_back(s);
-          else
+          }
+          for (int64_t s : h.devices) {
+            const Placement &p = sources[slotOf(s)];
             decompositions[p.decomposition][p.summandClass].push_back(s);
+          }
         }
-        if (!values.empty()) {
-          receive(pickSender(values), c);
+        std::vector<Piece> pieces;
+        bool dealt = true;
+        if (!valueBlocks.empty()) {
+          dealt = dealCells(valuePool(valueBlocks), cells, cellBytes, pools,
+                            pieces, kMaxEntries - entries);
         } else {
           // Summands only: keep the own summand if there is one, and take the
           // other classes of its decomposition; else the decomposition with
           // the fewest classes.
-          bool ownSummand =
-              from && from->summand && layout::intersect(from->box, c) == c;
+          bool ownSummand = from && from->summand &&
+                            layout::intersect(from->box, region) == region;
           int64_t dec;
           if (ownSummand) {
             dec = from->decomposition;
@@ -683,39 +1000,70 @@ Plan hspmd::plan::planPointToPoint(const Layout &src, const Layout &dst,
               if (classes.size() < decompositions[dec].size())
                 dec = id;
           }
-          for (const auto &[cls, replicas] : decompositions[dec]) {
+          for (auto &[cls, replicas] : decompositions[dec]) {
             if (ownSummand && cls == from->summandClass) {
-              keepOwn(c);
+              keepOwn(region);
               continue;
             }
-            receive(pickSender(replicas), c);
+            std::sort(replicas.begin(), replicas.end());
+            dealt = dealt && dealCells(replicaPool(replicas), cells, cellBytes,
+                                       pools, pieces, kMaxEntries - entries);
           }
+          // Cell by cell, the classes take turns: entries are created in
+          // the order of their first cell, then of their class.
+          std::stable_sort(pieces.begin(), pieces.end(),
+                           [](const Piece &a, const Piece &b) {
+                             return a.first < b.first;
+                           });
         }
+        if (!dealt)
+          entries = kMaxEntries + 1;
+        else
+          for (const Piece &piece : pieces)
+            forEachRangeBox(region, cell, piece.first, piece.count,
+                            [&](const Box &box) { receive(piece.sender, box); });
       }
-      int64_t k = rank - 1;
-      for (; k >= 0; --k) {
-        idx[k] += cell[k];
-        if (idx[k] < to.box[k].hi)
+      if (entries > kMaxEntries)
+        return tooLarge("the point-to-point plan would have more than " +
+                        std::to_string(kMaxEntries) +
+                        " transfers and local copies");
+      for (int64_t k = rank - 1; k >= 0; --k) {
+        if (++idx[k] + 1 < static_cast<int64_t>(cuts[k].size()))
           break;
-        idx[k] = to.box[k].lo;
+        idx[k] = 0;
       }
-      if (k < 0)
-        break;
     }
     step.transfers.insert(step.transfers.end(), received.begin(),
                           received.end());
     step.updates.push_back(std::move(update));
   }
-  Plan plan;
-  plan.strategy = "point-to-point";
   plan.steps.push_back(std::move(step));
   return plan;
 }
 
 Plan hspmd::plan::planReshard(const Layout &src, const Layout &dst,
                               int64_t elementBytes) {
+  // Every count below (bytes per device, per box) is at most the tensor's.
+  Box whole;
+  for (int64_t size : src.shape())
+    whole.push_back({0, size});
+  if (!layout::checkedBytes(whole, elementBytes))
+    return Plan{{}, "", "the tensor's bytes do not fit in 64 bits"};
   if (layout::equivalent(src, dst))
     return Plan{{}, "equal"};
+  if (layout::volume(whole) == 0) {
+    // No elements (a dimension of size 0): every destination block is empty,
+    // so each device makes its own; nothing moves, and no slice is taken of
+    // an empty buffer (upstream's slice verifier rejects offset 0 there).
+    Plan plan;
+    plan.strategy = "local";
+    Step zeros;
+    zeros.kind = StepKind::KeepOrZero;
+    for (int64_t d : dst.devices())
+      zeros.updates.push_back({d, dst.place(d)->box, /*keep=*/false, {}});
+    plan.steps.push_back(std::move(zeros));
+    return plan;
+  }
   std::vector<Holder> hs = holders(src, dst);
   if (std::optional<Plan> p = planLocal(hs))
     return *p;

@@ -7,6 +7,7 @@
 #include "mlir/IR/BuiltinTypes.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/MathExtras.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <map>
@@ -68,16 +69,21 @@ struct CommReportPass
     for (int64_t d : dst.devices())
       rows[d].lowerBound = layout::lowerBoundBytes(src, dst, d, elementBytes);
     for (const plan::DeviceTraffic &t : plan::traffic(p, elementBytes)) {
+      if (t.overflow)
+        return op.emitError() << "the bytes device " << t.device
+                              << " sends or receives in this reshard do not "
+                                 "fit in 64 bits";
       DeviceRow &r = rows[t.device];
       r.sent = t.sent;
       r.received = t.received;
       r.messages = t.messages;
     }
     int64_t totalReceived = 0, totalBound = 0;
-    for (auto &[d, r] : rows) {
-      totalReceived += r.received;
-      totalBound += r.lowerBound;
-    }
+    for (auto &[d, r] : rows)
+      if (llvm::AddOverflow(totalReceived, r.received, totalReceived) ||
+          llvm::AddOverflow(totalBound, r.lowerBound, totalBound))
+        return op.emitError("the total bytes received in this reshard do not "
+                            "fit in 64 bits");
 
     // `file:line:col` where the location has one, MLIR's form otherwise.
     std::string loc;

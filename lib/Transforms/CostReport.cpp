@@ -14,8 +14,10 @@
 #include "hspmd/Transforms/Utils.h"
 
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/MathExtras.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <map>
@@ -84,6 +86,8 @@ struct CostReportPass
     if (failed(read))
       return signalPassFailure();
     const cost::Cluster &cluster = *read;
+    if (failed(checkDevices(module, cluster)))
+      return signalPassFailure();
     llvm::json::Array reshards;
     for (auto fn : module.getOps<func::FuncOp>()) {
       if (fn.isExternal())
@@ -91,15 +95,65 @@ struct CostReportPass
       if (failed(costFunction(fn, cluster, reshards)))
         return signalPassFailure();
     }
-    for (auto &[d, c] : devices)
-      if (!cluster.contains(d)) {
-        module.emitError() << "the program uses device " << d
-                           << ", the cluster has " << cluster.size()
-                           << " ranks";
-        return signalPassFailure();
-      }
     print(cluster, std::move(reshards));
     markAllAnalysesPreserved();
+  }
+
+  /// Every device a sharding of the program names must be a rank of the
+  /// cluster (the costs index the cluster by device). Checked where each
+  /// sharding is written, an annotate, a reshard, a plan or a function's
+  /// argument or result, before anything reads the cluster.
+  static LogicalResult checkDevices(ModuleOp module,
+                                    const cost::Cluster &cluster) {
+    auto check = [&](ShardingAttr s,
+                     function_ref<InFlightDiagnostic()> emit) {
+      if (!s)
+        return success();
+      for (int64_t d : s.getDevices()) {
+        if (cluster.contains(d))
+          continue;
+        InFlightDiagnostic diag = emit();
+        diag << "device " << d << " of ";
+        if (s.getDevices().size() <= 64)
+          diag << s;
+        else
+          diag << "this sharding (" << s.getDevices().size() << " devices)";
+        diag << " is not in the cluster description, which has "
+             << cluster.size() << " rank" << (cluster.size() == 1 ? "" : "s");
+        if (cluster.size() > 0)
+          diag << " (0 to " << cluster.size() - 1 << ")";
+        return failure();
+      }
+      return success();
+    };
+    StringRef name = HspmdDialect::getShardingAttrName();
+    WalkResult walked = module.walk([&](Operation *op) {
+      ShardingAttr s;
+      if (auto a = dyn_cast<AnnotateOp>(op))
+        s = a.getSharding();
+      else if (auto r = dyn_cast<ReshardOp>(op))
+        s = r.getSharding();
+      else if (auto p = dyn_cast<PlanOp>(op))
+        s = p.getSharding();
+      if (failed(check(s, [&] { return op->emitError(); })))
+        return WalkResult::interrupt();
+      auto fn = dyn_cast<FunctionOpInterface>(op);
+      if (!fn)
+        return WalkResult::advance();
+      for (unsigned i = 0; i < fn.getNumArguments(); ++i) {
+        Location loc = fn.isExternal() ? op->getLoc()
+                                       : fn.getArgument(i).getLoc();
+        if (failed(check(fn.getArgAttrOfType<ShardingAttr>(i, name),
+                         [&] { return mlir::emitError(loc); })))
+          return WalkResult::interrupt();
+      }
+      for (unsigned i = 0; i < fn.getNumResults(); ++i)
+        if (failed(check(fn.getResultAttrOfType<ShardingAttr>(i, name),
+                         [&] { return op->emitError(); })))
+          return WalkResult::interrupt();
+      return WalkResult::advance();
+    });
+    return failure(walked.wasInterrupted());
   }
 
   LogicalResult costFunction(func::FuncOp fn, const cost::Cluster &cluster,
@@ -239,9 +293,12 @@ struct CostReportPass
     int64_t elementBytes = planned->elementBytes;
     int64_t total = 0;
     for (const plan::DeviceTraffic &t : plan::traffic(p, elementBytes)) {
-      devices[t.device].sent += t.sent;
-      devices[t.device].received += t.received;
-      total += t.received;
+      DeviceCost &c = devices[t.device];
+      if (t.overflow || llvm::AddOverflow(c.sent, t.sent, c.sent) ||
+          llvm::AddOverflow(c.received, t.received, c.received) ||
+          llvm::AddOverflow(total, t.received, total))
+        return op.emitError() << "the bytes device " << t.device
+                              << " sends or receives do not fit in 64 bits";
     }
     for (const plan::Step &step : p.steps) {
       std::optional<cost::Collective> kind;

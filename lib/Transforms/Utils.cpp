@@ -6,6 +6,7 @@
 #include "hspmd/Plan/Planner.h"
 
 #include "mlir/Interfaces/FunctionInterfaces.h"
+#include "llvm/Support/MathExtras.h"
 
 #include <functional>
 
@@ -76,6 +77,25 @@ int64_t mlir::hspmd::getElementBytes(ShapedType type) {
   return bytes(type.getElementType());
 }
 
+LogicalResult
+mlir::hspmd::checkTensorBytes(ShapedType type,
+                              function_ref<InFlightDiagnostic()> emitError) {
+  if (!type.hasStaticShape() || llvm::is_contained(type.getShape(), 0))
+    return success(); // nothing to count, or no elements at all
+  int64_t bytes = getElementBytes(type);
+  bool fits = true;
+  for (int64_t size : type.getShape())
+    fits = fits && !llvm::MulOverflow(bytes, size, bytes);
+  if (fits)
+    return success();
+  InFlightDiagnostic diag = emitError();
+  diag << "the bytes of " << type << " (";
+  llvm::interleave(type.getShape(), diag, " x ");
+  diag << " elements of " << getElementBytes(type)
+       << " bytes) do not fit in 64 bits";
+  return diag;
+}
+
 FailureOr<ReshardPlan> mlir::hspmd::planReshard(ReshardOp op, bool verify) {
   ShardingAttr source = getPlacement(op.getInput());
   if (!source)
@@ -86,16 +106,25 @@ FailureOr<ReshardPlan> mlir::hspmd::planReshard(ReshardOp op, bool verify) {
   if (failed(source.verifyForType(type, [&] { return op.emitError(); })))
     return failure();
   std::vector<int64_t> shape(type.getShape().begin(), type.getShape().end());
+  if (failed(checkTensorBytes(type, [&] { return op.emitError(); })))
+    return failure();
   ReshardPlan r{::hspmd::layout::Layout(source.getLayout(), shape),
                 ::hspmd::layout::Layout(op.getSharding().getLayout(), shape),
                 {},
                 getElementBytes(type)};
   r.plan = ::hspmd::plan::planReshard(r.src, r.dst, r.elementBytes);
-  if (verify)
+  if (r.plan.error)
+    return op.emitError() << "cannot plan this reshard: " << *r.plan.error;
+  if (verify) {
+    if (std::optional<std::string> err =
+            ::hspmd::plan::checkerRefuses(r.src, r.dst))
+      return op.emitError() << "cannot verify the plan of this reshard: "
+                            << *err;
     if (std::optional<std::string> err =
             ::hspmd::plan::checkPlan(r.src, r.dst, r.plan))
       return op.emitError() << "internal error: the plan for this reshard "
                                "fails the plan checker: "
                             << *err;
+  }
   return r;
 }

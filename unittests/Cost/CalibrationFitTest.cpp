@@ -35,6 +35,11 @@ namespace {
 /// The source tree's root, from this file's path (CMake compiles it by its
 /// absolute path); empty if that does not lead to the tree.
 std::string sourceRoot() {
+#ifdef HSPMD_SOURCE_DIR
+  // The build's record of the source tree: __FILE__ is relative when the
+  // compiler runs under ccache with base_dir set.
+  return HSPMD_SOURCE_DIR;
+#endif
   std::string file = __FILE__;
   const std::string tail = "unittests/Cost/CalibrationFitTest.cpp";
   if (file.size() < tail.size() ||

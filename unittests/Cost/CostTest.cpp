@@ -181,6 +181,22 @@ TEST(CostModel, ValidateNamesTheField) {
   EXPECT_NE(validate(m)->find("kvHeads"), std::string::npos);
 }
 
+TEST(CostModel, ParameterCountsThatWrapAreRefused) {
+  // hidden = ffn = 2^31: one MLP alone has 2 x 2^62 = 2^63 parameters, which
+  // int64 would wrap to a negative count (and FLOPs from it).
+  ModelConfig m = ModelConfig::llama32B();
+  m.hidden = m.ffn = int64_t(1) << 31;
+  m.heads = 1;
+  ASSERT_TRUE(validate(m));
+  EXPECT_NE(validate(m)->find("does not fit in 64 bits"), std::string::npos)
+      << *validate(m);
+  // A large model whose counts fit is accepted.
+  m.hidden = m.ffn = int64_t(1) << 28;
+  m.layers = 1;
+  m.vocab = 1;
+  EXPECT_FALSE(validate(m)) << *validate(m);
+}
+
 //===----------------------------------------------------------------------===//
 // Collectives
 //===----------------------------------------------------------------------===//

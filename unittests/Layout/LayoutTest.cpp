@@ -1114,6 +1114,56 @@ uint64_t checkOne(const Sharding &s, const std::vector<int64_t> &shape,
     places.push_back(std::move(*p));
   }
 
+  // The blocks meeting a box: exactly the devices whose block meets it, each
+  // once with its block, groups in order. Queries: the whole tensor, every
+  // device's block, and one element at a time on small tensors.
+  auto checkMeeting = [&](const Box &query) {
+    std::vector<std::pair<int64_t, Box>> got, want;
+    int64_t lastGroup = -1;
+    layout.forEachBlockMeeting(
+        query, [&](int64_t g, const Box &block, hspmd::layout::DeviceSpan ds) {
+          if (g < lastGroup)
+            fail("forEachBlockMeeting: groups out of order");
+          lastGroup = g;
+          for (int64_t d : ds)
+            got.push_back({d, block});
+        });
+    for (size_t i = 0; i < places.size(); ++i) {
+      bool meets = true;
+      for (int64_t k = 0; k < rank; ++k)
+        meets &= std::max(places[i].box[k].lo, query[k].lo) <
+                 std::min(places[i].box[k].hi, query[k].hi);
+      if (meets)
+        want.push_back({m.devices[i].id, places[i].box});
+    }
+    std::sort(got.begin(), got.end());
+    std::sort(want.begin(), want.end());
+    if (got != want)
+      fail("forEachBlockMeeting reports " + std::to_string(got.size()) +
+           " holders, " + std::to_string(want.size()) + " expected");
+  };
+  {
+    Box whole;
+    int64_t count = 1;
+    for (int64_t v : shape) {
+      whole.push_back({0, v});
+      count *= v;
+    }
+    checkMeeting(whole);
+    for (const Placement &p : places)
+      checkMeeting(p.box);
+    if (count <= 32)
+      for (int64_t e = 0; e < count; ++e) {
+        Box unit(rank);
+        int64_t rest = e;
+        for (int64_t k = rank - 1; k >= 0; --k) {
+          unit[k] = {rest % shape[k], rest % shape[k] + 1};
+          rest /= shape[k];
+        }
+        checkMeeting(unit);
+      }
+  }
+
   // Element by element.
   int64_t elements = 1;
   for (int64_t v : shape)

@@ -276,6 +276,27 @@ TEST(Planner, ReplicatedSummandsPairUp) {
             (std::set<std::vector<int64_t>>{{0, 2}, {1, 3}}));
 }
 
+/// Tensors with a dimension of size 0 hold nothing: every plan is local
+/// (each destination device makes its empty block) or nothing at all.
+TEST(Planner, EmptyTensorsMoveNothing) {
+  RandomShardings gen(2024, 8);
+  const std::vector<std::vector<int64_t>> shapes{{0}, {0, 8}, {8, 0}, {4, 0, 6}};
+  for (int64_t i = 0; i < 2000; ++i) {
+    const std::vector<int64_t> &shape = shapes[i % shapes.size()];
+    gen.rng.seed(i);
+    layout::Sharding a = gen.next(shape), b = gen.next(shape);
+    Layout src(a, shape), dst(b, shape);
+    Plan p = planReshard(src, dst, 4);
+    ASSERT_FALSE(p.error) << *p.error;
+    ASSERT_TRUE(p.strategy == "equal" || p.strategy == "local")
+        << a.str() << " -> " << b.str() << "\n" << describe(p);
+    for (const Step &s : p.steps)
+      ASSERT_TRUE(s.transfers.empty() && s.groups.empty());
+    std::optional<std::string> err = checkPlan(src, dst, p, i);
+    ASSERT_FALSE(err) << a.str() << " -> " << b.str() << ": " << *err;
+  }
+}
+
 /// Every plan, from random valid pairs, passes the checker; plans without a
 /// partial source never move more than the naive plan.
 TEST(Property, RandomPairsResolveAndCheck) {

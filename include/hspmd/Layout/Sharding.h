@@ -115,8 +115,14 @@ struct Range {
 /// A box of global indices: one range per dimension.
 using Box = std::vector<Range>;
 
-/// The number of elements in a box.
+/// The number of elements in a box (saturating at INT64_MAX).
 int64_t volume(const Box &box);
+/// The number of elements in a box, or nothing when it does not fit in
+/// int64.
+std::optional<int64_t> checkedVolume(const Box &box);
+/// The bytes of a box of `elementBytes`-byte elements, or nothing when they
+/// do not fit in int64.
+std::optional<int64_t> checkedBytes(const Box &box, int64_t elementBytes);
 /// The intersection of two boxes of equal rank (possibly empty).
 Box intersect(const Box &a, const Box &b);
 /// Whether the global index `point` lies in `box`.
@@ -145,6 +151,15 @@ struct Placement {
   bool keeper = true;
 };
 
+/// A read-only view of consecutive device ids.
+struct DeviceSpan {
+  const int64_t *first = nullptr, *last = nullptr;
+  const int64_t *begin() const { return first; }
+  const int64_t *end() const { return last; }
+  size_t size() const { return static_cast<size_t>(last - first); }
+  int64_t operator[](size_t i) const { return first[i]; }
+};
+
 /// A sharding applied to a global shape. Both must have been verified
 /// (`verifyStructure`, `verifyShape`).
 class Layout {
@@ -171,7 +186,61 @@ public:
   /// The block of the tensor a group holds (before its own axes apply).
   Box groupBox(int64_t group) const;
 
+  /// Calls `f(group, block, devices)` for every distinct block held in a
+  /// group whose box meets `box` (a non-empty intersection): devices of a
+  /// group that differ only along `dup` or `partial` axes hold one block,
+  /// and `devices` (a DeviceSpan) lists them in the group's list order. Groups come in
+  /// order, each group's blocks in row-major order. The work is the number
+  /// of groups whose box meets `box` (found by binary search when the top
+  /// tier splits) plus the blocks reported, so a planner can ask for the
+  /// holders of a region without scanning every device.
+  template <typename F> void forEachBlockMeeting(const Box &box, F &&f) const {
+    int64_t first = 0, last = static_cast<int64_t>(blocks.size());
+    groupsMeeting(box, first, last);
+    std::vector<int64_t> lo, hi, idx;
+    for (int64_t g = first; g < last; ++g) {
+      const GroupBlocks &gb = blocks[g];
+      if (!blockRanges(gb, box, lo, hi))
+        continue;
+      idx = lo;
+      Box block(gb.box.size());
+      while (true) {
+        int64_t linear = 0;
+        for (size_t k = 0; k < idx.size(); ++k) {
+          linear = linear * gb.count[k] + idx[k];
+          block[k] = {gb.box[k].lo + gb.size[k] * idx[k],
+                      gb.box[k].lo + gb.size[k] * (idx[k] + 1)};
+        }
+        f(g, static_cast<const Box &>(block),
+          DeviceSpan{gb.members.data() + gb.start[linear],
+                     gb.members.data() + gb.start[linear + 1]});
+        int64_t k = static_cast<int64_t>(idx.size()) - 1;
+        while (k >= 0 && ++idx[k] == hi[k]) {
+          idx[k] = lo[k];
+          --k;
+        }
+        if (k < 0)
+          break;
+      }
+    }
+  }
+
 private:
+  /// A group's grid of distinct blocks: `count[k]` blocks of `size[k]`
+  /// along dimension k of the group's box, and per block (row-major) the
+  /// devices holding it, as `members[start[b] .. start[b + 1])`.
+  struct GroupBlocks {
+    Box box;
+    std::vector<int64_t> count, size, start, members;
+  };
+  /// Narrows [first, last) to the groups whose top-tier block can meet
+  /// `box` along the top tier's split dimension.
+  void groupsMeeting(const Box &box, int64_t &first, int64_t &last) const;
+  /// The half-open block index ranges of `gb` meeting `box`; false when no
+  /// block meets it.
+  static bool blockRanges(const GroupBlocks &gb, const Box &box,
+                          std::vector<int64_t> &lo, std::vector<int64_t> &hi);
+
   struct Location {
     int64_t group, position;
   };
@@ -182,6 +251,11 @@ private:
   std::vector<int64_t> deviceList;
   /// Sorted (device, group, position) triples, for lookup by device.
   std::vector<std::array<int64_t, 3>> index;
+  /// Per group, its top-tier range along a top-tier split dimension (computed
+  /// once: with weights each range needs the sums of all weights).
+  std::vector<Range> topRanges;
+  /// Per group, its distinct blocks and their holders.
+  std::vector<GroupBlocks> blocks;
 };
 
 /// Spec §1.2 equality: every device holds the same global elements in the same

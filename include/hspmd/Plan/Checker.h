@@ -27,8 +27,19 @@
 
 namespace hspmd::plan {
 
+/// The most elements the checker simulates at once (summed over the source
+/// or the destination blocks): 2^28, 2 GiB of simulated state.
+inline constexpr int64_t kMaxSimulatedElements = int64_t(1) << 28;
+
+/// Nothing if the checker can simulate a plan from `src` to `dst` (their
+/// blocks hold at most kMaxSimulatedElements elements each); otherwise why
+/// not. Tensors the size of a real model's are planned, but not simulated.
+std::optional<std::string> checkerRefuses(const layout::Layout &src,
+                                          const layout::Layout &dst);
+
 /// Nothing if `plan` turns `src` into `dst`; otherwise what went wrong first
-/// (the step, the device, the element).
+/// (the step, the device, the element). The layouts must pass
+/// `checkerRefuses`.
 std::optional<std::string> checkPlan(const layout::Layout &src,
                                      const layout::Layout &dst,
                                      const Plan &plan, uint64_t seed = 1);

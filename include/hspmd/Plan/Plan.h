@@ -19,6 +19,7 @@
 #include "hspmd/Layout/Sharding.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -97,18 +98,26 @@ struct Plan {
   std::vector<Step> steps;
   /// Which case of spec §4 produced the plan, for reports and tests.
   std::string strategy;
+  /// Set when no plan was made: the reshard would take more work or plan
+  /// entries than the planner allows (a message saying which); `steps` is
+  /// then empty and the plan must not be used.
+  std::optional<std::string> error;
 };
 
 /// What one device sends and receives under a plan (ring collectives).
 struct DeviceTraffic {
   int64_t device = 0;
   int64_t sent = 0, received = 0, messages = 0;
+  /// Whether a count did not fit in int64 (the counts are then meaningless).
+  bool overflow = false;
 };
 
 /// Per-device traffic of `plan` for elements of `elementBytes` bytes, in
 /// increasing device order, for every device that takes part in a step.
 /// Collectives count as ring algorithms over `n` members: all-reduce moves
 /// 2(n-1)/n of the region, all-gather, reduce-scatter and all-to-all (n-1)/n.
+/// Arithmetic is checked: a device whose bytes do not fit in int64 has
+/// `overflow` set.
 std::vector<DeviceTraffic> traffic(const Plan &plan, int64_t elementBytes);
 
 /// A readable listing of the plan, one step per line group.

@@ -6,6 +6,7 @@
 #include "hspmd/IR/HspmdDialect.h"
 #include "hspmd/Plan/Plan.h"
 #include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/Value.h"
 #include "llvm/ADT/DenseMap.h"
 
@@ -42,6 +43,13 @@ private:
 
 /// Bytes per element of `type` (at least 1; i1 counts as one byte).
 int64_t getElementBytes(ShapedType type);
+
+/// Fails, with "the bytes of <type> (... elements of B bytes) do not fit in
+/// 64 bits" from `emitError`, when the static tensor `type` holds more than
+/// INT64_MAX bytes: every count of elements or bytes of such a tensor (a
+/// plan's, a report's, the runtime's) would wrap.
+LogicalResult checkTensorBytes(ShapedType type,
+                               function_ref<InFlightDiagnostic()> emitError);
 
 class ReshardOp;
 

@@ -2,7 +2,7 @@
 //
 // For the conformance cases C1-C15 and transformer-layer reshards, prints the
 // bytes the plan moves (received, summed over devices) against the lower
-// bound of spec §4 and against the naive plan (gather the whole tensor on
+// bound of Semantics.md "Changing a placement" and against the naive plan (gather the whole tensor on
 // every destination device, then slice), and checks every plan with the
 // independent checker. Run by hand: build/bench/comm/hspmd-comm-bench.
 //
@@ -141,7 +141,7 @@ int main() {
     }
     auto ratio = [](int64_t a, int64_t b) {
       // A zero bound with traffic happens only for partial sources, where
-      // the bound (spec §4) credits any summand already held: no ratio.
+      // the bound (Semantics.md "Changing a placement") credits any summand already held: no ratio.
       return b ? std::to_string(double(a) / double(b)).substr(0, 5)
                : std::string(a ? "n/a" : "-");
     };

@@ -462,15 +462,11 @@ int main(int argc, char **argv) {
     }
   }
   if (vtrainPath.empty()) {
-    for (const char *p : {"../shared/data/vtrain/ground_truth_multi.csv",
-                          "../../shared/data/vtrain/ground_truth_multi.csv",
-                          "../../../shared/data/vtrain/ground_truth_multi.csv"})
-      if (std::ifstream(p).good()) {
-        vtrainPath = p;
-        break;
-      }
-    if (vtrainPath.empty())
-      vtrainPath = "../shared/data/vtrain/ground_truth_multi.csv";
+    // The copy of vTrain's runs checked in with the calibrations.
+    vtrainPath = "data/calibration/vtrain-ground-truth-multi.csv";
+    if (!std::ifstream(vtrainPath).good())
+      vtrainPath =
+          HSPMD_SOURCE_DIR "data/calibration/vtrain-ground-truth-multi.csv";
   }
 
   std::printf("%-40s %-72s %9s %18s %6s\n", "scenario", "plan (kind:TP:layers)",

@@ -538,7 +538,7 @@ public:
     auto recvs = byPeer(blocksOf(op.getRecvs()));
     SmallVector<Value> sendBufs, recvBufs;
     SmallVector<int64_t> sendPeers, sendCounts, recvPeers, recvCounts;
-    // Peers that get the same blocks share one packed buffer (spec §4:
+    // Peers that get the same blocks share one packed buffer (Semantics.md "Changing a placement":
     // identical send buffers are shared).
     std::map<std::vector<int64_t>, Value> packed;
     for (auto &[peer, blocks] : sends) {

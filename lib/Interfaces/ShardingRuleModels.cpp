@@ -228,7 +228,7 @@ struct ElementwiseRule
 };
 
 /// Ops producing a tensor from nothing (tensor.empty, dense constants): any
-/// placement; a partial one holds the value on the keepers (spec §1.2).
+/// placement; a partial one holds the value on the keepers (Semantics.md).
 template <typename OpTy>
 struct SourceRule
     : public ShardingRuleOpInterface::ExternalModel<SourceRule<OpTy>, OpTy> {

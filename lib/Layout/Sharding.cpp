@@ -193,7 +193,7 @@ Sharding::verifyShape(const std::vector<int64_t> &shape) const {
                std::to_string(size) + " cannot be cut into " +
                std::to_string(n) + " equal blocks, one per group";
     } else {
-      // Weights count after reduction by their gcd (spec §1.2).
+      // Weights count after reduction by their gcd (Semantics.md).
       int64_t total = 0, g = 0;
       for (int64_t w : weights) {
         total += w;

@@ -1,6 +1,6 @@
 //===- Planner.cpp - Spec §4 communication resolution ---------------------===//
 //
-// Cases are tried in the order of spec §4. The collective cases are found
+// Cases are tried in the order of Semantics.md "Changing a placement". The collective cases are found
 // from what each device holds (its box and role under both layouts), not from
 // the way the shardings are written, so equal layouts written differently and
 // axes that must be factored (an axis of 4 read as 2 x 2) need no special
@@ -654,7 +654,7 @@ struct Piece {
   int64_t sender, first, count;
 };
 
-/// The senders candidate for some cells, ordered as spec §4 chooses them:
+/// The senders candidate for some cells, ordered as Semantics.md "Changing a placement" chooses them:
 /// fewest bytes sent so far, then lowest id.
 using SenderOrder = std::set<std::pair<int64_t, int64_t>>;
 
@@ -950,7 +950,7 @@ Plan hspmd::plan::planPointToPoint(const Layout &src, const Layout &dst,
     };
 
     // Regions in row-major order; inside a region, its cells in row-major
-    // order (the same order as spec §4's when regions span the block's inner
+    // order (the same order as Semantics.md "Changing a placement"'s when regions span the block's inner
     // dimensions, always so for rank 1).
     std::vector<int64_t> idx(rank, 0);
     for (int64_t r = 0; r < numRegions; ++r) {

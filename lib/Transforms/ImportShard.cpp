@@ -49,7 +49,7 @@ namespace layout = ::hspmd::layout;
 namespace {
 
 /// The most devices a grid may have here. Device ids must be below 2^31
-/// (spec §1.2); the lower bound keeps the expanded device list of an absurd
+/// (Semantics.md); the lower bound keeps the expanded device list of an absurd
 /// grid from exhausting memory.
 constexpr int64_t kMaxGridDevices = int64_t(1) << 24;
 

@@ -489,7 +489,7 @@ struct PropagatePass
   /// The devices that need the scalars `values` (results of an op at the
   /// top of `fn`): where the ops using them run. Ops using a scalar run where
   /// their tensor results live; scalar ops where their own results are used;
-  /// effects without tensor results on device 0 (spec §1.3); anything else
+  /// effects without tensor results on device 0 (Semantics.md "Where ops run"); anything else
   /// (a call, a return, a region) possibly everywhere.
   void scalarUsers(func::FuncOp fn, ValueRange values, std::set<int64_t> &out,
                    llvm::DenseSet<Operation *> &visited) {
@@ -582,7 +582,7 @@ struct PropagatePass
       if (captured.empty())
         continue;
       // Where the op runs: where its tensor results live; an op with
-      // effects and no tensor results on device 0 (spec §1.3); a pure one
+      // effects and no tensor results on device 0 (Semantics.md "Where ops run"); a pure one
       // wherever its operands are, which for scalars is everywhere.
       std::set<int64_t> runs;
       for (Value r : op->getResults())
@@ -787,7 +787,7 @@ struct PropagatePass
   }
 
   /// No rule: operands replicated on their devices (an op with no tensor
-  /// results runs on device 0, spec §1.3), results replicated likewise.
+  /// results runs on device 0, Semantics.md "Where ops run"), results replicated likewise.
   LogicalResult materializeWithoutRule(Operation *op) {
     bool tensorResults = llvm::any_of(
         op->getResultTypes(), [](Type t) { return isa<RankedTensorType>(t); });

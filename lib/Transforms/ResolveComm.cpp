@@ -17,6 +17,7 @@
 #include "mlir/IR/OperationSupport.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <complex>
 #include <set>
 
 namespace mlir::hspmd {
@@ -172,6 +173,21 @@ public:
     note(extents(box));
     if (!building())
       return {};
+    // Complex numbers have no scalar arith.constant: a splat of (0, 0).
+    if (auto c = dyn_cast<ComplexType>(elementType)) {
+      auto type = RankedTensorType::get(extents(box), elementType);
+      DenseElementsAttr zero;
+      if (auto f = dyn_cast<FloatType>(c.getElementType())) {
+        APFloat z = APFloat::getZero(f.getFloatSemantics());
+        zero = DenseElementsAttr::get(
+            type, ArrayRef<std::complex<APFloat>>{std::complex<APFloat>(z, z)});
+      } else {
+        APInt z(c.getElementType().getIntOrFloatBitWidth(), 0);
+        zero = DenseElementsAttr::get(
+            type, ArrayRef<std::complex<APInt>>{std::complex<APInt>(z, z)});
+      }
+      return arith::ConstantOp::create(*b, loc, zero);
+    }
     Value empty = tensor::EmptyOp::create(*b, loc, extents(box), elementType);
     Value zero =
         arith::ConstantOp::create(*b, loc, b->getZeroAttr(elementType));

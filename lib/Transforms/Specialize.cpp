@@ -357,7 +357,7 @@ struct SpecializePass
   /// one sends being what the other receives. Fails loudly: a disagreement
   /// would hang or corrupt a run. (The order between two collectives of
   /// different groups is compared only for devices that also exchange
-  /// messages; plans order their steps so that it agrees, spec §4.)
+  /// messages; plans order their steps so that it agrees, Semantics.md "Changing a placement".)
   LogicalResult checkCommunication(ModuleOp module) {
     std::map<Operation *, std::map<int64_t, func::FuncOp>> byFunction;
     for (auto &[key, p] : programs)
@@ -605,7 +605,7 @@ struct SpecializePass
         localizeStaticSizes(clone);
       // A new partial value (computed from no tensor but its init: a fill, a
       // generic computing from indices) is held by the keepers; the others
-      // hold zeros (spec §1.2). A class mixing both picks by device id.
+      // hold zeros (Semantics.md). A class mixing both picks by device id.
       auto linalgOp = dyn_cast<linalg::LinalgOp>(clone);
       if (!linalgOp || !places[0] || !places[0]->summand ||
           llvm::any_of(

@@ -8,7 +8,7 @@
 // Aliases work, and the printer shows the sharding in full.
 #rows = #hspmd.sharding<[0, 1, 2, 3] : [d0 = 4]>
 
-// Every example of spec §1.1, in its printed form.
+// Every example of Semantics.md "Syntax", in its printed form.
 // CHECK-LABEL: func.func @spec_examples
 func.func @spec_examples(%x: tensor<24x32xf32>, %y: tensor<16x32xf32>) {
   // CHECK: hspmd.annotate %{{.*}} as #hspmd.sharding<[0] : []> : tensor<24x32xf32>

@@ -6,7 +6,7 @@
 // RUN: not hspmd-opt --hspmd-comm-report %S/Inputs/unknown-source.mlir -o /dev/null 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=UNKNOWN
 
-// Expected numbers worked out from spec §4 for 24x8 and 16x8 f32 tensors
+// Expected numbers worked out from Semantics.md "Changing a placement" for 24x8 and 16x8 f32 tensors
 // (one row of 8 f32 is 32 bytes).
 
 // C12: ring all-gather over 4 devices: each receives the 18 rows it lacks

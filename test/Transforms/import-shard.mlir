@@ -6,7 +6,7 @@
 //   sum_i c_i * prod_{j>i} s_j; a dimension split over grid axes [a1, a2, ...]
 //   gives the device at (.., c_a1, .., c_a2, ..) the block
 //   c_a1 * s_a2 * ... + c_a2 * ... (a1 outermost);
-// - hspmd (spec §1.2): the device at position p of the list has the
+// - hspmd (Semantics.md): the device at position p of the list has the
 //   mixed-radix coordinates of p over the axes, the first axis outermost.
 // The import orders the hspmd axes by their outermost grid axis.
 //

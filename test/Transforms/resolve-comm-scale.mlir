@@ -1,4 +1,4 @@
-// Reshards whose uniform grid (spec §4: the gcd of every block boundary) has
+// Reshards whose uniform grid (Semantics.md "Changing a placement": the gcd of every block boundary) has
 // 2^41 unit cells plan at once: the planner walks regions of cells with the
 // same holders, not cells. No time is asserted; `timeout` turns a planner
 // that walks cells (hours) into a failure.

@@ -21,7 +21,7 @@ func.func @just_over(%x: tensor<4611686018427387904xf16> {hspmd.sharding = #hspm
 // -----
 
 // A plan too large to write: two replicas take turns over 2^41 unit cells
-// (spec §4: the sender of each cell is the one with fewer bytes sent), a
+// (Semantics.md "Changing a placement": the sender of each cell is the one with fewer bytes sent), a
 // transfer per cell. The planner stops at 2^22 entries instead of running
 // out of memory.
 func.func @turns(%x: tensor<2199023255552xf32> {hspmd.sharding = #hspmd.sharding<[0, 1] : [dup = 2]>}) -> tensor<2199023255552xf32> {

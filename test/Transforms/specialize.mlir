@@ -99,7 +99,7 @@ func.func @p1(%x: tensor<24x32xf32> {hspmd.sharding = #hspmd.sharding<hetero = d
 // CHECK-NOT: func.func @p1_device5
 
 // A fresh partial value (a fill) is held by its keeper, device 0; devices
-// 1-3 hold zeros (spec §1.2). All four run one program, which picks by
+// 1-3 hold zeros (Semantics.md). All four run one program, which picks by
 // device id.
 // RUN: hspmd-opt --hspmd-propagate --hspmd-resolve-comm --hspmd-specialize %s 2>&1 | FileCheck %s --check-prefix=FRESH
 // FRESH: remark: @fresh: 4 device programs, 1 distinct

@@ -7,7 +7,7 @@
 //   hspmd-calibrate profile --kind H20 --model llama32b --vocab 30592
 //       --table data/calibration/h20-profile.csv --out h20.calib
 //   hspmd-calibrate vtrain --holdout odd --out a100.calib
-//       --table ../shared/data/vtrain/ground_truth_multi.csv
+//       --table data/calibration/vtrain-ground-truth-multi.csv
 //
 //===----------------------------------------------------------------------===//
 
@@ -51,7 +51,7 @@ profile: fit device constants to a stage profile, a CSV with the columns
 
 vtrain: fit A100 constants to vTrain's measured Megatron runs
   --table FILE          ground_truth_multi.csv (default: the first of
-                        ../shared/data/vtrain/ground_truth_multi.csv with
+                        data/calibration/vtrain-ground-truth-multi.csv with
                         0-3 more ../ that exists)
   --holdout odd|none    fit on the even rows and report the odd ones
                         (default), or fit on every row
@@ -334,18 +334,18 @@ int runVTrain(Options &o) {
     return 2;
   }
   if (o.table.empty()) {
-    for (const char *p : {"../shared/data/vtrain/ground_truth_multi.csv",
-                          "../../shared/data/vtrain/ground_truth_multi.csv",
-                          "../../../shared/data/vtrain/ground_truth_multi.csv",
-                          "../../../../shared/data/vtrain/"
-                          "ground_truth_multi.csv"})
+    // The copy of vTrain's runs checked in with the calibrations.
+    for (const char *p : {"data/calibration/vtrain-ground-truth-multi.csv",
+                          HSPMD_SOURCE_DIR
+                          "data/calibration/vtrain-ground-truth-multi.csv"})
       if (std::ifstream(p).good()) {
         o.table = p;
         break;
       }
     if (o.table.empty()) {
       std::cerr << "hspmd-calibrate: no --table given and "
-                   "../shared/data/vtrain/ground_truth_multi.csv not found\n";
+                   "data/calibration/vtrain-ground-truth-multi.csv not "
+                   "found\n";
       return 1;
     }
   }

@@ -5,8 +5,8 @@
 // weighting is on relative error (checked against a closed form); the
 // tables of measurements are read strictly; the transcribed H20 profile
 // equals the built-in one; and on vTrain's measured A100 runs the fit's
-// held-out error is at most 10% (data/calibration's copy of the runs, else
-// ../shared/data/vtrain/, or $HSPMD_VTRAIN_CSV; skipped if none is found).
+// held-out error is at most 10% (data/calibration's copy of the runs, or
+// $HSPMD_VTRAIN_CSV).
 //
 //===----------------------------------------------------------------------===//
 
@@ -54,16 +54,10 @@ std::string findVTrain() {
   if (const char *env = std::getenv("HSPMD_VTRAIN_CSV"))
     return std::ifstream(env).good() ? env : "";
   std::string root = sourceRoot();
-  if (!root.empty()) {
-    // The copy checked in with the calibrations, then the shared original.
+  // The copy checked in with the calibrations.
+  if (!root.empty())
     candidates.push_back(root + "data/calibration/vtrain-ground-truth-multi.csv");
-    candidates.push_back(root + "../shared/data/vtrain/ground_truth_multi.csv");
-  }
-  for (const char *p : {"../shared/data/vtrain/ground_truth_multi.csv",
-                        "../../shared/data/vtrain/ground_truth_multi.csv",
-                        "../../../shared/data/vtrain/ground_truth_multi.csv",
-                        "../../../../shared/data/vtrain/ground_truth_multi.csv"})
-    candidates.push_back(p);
+  candidates.push_back("data/calibration/vtrain-ground-truth-multi.csv");
   for (const std::string &c : candidates)
     if (std::ifstream(c).good())
       return c;

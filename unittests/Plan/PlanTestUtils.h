@@ -19,7 +19,7 @@ using layout::Group;
 using layout::Role;
 using layout::Sharding;
 
-/// Parses the attribute body syntax of spec §1.1 (no MLIR): enough for tests.
+/// Parses the attribute body syntax of Semantics.md "Syntax" (no MLIR): enough for tests.
 class BodyParser {
 public:
   explicit BodyParser(std::string text) : s(std::move(text)) {}

@@ -1,4 +1,4 @@
-//===- PlannerTest.cpp - The planner on spec §7 and random pairs ----------===//
+//===- PlannerTest.cpp - The planner on Testing.md "Conformance cases" and random pairs ----------===//
 
 #include "PlanTestUtils.h"
 

@@ -29,7 +29,7 @@ struct ShardingRule : ::hspmd::layout::LoopNest {
   std::vector<std::vector<int64_t>> resultLoops;
   /// Operands that initialize the results (linalg `outs`): they take the
   /// results' placement, partial included, so a reduction's init is added
-  /// exactly once (spec §1.2).
+  /// exactly once (Semantics.md).
   std::vector<bool> initOperands;
   /// For inits: whether the op reads the value (an accumulator) rather than
   /// only its shape.

@@ -147,7 +147,7 @@ struct Placement {
   int64_t decomposition = 0;
   std::vector<int64_t> summandClass;
   /// Whether, when a non-reduced value is placed with this sharding, the
-  /// device holds the value (true) or zeros (false): spec §1.2.
+  /// device holds the value (true) or zeros (false): Semantics.md.
   bool keeper = true;
 };
 

@@ -96,7 +96,7 @@ struct Step {
 
 struct Plan {
   std::vector<Step> steps;
-  /// Which case of spec §4 produced the plan, for reports and tests.
+  /// Which case of Semantics.md "Changing a placement" produced the plan, for reports and tests.
   std::string strategy;
   /// Set when no plan was made: the reshard would take more work or plan
   /// entries than the planner allows (a message saying which); `steps` is

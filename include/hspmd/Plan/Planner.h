@@ -8,13 +8,13 @@
 namespace hspmd::plan {
 
 /// A plan that turns `src` into `dst` (two layouts of one shape). Every valid
-/// pair has one; cases of spec §4 are tried in order: equal shardings, local
+/// pair has one; cases of Semantics.md "Changing a placement" are tried in order: equal shardings, local
 /// steps only, one collective within a group, hierarchical top-tier plans,
 /// and batched point-to-point over the finest common grid.
 Plan planReshard(const layout::Layout &src, const layout::Layout &dst,
                  int64_t elementBytes);
 
-/// The batched point-to-point plan of spec §4 case 6 alone (what the planner
+/// The batched point-to-point plan of Semantics.md "Changing a placement" case 6 alone (what the planner
 /// falls back to). Exposed for tests and benchmarks.
 Plan planPointToPoint(const layout::Layout &src, const layout::Layout &dst,
                       int64_t elementBytes);

@@ -34,7 +34,7 @@ def HspmdCommReport : Pass<"hspmd-comm-report", "ModuleOp"> {
     operand (the sharding of the `hspmd.annotate`/`hspmd.reshard` that
     produced it, or of the function argument) and its own sharding, and
     writes to standard error, per device: bytes sent, bytes received,
-    messages sent, and the lower bound of spec §4 (the bytes the device must
+    messages sent, and the lower bound of Semantics.md "Changing a placement" (the bytes the device must
     receive at least). Collectives are counted as ring algorithms. The IR is
     not changed.
 
@@ -65,7 +65,7 @@ def HspmdPropagate : Pass<"hspmd-propagate", "ModuleOp"> {
     function for an argument).
 
     Where an op's operands disagree, the operand whose move costs fewer bytes
-    (the lower bound of spec §4) is resharded, the later one on a tie, with a
+    (the lower bound of Semantics.md "Changing a placement") is resharded, the later one on a tie, with a
     remark naming both shardings and the choice. Partial values reach only
     ops linear in them; other uses get a reshard that reduces them first. An
     op without a sharding rule gets its tensor operands replicated on their
@@ -78,7 +78,7 @@ def HspmdPropagate : Pass<"hspmd-propagate", "ModuleOp"> {
 def HspmdResolveComm : Pass<"hspmd-resolve-comm", "ModuleOp"> {
   let summary = "Replaces every hspmd.reshard by a checked communication plan";
   let description = [{
-    For every `hspmd.reshard`, runs the planner (spec §4) on the placement of
+    For every `hspmd.reshard`, runs the planner (Semantics.md "Changing a placement") on the placement of
     its operand and its own sharding and writes the plan as an `hspmd.plan`:
     one program per device (devices with identical programs share one), made
     of device-local communication ops (`hspmd.all_reduce`, `all_gather`,

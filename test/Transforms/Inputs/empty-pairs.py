@@ -1,5 +1,5 @@
 """Every ordered pair of a few shardings of tensors with a dimension of size
-0 (no elements; valid, spec §1.2), one reshard per function: the input of
+0 (no elements; valid, Semantics.md), one reshard per function: the input of
 test/Transforms/resolve-comm-empty.mlir."""
 import itertools
 

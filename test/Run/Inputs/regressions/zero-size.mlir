@@ -1,4 +1,4 @@
-// Tensors with a dimension of size 0 (valid: spec §1.2 only asks blocks to
+// Tensors with a dimension of size 0 (valid: Semantics.md only asks blocks to
 // divide exactly) placed and resharded several ways, next to a non-empty
 // tensor computed from them. Resolving once sliced the empty buffers at
 // offset 0, which upstream's verifier rejects. (Only the non-empty result

@@ -695,13 +695,22 @@ class FeatureProgram(Program):
             rank = rng.randint(1, 3)
             shape = [rng.choice([2, 4, 6, 8, 12] if rank < 3 else [2, 4, 6])
                      for _ in range(rank)]
-            text = self.pick(shape)
-            split = sorted(split_dims(text))
+            # Mostly an input split somewhere and a reduction over a split
+            # dimension: where partial results must be combined.
+            want_split = rng.random() < 0.7
+            # A partial input is summed first whatever the combiner; mostly
+            # leave partial out where a split reduction is wanted.
+            partial = not want_split or rng.random() < 0.3
+            for _ in range(50):
+                text = self.pick(shape, allow_partial=partial)
+                split = sorted(split_dims(text))
+                if split or not want_split:
+                    break
             if comb.startswith("arg"):
                 rdims = [rng.randrange(rank)]
             else:
                 rdims = rng.sample(range(rank), rng.randint(1, rank))
-            if split and rng.random() < 0.7 and not set(rdims) & set(split):
+            if split and want_split and not set(rdims) & set(split):
                 rdims[0] = rng.choice(split)
             rdims = sorted(set(rdims))
             # Products of 1s and 2s and 2^n-weighted sums stay exact.

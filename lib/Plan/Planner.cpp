@@ -950,8 +950,9 @@ Plan hspmd::plan::planPointToPoint(const Layout &src, const Layout &dst,
     };
 
     // Regions in row-major order; inside a region, its cells in row-major
-    // order (the same order as Semantics.md "Changing a placement"'s when regions span the block's inner
-    // dimensions, always so for rank 1).
+    // order: the order of Semantics.md "Changing a placement" for rank 0
+    // and 1 (in more dimensions it interleaves the rows of neighbouring
+    // regions; docs/Deviations.md).
     std::vector<int64_t> idx(rank, 0);
     for (int64_t r = 0; r < numRegions; ++r) {
       Box region(rank);

@@ -19,7 +19,8 @@ trap 'rm -rf "$tmp"' EXIT
 normalize() { sed -E 's/(^|[^0-9.])-0([^0-9.]|$)/\10\2/g; s/(^|[^0-9.])-0([^0-9.]|$)/\10\2/g' "$1"; }
 failed=0
 for ((seed = first; seed < first + programs; ++seed)); do
-  python3 "$root/scripts/random-programs.py" --seed "$seed" --cases "$cases" "${gen_args[@]}" > "$tmp/p.mlir"
+  python3 "$root/scripts/random-programs.py" --seed "$seed" --cases "$cases" "${gen_args[@]}" > "$tmp/p.mlir" ||
+    exit 2
   if ! "$build/bin/hspmd-run" --reference "$tmp/p.mlir" > "$tmp/ref" 2> "$tmp/err" ||
      ! "$build/bin/hspmd-run" -n 8 "$tmp/p.mlir" > "$tmp/out" 2>> "$tmp/err" ||
      ! diff -q <(normalize "$tmp/ref") <(normalize "$tmp/out") > /dev/null; then

@@ -366,6 +366,12 @@ struct PadRule
         ShapedType::isDynamicShape(pad.getStaticLow()) ||
         ShapedType::isDynamicShape(pad.getStaticHigh()))
       return failure();
+    // A padding value computed from its position reads global indices,
+    // which a device's block would not give: such a pad runs on the whole
+    // tensor (no rule).
+    if (llvm::any_of(pad.getRegion().getArguments(),
+                     [](BlockArgument a) { return !a.use_empty(); }))
+      return failure();
     ShardingRule rule = ShardingRule::elementwise(
         src.getRank(), src.getShape(), /*numOperands=*/1, Linearity::None);
     for (int64_t k = 0; k < src.getRank(); ++k)

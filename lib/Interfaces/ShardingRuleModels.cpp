@@ -295,6 +295,14 @@ struct ReshapeRule
   }
 };
 
+/// Extends a rule written for an op's leading tensor operands to all `n` of
+/// its operands: the rest (index operands of sizes and offsets) are scalars.
+void coverScalarOperands(ShardingRule &rule, unsigned n) {
+  rule.operandLoops.resize(n, std::nullopt);
+  rule.initOperands.resize(n, false);
+  rule.initsRead.resize(n, false);
+}
+
 /// extract_slice and insert_slice (not rank-reducing, static): the loops are
 /// the dimensions of the larger tensor; a dimension the slice takes whole
 /// keeps its split, a sliced one may not be split (it is gathered first).
@@ -319,10 +327,7 @@ staticSliceRule(OffsetSizeAndStrideOpInterface slice, RankedTensorType large,
     rule.blockedLoops[k] = slice.getStaticOffsets()[k] != 0 ||
                            slice.getStaticSizes()[k] != large.getDimSize(k) ||
                            slice.getStaticStrides()[k] != 1;
-  unsigned n = slice->getNumOperands();
-  rule.operandLoops.resize(n, std::nullopt);
-  rule.initOperands.resize(n, false);
-  rule.initsRead.resize(n, false);
+  coverScalarOperands(rule, slice->getNumOperands());
   return rule;
 }
 
@@ -379,10 +384,7 @@ struct PadRule
         rule.blockedLoops[k] = true;
         rule.resultLoops[0][k] = addBlockedLoop(rule, res.getDimSize(k));
       }
-    unsigned n = op->getNumOperands();
-    rule.operandLoops.resize(n, std::nullopt);
-    rule.initOperands.resize(n, false);
-    rule.initsRead.resize(n, false);
+    coverScalarOperands(rule, op->getNumOperands());
     return rule;
   }
 };

@@ -89,11 +89,7 @@ bool fits(const LSharding &s, Value v) {
          elt.isSignlessInteger(32) || elt.isSignlessInteger(64);
 }
 
-LSharding deviceZero() {
-  LSharding out;
-  out.groups.push_back({{0}, {}});
-  return out;
-}
+LSharding deviceZero() { return replicatedOn({0}); }
 
 struct PropagatePass
     : public mlir::hspmd::impl::HspmdPropagateBase<PropagatePass> {
@@ -821,22 +817,12 @@ struct PropagatePass
     if (!tensorResults && scalarResults && isMemoryEffectFree(op))
       return success();
     // Replicated on every device any tensor operand lives on.
-    LSharding all;
-    {
-      std::set<int64_t> devices;
-      for (Value v : op->getOperands())
-        if (isStaticTensor(v))
-          for (int64_t d : placed[v].devices())
-            devices.insert(d);
-      layout::Group g;
-      g.devices.assign(devices.begin(), devices.end());
-      if (g.devices.empty())
-        g.devices.push_back(0);
-      if (g.devices.size() > 1)
-        g.axes.push_back(
-            {layout::Role::dup(), static_cast<int64_t>(g.devices.size())});
-      all.groups.push_back(std::move(g));
-    }
+    std::set<int64_t> devices;
+    for (Value v : op->getOperands())
+      if (isStaticTensor(v))
+        for (int64_t d : placed[v].devices())
+          devices.insert(d);
+    LSharding all = devices.empty() ? deviceZero() : replicatedOn(devices);
     std::optional<LSharding> resultPlacement;
     for (unsigned i = 0; i < op->getNumOperands(); ++i) {
       Value v = op->getOperand(i);

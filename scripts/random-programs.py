@@ -286,7 +286,7 @@ class Program:
 # selected kinds below, drawn from the same seeded stream.
 
 FEATURES = ("extract", "gather", "reduce", "helper", "norule", "conv", "pad",
-            "concat", "zerosize", "constmap", "chain")
+            "concat", "zerosize", "constmap", "chain", "loop")
 
 COMBINERS = {"f32": ["addf", "mulf", "maximumf", "maxnumf", "minimumf", "minnumf",
                      "sumsq", "horner", "maxabs"],
@@ -1186,6 +1186,103 @@ class FeatureProgram(Program):
                                  [f"%r = arith.{op} %b0, %b1 : f32", "linalg.yield %r : f32"])
         r = self.maybe(r, shape)
         self.out(r, shape)
+
+    def case_loop(self):
+        """An scf.for carrying one or two tensors for 1 to 3 iterations, the
+        carried values and the body's values placed at random (an annotation
+        of a block argument, of a value yielded, or nothing, so propagation
+        deduces them): a matmul by a placed weight (a sum over its split
+        contraction dimension), an elementwise op with a tensor from outside
+        the loop, a branch on the iteration's parity yielding differently
+        placed values, a nested loop, a scalar extracted from the carried
+        tensor and added back, a reduction to a row carried next to it."""
+        rng = self.rng
+        sub = rng.choice(["matmul", "ewise", "if", "nested", "two", "scalar"])
+        self.note("loop", sub)
+        ety = rng.choice(["f32", "i32"])
+        f = ety == "f32"
+        add, sub_, mul = ("addf", "subf", "mulf") if f else ("addi", "subi", "muli")
+        m, n = rng.choice([2, 4, 6, 8]), rng.choice([2, 4, 8])
+        shape = [m, n]
+        t = tt(shape, ety)
+        x = self.maybe(self.gen(shape, ety), shape, ety, p=0.7)
+        w = self.maybe(self.gen([n, n], ety, mod=3, off=1), [n, n], ety, p=0.8)
+        y = self.maybe(self.gen(shape, ety), shape, ety)
+        lo, one = self.cindex(0), self.cindex(1)
+        hi = self.cindex(rng.randint(1, 3))
+        carried = [(x, shape)]
+        if sub == "two":
+            carried.append((self.maybe(self.gen([n], ety), [n], ety), [n]))
+
+        def body_step(acc, k):
+            """One computation on the [m, n] value acc; returns its result."""
+            kind = sub if sub in ("matmul", "ewise", "scalar") else rng.choice(["matmul", "ewise"])
+            if kind == "matmul":
+                z = self.filled(shape, ety, 0)
+                r = self.fresh()
+                self.lines.append(f"  {r} = linalg.matmul ins({acc}, {w} : {t}, {tt([n, n], ety)}) "
+                                  f"outs({z} : {t}) -> {t}")
+                return r
+            if kind == "scalar":
+                i = self.cindex(rng.randrange(m))
+                v = self.fresh()
+                self.lines.append(f"  {v} = tensor.extract {acc}[{i}, {k}] : {t}"
+                                  if n > 3 else f"  {v} = tensor.extract {acc}[{i}, {lo}] : {t}")
+                fl = self.filled(shape, ety, v)
+                return self.ewise(add, acc, fl, shape, ety)
+            return self.ewise(rng.choice([add, sub_]), acc, y, shape, ety)
+
+        def loop(inits, depth):
+            r = self.fresh()
+            args = [self.fresh() for _ in inits]
+            k = self.fresh()
+            types = ", ".join(tt(s, ety) for _, s in inits)
+            head = f"{r}:{len(inits)}" if len(inits) > 1 else r
+            self.lines.append(
+                f"  {head} = scf.for {k} = {lo} to {hi} step {one} iter_args("
+                + ", ".join(f"{a} = {v}" for a, (v, _) in zip(args, inits))
+                + f") -> ({types}) {{")
+            acc = self.maybe(args[0], shape, ety, p=0.4)
+            if sub == "if":
+                two = self.cindex(2)
+                par, cond = self.fresh(), self.fresh()
+                self.lines += [f"  {par} = arith.remui {k}, {two} : index",
+                               f"  {cond} = arith.cmpi eq, {par}, {lo} : index"]
+                b = self.fresh()
+                self.lines.append(f"  {b} = scf.if {cond} -> ({t}) {{")
+                then = self.maybe(body_step(acc, k), shape, ety)
+                self.lines += [f"  scf.yield {then} : {t}", "  } else {"]
+                other = self.maybe(self.ewise(add, acc, y, shape, ety), shape, ety)
+                self.lines += [f"  scf.yield {other} : {t}", "  }"]
+                nxt = b
+            elif sub == "nested" and depth == 0:
+                nxt = loop([(acc, shape)], 1)
+            else:
+                nxt = body_step(acc, k)
+            nxt = self.maybe(nxt, shape, ety, p=0.3)
+            yields = [nxt]
+            if len(inits) > 1:
+                # The row carried next to it: row + column sums of nxt.
+                row = args[1]
+                red = self.fresh()
+                self.lines += [
+                    f"  {red} = linalg.reduce ins({nxt} : {t}) outs({row} : {tt([n], ety)}) "
+                    f"dimensions = [0]",
+                    f"    (%in: {ety}, %acc: {ety}) {{",
+                    f"      %c = arith.{add} %in, %acc : {ety}",
+                    f"      linalg.yield %c : {ety}",
+                    "    }"]
+                yields.append(self.maybe(red, [n], ety, p=0.3))
+            self.lines.append(f"  scf.yield {', '.join(yields)} : {types}")
+            self.lines.append("  }")
+            return r if len(inits) == 1 else [f"{r}#{j}" for j in range(len(inits))]
+
+        res = loop(carried, 0)
+        if isinstance(res, list):
+            self.out(res[0], shape, ety)
+            self.out(res[1], [n], ety)
+        else:
+            self.out(res, shape, ety)
 
     def case_chain(self):
         """2 to 4 steps on a 2-d tensor, the intermediates only sometimes

@@ -19,6 +19,10 @@ void mlir::hspmd::addHostToLLVMPipeline(OpPassManager &pm) {
   pm.addPass(createConvertElementwiseToLinalgPass());
   bufferization::OneShotBufferizePassOptions bufferize;
   bufferize.bufferizeFunctionBoundaries = true;
+  // A loop carrying a tensor may yield a new buffer each iteration (a device
+  // program's loop yields what a collective returned); ownership-based
+  // deallocation frees the previous one.
+  bufferize.allowReturnAllocsFromLoops = true;
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
   // Every buffer is freed after its last use (the runtime's results too).
   bufferization::buildBufferDeallocationPipeline(pm);

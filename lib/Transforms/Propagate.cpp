@@ -19,6 +19,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
@@ -215,8 +216,36 @@ struct PropagatePass
     for (int iteration = 0; changed && iteration < 1000; ++iteration) {
       changed = false;
       fn.walk([&](Operation *op) {
-        if (op->getParentOp() != fn.getOperation())
-          return; // inside a region: runs as written (see materialization)
+        if (!isPartitioned(op))
+          return; // inside a region that runs as written (materialization)
+        // A loop carries each value with one placement: its init, the
+        // block argument, the value yielded back and the result. A branch's
+        // result is what either branch yields.
+        auto tie = [&](ArrayRef<Value> values) {
+          for (Value v : values)
+            if (placed.count(v)) {
+              LSharding s = placed[v];
+              for (Value w : values)
+                assign(w, s);
+              return;
+            }
+        };
+        if (auto loop = dyn_cast<scf::ForOp>(op)) {
+          for (unsigned i = 0; i < loop.getNumResults(); ++i)
+            tie({loop.getInitArgs()[i], loop.getRegionIterArgs()[i],
+                 loop.getYieldedValues()[i], loop.getResult(i)});
+          return;
+        }
+        if (auto branch = dyn_cast<scf::IfOp>(op)) {
+          for (unsigned i = 0; i < branch.getNumResults(); ++i) {
+            SmallVector<Value> values{branch.getResult(i),
+                                      branch.thenYield().getOperand(i)};
+            if (!branch.getElseRegion().empty())
+              values.push_back(branch.elseYield().getOperand(i));
+            tie(values);
+          }
+          return;
+        }
         if (auto annotate = dyn_cast<AnnotateOp>(op)) {
           assign(annotate.getInput(), annotate.getSharding().getLayout());
           return;
@@ -299,6 +328,60 @@ struct PropagatePass
     placed[reshard] = to;
   }
 
+  /// Values nothing placed go to device 0.
+  void placeDefault(Value v, Operation *where) {
+    if (placed.count(v) || !isStaticTensor(v))
+      return;
+    placed[v] = deviceZero();
+    mlir::emitRemark(where->getLoc())
+        << "no annotation determines the placement of this "
+           "value; it is placed on "
+        << attr(deviceZero());
+  }
+
+  /// A loop carries each tensor with one placement, the one deduction gave
+  /// its block argument: its init moves there first if it is elsewhere, and
+  /// its result has it.
+  void materializeLoop(scf::ForOp loop) {
+    for (unsigned i = 0; i < loop.getNumResults(); ++i) {
+      Value arg = loop.getRegionIterArgs()[i], init = loop.getInitArgs()[i];
+      if (!isStaticTensor(arg))
+        continue;
+      placeDefault(init, loop);
+      LSharding carried = placed.count(arg) ? placed[arg] : placed[init];
+      if (!sameLayout(placed[init], carried, shapeOf(init)))
+        reshardOperand(loop, loop.getNumControlOperands() + i, carried,
+                       "the loop carries this value with the placement its "
+                       "body gives it");
+      placed[arg] = carried;
+      placed[loop.getResult(i)] = carried;
+    }
+  }
+
+  /// What a loop's iteration yields moves to the placement the loop carries
+  /// (the next iteration starts from it); what a branch yields moves to the
+  /// placement of the branch's result.
+  void materializeYield(scf::YieldOp yield) {
+    Operation *parent = yield->getParentOp();
+    if (!isa<scf::ForOp, scf::IfOp>(parent))
+      return;
+    for (auto [i, v] : llvm::enumerate(yield.getOperands())) {
+      if (!isStaticTensor(v))
+        continue;
+      placeDefault(v, yield);
+      Value result = parent->getResult(i);
+      if (!placed.count(result))
+        placed[result] = placed[v];
+      if (!sameLayout(placed[v], placed[result], shapeOf(v)))
+        reshardOperand(yield, i, placed[result],
+                       isa<scf::ForOp>(parent)
+                           ? "the loop carries this value with one placement, "
+                             "and the next iteration starts from it"
+                           : "both branches yield the placement of the "
+                             "branch's result");
+    }
+  }
+
   LogicalResult runOnFunction(func::FuncOp fn) {
     StringRef name = HspmdDialect::getShardingAttrName();
     // The size of a static dimension is a constant of the global program; in
@@ -339,29 +422,34 @@ struct PropagatePass
     if (splitReductions(fn))
       seedAndDeduce();
 
-    // Values nothing placed go to device 0.
-    auto placeDefault = [&](Value v, Operation *where) {
-      if (placed.count(v) || !isStaticTensor(v))
-        return;
-      placed[v] = deviceZero();
-      mlir::emitRemark(where->getLoc())
-          << "no annotation determines the placement of this "
-             "value; it is placed on "
-          << attr(deviceZero());
-    };
     for (BlockArgument arg : fn.getArguments())
       placeDefault(arg, fn);
 
-    // Materialize: every op runs with one placement of its operands.
+    // Materialize: every op runs with one placement of its operands. A loop
+    // or branch comes before its body, which sees the placements it carries.
     SmallVector<Operation *> ops;
-    fn.walk([&](Operation *op) { ops.push_back(op); });
+    fn.walk<WalkOrder::PreOrder>([&](Operation *op) { ops.push_back(op); });
     for (Operation *op : ops) {
-      // Only the ops of the function's body are partitioned. A region of
-      // another op (a linalg payload, a pad value, an scf.if or scf.for that
-      // carries no tensors) runs as written, on whole tensors, where its op
-      // runs; the tensors it captures are placed there (placeWholeReads).
-      if (op->getParentOp() != fn.getOperation())
+      // Only the ops of the function's body, and of the loops and branches
+      // in it, are partitioned (isPartitioned). A region of another op (a
+      // linalg payload, a pad value) runs as written, on whole tensors, where
+      // its op runs; the tensors it captures are placed there
+      // (placeWholeReads).
+      if (!isPartitioned(op))
         continue;
+      if (auto loop = dyn_cast<scf::ForOp>(op)) {
+        materializeLoop(loop);
+        continue;
+      }
+      if (auto branch = dyn_cast<scf::IfOp>(op)) {
+        for (Value r : branch.getResults())
+          placeDefault(r, op);
+        continue;
+      }
+      if (auto yield = dyn_cast<scf::YieldOp>(op)) {
+        materializeYield(yield);
+        continue;
+      }
       if (auto annotate = dyn_cast<AnnotateOp>(op)) {
         Value in = annotate.getInput();
         LSharding want = annotate.getSharding().getLayout();
@@ -482,19 +570,28 @@ struct PropagatePass
     return out;
   }
 
-  /// The devices that need the scalars `values` (results of an op at the
-  /// top of `fn`): where the ops using them run. Ops using a scalar run where
-  /// their tensor results live; scalar ops where their own results are used;
-  /// effects without tensor results on device 0 (Semantics.md "Where ops run"); anything else
-  /// (a call, a return, a region) possibly everywhere.
+  /// The devices that need the scalars `values` (results of a partitioned
+  /// op): where the ops using them run. Ops using a scalar run where their
+  /// tensor results live; scalar ops where their own results are used;
+  /// effects without tensor results on device 0 (Semantics.md "Where ops
+  /// run"); anything else (a call, a return, a loop's bounds or a branch's
+  /// condition, a value a loop or branch yields, another region) possibly
+  /// everywhere.
   void scalarUsers(func::FuncOp fn, ValueRange values, std::set<int64_t> &out,
                    llvm::DenseSet<Operation *> &visited) {
-    Block &top = fn.getBody().front();
     for (Value v : values)
       for (Operation *user : v.getUsers()) {
-        Operation *a = top.findAncestorOpInBlock(*user);
+        Operation *a = user;
+        while (a && !isPartitioned(a))
+          a = a->getParentOp();
         if (!a || !visited.insert(a).second)
           continue;
+        if (isa<scf::ForOp, scf::IfOp>(a) ||
+            a->hasTrait<OpTrait::IsTerminator>()) {
+          std::set<int64_t> all = devicesOfFunction();
+          out.insert(all.begin(), all.end());
+          continue;
+        }
         bool tensorResults = false;
         for (Value r : a->getResults())
           if (isStaticTensor(r) && placed.count(r)) {
@@ -530,12 +627,16 @@ struct PropagatePass
   /// replicated on exactly those devices (a reduced, whole copy), so device
   /// programs index it as the single-device program does.
   void placeWholeReads(func::FuncOp fn) {
-    Block &top = fn.getBody().front();
     SmallVector<Operation *> ops;
-    for (Operation &op : top)
-      ops.push_back(&op);
+    fn.walk<WalkOrder::PreOrder>([&](Operation *op) {
+      if (isPartitioned(op))
+        ops.push_back(op);
+    });
     for (Operation *op : ops) {
-      if (isa<AnnotateOp, ReshardOp, func::ReturnOp, func::CallOp>(op))
+      // (The bodies of loops and branches are partitioned: their ops are
+      // visited themselves.)
+      if (isa<AnnotateOp, ReshardOp, func::ReturnOp, func::CallOp, scf::ForOp,
+              scf::IfOp, scf::YieldOp>(op))
         continue;
       bool tensorResults = llvm::any_of(op->getResultTypes(), [](Type t) {
         return isa<RankedTensorType>(t);
@@ -787,8 +888,9 @@ struct PropagatePass
   LogicalResult materializeWithoutRule(Operation *op) {
     bool tensorResults = llvm::any_of(
         op->getResultTypes(), [](Type t) { return isa<RankedTensorType>(t); });
-    // Loops and branches whose regions take or yield tensors are not
-    // supported yet: say so rather than place their bodies wrongly. (Regions
+    // Other loops and branches whose regions take or yield tensors
+    // (scf.while, scf.forall, scf.index_switch) are not partitioned: say so
+    // rather than place their bodies wrongly. (Regions
     // that compute scalars, such as a pad value, run like the op's other
     // scalar work; tensors they capture are replicated where the op runs.)
     for (Region &region : op->getRegions())
@@ -806,8 +908,8 @@ struct PropagatePass
                  << "region (" << (tensorArgs ? "as block arguments" : "")
                  << (tensorArgs && tensorYields ? " and " : "")
                  << (tensorYields ? "as yielded values" : "")
-                 << "); hspmd does not partition loops and branches over "
-                    "tensors yet";
+                 << "); hspmd partitions loops and branches over tensors "
+                    "written as scf.for and scf.if only";
       }
     // A pure op with scalar results (tensor.extract, tensor.dim) runs where
     // its operands are. One with effects, or one making a buffer of a tensor
@@ -865,11 +967,17 @@ struct PropagatePass
       annotate(arg, b, fn.getLoc());
     SmallVector<Operation *> ops;
     fn.walk([&](Operation *op) {
-      if (!isa<AnnotateOp, ReshardOp>(op) &&
-          op->getParentOp() == fn.getOperation())
+      if (!isa<AnnotateOp, ReshardOp>(op) && isPartitioned(op))
         ops.push_back(op);
     });
     for (Operation *op : ops) {
+      // A loop's carried values inside its body, as they enter each
+      // iteration.
+      if (auto loop = dyn_cast<scf::ForOp>(op)) {
+        b.setInsertionPointToStart(loop.getBody());
+        for (BlockArgument arg : loop.getRegionIterArgs())
+          annotate(arg, b, loop.getLoc());
+      }
       b.setInsertionPointAfter(op);
       for (Value r : op->getResults())
         annotate(r, b, op->getLoc());

@@ -16,6 +16,7 @@
 
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/SymbolTable.h"
@@ -23,6 +24,7 @@
 #include "llvm/ADT/MapVector.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -277,9 +279,21 @@ struct SpecializePass
     for (BlockArgument arg : fn.getArguments())
       if (isa<RankedTensorType>(arg.getType()))
         add(KeyItem::Shape, arg);
-    for (Operation &op : fn.getBody().front()) {
-      if (isa<AnnotateOp, func::ReturnOp>(op))
+    std::function<void(Block &)> visit = [&](Block &block) {
+    for (Operation &op : block) {
+      if (isa<AnnotateOp, func::ReturnOp, scf::YieldOp>(op))
         continue;
+      // A loop or branch: which carried values the device keeps, then its
+      // body.
+      if (isa<scf::ForOp, scf::IfOp>(op)) {
+        for (Value r : op.getResults())
+          if (isa<RankedTensorType>(r.getType()))
+            add(KeyItem::Shape, r);
+        for (Region &region : op.getRegions())
+          for (Block &inner : region)
+            visit(inner);
+        continue;
+      }
       if (isa<PlanOp>(op)) {
         add(KeyItem::Plan, {}, &op);
         continue;
@@ -312,6 +326,8 @@ struct SpecializePass
           add(KeyItem::Constant, r);
       }
     }
+    };
+    visit(fn.getBody().front());
     auto ret = cast<func::ReturnOp>(fn.getBody().back().getTerminator());
     for (Value v : ret.getOperands())
       if (isa<RankedTensorType>(v.getType()))
@@ -380,7 +396,7 @@ struct SpecializePass
     WalkResult r = fn.walk([&](Operation *op) {
       // Values inside regions (plans' device programs, linalg payloads,
       // regions run as written) are not placed.
-      if (op->getParentOp() != fn.getOperation())
+      if (!isPartitioned(op))
         return WalkResult::advance();
       for (Value v : op->getResults()) {
         if (!isa<RankedTensorType>(v.getType()))
@@ -553,6 +569,8 @@ struct SpecializePass
     }
     if (isa<ReshardOp>(op))
       return op->emitError("a reshard is left: run --hspmd-resolve-comm first");
+    if (isa<scf::ForOp, scf::IfOp>(op))
+      return specializeRegions(op, d, map, b);
     if (auto call = dyn_cast<func::CallOp>(op))
       if (auto callee =
               getOperation().lookupSymbol<func::FuncOp>(call.getCalleeAttr()))
@@ -661,6 +679,83 @@ struct SpecializePass
       Value result = toBuffer.getResult();
       result.setType(
           MemRefType::get(local.getShape(), memref.getElementType()));
+    }
+    return success();
+  }
+
+  /// A loop or branch runs on every device: it carries the values the
+  /// device holds (with local types) and its body is the device's program
+  /// of the body. A loop's result, block argument, init and yielded value
+  /// share one placement; a branch's result and yielded values too.
+  LogicalResult specializeRegions(Operation *op, int64_t d, IRMapping &map,
+                                  OpBuilder &b) {
+    auto loop = dyn_cast<scf::ForOp>(op);
+    unsigned carriedFrom = loop ? loop.getNumControlOperands() : 0;
+    SmallVector<unsigned> kept;
+    SmallVector<Type> types;
+    for (OpResult r : op->getResults()) {
+      if (!isa<RankedTensorType>(r.getType())) {
+        kept.push_back(r.getResultNumber());
+        types.push_back(r.getType());
+      } else if (std::optional<layout::Placement> p = placeOn(r, d)) {
+        kept.push_back(r.getResultNumber());
+        types.push_back(localType(r, *p));
+      }
+    }
+    SmallVector<Value> operands;
+    auto operand = [&](Value v) -> LogicalResult {
+      if (!map.contains(v))
+        return op->emitError()
+               << "a value the " << op->getName()
+               << " needs on device " << d << " is missing there";
+      operands.push_back(map.lookup(v));
+      return success();
+    };
+    for (unsigned i = 0; i < carriedFrom; ++i)
+      if (failed(operand(op->getOperand(i))))
+        return failure();
+    if (!loop && failed(operand(op->getOperand(0))))
+      return failure();
+    if (loop)
+      for (unsigned i : kept)
+        if (failed(operand(loop.getInitArgs()[i])))
+          return failure();
+    OperationState state(op->getLoc(), op->getName());
+    state.addOperands(operands);
+    state.addTypes(types);
+    state.addAttributes(op->getAttrDictionary().getValue());
+    for (unsigned i = 0; i < op->getNumRegions(); ++i)
+      state.addRegion();
+    Operation *clone = b.create(state);
+    for (auto [i, r] : llvm::enumerate(kept))
+      map.map(op->getResult(r), clone->getResult(i));
+    for (auto [region, newRegion] :
+         llvm::zip(op->getRegions(), clone->getRegions())) {
+      if (region.empty())
+        continue;
+      Block &body = region.front();
+      Block *newBody = &newRegion.emplaceBlock();
+      if (loop) {
+        map.map(loop.getInductionVar(),
+                newBody->addArgument(b.getIndexType(), loop.getLoc()));
+        for (auto [i, r] : llvm::enumerate(kept))
+          map.map(loop.getRegionIterArgs()[r],
+                  newBody->addArgument(types[i], loop.getLoc()));
+      }
+      OpBuilder inner = OpBuilder::atBlockEnd(newBody);
+      for (Operation &nested : body.without_terminator())
+        if (failed(specializeOp(&nested, d, map, inner)))
+          return failure();
+      SmallVector<Value> yielded;
+      for (unsigned r : kept) {
+        Value v = body.getTerminator()->getOperand(r);
+        if (!map.contains(v))
+          return body.getTerminator()->emitError()
+                 << "the value yielded as result #" << r
+                 << " does not live on device " << d << ", which keeps it";
+        yielded.push_back(map.lookup(v));
+      }
+      scf::YieldOp::create(inner, body.getTerminator()->getLoc(), yielded);
     }
     return success();
   }

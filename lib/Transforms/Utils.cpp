@@ -5,6 +5,7 @@
 #include "hspmd/Plan/Checker.h"
 #include "hspmd/Plan/Planner.h"
 
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
 #include "llvm/Support/MathExtras.h"
 
@@ -28,6 +29,22 @@ ShardingAttr mlir::hspmd::getKnownSharding(Value value) {
     return {};
   return fn.getArgAttrOfType<ShardingAttr>(arg.getArgNumber(),
                                            HspmdDialect::getShardingAttrName());
+}
+
+bool mlir::hspmd::isPartitionedBlock(Block *block) {
+  Operation *parent = block->getParentOp();
+  if (!parent)
+    return false;
+  if (isa<FunctionOpInterface>(parent))
+    return true;
+  if (isa<scf::ForOp, scf::IfOp>(parent))
+    return isPartitioned(parent);
+  return false;
+}
+
+bool mlir::hspmd::isPartitioned(Operation *op) {
+  Block *block = op->getBlock();
+  return block && isPartitionedBlock(block);
 }
 
 ShardingAttr mlir::hspmd::getPlacement(Value value) {

@@ -25,6 +25,15 @@ ShardingAttr getKnownSharding(Value value);
 /// `tensor.empty` placed twice). Null when nothing states it.
 ShardingAttr getPlacement(Value value);
 
+/// Whether hspmd partitions `op`: the ops of a function's body and,
+/// recursively, of the body of an `scf.for` and the branches of an `scf.if`
+/// that it partitions. Every other region (a linalg payload, a pad value, the
+/// device programs of a plan, other loops) runs as written where its op runs.
+bool isPartitioned(Operation *op);
+
+/// Whether `block` holds partitioned ops.
+bool isPartitionedBlock(Block *block);
+
 /// Layouts of values (their placement over their static shape), built once
 /// per (sharding, type): building one is linear in the devices, and passes
 /// ask for every value on every device. Null for a value with no placement

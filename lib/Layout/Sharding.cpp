@@ -593,3 +593,108 @@ int64_t hspmd::layout::lowerBoundBytes(const Layout &src, const Layout &dst,
     return INT64_MAX;
   return bytes;
 }
+
+std::vector<Box>
+hspmd::layout::lostWithout(const Layout &layout,
+                           const std::function<bool(int64_t)> &alive) {
+  const std::vector<int64_t> &shape = layout.shape();
+  int64_t rank = layout.rank();
+  std::vector<Box> lost;
+  for (int64_t size : shape)
+    if (size == 0)
+      return lost; // no elements to lose
+  std::vector<std::pair<int64_t, Placement>> held;
+  std::vector<std::set<int64_t>> cuts(rank);
+  for (int64_t k = 0; k < rank; ++k)
+    cuts[k] = {0, shape[k]};
+  for (int64_t d : layout.devices()) {
+    std::optional<Placement> p = layout.place(d);
+    if (!p || volume(p->box) == 0)
+      continue;
+    for (int64_t k = 0; k < rank; ++k) {
+      cuts[k].insert(p->box[k].lo);
+      cuts[k].insert(p->box[k].hi);
+    }
+    held.emplace_back(d, std::move(*p));
+  }
+  std::vector<std::vector<int64_t>> edges(rank);
+  for (int64_t k = 0; k < rank; ++k)
+    edges[k].assign(cuts[k].begin(), cuts[k].end());
+  auto contains = [&](const Box &outer, const Box &cell) {
+    for (int64_t k = 0; k < rank; ++k)
+      if (cell[k].lo < outer[k].lo || cell[k].hi > outer[k].hi)
+        return false;
+    return true;
+  };
+  auto survives = [&](const Box &cell) {
+    // Per decomposition, the summand classes holding the cell and whether
+    // each has an alive holder.
+    std::map<int64_t, std::map<std::vector<int64_t>, bool>> classes;
+    for (const auto &[d, p] : held) {
+      if (!contains(p.box, cell))
+        continue;
+      if (!p.summand) {
+        if (alive(d))
+          return true;
+        continue;
+      }
+      bool &any = classes[p.decomposition][p.summandClass];
+      any = any || alive(d);
+    }
+    for (const auto &[decomposition, members] : classes)
+      if (std::all_of(members.begin(), members.end(),
+                      [](const auto &m) { return m.second; }))
+        return true;
+    return false;
+  };
+  // Every cell, row-major; lost cells that touch are merged into boxes.
+  std::vector<size_t> at(rank, 0);
+  while (true) {
+    Box cell(rank);
+    for (int64_t k = 0; k < rank; ++k)
+      cell[k] = Range{edges[k][at[k]], edges[k][at[k] + 1]};
+    if (!survives(cell)) {
+      bool merged = false;
+      if (!lost.empty() && rank > 0) {
+        Box &last = lost.back();
+        merged = last[rank - 1].hi == cell[rank - 1].lo;
+        for (int64_t k = 0; k + 1 < rank && merged; ++k)
+          merged = last[k].lo == cell[k].lo && last[k].hi == cell[k].hi;
+        if (merged)
+          last[rank - 1].hi = cell[rank - 1].hi;
+      }
+      if (!merged)
+        lost.push_back(cell);
+    }
+    int64_t k = rank - 1;
+    for (; k >= 0; --k) {
+      if (++at[k] + 1 < edges[k].size())
+        break;
+      at[k] = 0;
+    }
+    if (k < 0)
+      break;
+  }
+  // Boxes equal but along one dimension, where they touch, are one box:
+  // along the last dimension first, then outwards.
+  for (int64_t k = rank - 2; k >= 0; --k) {
+    std::vector<Box> merged;
+    for (const Box &b : lost) {
+      bool joined = false;
+      for (Box &m : merged) {
+        bool same = m[k].hi == b[k].lo;
+        for (int64_t j = 0; j < rank && same; ++j)
+          same = j == k || m[j] == b[j];
+        if (same) {
+          m[k].hi = b[k].hi;
+          joined = true;
+          break;
+        }
+      }
+      if (!joined)
+        merged.push_back(b);
+    }
+    lost = std::move(merged);
+  }
+  return lost;
+}

@@ -31,6 +31,8 @@
 #include "llvm/Support/Debug.h"
 
 #include <functional>
+#include <map>
+#include <tuple>
 #include <set>
 
 #define DEBUG_TYPE "hspmd-propagate"
@@ -485,8 +487,30 @@ struct PropagatePass
     }
 
     placeWholeReads(fn);
+    mergeReshards(fn);
     annotateAll(fn);
     return success();
+  }
+
+  /// Reshards of one value to one placement in one block move the data
+  /// once: the first serves the later ones (materialization and the whole
+  /// reads each insert their own, in different orders).
+  void mergeReshards(func::FuncOp fn) {
+    std::map<std::tuple<void *, const void *, Block *>, ReshardOp> first;
+    SmallVector<ReshardOp> reshards;
+    fn.walk<WalkOrder::PreOrder>([&](ReshardOp r) { reshards.push_back(r); });
+    for (ReshardOp r : reshards) {
+      auto key = std::make_tuple(r.getInput().getAsOpaquePointer(),
+                                 r.getSharding().getAsOpaquePointer(),
+                                 r->getBlock());
+      auto [it, inserted] = first.try_emplace(key, r);
+      if (inserted || !it->second->isBeforeInBlock(r) ||
+          stated.count(r.getResult()))
+        continue;
+      r.getResult().replaceAllUsesWith(it->second.getResult());
+      placed.erase(r.getResult());
+      r.erase();
+    }
   }
 
   /// A reduction whose combiner is not a sum (max, min, a product, and/or)

@@ -13,6 +13,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -270,6 +271,17 @@ bool equivalent(const Layout &a, const Layout &b);
 /// keepers) must hold data, and any role held in the source counts as held.
 int64_t lowerBoundBytes(const Layout &src, const Layout &dst, int64_t device,
                         int64_t elementBytes);
+
+/// What devices take with them when they leave (elastic training: a
+/// removed device counts as having lost its data): the parts of the tensor
+/// that the devices for which `alive` is true cannot rebuild, as disjoint
+/// boxes (touching lost cells merged), in row-major order. A point survives
+/// when an alive device holds its value, or, for a partial value, when one
+/// decomposition has an alive holder of every one of its summands there
+/// (replicas of a summand stand in for each other). Empty when nothing is
+/// lost. Works on the grid of the blocks' boundaries: cells x devices steps.
+std::vector<Box> lostWithout(const Layout &layout,
+                             const std::function<bool(int64_t)> &alive);
 
 } // namespace hspmd::layout
 

@@ -144,6 +144,29 @@ def HspmdVerifyPrograms : Pass<"hspmd-verify-programs", "ModuleOp"> {
   let dependentDialects = ["::mlir::hspmd::HspmdDialect"];
 }
 
+def HspmdCheckRemoval : Pass<"hspmd-check-removal", "ModuleOp"> {
+  let summary = "Checks that the values a training loop carries survive "
+                "removing devices";
+  let description = [{
+    Elastic training: removing devices is a switch to a placement without
+    them, and a removed device counts as having lost its data (it never
+    sends). For every `scf.for` at the top of a function (a step loop), each
+    tensor it carries (parameters, optimizer state) must still be whole on
+    the remaining devices: every block held by another device, every summand
+    of a partial value by a replica (`lostWithout` in `lib/Layout`). Runs on
+    placed IR (after `--hspmd-propagate`). When something would be lost it
+    fails before anything moves, with an error at the loop naming each value
+    (its iteration argument, type and placement) and the boxes of it that
+    only removed devices hold; otherwise a remark says how many values
+    survive.
+  }];
+  let options = [
+    ListOption<"devices", "devices", "int64_t",
+               "The devices removed (e.g. devices=6 or devices=6,7)">
+  ];
+  let dependentDialects = ["::mlir::hspmd::HspmdDialect"];
+}
+
 def HspmdLowerToRuntime : Pass<"hspmd-lower-to-runtime", "ModuleOp"> {
   let summary = "Lowers communication ops to calls into the runtime's C ABI";
   let description = [{

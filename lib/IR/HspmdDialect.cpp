@@ -8,6 +8,7 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/DialectImplementation.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/TypeSwitch.h"
 
 using namespace mlir;
@@ -23,18 +24,66 @@ void HspmdDialect::initialize() {
       >();
 }
 
-/// Verifies `{hspmd.sharding = ...}` on argument or result `index` of a
-/// function whose type there is `type`.
+/// Verifies `hspmd.strategy_shardings = {name = #hspmd.sharding<...>, ...}`
+/// for a value of type `type`: every name is one of the strategies the
+/// enclosing module declares (`hspmd.strategies`), every sharding valid for
+/// the type. `what` prefixes the errors ("argument #0: ").
+static LogicalResult verifyStrategyShardings(Operation *op, Attribute value,
+                                             Type type, const Twine &what) {
+  auto dict = dyn_cast<DictionaryAttr>(value);
+  if (!dict)
+    return op->emitError() << what << "'hspmd.strategy_shardings' must be a "
+                           << "dictionary from strategy names to "
+                              "#hspmd.sharding, got "
+                           << value;
+  auto module = op->getParentOfType<ModuleOp>();
+  if (!module && isa<ModuleOp>(op))
+    module = cast<ModuleOp>(op);
+  auto declared =
+      module ? module->getAttrOfType<ArrayAttr>("hspmd.strategies") : nullptr;
+  for (NamedAttribute entry : dict) {
+    if (!declared ||
+        !llvm::is_contained(declared.getValue(),
+                            StringAttr::get(op->getContext(),
+                                            entry.getName().getValue())))
+      return op->emitError()
+             << what << "strategy '" << entry.getName().getValue()
+             << "' is not declared: the module's 'hspmd.strategies' "
+             << (declared ? "lists " : "is missing; it lists the names, e.g. ")
+             << (declared ? Attribute(declared)
+                          : Attribute(ArrayAttr::get(
+                                op->getContext(),
+                                {StringAttr::get(op->getContext(), "tp")})));
+    auto sharding = dyn_cast<ShardingAttr>(entry.getValue());
+    if (!sharding)
+      return op->emitError() << what << "the sharding of strategy '"
+                             << entry.getName().getValue()
+                             << "' must be a #hspmd.sharding, got "
+                             << entry.getValue();
+    if (failed(sharding.verifyForType(type, [&]() {
+          return op->emitError() << what << "strategy '"
+                                 << entry.getName().getValue() << "': ";
+        })))
+      return failure();
+  }
+  return success();
+}
+
+/// Verifies `{hspmd.sharding = ...}` (and `hspmd.strategy_shardings`) on
+/// argument or result `index` of a function whose type there is `type`.
 static LogicalResult verifyValueAttribute(Operation *op, StringRef what,
                                           unsigned index, Type type,
                                           NamedAttribute attr) {
+  if (attr.getName() == "hspmd.strategy_shardings")
+    return verifyStrategyShardings(op, attr.getValue(), type,
+                                   what + " #" + Twine(index) + ": ");
   if (attr.getName() != HspmdDialect::getShardingAttrName())
     return op->emitError() << "unknown " << what << " attribute '"
                            << attr.getName().getValue()
                            << "': the hspmd dialect defines only '"
                            << HspmdDialect::getShardingAttrName()
-                           << "' (and, on arguments, 'hspmd.layer' and "
-                              "'hspmd.parallel')";
+                           << "' and 'hspmd.strategy_shardings' (and, on "
+                              "arguments, 'hspmd.layer' and 'hspmd.parallel')";
   auto sharding = dyn_cast<ShardingAttr>(attr.getValue());
   if (!sharding)
     return op->emitError() << "'" << HspmdDialect::getShardingAttrName()
@@ -116,6 +165,34 @@ LogicalResult HspmdDialect::verifyOperationAttribute(Operation *op,
     if (attr.getName() == getDeviceKindsAttrName())
       return failure(failed(readCluster(module)));
     return success();
+  }
+  // Several strategies in one module (docs/Semantics.md, "Strategies").
+  if (attr.getName() == "hspmd.strategies") {
+    auto names = dyn_cast<ArrayAttr>(attr.getValue());
+    if (!isa<ModuleOp>(op) || !names || names.empty())
+      return op->emitError("'hspmd.strategies' is a non-empty array of "
+                           "strategy names on a module");
+    llvm::StringSet<> seen;
+    for (Attribute a : names) {
+      auto name = dyn_cast<StringAttr>(a);
+      if (!name || name.getValue().empty())
+        return op->emitError() << "'hspmd.strategies' lists names (strings), "
+                                  "got "
+                               << a;
+      if (!seen.insert(name.getValue()).second)
+        return op->emitError() << "'hspmd.strategies' lists '"
+                               << name.getValue() << "' twice";
+    }
+    return success();
+  }
+  if (attr.getName() == "hspmd.strategy_shardings") {
+    auto annotate = dyn_cast<AnnotateOp>(op);
+    if (!annotate)
+      return op->emitError("'hspmd.strategy_shardings' belongs on "
+                           "hspmd.annotate and on function arguments and "
+                           "results");
+    return verifyStrategyShardings(op, attr.getValue(), annotate.getType(),
+                                   "");
   }
   if (attr.getName() == "hspmd.max_device") {
     if (!isa<ModuleOp>(op) || !isa<IntegerAttr>(attr.getValue()))

@@ -22,13 +22,16 @@ struct StripPass : public mlir::hspmd::impl::HspmdStripBase<StripPass> {
         op->erase();
       }
     });
-    StringRef name = HspmdDialect::getShardingAttrName();
-    getOperation()->walk([&](FunctionOpInterface fn) {
-      for (unsigned i = 0, e = fn.getNumArguments(); i < e; ++i)
-        fn.removeArgAttr(i, name);
-      for (unsigned i = 0, e = fn.getNumResults(); i < e; ++i)
-        fn.removeResultAttr(i, StringAttr::get(&getContext(), name));
-    });
+    // Placements and strategies alike.
+    getOperation()->removeAttr("hspmd.strategies");
+    for (StringRef name : {StringRef(HspmdDialect::getShardingAttrName()),
+                           StringRef("hspmd.strategy_shardings")})
+      getOperation()->walk([&](FunctionOpInterface fn) {
+        for (unsigned i = 0, e = fn.getNumArguments(); i < e; ++i)
+          fn.removeArgAttr(i, name);
+        for (unsigned i = 0, e = fn.getNumResults(); i < e; ++i)
+          fn.removeResultAttr(i, StringAttr::get(&getContext(), name));
+      });
   }
 };
 } // namespace

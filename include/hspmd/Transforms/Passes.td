@@ -190,6 +190,26 @@ def HspmdLowerToRuntime : Pass<"hspmd-lower-to-runtime", "ModuleOp"> {
                            "::mlir::tensor::TensorDialect"];
 }
 
+def HspmdSelectStrategy : Pass<"hspmd-select-strategy", "ModuleOp"> {
+  let summary = "Keeps one of the module's strategies";
+  let description = [{
+    A module may declare several strategies (`hspmd.strategies = ["tp",
+    "dp"]`); an annotation, a function argument or a result then carries
+    `hspmd.strategy_shardings = {dp = #hspmd.sharding<...>}` next to its own
+    sharding, which is the sharding of every strategy the dictionary does not
+    name. This pass keeps strategy `name`: each placement becomes that
+    strategy's, and the strategy attributes go, leaving a module with one
+    strategy for the rest of the pipeline. An unknown name is an error
+    listing the declared ones. Without this pass, the pipeline compiles the
+    placements as written (the default strategy); `--reference` ignores
+    placements and strategies alike.
+  }];
+  let options = [
+    Option<"name", "name", "std::string", "", "The strategy kept">
+  ];
+  let dependentDialects = ["::mlir::hspmd::HspmdDialect"];
+}
+
 def HspmdStrip : Pass<"hspmd-strip", "ModuleOp"> {
   let summary = "Removes every placement: the single-device program";
   let description = [{

@@ -1,0 +1,75 @@
+//===- SelectStrategy.cpp - One of several strategies ---------------------===//
+//
+// A module declaring several strategies carries, next to each placement, a
+// dictionary of the placements other strategies give the value; keeping one
+// strategy writes its placements in place of the defaults.
+//
+//===----------------------------------------------------------------------===//
+
+#include "hspmd/IR/HspmdOps.h"
+#include "hspmd/Transforms/Passes.h"
+
+#include "mlir/Interfaces/FunctionInterfaces.h"
+
+namespace mlir::hspmd {
+#define GEN_PASS_DEF_HSPMDSELECTSTRATEGY
+#include "hspmd/Transforms/Passes.h.inc"
+} // namespace mlir::hspmd
+
+using namespace mlir;
+using namespace mlir::hspmd;
+
+namespace {
+
+constexpr llvm::StringLiteral kStrategies = "hspmd.strategies";
+constexpr llvm::StringLiteral kStrategyShardings = "hspmd.strategy_shardings";
+
+struct SelectStrategyPass
+    : public mlir::hspmd::impl::HspmdSelectStrategyBase<SelectStrategyPass> {
+  using HspmdSelectStrategyBase::HspmdSelectStrategyBase;
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    auto declared = module->getAttrOfType<ArrayAttr>(kStrategies);
+    if (!declared) {
+      module.emitError() << "--hspmd-select-strategy: the module declares no "
+                            "strategies (a module attribute "
+                         << kStrategies << " = [\"a\", \"b\"])";
+      return signalPassFailure();
+    }
+    if (!llvm::is_contained(declared.getValue(),
+                            StringAttr::get(&getContext(), name))) {
+      module.emitError() << "--hspmd-select-strategy: unknown strategy '"
+                         << name << "'; the module declares " << declared;
+      return signalPassFailure();
+    }
+    // The strategy's sharding from a dictionary, or null when it keeps the
+    // default.
+    auto chosen = [&](Attribute dict) -> ShardingAttr {
+      auto d = dyn_cast_or_null<DictionaryAttr>(dict);
+      return d ? d.getAs<ShardingAttr>(name) : ShardingAttr();
+    };
+    module.walk([&](AnnotateOp a) {
+      if (ShardingAttr s = chosen(a->getAttr(kStrategyShardings)))
+        a.setShardingAttr(s);
+      a->removeAttr(kStrategyShardings);
+    });
+    StringRef sharding = HspmdDialect::getShardingAttrName();
+    module.walk([&](FunctionOpInterface fn) {
+      for (unsigned i = 0, e = fn.getNumArguments(); i < e; ++i) {
+        if (ShardingAttr s = chosen(fn.getArgAttr(i, kStrategyShardings)))
+          fn.setArgAttr(i, sharding, s);
+        fn.removeArgAttr(i, kStrategyShardings);
+      }
+      for (unsigned i = 0, e = fn.getNumResults(); i < e; ++i) {
+        if (ShardingAttr s = chosen(fn.getResultAttr(i, kStrategyShardings)))
+          fn.setResultAttr(i, sharding, s);
+        fn.removeResultAttr(i, StringAttr::get(&getContext(),
+                                               kStrategyShardings));
+      }
+    });
+    module->removeAttr(kStrategies);
+  }
+};
+
+} // namespace

@@ -9,7 +9,7 @@
 //   2. a sensitivity table (constants moved by +-20%);
 //   3. a validation block: the H20 profile fit at 4K and 32K, and the
 //      held-out error on vTrain's measured A100 runs (the fits of
-//      lib/Cost/VTrain.cpp, shared with hspmd-calibrate).
+//      lib/Training/VTrain.cpp, shared with hspmd-calibrate).
 //
 //   hspmd-cost-bench [--vtrain PATH/ground_truth_multi.csv]
 //
@@ -17,12 +17,12 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "hspmd/Cost/Calibration.h"
-#include "hspmd/Cost/Cases.h"
-#include "hspmd/Cost/Collectives.h"
-#include "hspmd/Cost/Planner.h"
-#include "hspmd/Cost/Profile.h"
-#include "hspmd/Cost/VTrain.h"
+#include "hspmd/Training/Calibration.h"
+#include "hspmd/Training/Cases.h"
+#include "hspmd/Training/Collectives.h"
+#include "hspmd/Training/Planner.h"
+#include "hspmd/Training/Profile.h"
+#include "hspmd/Training/VTrain.h"
 
 #include <algorithm>
 #include <cmath>
@@ -36,7 +36,7 @@
 #include <string>
 #include <vector>
 
-using namespace hspmd::cost;
+using namespace hspmd::training;
 
 namespace {
 

@@ -1,7 +1,7 @@
 //===- HspmdDialect.cpp - hspmd dialect -----------------------------------===//
 
 #include "hspmd/IR/HspmdDialect.h"
-#include "hspmd/IR/Cluster.h"
+#include "hspmd/IR/AttributeVerifier.h"
 #include "hspmd/IR/HspmdOps.h"
 
 #include "mlir/IR/Builders.h"
@@ -102,26 +102,15 @@ LogicalResult HspmdDialect::verifyOperationAttribute(Operation *op,
       return op->emitError("'hspmd.on_all_devices' is a unit attribute");
     return success();
   }
-  if (attr.getName() == getDeviceKindsAttrName() ||
-      attr.getName() == getLinkLatencyAttrName()) {
-    auto module = dyn_cast<ModuleOp>(op);
-    if (!module)
-      return op->emitError() << "'" << attr.getName().getValue()
-                             << "' belongs on a module";
-    if (attr.getName() == getLinkLatencyAttrName() &&
-        !module->hasAttr(getDeviceKindsAttrName()))
-      return op->emitError() << "'" << getLinkLatencyAttrName()
-                             << "' needs '" << getDeviceKindsAttrName() << "'";
-    // The whole description is checked once, from the kinds.
-    if (attr.getName() == getDeviceKindsAttrName())
-      return failure(failed(readCluster(module)));
-    return success();
-  }
   if (attr.getName() == "hspmd.max_device") {
     if (!isa<ModuleOp>(op) || !isa<IntegerAttr>(attr.getValue()))
       return op->emitError("'hspmd.max_device' is an integer on a module");
     return success();
   }
+  // Attributes of a library above the dialect (the cluster description).
+  if (auto *external = getRegisteredInterface<HspmdAttributeVerifierInterface>())
+    if (external->owns(attr.getName()))
+      return external->verifyAttribute(op, attr);
   return op->emitError() << "unknown hspmd attribute '"
                          << attr.getName().getValue() << "'";
 }

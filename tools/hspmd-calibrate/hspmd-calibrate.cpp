@@ -11,11 +11,11 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "hspmd/Cost/Calibration.h"
-#include "hspmd/Cost/Fit.h"
-#include "hspmd/Cost/Profile.h"
-#include "hspmd/Cost/Text.h"
-#include "hspmd/Cost/VTrain.h"
+#include "hspmd/Training/Calibration.h"
+#include "hspmd/Training/Fit.h"
+#include "hspmd/Training/Profile.h"
+#include "hspmd/Training/Text.h"
+#include "hspmd/Training/VTrain.h"
 
 #include <algorithm>
 #include <cmath>
@@ -29,7 +29,7 @@
 #include <string>
 #include <vector>
 
-using namespace hspmd::cost;
+using namespace hspmd::training;
 
 namespace {
 
@@ -423,7 +423,7 @@ int runVTrain(Options &o) {
       o.kind + " calibration from vTrain's measured Megatron-LM runs "
                "(hspmd-calibrate vtrain).",
       "Regenerate: " + o.commandLine,
-      "Form: COSTMODEL.md 4.2 step 5 (lib/Cost/VTrain.h); fit: the "
+      "Form: COSTMODEL.md 4.2 step 5 (lib/Training/VTrain.h); fit: the "
       "reference's grid, then least",
       "squares on relative error (Levenberg-Marquardt) on " +
           std::string(o.holdout == "odd" ? "the even rows." : "every row."),

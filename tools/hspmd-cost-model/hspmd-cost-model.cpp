@@ -1,6 +1,6 @@
 //===- hspmd-cost-model.cpp - The model-config front end of the cost model ===//
 //
-// Prints, as JSON, what lib/Cost says one device of a tensor-parallel group
+// Prints, as JSON, what lib/Training says one device of a tensor-parallel group
 // computes and holds for L transformer blocks of a configuration, forward
 // pass only (a third of Megatron's forward + backward count):
 //
@@ -11,18 +11,18 @@
 // matrix unless --causal), `contraction_flops` (their sum) and
 // `param_bytes` (projection weights split over the group, norms whole).
 // Used to check the MLIR front end (--hspmd-cost-report) on the same
-// configuration (test/Cost/llama-front-ends.test).
+// configuration (test/Training/llama-front-ends.test).
 //
 //===----------------------------------------------------------------------===//
 
-#include "hspmd/Cost/Model.h"
+#include "hspmd/Training/Model.h"
 
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
 
-using namespace hspmd::cost;
+using namespace hspmd::training;
 
 int main(int argc, char **argv) {
   ModelConfig m;

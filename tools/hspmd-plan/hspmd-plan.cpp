@@ -1,6 +1,6 @@
 //===- hspmd-plan.cpp - Choose a heterogeneous training plan --------------===//
 //
-// Plans a model on a cluster with the cost model's planner (lib/Cost,
+// Plans a model on a cluster with the cost model's planner (lib/Training,
 // docs/CostModel.md "Planner") and prints the plan, its predicted step time,
 // per-stage memory against capacity, the baselines it beat, and the
 // #hspmd.sharding annotations the plan stands for. Plain C++; no MLIR.
@@ -10,11 +10,11 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "hspmd/Cost/Calibration.h"
-#include "hspmd/Cost/Cases.h"
-#include "hspmd/Cost/ClusterJson.h"
-#include "hspmd/Cost/Planner.h"
-#include "hspmd/Cost/Text.h"
+#include "hspmd/Training/Calibration.h"
+#include "hspmd/Training/Cases.h"
+#include "hspmd/Training/ClusterJson.h"
+#include "hspmd/Training/Planner.h"
+#include "hspmd/Training/Text.h"
 
 #include <cctype>
 #include <cstdio>
@@ -27,7 +27,7 @@
 #include <string>
 #include <vector>
 
-using namespace hspmd::cost;
+using namespace hspmd::training;
 
 namespace {
 

@@ -1,0 +1,236 @@
+//===- ClusterJson.cpp - The compact JSON form of a cluster ---------------===//
+
+#include "hspmd/Training/ClusterJson.h"
+#include "hspmd/Training/Text.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+#include <memory>
+#include <sstream>
+
+namespace hspmd::training {
+namespace {
+
+std::optional<std::string> integerAt(const Json &obj, const std::string &key,
+                                     const std::string &where, int64_t &out) {
+  const Json *v = obj.get(key);
+  if (!v)
+    return where + ": missing \"" + key + "\"";
+  if (v->kind != Json::Number || v->number != std::floor(v->number) ||
+      v->number < 0 || v->number > 1e9)
+    return where + "." + key + ": expected a non-negative integer";
+  out = static_cast<int64_t>(v->number);
+  return std::nullopt;
+}
+
+std::string formatNumber(double v) {
+  std::ostringstream os;
+  os.precision(12);
+  os << v;
+  return os.str();
+}
+
+} // namespace
+
+const std::vector<std::pair<const char *, double DeviceKind::*>> &
+deviceKindFields() {
+  static const std::vector<std::pair<const char *, double DeviceKind::*>>
+      fields = {{"peak_flops", &DeviceKind::peakFlops},
+                {"hbm_bytes", &DeviceKind::hbmBytes},
+                {"hbm_bandwidth", &DeviceKind::hbmBandwidth},
+                {"nvlink_busbw", &DeviceKind::nvlinkBusBw},
+                {"nic_busbw", &DeviceKind::nicBusBw},
+                {"eta_gemm", &DeviceKind::etaGemm},
+                {"eta_attn", &DeviceKind::etaAttn},
+                {"c_layer", &DeviceKind::layerOverhead}};
+  return fields;
+}
+
+std::optional<std::string> parseClusterJson(const std::string &text,
+                                            Cluster &out) {
+  Json root;
+  if (auto e = parseJson(text, root))
+    return e;
+  if (root.kind != Json::Object)
+    return std::string("the cluster must be a JSON object");
+  Cluster cluster;
+  const Json *kinds = root.get("kinds");
+  if (!kinds || kinds->kind != Json::Object)
+    return std::string("missing \"kinds\" (an object of device kinds)");
+  for (const auto &[name, fields] : kinds->object) {
+    std::string where = "kinds." + name;
+    if (fields.kind != Json::Object)
+      return where + ": expected an object";
+    DeviceKind kind;
+    bool prior = name == "H20" || name == "H800";
+    if (prior)
+      kind = name == "H20" ? h20Prior() : h800Prior();
+    kind.name = name;
+    for (const auto &[key, value] : fields.object) {
+      auto field = std::find_if(
+          deviceKindFields().begin(), deviceKindFields().end(),
+          [&, &key = key](const auto &f) { return key == f.first; });
+      if (field == deviceKindFields().end())
+        return where + "." + key + ": unknown field";
+      if (value.kind != Json::Number)
+        return where + "." + key + ": expected a number";
+      kind.*(field->second) = value.number;
+    }
+    if (!prior)
+      for (const auto &[key, member] : deviceKindFields())
+        if (!fields.get(key))
+          return where + ": missing \"" + key +
+                 "\" (only H20 and H800 have built-in priors)";
+    cluster.addKind(kind);
+  }
+  if (const Json *latency = root.get("latency")) {
+    for (const auto &[key, value] : latency->object) {
+      if (value.kind != Json::Number)
+        return "latency." + key + ": expected a number";
+      if (key == "intra_node")
+        cluster.latency.intraNode = value.number;
+      else if (key == "inter_node")
+        cluster.latency.interNode = value.number;
+      else
+        return "latency." + key + ": unknown field";
+    }
+  }
+  const Json *ranks = root.get("ranks");
+  if (!ranks || ranks->kind != Json::Array || ranks->array.empty())
+    return std::string("missing \"ranks\" (a list of rank ranges)");
+  int64_t node = 0; // the next new node
+  for (size_t i = 0; i < ranks->array.size(); ++i) {
+    const Json &r = ranks->array[i];
+    std::string where = "ranks[" + std::to_string(i) + "]";
+    if (r.kind != Json::Object)
+      return where + ": expected an object";
+    int64_t first, last, perNode;
+    if (auto e = integerAt(r, "first", where, first))
+      return e;
+    if (auto e = integerAt(r, "last", where, last))
+      return e;
+    if (auto e = integerAt(r, "per_node", where, perNode))
+      return e;
+    if (first != cluster.size())
+      return where + ": starts at rank " + std::to_string(first) +
+             ", expected " + std::to_string(cluster.size()) +
+             " (ranges cover 0..N-1 in order)";
+    if (last < first)
+      return where + ": last rank is below the first";
+    if (perNode < 1)
+      return where + ".per_node: must be at least 1";
+    const Json *kindName = r.get("kind");
+    if (!kindName || kindName->kind != Json::String)
+      return where + ": missing \"kind\" (a string)";
+    std::optional<int64_t> kind = cluster.findKind(kindName->string);
+    if (!kind)
+      return where + ".kind: unknown device kind \"" + kindName->string + "\"";
+    // Optional: the node of the first rank (default: a new node) and its
+    // NIC (default 0), for ranges that share a node with the one before.
+    int64_t node0 = node, nic0 = 0;
+    if (r.get("node"))
+      if (auto e = integerAt(r, "node", where, node0))
+        return e;
+    if (r.get("first_nic"))
+      if (auto e = integerAt(r, "first_nic", where, nic0))
+        return e;
+    if (nic0 >= perNode)
+      return where + ".first_nic: must be below per_node";
+    for (int64_t rank = first; rank <= last; ++rank) {
+      int64_t local = nic0 + (rank - first);
+      cluster.addDevice({*kind, node0 + local / perNode, local % perNode});
+    }
+    node = std::max(node, node0 + (nic0 + last - first) / perNode + 1);
+  }
+  if (auto e = cluster.validate())
+    return e;
+  out = std::move(cluster);
+  return std::nullopt;
+}
+
+std::string printClusterJson(const Cluster &cluster) {
+  std::ostringstream os;
+  os << "{\n  \"kinds\": {";
+  const auto &kinds = cluster.allKinds();
+  for (size_t k = 0; k < kinds.size(); ++k) {
+    os << (k ? ",\n" : "\n") << "    \"" << kinds[k].name << "\": {";
+    bool firstField = true;
+    for (const auto &[key, member] : deviceKindFields()) {
+      os << (firstField ? "" : ", ") << "\"" << key
+         << "\": " << formatNumber(kinds[k].*member);
+      firstField = false;
+    }
+    os << "}";
+  }
+  os << "\n  },\n  \"latency\": {\"intra_node\": "
+     << formatNumber(cluster.latency.intraNode)
+     << ", \"inter_node\": " << formatNumber(cluster.latency.interNode)
+     << "},\n  \"ranks\": [";
+  // Ranges: maximal runs of one kind filling nodes of `per` ranks from the
+  // first rank's node and NIC on (every range makes progress: its first
+  // rank always fits).
+  int64_t n = cluster.size(), nextNode = 0;
+  bool firstRange = true;
+  for (int64_t start = 0; start < n;) {
+    const Device &d0 = cluster.device(start);
+    int64_t per = d0.nic + 1;
+    while (start + per - d0.nic < n) {
+      const Device &d = cluster.device(start + per - d0.nic);
+      if (d.node != d0.node || d.kind != d0.kind || d.nic != per)
+        break;
+      ++per;
+    }
+    int64_t end = start;
+    for (; end < n; ++end) {
+      const Device &d = cluster.device(end);
+      int64_t local = d0.nic + (end - start);
+      if (d.kind != d0.kind || d.node != d0.node + local / per ||
+          d.nic != local % per)
+        break;
+    }
+    os << (firstRange ? "\n" : ",\n") << "    {\"first\": " << start
+       << ", \"last\": " << end - 1 << ", \"kind\": \""
+       << cluster.kind(d0.kind).name << "\", \"per_node\": " << per;
+    if (d0.node != nextNode)
+      os << ", \"node\": " << d0.node;
+    if (d0.nic != 0)
+      os << ", \"first_nic\": " << d0.nic;
+    os << "}";
+    firstRange = false;
+    nextNode = std::max(nextNode, cluster.device(end - 1).node + 1);
+    start = end;
+  }
+  os << "\n  ]\n}\n";
+  return os.str();
+}
+
+std::optional<Cluster> namedCluster(const std::string &name) {
+  // "<a>xH20+<b>xH800", either part optional.
+  int64_t h20 = 0, h800 = 0;
+  std::stringstream parts(name);
+  std::string part;
+  while (std::getline(parts, part, '+')) {
+    size_t x = part.find('x');
+    if (x == std::string::npos || x == 0)
+      return std::nullopt;
+    char *end = nullptr;
+    long long count = std::strtoll(part.c_str(), &end, 10);
+    if (end != part.c_str() + x || count <= 0 || count > 100000)
+      return std::nullopt;
+    std::string kind = part.substr(x + 1);
+    if (kind == "H20")
+      h20 += count;
+    else if (kind == "H800")
+      h800 += count;
+    else
+      return std::nullopt;
+  }
+  if (h20 + h800 == 0)
+    return std::nullopt;
+  return h20H800Cluster(h20, h800);
+}
+
+} // namespace hspmd::training

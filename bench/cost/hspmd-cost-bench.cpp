@@ -9,7 +9,7 @@
 //   2. a sensitivity table (constants moved by +-20%);
 //   3. a validation block: the H20 profile fit at 4K and 32K, and the
 //      held-out error on vTrain's measured A100 runs (the fits of
-//      lib/Training/VTrain.cpp, shared with hspmd-calibrate).
+//      lib/Training/Data/VTrain.cpp, shared with hspmd-calibrate).
 //
 //   hspmd-cost-bench [--vtrain PATH/ground_truth_multi.csv]
 //
@@ -18,11 +18,11 @@
 //===----------------------------------------------------------------------===//
 
 #include "hspmd/Training/Calibration.h"
-#include "hspmd/Training/Cases.h"
+#include "hspmd/Training/Data/Cases.h"
 #include "hspmd/Training/Collectives.h"
 #include "hspmd/Training/Planner.h"
-#include "hspmd/Training/Profile.h"
-#include "hspmd/Training/VTrain.h"
+#include "hspmd/Training/Data/Profile.h"
+#include "hspmd/Training/Data/VTrain.h"
 
 #include <algorithm>
 #include <cmath>
@@ -85,7 +85,7 @@ std::string uniformText(const UniformCandidate &u, const std::string &where) {
 /// micro-batches re-planned.
 double rebalancedCase(const BuiltCase &b) {
   PlannerOptions o;
-  o.paperCandidates = false;
+  // no given plans: the answer is the planner's own
   o.uniformCandidates = false;
   for (const PipelinePlan &pl : b.plan.pipelines) {
     std::vector<std::vector<int64_t>> stages;
@@ -371,7 +371,7 @@ void sensitivity() {
   for (const Variant &v : variants) {
     BuiltCase b = buildPaperCase(*findPaperCase(1));
     v.apply(b.cluster);
-    PlannerResult r = planTraining(b.model, b.cluster, 64);
+    PlannerResult r = planTraining(b.model, b.cluster, 64, withPaperPlans());
     double c1 = rebalancedCase(b);
     std::optional<UniformCandidate> u48 =
         bestUniform(b.model, b.cluster, range(0, 48), megatron);
@@ -435,7 +435,7 @@ void timing() {
               "planner s", "step s", "unif-all", "structures", "predictions");
   for (const Run &r : runs) {
     ModelConfig m = r.big ? ModelConfig::llama70B() : ModelConfig::llama32B();
-    PlannerResult p = planTraining(m, r.cluster, r.batch);
+    PlannerResult p = planTraining(m, r.cluster, r.batch, withPaperPlans());
     char step[32] = "none", uniform[32] = "none";
     if (!p.error)
       std::snprintf(step, sizeof step, "%.2f", p.best.stepSeconds);
@@ -523,14 +523,14 @@ int main(int argc, char **argv) {
       row("  best uniform, any subset" + conv, uniformText(*best, where),
           best->stepSeconds, std::nullopt);
   }
-  PlannerResult planned = planTraining(m32, c1.cluster, 64);
+  PlannerResult planned = planTraining(m32, c1.cluster, 64, withPaperPlans());
   if (!planned.error)
     row("  planner (" + planned.best.origin + ")",
         describePlan(c1.cluster, planned.best.plan), planned.best.stepSeconds,
         PaperFigures::hspmdCase1, "HSPMD");
   {
     PlannerOptions o;
-    o.paperCandidates = false;
+    // no given plans: the answer is the planner's own
     o.pins.tpDegree = {{"H20", 4}, {"H800", 4}};
     o.pins.pipelines = 4;
     o.pins.kindOrder = {"H20", "H800"};
@@ -552,7 +552,7 @@ int main(int argc, char **argv) {
       caseSeconds[12], std::nullopt);
   row("elastic C2 (case 13, 31 H20)", describePlan(e2.cluster, e2.plan),
       caseSeconds[13], PaperFigures::elasticAfterSwitch, "HSPMD");
-  PlannerResult p31 = planTraining(e2.model, e2.cluster, 64);
+  PlannerResult p31 = planTraining(e2.model, e2.cluster, 64, withPaperPlans());
   if (!p31.error)
     row("  planner on 31 H20 (" + p31.best.origin + ")",
         describePlan(e2.cluster, p31.best.plan), p31.best.stepSeconds,

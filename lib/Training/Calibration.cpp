@@ -161,18 +161,3 @@ hspmd::training::calibrateFromFile(const std::string &path, Cluster &cluster,
     *fromFile = true;
   return std::nullopt;
 }
-
-Calibration hspmd::training::calibrationFromFit(const ProfileFit &fit,
-                                            const std::string &kind,
-                                            int64_t railsPerNode) {
-  Calibration c;
-  c.values[kind + ".eta_gemm"] = fit.etaGemm;
-  c.values[kind + ".eta_attn"] = fit.etaAttn;
-  c.values[kind + ".nvlink_busbw"] = fit.nvlinkBusBw;
-  c.values[kind + ".c_layer"] = fit.layerOverhead;
-  if (fit.crossNodeBusBw > 0) {
-    c.values[kind + ".nic_busbw"] = fit.crossNodeBusBw / railsPerNode;
-    c.values["alpha.inter_node"] = fit.crossNodeAlpha;
-  }
-  return c;
-}

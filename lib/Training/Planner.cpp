@@ -2,7 +2,6 @@
 
 #include "hspmd/Training/Planner.h"
 
-#include "hspmd/Training/Cases.h"
 #include "hspmd/Training/Collectives.h"
 
 #include <algorithm>
@@ -994,7 +993,7 @@ private:
     }
   }
 
-  // --- uniform and paper candidates -------------------------------------
+  // --- uniform and given candidates -------------------------------------
 
   void uniformCandidates() {
     std::set<int64_t> present = presentKinds(cluster);
@@ -1041,9 +1040,8 @@ private:
     }
   }
 
-  /// Whether the cluster is the one of `pc` (kinds by name, nodes).
-  bool isPaperCluster(const PaperCase &pc) const {
-    Cluster theirs = h20H800Cluster(pc.numH20, pc.numH800);
+  /// Whether `theirs` is the planned cluster (kinds by name, nodes).
+  bool isSameCluster(const Cluster &theirs) const {
     if (theirs.size() != cluster.size())
       return false;
     for (int64_t r = 0; r < cluster.size(); ++r)
@@ -1053,17 +1051,16 @@ private:
     return true;
   }
 
-  void paperCandidates() {
-    for (const PaperCase &pc : paperCases()) {
-      if (!isPaperCluster(pc))
+  void givenCandidates() {
+    for (const GivenPlan &given : options.givenPlans) {
+      if (!isSameCluster(given.cluster) || given.plan.pipelines.empty())
         continue;
-      BuiltCase b = buildPaperCase(pc);
       int64_t layers = 0;
-      for (int64_t n : pc.layers[0])
-        layers += n;
+      for (const StagePlan &st : given.plan.pipelines[0].stages)
+        layers += st.layers;
       if (layers != model.layers)
         continue;
-      TrainingPlan plan = b.plan;
+      TrainingPlan plan = given.plan;
       plan.zero = zeroDefault();
       // Rescale the micro-batches to this batch (largest remainder).
       int64_t D = static_cast<int64_t>(plan.pipelines.size());
@@ -1074,30 +1071,29 @@ private:
         total += pl.microBatches;
       if (total != M) {
         std::vector<std::pair<double, int64_t>> rest;
-        int64_t given = 0;
+        int64_t assigned = 0;
         for (int64_t q = 0; q < D; ++q) {
           double exactShare =
               static_cast<double>(plan.pipelines[q].microBatches) * M / total;
           int64_t m = std::max<int64_t>(1, static_cast<int64_t>(exactShare));
           plan.pipelines[q].microBatches = m;
-          given += m;
+          assigned += m;
           rest.push_back({exactShare - m, q});
         }
         std::sort(rest.rbegin(), rest.rend());
-        for (size_t i = 0; given < M; i = (i + 1) % rest.size(), ++given)
+        for (size_t i = 0; assigned < M; i = (i + 1) % rest.size(), ++assigned)
           ++plan.pipelines[rest[i].second].microBatches;
-        for (int64_t q = 0; given > M; q = (q + 1) % D)
+        for (int64_t q = 0; assigned > M; q = (q + 1) % D)
           if (plan.pipelines[q].microBatches > 1) {
             --plan.pipelines[q].microBatches;
-            --given;
+            --assigned;
           }
       }
-      std::string origin = "paper case " + std::to_string(pc.id);
-      if (std::optional<PlanChoice> c = evaluate(plan, origin)) {
-        if (!result.bestPaper ||
-            c->stepSeconds < result.bestPaper->stepSeconds) {
-          result.bestPaper = *c;
-          result.bestPaperCase = pc.id;
+      if (std::optional<PlanChoice> c = evaluate(plan, given.origin)) {
+        if (!result.bestGiven ||
+            c->stepSeconds < result.bestGiven->stepSeconds) {
+          result.bestGiven = *c;
+          result.bestGivenId = given.id;
         }
         record(*c);
       }
@@ -1250,8 +1246,7 @@ public:
       searchStructures();
     if (options.uniformCandidates)
       uniformCandidates();
-    if (options.paperCandidates)
-      paperCandidates();
+    givenCandidates();
   }
 };
 

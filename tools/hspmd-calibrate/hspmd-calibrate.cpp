@@ -12,10 +12,10 @@
 //===----------------------------------------------------------------------===//
 
 #include "hspmd/Training/Calibration.h"
-#include "hspmd/Training/Fit.h"
-#include "hspmd/Training/Profile.h"
+#include "hspmd/Training/Data/Fit.h"
+#include "hspmd/Training/Data/Profile.h"
 #include "hspmd/Training/Text.h"
-#include "hspmd/Training/VTrain.h"
+#include "hspmd/Training/Data/VTrain.h"
 
 #include <algorithm>
 #include <cmath>
@@ -423,7 +423,7 @@ int runVTrain(Options &o) {
       o.kind + " calibration from vTrain's measured Megatron-LM runs "
                "(hspmd-calibrate vtrain).",
       "Regenerate: " + o.commandLine,
-      "Form: COSTMODEL.md 4.2 step 5 (lib/Training/VTrain.h); fit: the "
+      "Form: COSTMODEL.md 4.2 step 5 (lib/Training/Data/VTrain.h); fit: the "
       "reference's grid, then least",
       "squares on relative error (Levenberg-Marquardt) on " +
           std::string(o.holdout == "odd" ? "the even rows." : "every row."),

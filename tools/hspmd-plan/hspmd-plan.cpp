@@ -11,7 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "hspmd/Training/Calibration.h"
-#include "hspmd/Training/Cases.h"
+#include "hspmd/Training/Data/Cases.h"
 #include "hspmd/Training/ClusterJson.h"
 #include "hspmd/Training/Planner.h"
 #include "hspmd/Training/Text.h"
@@ -269,7 +269,7 @@ int main(int argc, char **argv) {
   std::string calibration, formatName = "table";
   int64_t batch = 64, seq = 4096, micro = 1;
   bool annotations = true, printCluster = false;
-  PlannerOptions options;
+  PlannerOptions options = withPaperPlans();
   std::vector<std::string> args(argv + 1, argv + argc);
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string &a = args[i];
@@ -334,7 +334,7 @@ int main(int argc, char **argv) {
     } else if (a == "--no-uniform") {
       options.uniformCandidates = false;
     } else if (a == "--no-paper") {
-      options.paperCandidates = false;
+      options.givenPlans.clear();
     } else if (a == "--format") {
       if (!next(formatName))
         return 2;
@@ -479,7 +479,7 @@ int main(int argc, char **argv) {
     };
     baseline("uniform_all_devices", r.bestUniform);
     baseline("uniform_any_subset", r.bestUniformSubset);
-    baseline("paper_case", r.bestPaper);
+    baseline("paper_case", r.bestGiven);
     baseline("search_before_improvement", r.bestSearched);
     os << "\n  },\n  \"planner\": {\"structures\": " << r.structures
        << ", \"evaluations\": " << r.evaluations
@@ -538,11 +538,11 @@ int main(int argc, char **argv) {
   };
   line("best uniform, all devices:", r.bestUniform);
   line("best uniform, any subset of kinds:", r.bestUniformSubset);
-  if (options.paperCandidates)
-    line(r.bestPaper
-             ? ("paper case " + std::to_string(r.bestPaperCase) + ":").c_str()
+  if (!options.givenPlans.empty())
+    line(r.bestGiven
+             ? ("paper case " + std::to_string(r.bestGivenId) + ":").c_str()
              : "paper cases:",
-         r.bestPaper);
+         r.bestGiven);
   line("search before local improvement:", r.bestSearched);
   std::printf("planner: %lld structures estimated, %lld step predictions, "
               "%.3f s\n",

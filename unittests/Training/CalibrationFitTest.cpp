@@ -11,10 +11,10 @@
 //===----------------------------------------------------------------------===//
 
 #include "hspmd/Training/Calibration.h"
-#include "hspmd/Training/Cases.h"
-#include "hspmd/Training/Fit.h"
-#include "hspmd/Training/Profile.h"
-#include "hspmd/Training/VTrain.h"
+#include "hspmd/Training/Data/Cases.h"
+#include "hspmd/Training/Data/Fit.h"
+#include "hspmd/Training/Data/Profile.h"
+#include "hspmd/Training/Data/VTrain.h"
 
 #include <gtest/gtest.h>
 

@@ -10,11 +10,11 @@
 //===----------------------------------------------------------------------===//
 
 #include "hspmd/Training/Calibration.h"
-#include "hspmd/Training/Cases.h"
+#include "hspmd/Training/Data/Cases.h"
 #include "hspmd/Training/Collectives.h"
 #include "hspmd/Training/Model.h"
 #include "hspmd/Training/Pipeline.h"
-#include "hspmd/Training/Profile.h"
+#include "hspmd/Training/Data/Profile.h"
 #include "hspmd/Training/Search.h"
 #include "hspmd/Training/StepTime.h"
 

@@ -10,7 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "hspmd/Training/Planner.h"
-#include "hspmd/Training/Cases.h"
+#include "hspmd/Training/Data/Cases.h"
 
 #include <gtest/gtest.h>
 
@@ -168,6 +168,7 @@ TEST(Planner, NeverSlowerThanUniformAndFitsMemory) {
     int64_t micro = std::uniform_int_distribution<int64_t>(1, 96)(rng);
     int64_t batch = micro * m.microBatch;
     PlannerOptions options;
+    options.givenPlans = paperGivenPlans();
     if (std::uniform_int_distribution<int>(0, 3)(rng) == 0)
       options.cost.gradMemoryBytes = 4;
     SCOPED_TRACE("seed " + std::to_string(seed) +
@@ -246,7 +247,7 @@ TEST(Planner, RederivesArtifactSplitsWithItsStages) {
     const PaperCase &pc = *findPaperCase(id);
     BuiltCase b = buildPaperCase(pc);
     PlannerOptions o;
-    o.paperCandidates = false; // the answer must not be the paper's plan
+    // no given plans: the answer is the planner's own
     o.pins.stages = stagesOf(b.plan);
     PlannerResult r = planTraining(b.model, b.cluster, 64, o);
     ASSERT_FALSE(r.error) << "case " << id << ": " << *r.error;
@@ -277,7 +278,7 @@ TEST(Planner, RederivesArtifactSplitsWithTpAndDpPinned) {
     const PaperCase &pc = *findPaperCase(id);
     BuiltCase b = buildPaperCase(pc);
     PlannerOptions o;
-    o.paperCandidates = false;
+    // no given plans: the answer is the planner's own
     o.pins.tpDegree = {{"H20", pc.tp}, {"H800", pc.tp}};
     o.pins.pipelines = static_cast<int64_t>(pc.layers.size());
     o.pins.kindOrder = {"H20", "H800"};
@@ -307,11 +308,11 @@ TEST(Planner, BeatsEveryPaperCaseOnItsCluster) {
   for (const PaperCase &pc : paperCases()) {
     BuiltCase b = buildPaperCase(pc);
     double paper = predictStep(b.model, b.cluster, b.plan).stepSeconds;
-    PlannerResult r = planTraining(b.model, b.cluster, 64);
+    PlannerResult r = planTraining(b.model, b.cluster, 64, withPaperPlans());
     ASSERT_FALSE(r.error) << "case " << pc.id;
     EXPECT_LE(r.best.stepSeconds, paper * (1 + 1e-9)) << "case " << pc.id;
-    ASSERT_TRUE(r.bestPaper) << "case " << pc.id;
-    EXPECT_LE(r.bestPaper->stepSeconds, paper * (1 + 1e-9));
+    ASSERT_TRUE(r.bestGiven) << "case " << pc.id;
+    EXPECT_LE(r.bestGiven->stepSeconds, paper * (1 + 1e-9));
     std::printf("[ CASE %2d ] paper plan %.2f s, planner %.2f s (%s): %s\n",
                 pc.id, paper, r.best.stepSeconds, r.best.origin.c_str(),
                 describePlan(b.cluster, r.best.plan).c_str());
@@ -323,6 +324,7 @@ TEST(Planner, PinsHold) {
   // TP per kind and the pipeline count.
   {
     PlannerOptions o;
+    o.givenPlans = paperGivenPlans();
     o.pins.tpDegree = {{"H20", 8}, {"H800", 4}};
     o.pins.pipelines = 2;
     PlannerResult r = planTraining(b.model, b.cluster, 64, o);
@@ -336,6 +338,7 @@ TEST(Planner, PinsHold) {
   // ZeRO off, separate pipelines per kind.
   {
     PlannerOptions o;
+    o.givenPlans = paperGivenPlans();
     o.pins.zero = false;
     o.pins.family = Family::Separate;
     o.pins.allKinds = true;
@@ -361,6 +364,7 @@ TEST(Planner, PinsHold) {
   // Everything pinned: the planner returns exactly that plan.
   {
     PlannerOptions o;
+    o.givenPlans = paperGivenPlans();
     o.pins.stages = stagesOf(b.plan);
     o.pins.layers = {{11, 11, 38}, {11, 11, 38}, {11, 11, 38}, {11, 11, 38}};
     o.pins.microBatches = {16, 16, 16, 16};
@@ -374,6 +378,7 @@ TEST(Planner, PinsHold) {
   // Pinned stages with free layers: layers move, devices do not.
   {
     PlannerOptions o;
+    o.givenPlans = paperGivenPlans();
     o.pins.stages = stagesOf(b.plan);
     o.pins.zero = true;
     PlannerResult r = planTraining(b.model, b.cluster, 64, o);
@@ -383,6 +388,7 @@ TEST(Planner, PinsHold) {
   // A pin nothing can keep.
   {
     PlannerOptions o;
+    o.givenPlans = paperGivenPlans();
     o.pins.tpDegree = {{"H800", 16}};
     o.pins.allKinds = true;
     o.uniformCandidates = false;
@@ -473,15 +479,15 @@ TEST(Planner, DescribesAndRendersThePlan) {
 
 TEST(Planner, InvalidInputsAreErrors) {
   BuiltCase b = buildPaperCase(*findPaperCase(1));
-  EXPECT_TRUE(planTraining(b.model, b.cluster, 0).error);
+  EXPECT_TRUE(planTraining(b.model, b.cluster, 0, withPaperPlans()).error);
   ModelConfig m = b.model;
   m.microBatch = 3;
-  EXPECT_TRUE(planTraining(m, b.cluster, 64).error); // 64 % 3 != 0
+  EXPECT_TRUE(planTraining(m, b.cluster, 64, withPaperPlans()).error); // 64 % 3 != 0
   m = b.model;
   m.layers = 0;
-  EXPECT_TRUE(planTraining(m, b.cluster, 64).error);
+  EXPECT_TRUE(planTraining(m, b.cluster, 64, withPaperPlans()).error);
   // One sequence: one pipeline at most.
-  PlannerResult r = planTraining(b.model, b.cluster, 1);
+  PlannerResult r = planTraining(b.model, b.cluster, 1, withPaperPlans());
   ASSERT_FALSE(r.error) << *r.error;
   EXPECT_EQ(r.best.plan.pipelines.size(), 1u);
 }

@@ -21,7 +21,6 @@
 #define HSPMD_TRAINING_CALIBRATION_H
 
 #include "hspmd/Training/Cluster.h"
-#include "hspmd/Training/Profile.h"
 
 #include <map>
 #include <optional>
@@ -62,12 +61,6 @@ std::optional<std::string> calibrateFromFile(const std::string &path,
                                              Cluster &cluster,
                                              bool *fromFile = nullptr);
 
-/// The constants of a profile fit as calibration entries of `kind`: the
-/// efficiencies, NVLink bus bandwidth and per-block overhead; the NIC bus
-/// bandwidth as the cross-node bus bandwidth over `railsPerNode` (the rings
-/// of a group spanning whole nodes) and the cross-node latency.
-Calibration calibrationFromFit(const ProfileFit &fit, const std::string &kind,
-                               int64_t railsPerNode);
 
 } // namespace hspmd::training
 

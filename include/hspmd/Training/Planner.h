@@ -22,14 +22,15 @@
 //   4. A closed-form estimate ranks every structure; the best few are
 //      evaluated by predictStep, together with every uniform plan
 //      (searchUniformPlans on all devices and on every subset of kinds) and
-//      every plan of the paper's 14 cases that fits the cluster.
+//      every given plan (PlannerOptions::givenPlans: the paper's 14 cases,
+//      for tools, benchmarks and tests) that fits the cluster.
 //   5. Local improvement on the best: move one micro-batch between
 //      pipelines, one layer between two stages of a class of identical
 //      pipelines, or toggle ZeRO, while predictStep improves.
 //
 // The result is the fastest plan predictStep has seen that validates, fits
 // memory and satisfies the pins, so it is never predicted slower than any
-// uniform or paper plan that satisfies them.
+// uniform or given plan that satisfies them.
 //
 //===----------------------------------------------------------------------===//
 
@@ -106,6 +107,20 @@ struct PlanPins {
   }
 };
 
+/// A plan the planner considers besides its own (a paper case: see
+/// hspmd/Training/Data/Cases.h, paperGivenPlans). It is taken where
+/// `cluster` is the planned cluster (kinds by name, nodes) and its layers
+/// are the model's; its micro-batches are rescaled to the batch and ZeRO is
+/// the planner's default.
+struct GivenPlan {
+  /// How results name it ("paper case 3").
+  std::string origin;
+  /// Its number (a paper case's id).
+  int id = 0;
+  Cluster cluster;
+  TrainingPlan plan;
+};
+
 struct PlannerOptions {
   CostOptions cost;
   std::vector<int64_t> tpDegrees = {1, 2, 4, 8};
@@ -113,8 +128,8 @@ struct PlannerOptions {
   /// Include every uniform plan (searchUniformPlans) on all devices and on
   /// the devices of every proper subset of kinds.
   bool uniformCandidates = true;
-  /// Include the paper's 14 cases where the cluster is theirs.
-  bool paperCandidates = true;
+  /// Plans to include where the cluster is theirs (none by default).
+  std::vector<GivenPlan> givenPlans;
   /// How many structures, best estimate first, predictStep evaluates.
   int64_t exactEvaluations = 32;
   /// Per block of kinds, how many options enter combinations of blocks.
@@ -125,7 +140,7 @@ struct PlannerOptions {
 
 /// A plan and where it came from, as predictStep sees it.
 struct PlanChoice {
-  /// "search", "uniform", "paper case N", "pinned stages", plus
+  /// "search", "uniform", a given plan's origin, "pinned stages", plus
   /// " + improved" after local improvement.
   std::string origin;
   TrainingPlan plan;
@@ -142,9 +157,9 @@ struct PlannerResult {
   /// The fastest uniform plan on all devices / on the devices of any subset
   /// of kinds (including all), among those that satisfy the pins.
   std::optional<PlanChoice> bestUniform, bestUniformSubset;
-  /// The fastest paper case that fits the cluster and the pins, and its id.
-  std::optional<PlanChoice> bestPaper;
-  int bestPaperCase = 0;
+  /// The fastest given plan that fits the cluster and the pins, and its id.
+  std::optional<PlanChoice> bestGiven;
+  int bestGivenId = 0;
   /// The fastest structure of the search before local improvement.
   std::optional<PlanChoice> bestSearched;
   /// Structures ranked by the estimate; predictStep calls in all.

@@ -19,9 +19,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef HSPMD_TRAINING_PROFILE_H
-#define HSPMD_TRAINING_PROFILE_H
+#ifndef HSPMD_TRAINING_DATA_PROFILE_H
+#define HSPMD_TRAINING_DATA_PROFILE_H
 
+#include "hspmd/Training/Calibration.h"
 #include "hspmd/Training/Cluster.h"
 #include "hspmd/Training/Model.h"
 
@@ -72,6 +73,13 @@ double profileModelSeconds(const ModelConfig &model, double peakFlops,
 std::optional<std::string> readProfileTable(const std::string &path,
                                             std::vector<ProfileEntry> &out);
 
+/// The constants of a profile fit as calibration entries of `kind`: the
+/// efficiencies, NVLink bus bandwidth and per-block overhead; the NIC bus
+/// bandwidth as the cross-node bus bandwidth over `railsPerNode` (the rings
+/// of a group spanning whole nodes) and the cross-node latency.
+Calibration calibrationFromFit(const ProfileFit &fit, const std::string &kind,
+                               int64_t railsPerNode);
+
 } // namespace hspmd::training
 
-#endif // HSPMD_TRAINING_PROFILE_H
+#endif // HSPMD_TRAINING_DATA_PROFILE_H

@@ -1,6 +1,6 @@
 //===- VTrain.cpp - Measured A100 Megatron runs (vTrain) ------------------===//
 
-#include "hspmd/Training/VTrain.h"
+#include "hspmd/Training/Data/VTrain.h"
 
 #include "hspmd/Training/Collectives.h"
 #include "hspmd/Training/Model.h"

@@ -1,9 +1,9 @@
 //===- Profile.cpp - Fitting device constants to a stage profile ----------===//
 
-#include "hspmd/Training/Profile.h"
+#include "hspmd/Training/Data/Profile.h"
 
 #include "hspmd/Training/Collectives.h"
-#include "hspmd/Training/Fit.h"
+#include "hspmd/Training/Data/Fit.h"
 #include "hspmd/Training/StepTime.h"
 
 #include <cmath>
@@ -139,4 +139,19 @@ hspmd::training::readProfileTable(const std::string &path,
     return path + ": no profile entries";
   out = std::move(entries);
   return std::nullopt;
+}
+
+Calibration hspmd::training::calibrationFromFit(const ProfileFit &fit,
+                                            const std::string &kind,
+                                            int64_t railsPerNode) {
+  Calibration c;
+  c.values[kind + ".eta_gemm"] = fit.etaGemm;
+  c.values[kind + ".eta_attn"] = fit.etaAttn;
+  c.values[kind + ".nvlink_busbw"] = fit.nvlinkBusBw;
+  c.values[kind + ".c_layer"] = fit.layerOverhead;
+  if (fit.crossNodeBusBw > 0) {
+    c.values[kind + ".nic_busbw"] = fit.crossNodeBusBw / railsPerNode;
+    c.values["alpha.inter_node"] = fit.crossNodeAlpha;
+  }
+  return c;
 }

@@ -1,6 +1,6 @@
 //===- Cases.cpp - The HSPMD paper's clusters, cases and profile ----------===//
 
-#include "hspmd/Training/Cases.h"
+#include "hspmd/Training/Data/Cases.h"
 
 #include <algorithm>
 
@@ -144,6 +144,24 @@ BuiltCase hspmd::training::buildPaperCase(const PaperCase &c) {
     b.plan.pipelines.push_back(pl);
   }
   return b;
+}
+
+const std::vector<GivenPlan> &hspmd::training::paperGivenPlans() {
+  static const std::vector<GivenPlan> plans = [] {
+    std::vector<GivenPlan> v;
+    for (const PaperCase &pc : paperCases()) {
+      BuiltCase b = buildPaperCase(pc);
+      v.push_back({"paper case " + std::to_string(pc.id), pc.id, b.cluster,
+                   b.plan});
+    }
+    return v;
+  }();
+  return plans;
+}
+
+PlannerOptions hspmd::training::withPaperPlans(PlannerOptions options) {
+  options.givenPlans = paperGivenPlans();
+  return options;
 }
 
 const std::vector<ProfileEntry> &hspmd::training::h20Profile32B() {

@@ -7,12 +7,13 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef HSPMD_TRAINING_CASES_H
-#define HSPMD_TRAINING_CASES_H
+#ifndef HSPMD_TRAINING_DATA_CASES_H
+#define HSPMD_TRAINING_DATA_CASES_H
 
 #include "hspmd/Training/Cluster.h"
 #include "hspmd/Training/Model.h"
-#include "hspmd/Training/Profile.h"
+#include "hspmd/Training/Planner.h"
+#include "hspmd/Training/Data/Profile.h"
 #include "hspmd/Training/StepTime.h"
 
 #include <optional>
@@ -61,6 +62,13 @@ struct BuiltCase {
 /// generator turns it off by itself where DP is 1, which changes nothing).
 BuiltCase buildPaperCase(const PaperCase &c);
 
+/// Every case as a plan the planner may consider (origin "paper case N",
+/// id N); built once.
+const std::vector<GivenPlan> &paperGivenPlans();
+
+/// `options` with the paper's cases as given plans.
+PlannerOptions withPaperPlans(PlannerOptions options = {});
+
 /// The artifact's H20 profile of Llama-32B (examples/mixed_length/strategy/
 /// generate_strategy.py): stage time per micro-batch a s^2 + b s + c ms for
 /// eight (TP, PP) strategies.
@@ -78,4 +86,4 @@ struct PaperFigures {
 
 } // namespace hspmd::training
 
-#endif // HSPMD_TRAINING_CASES_H
+#endif // HSPMD_TRAINING_DATA_CASES_H

@@ -1,6 +1,6 @@
 //===- Fit.cpp - Least squares on relative error, measured tables ---------===//
 
-#include "hspmd/Training/Fit.h"
+#include "hspmd/Training/Data/Fit.h"
 #include "hspmd/Training/Text.h"
 
 #include <algorithm>

@@ -12,11 +12,11 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef HSPMD_TRAINING_VTRAIN_H
-#define HSPMD_TRAINING_VTRAIN_H
+#ifndef HSPMD_TRAINING_DATA_VTRAIN_H
+#define HSPMD_TRAINING_DATA_VTRAIN_H
 
 #include "hspmd/Training/Calibration.h"
-#include "hspmd/Training/Fit.h"
+#include "hspmd/Training/Data/Fit.h"
 
 #include <cstdint>
 #include <optional>
@@ -102,4 +102,4 @@ Calibration calibrationFromVTrain(const VTrainConstants &c,
 
 } // namespace hspmd::training
 
-#endif // HSPMD_TRAINING_VTRAIN_H
+#endif // HSPMD_TRAINING_DATA_VTRAIN_H

@@ -15,8 +15,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef HSPMD_TRAINING_FIT_H
-#define HSPMD_TRAINING_FIT_H
+#ifndef HSPMD_TRAINING_DATA_FIT_H
+#define HSPMD_TRAINING_DATA_FIT_H
 
 #include <cstddef>
 #include <functional>
@@ -128,4 +128,4 @@ readNumericCsv(const std::string &path,
 
 } // namespace hspmd::training
 
-#endif // HSPMD_TRAINING_FIT_H
+#endif // HSPMD_TRAINING_DATA_FIT_H

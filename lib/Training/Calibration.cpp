@@ -3,6 +3,8 @@
 #include "hspmd/Training/Calibration.h"
 #include "hspmd/Training/Text.h"
 
+#include "llvm/Support/JSON.h"
+
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -40,16 +42,17 @@ std::optional<std::string> parseKeyValue(const std::string &text,
 }
 
 /// A JSON object of objects and numbers, flattened to dotted keys.
-std::optional<std::string> flatten(const Json &object,
+std::optional<std::string> flatten(const llvm::json::Object &object,
                                    const std::string &prefix,
                                    Calibration &out) {
-  for (const auto &[key, value] : object.object) {
+  for (const auto &[name, value] : object) {
+    std::string key = name.str();
     std::string full = prefix.empty() ? key : prefix + "." + key;
-    if (value.kind == Json::Object) {
-      if (auto err = flatten(value, full, out))
+    if (const llvm::json::Object *inner = value.getAsObject()) {
+      if (auto err = flatten(*inner, full, out))
         return err;
-    } else if (value.kind == Json::Number) {
-      out.values[full] = value.number;
+    } else if (std::optional<double> number = value.getAsNumber()) {
+      out.values[full] = *number;
     } else {
       return "value of \"" + full + "\" is not a number";
     }
@@ -64,10 +67,13 @@ hspmd::training::parseCalibration(const std::string &text, Calibration &out) {
   std::string body = trim(text);
   if (body.empty() || body[0] != '{')
     return parseKeyValue(text, out);
-  Json root;
-  if (auto err = parseJson(text, root))
-    return err;
-  return flatten(root, "", out);
+  llvm::Expected<llvm::json::Value> root = llvm::json::parse(text);
+  if (!root)
+    return llvm::toString(root.takeError());
+  const llvm::json::Object *object = root->getAsObject();
+  if (!object)
+    return std::string("expected a JSON object");
+  return flatten(*object, "", out);
 }
 
 std::string hspmd::training::printCalibration(const Calibration &calibration,

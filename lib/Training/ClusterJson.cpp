@@ -1,31 +1,45 @@
-//===- ClusterJson.cpp - The compact JSON form of a cluster ---------------===//
+//===- ClusterJson.cpp - The JSON form of a cluster -----------------------===//
 
 #include "hspmd/Training/ClusterJson.h"
-#include "hspmd/Training/Text.h"
+
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <cstdlib>
-#include <map>
-#include <memory>
 #include <sstream>
+
+namespace json = llvm::json;
 
 namespace hspmd::training {
 namespace {
 
-std::optional<std::string> integerAt(const Json &obj, const std::string &key,
+/// The keys of `object` in name order (llvm::json objects are unordered;
+/// reading in name order makes the first error and the kind numbering
+/// independent of how the file is written).
+std::vector<std::string> sortedKeys(const json::Object &object) {
+  std::vector<std::string> keys;
+  for (const auto &entry : object)
+    keys.push_back(entry.first.str());
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+std::optional<std::string> integerAt(const json::Object &obj,
+                                     const std::string &key,
                                      const std::string &where, int64_t &out) {
-  const Json *v = obj.get(key);
+  const json::Value *v = obj.get(key);
   if (!v)
     return where + ": missing \"" + key + "\"";
-  if (v->kind != Json::Number || v->number != std::floor(v->number) ||
-      v->number < 0 || v->number > 1e9)
+  std::optional<double> n = v->getAsNumber();
+  if (!n || *n != std::floor(*n) || *n < 0 || *n > 1e9)
     return where + "." + key + ": expected a non-negative integer";
-  out = static_cast<int64_t>(v->number);
+  out = static_cast<int64_t>(*n);
   return std::nullopt;
 }
 
+/// 12 significant digits, as a JSON number.
 std::string formatNumber(double v) {
   std::ostringstream os;
   os.precision(12);
@@ -51,68 +65,75 @@ deviceKindFields() {
 
 std::optional<std::string> parseClusterJson(const std::string &text,
                                             Cluster &out) {
-  Json root;
-  if (auto e = parseJson(text, root))
-    return e;
-  if (root.kind != Json::Object)
+  llvm::Expected<json::Value> parsed = json::parse(text);
+  if (!parsed)
+    return llvm::toString(parsed.takeError());
+  const json::Object *root = parsed->getAsObject();
+  if (!root)
     return std::string("the cluster must be a JSON object");
   Cluster cluster;
-  const Json *kinds = root.get("kinds");
-  if (!kinds || kinds->kind != Json::Object)
+  const json::Object *kinds = root->getObject("kinds");
+  if (!kinds)
     return std::string("missing \"kinds\" (an object of device kinds)");
-  for (const auto &[name, fields] : kinds->object) {
+  for (const std::string &name : sortedKeys(*kinds)) {
     std::string where = "kinds." + name;
-    if (fields.kind != Json::Object)
+    const json::Object *fields = kinds->get(name)->getAsObject();
+    if (!fields)
       return where + ": expected an object";
     DeviceKind kind;
     bool prior = name == "H20" || name == "H800";
     if (prior)
       kind = name == "H20" ? h20Prior() : h800Prior();
     kind.name = name;
-    for (const auto &[key, value] : fields.object) {
+    for (const std::string &key : sortedKeys(*fields)) {
       auto field = std::find_if(
           deviceKindFields().begin(), deviceKindFields().end(),
-          [&, &key = key](const auto &f) { return key == f.first; });
+          [&](const auto &f) { return key == f.first; });
       if (field == deviceKindFields().end())
         return where + "." + key + ": unknown field";
-      if (value.kind != Json::Number)
+      std::optional<double> value = fields->get(key)->getAsNumber();
+      if (!value)
         return where + "." + key + ": expected a number";
-      kind.*(field->second) = value.number;
+      kind.*(field->second) = *value;
     }
     if (!prior)
       for (const auto &[key, member] : deviceKindFields())
-        if (!fields.get(key))
+        if (!fields->get(key))
           return where + ": missing \"" + key +
                  "\" (only H20 and H800 have built-in priors)";
     cluster.addKind(kind);
   }
-  if (const Json *latency = root.get("latency")) {
-    for (const auto &[key, value] : latency->object) {
-      if (value.kind != Json::Number)
+  if (const json::Value *latencyValue = root->get("latency")) {
+    const json::Object *latency = latencyValue->getAsObject();
+    if (!latency)
+      return std::string("latency: expected an object");
+    for (const std::string &key : sortedKeys(*latency)) {
+      std::optional<double> value = latency->get(key)->getAsNumber();
+      if (!value)
         return "latency." + key + ": expected a number";
       if (key == "intra_node")
-        cluster.latency.intraNode = value.number;
+        cluster.latency.intraNode = *value;
       else if (key == "inter_node")
-        cluster.latency.interNode = value.number;
+        cluster.latency.interNode = *value;
       else
         return "latency." + key + ": unknown field";
     }
   }
-  const Json *ranks = root.get("ranks");
-  if (!ranks || ranks->kind != Json::Array || ranks->array.empty())
+  const json::Array *ranks = root->getArray("ranks");
+  if (!ranks || ranks->empty())
     return std::string("missing \"ranks\" (a list of rank ranges)");
   int64_t node = 0; // the next new node
-  for (size_t i = 0; i < ranks->array.size(); ++i) {
-    const Json &r = ranks->array[i];
+  for (size_t i = 0; i < ranks->size(); ++i) {
+    const json::Object *r = (*ranks)[i].getAsObject();
     std::string where = "ranks[" + std::to_string(i) + "]";
-    if (r.kind != Json::Object)
+    if (!r)
       return where + ": expected an object";
     int64_t first, last, perNode;
-    if (auto e = integerAt(r, "first", where, first))
+    if (auto e = integerAt(*r, "first", where, first))
       return e;
-    if (auto e = integerAt(r, "last", where, last))
+    if (auto e = integerAt(*r, "last", where, last))
       return e;
-    if (auto e = integerAt(r, "per_node", where, perNode))
+    if (auto e = integerAt(*r, "per_node", where, perNode))
       return e;
     if (first != cluster.size())
       return where + ": starts at rank " + std::to_string(first) +
@@ -122,20 +143,20 @@ std::optional<std::string> parseClusterJson(const std::string &text,
       return where + ": last rank is below the first";
     if (perNode < 1)
       return where + ".per_node: must be at least 1";
-    const Json *kindName = r.get("kind");
-    if (!kindName || kindName->kind != Json::String)
+    std::optional<llvm::StringRef> kindName = r->getString("kind");
+    if (!kindName)
       return where + ": missing \"kind\" (a string)";
-    std::optional<int64_t> kind = cluster.findKind(kindName->string);
+    std::optional<int64_t> kind = cluster.findKind(kindName->str());
     if (!kind)
-      return where + ".kind: unknown device kind \"" + kindName->string + "\"";
+      return where + ".kind: unknown device kind \"" + kindName->str() + "\"";
     // Optional: the node of the first rank (default: a new node) and its
     // NIC (default 0), for ranges that share a node with the one before.
     int64_t node0 = node, nic0 = 0;
-    if (r.get("node"))
-      if (auto e = integerAt(r, "node", where, node0))
+    if (r->get("node"))
+      if (auto e = integerAt(*r, "node", where, node0))
         return e;
-    if (r.get("first_nic"))
-      if (auto e = integerAt(r, "first_nic", where, nic0))
+    if (r->get("first_nic"))
+      if (auto e = integerAt(*r, "first_nic", where, nic0))
         return e;
     if (nic0 >= perNode)
       return where + ".first_nic: must be below per_node";
@@ -152,59 +173,65 @@ std::optional<std::string> parseClusterJson(const std::string &text,
 }
 
 std::string printClusterJson(const Cluster &cluster) {
-  std::ostringstream os;
-  os << "{\n  \"kinds\": {";
-  const auto &kinds = cluster.allKinds();
-  for (size_t k = 0; k < kinds.size(); ++k) {
-    os << (k ? ",\n" : "\n") << "    \"" << kinds[k].name << "\": {";
-    bool firstField = true;
-    for (const auto &[key, member] : deviceKindFields()) {
-      os << (firstField ? "" : ", ") << "\"" << key
-         << "\": " << formatNumber(kinds[k].*member);
-      firstField = false;
-    }
-    os << "}";
-  }
-  os << "\n  },\n  \"latency\": {\"intra_node\": "
-     << formatNumber(cluster.latency.intraNode)
-     << ", \"inter_node\": " << formatNumber(cluster.latency.interNode)
-     << "},\n  \"ranks\": [";
-  // Ranges: maximal runs of one kind filling nodes of `per` ranks from the
-  // first rank's node and NIC on (every range makes progress: its first
-  // rank always fits).
-  int64_t n = cluster.size(), nextNode = 0;
-  bool firstRange = true;
-  for (int64_t start = 0; start < n;) {
-    const Device &d0 = cluster.device(start);
-    int64_t per = d0.nic + 1;
-    while (start + per - d0.nic < n) {
-      const Device &d = cluster.device(start + per - d0.nic);
-      if (d.node != d0.node || d.kind != d0.kind || d.nic != per)
-        break;
-      ++per;
-    }
-    int64_t end = start;
-    for (; end < n; ++end) {
-      const Device &d = cluster.device(end);
-      int64_t local = d0.nic + (end - start);
-      if (d.kind != d0.kind || d.node != d0.node + local / per ||
-          d.nic != local % per)
-        break;
-    }
-    os << (firstRange ? "\n" : ",\n") << "    {\"first\": " << start
-       << ", \"last\": " << end - 1 << ", \"kind\": \""
-       << cluster.kind(d0.kind).name << "\", \"per_node\": " << per;
-    if (d0.node != nextNode)
-      os << ", \"node\": " << d0.node;
-    if (d0.nic != 0)
-      os << ", \"first_nic\": " << d0.nic;
-    os << "}";
-    firstRange = false;
-    nextNode = std::max(nextNode, cluster.device(end - 1).node + 1);
-    start = end;
-  }
-  os << "\n  ]\n}\n";
-  return os.str();
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  json::OStream j(os, /*IndentSize=*/2);
+  auto number = [&](llvm::StringRef key, double v) {
+    j.attributeBegin(key);
+    j.rawValue(formatNumber(v));
+    j.attributeEnd();
+  };
+  j.object([&] {
+    j.attributeObject("kinds", [&] {
+      for (const DeviceKind &kind : cluster.allKinds())
+        j.attributeObject(kind.name, [&] {
+          for (const auto &[key, member] : deviceKindFields())
+            number(key, kind.*member);
+        });
+    });
+    j.attributeObject("latency", [&] {
+      number("intra_node", cluster.latency.intraNode);
+      number("inter_node", cluster.latency.interNode);
+    });
+    // Ranges: maximal runs of one kind filling nodes of `per` ranks from
+    // the first rank's node and NIC on (every range makes progress: its
+    // first rank always fits).
+    j.attributeArray("ranks", [&] {
+      int64_t n = cluster.size(), nextNode = 0;
+      for (int64_t start = 0; start < n;) {
+        const Device &d0 = cluster.device(start);
+        int64_t per = d0.nic + 1;
+        while (start + per - d0.nic < n) {
+          const Device &d = cluster.device(start + per - d0.nic);
+          if (d.node != d0.node || d.kind != d0.kind || d.nic != per)
+            break;
+          ++per;
+        }
+        int64_t end = start;
+        for (; end < n; ++end) {
+          const Device &d = cluster.device(end);
+          int64_t local = d0.nic + (end - start);
+          if (d.kind != d0.kind || d.node != d0.node + local / per ||
+              d.nic != local % per)
+            break;
+        }
+        j.object([&] {
+          j.attribute("first", start);
+          j.attribute("last", end - 1);
+          j.attribute("kind", cluster.kind(d0.kind).name);
+          j.attribute("per_node", per);
+          if (d0.node != nextNode)
+            j.attribute("node", d0.node);
+          if (d0.nic != 0)
+            j.attribute("first_nic", d0.nic);
+        });
+        nextNode = std::max(nextNode, cluster.device(end - 1).node + 1);
+        start = end;
+      }
+    });
+  });
+  os << "\n";
+  return text;
 }
 
 std::optional<Cluster> namedCluster(const std::string &name) {

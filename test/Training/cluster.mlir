@@ -18,10 +18,30 @@
 
 // Overrides and kinds without priors; a node shared by two kinds.
 // RUN: hspmd-opt --hspmd-import-cluster=file=%S/Inputs/custom.json --hspmd-export-cluster %s -o /dev/null | FileCheck %s --check-prefix=CUSTOM
-// CUSTOM: "A100": {"peak_flops": 3.12e+14, "hbm_bytes": 80000000000, "hbm_bandwidth": 2e+12, "nvlink_busbw": 230000000000, "nic_busbw": 25000000000, "eta_gemm": 0.7, "eta_attn": 0.5, "c_layer": 0.001},
-// CUSTOM: "H800": {"peak_flops": 9.89e+14, {{.*}} "eta_gemm": 0.7,
+// CUSTOM: "A100": {
+// CUSTOM-NEXT: "peak_flops": 3.12e+14,
+// CUSTOM-NEXT: "hbm_bytes": 80000000000,
+// CUSTOM-NEXT: "hbm_bandwidth": 2e+12,
+// CUSTOM-NEXT: "nvlink_busbw": 230000000000,
+// CUSTOM-NEXT: "nic_busbw": 25000000000,
+// CUSTOM-NEXT: "eta_gemm": 0.7,
+// CUSTOM-NEXT: "eta_attn": 0.5,
+// CUSTOM-NEXT: "c_layer": 0.001
+// CUSTOM: "H800": {
+// CUSTOM-NEXT: "peak_flops": 9.89e+14,
+// CUSTOM: "eta_gemm": 0.7,
 // (The A100 range is printed with the 6 ranks its node holds of it.)
-// CUSTOM: {"first": 0, "last": 5, "kind": "A100", "per_node": 6},
-// CUSTOM: {"first": 6, "last": 9, "kind": "H800", "per_node": 8, "node": 0, "first_nic": 6}
+// CUSTOM: "first": 0,
+// CUSTOM-NEXT: "last": 5,
+// CUSTOM-NEXT: "kind": "A100",
+// CUSTOM-NEXT: "per_node": 6
+// CUSTOM-NEXT: }
+// CUSTOM: "first": 6,
+// CUSTOM-NEXT: "last": 9,
+// CUSTOM-NEXT: "kind": "H800",
+// CUSTOM-NEXT: "per_node": 8,
+// CUSTOM-NEXT: "node": 0,
+// CUSTOM-NEXT: "first_nic": 6
+// CUSTOM-NEXT: }
 
 module {}

@@ -3,7 +3,7 @@
 // RUN: not hspmd-opt --hspmd-import-cluster=file=%S/Inputs/bad-kind.json %s 2>&1 | FileCheck %s --check-prefix=KIND
 // KIND: error: cluster file '{{.*}}bad-kind.json': ranks[0].kind: unknown device kind "B200"
 // RUN: not hspmd-opt --hspmd-import-cluster=file=%S/Inputs/bad-syntax.json %s 2>&1 | FileCheck %s --check-prefix=SYNTAX
-// SYNTAX: error: cluster file '{{.*}}bad-syntax.json': offset {{[0-9]+}}: expected ',' or '}'
+// SYNTAX: error: cluster file '{{.*}}bad-syntax.json': [{{[0-9]+}}:{{[0-9]+}}, byte={{[0-9]+}}]: Expected , or } after object property
 // RUN: not hspmd-opt --hspmd-import-cluster=file=%S/Inputs/no-such-file.json %s 2>&1 | FileCheck %s --check-prefix=MISSING
 // MISSING: error: cannot read cluster file '{{.*}}no-such-file.json'
 // RUN: not hspmd-opt --hspmd-import-cluster=name=4xB200 %s 2>&1 | FileCheck %s --check-prefix=NAME

@@ -17,6 +17,9 @@
 
 #include "hspmd/Training/Model.h"
 
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/raw_ostream.h"
+
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -72,8 +75,13 @@ int main(int argc, char **argv) {
   double params =
       layers * (static_cast<double>(attentionParams(m) + mlpParams(m)) / tp +
                 static_cast<double>(blockNormParams(m)));
-  std::printf("{\"gemm_flops\": %.17g, \"attention_flops\": %.17g, "
-              "\"contraction_flops\": %.17g, \"param_bytes\": %.17g}\n",
-              gemm, attention, gemm + attention, params * bytesPerParam);
+  llvm::json::OStream j(llvm::outs());
+  j.object([&] {
+    j.attribute("gemm_flops", gemm);
+    j.attribute("attention_flops", attention);
+    j.attribute("contraction_flops", gemm + attention);
+    j.attribute("param_bytes", params * bytesPerParam);
+  });
+  llvm::outs() << "\n";
   return 0;
 }

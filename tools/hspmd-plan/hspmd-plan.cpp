@@ -16,6 +16,9 @@
 #include "hspmd/Training/Planner.h"
 #include "hspmd/Training/Text.h"
 
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/raw_ostream.h"
+
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
@@ -241,21 +244,6 @@ std::string deviceRanges(const std::vector<int64_t> &devices) {
   return out;
 }
 
-std::string jsonString(const std::string &s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\')
-      out += '\\', out += c;
-    else if (c == '\n')
-      out += "\\n";
-    else if (static_cast<unsigned char>(c) < 0x20)
-      out += ' ';
-    else
-      out += c;
-  }
-  return out + "\"";
-}
-
 std::string num(double v, int precision = 6) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*g", precision, v);
@@ -424,70 +412,95 @@ int main(int argc, char **argv) {
       annotations ? renderShardingAnnotations(cluster, model, r.best.plan) : "";
 
   if (formatName == "json") {
-    std::ostringstream os;
-    os << "{\n  \"cluster\": {\"devices\": " << cluster.size()
-       << ", \"nodes\": " << nodes.size() << ", \"kinds\": {";
-    bool first = true;
-    for (const auto &[name, n] : kindCounts) {
-      os << (first ? "" : ", ") << jsonString(name) << ": " << n;
-      first = false;
-    }
-    os << "}},\n  \"model\": {\"name\": " << jsonString(model.name)
-       << ", \"layers\": " << model.layers << ", \"seq\": " << model.seqLen
-       << ", \"micro_batch\": " << model.microBatch
-       << ", \"global_batch\": " << batch << "},\n";
-    os << "  \"plan\": {\"origin\": " << jsonString(r.best.origin)
-       << ", \"summary\": " << jsonString(describePlan(cluster, r.best.plan))
-       << ", \"zero\": " << (r.best.plan.zero ? "true" : "false")
-       << ", \"pipelines\": [";
-    for (size_t q = 0; q < r.best.plan.pipelines.size(); ++q) {
-      const PipelinePlan &pl = r.best.plan.pipelines[q];
-      os << (q ? "," : "") << "\n    {\"micro_batches\": " << pl.microBatches
-         << ", \"makespan\": " << num(rep.pipelines[q].makespan)
-         << ", \"stages\": [";
-      for (size_t k = 0; k < pl.stages.size(); ++k) {
-        const StageReport *sr = nullptr;
-        for (const StageReport &s : rep.stages)
-          if (s.pipeline == static_cast<int64_t>(q) &&
-              s.stage == static_cast<int64_t>(k))
-            sr = &s;
-        os << (k ? ", " : "") << "\n      {\"kind\": " << jsonString(sr->kind)
-           << ", \"tp\": " << sr->tp << ", \"devices\": [";
-        for (size_t i = 0; i < pl.stages[k].devices.size(); ++i)
-          os << (i ? ", " : "") << pl.stages[k].devices[i];
-        os << "], \"first_layer\": " << sr->firstLayer
-           << ", \"layers\": " << sr->layers
-           << ", \"seconds_per_micro_batch\": " << num(sr->cost.timing.total())
-           << ", \"memory_bytes\": " << num(sr->memoryBytes, 8)
-           << ", \"memory_capacity\": " << num(sr->memoryCapacity, 8) << "}";
-      }
-      os << "]}";
-    }
-    os << "\n  ]},\n  \"step_seconds\": " << num(rep.stepSeconds)
-       << ",\n  \"peak_memory_fraction\": " << num(rep.peakMemoryFraction)
-       << ",\n  \"baselines\": {";
-    first = true;
-    auto baseline = [&](const char *key, const std::optional<PlanChoice> &c) {
-      if (!c)
-        return;
-      os << (first ? "" : ",") << "\n    " << jsonString(key)
-         << ": {\"step_seconds\": " << num(c->stepSeconds)
-         << ", \"origin\": " << jsonString(c->origin)
-         << ", \"summary\": " << jsonString(describePlan(cluster, c->plan))
-         << "}";
-      first = false;
+    std::string out;
+    llvm::raw_string_ostream os(out);
+    llvm::json::OStream j(os, /*IndentSize=*/2);
+    // Measured numbers keep the table's 6 (memory: 8) significant digits.
+    auto number = [&](llvm::StringRef key, double v, int precision = 6) {
+      j.attributeBegin(key);
+      j.rawValue(num(v, precision));
+      j.attributeEnd();
     };
-    baseline("uniform_all_devices", r.bestUniform);
-    baseline("uniform_any_subset", r.bestUniformSubset);
-    baseline("paper_case", r.bestGiven);
-    baseline("search_before_improvement", r.bestSearched);
-    os << "\n  },\n  \"planner\": {\"structures\": " << r.structures
-       << ", \"evaluations\": " << r.evaluations
-       << ", \"seconds\": " << num(r.seconds) << "}";
-    if (annotations)
-      os << ",\n  \"annotations\": " << jsonString(text);
-    os << "\n}\n";
-    std::cout << os.str();
+    auto stageJson = [&](size_t q, size_t k, const StagePlan &stage) {
+      const StageReport *sr = nullptr;
+      for (const StageReport &s : rep.stages)
+        if (s.pipeline == static_cast<int64_t>(q) &&
+            s.stage == static_cast<int64_t>(k))
+          sr = &s;
+      j.object([&] {
+        j.attribute("kind", sr->kind);
+        j.attribute("tp", sr->tp);
+        j.attributeArray("devices", [&] {
+          for (int64_t d : stage.devices)
+            j.value(d);
+        });
+        j.attribute("first_layer", sr->firstLayer);
+        j.attribute("layers", sr->layers);
+        number("seconds_per_micro_batch", sr->cost.timing.total());
+        number("memory_bytes", sr->memoryBytes, 8);
+        number("memory_capacity", sr->memoryCapacity, 8);
+      });
+    };
+    auto baseline = [&](const char *key, const std::optional<PlanChoice> &c) {
+      if (c)
+        j.attributeObject(key, [&] {
+          number("step_seconds", c->stepSeconds);
+          j.attribute("origin", c->origin);
+          j.attribute("summary", describePlan(cluster, c->plan));
+        });
+    };
+    j.object([&] {
+      j.attributeObject("cluster", [&] {
+        j.attribute("devices", cluster.size());
+        j.attribute("nodes", static_cast<int64_t>(nodes.size()));
+        j.attributeObject("kinds", [&] {
+          for (const auto &[name, n] : kindCounts)
+            j.attribute(name, n);
+        });
+      });
+      j.attributeObject("model", [&] {
+        j.attribute("name", model.name);
+        j.attribute("layers", model.layers);
+        j.attribute("seq", model.seqLen);
+        j.attribute("micro_batch", model.microBatch);
+        j.attribute("global_batch", batch);
+      });
+      j.attributeObject("plan", [&] {
+        j.attribute("origin", r.best.origin);
+        j.attribute("summary", describePlan(cluster, r.best.plan));
+        j.attribute("zero", r.best.plan.zero);
+        j.attributeArray("pipelines", [&] {
+          for (size_t q = 0; q < r.best.plan.pipelines.size(); ++q) {
+            const PipelinePlan &pl = r.best.plan.pipelines[q];
+            j.object([&] {
+              j.attribute("micro_batches", pl.microBatches);
+              number("makespan", rep.pipelines[q].makespan);
+              j.attributeArray("stages", [&] {
+                for (size_t k = 0; k < pl.stages.size(); ++k)
+                  stageJson(q, k, pl.stages[k]);
+              });
+            });
+          }
+        });
+      });
+      number("step_seconds", rep.stepSeconds);
+      number("peak_memory_fraction", rep.peakMemoryFraction);
+      j.attributeObject("baselines", [&] {
+        baseline("uniform_all_devices", r.bestUniform);
+        baseline("uniform_any_subset", r.bestUniformSubset);
+        baseline("paper_case", r.bestGiven);
+        baseline("search_before_improvement", r.bestSearched);
+      });
+      j.attributeObject("planner", [&] {
+        j.attribute("structures", r.structures);
+        j.attribute("evaluations", r.evaluations);
+        number("seconds", r.seconds);
+      });
+      if (annotations)
+        j.attribute("annotations", text);
+    });
+    os << "\n";
+    std::cout << out;
     return 0;
   }
 

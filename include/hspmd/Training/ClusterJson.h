@@ -13,7 +13,8 @@
 //
 // Ranges cover 0..N-1 in order; device i of a node sends through NIC i. A
 // range starts on a new node unless it gives "node" (and "first_nic"), for
-// nodes shared by two kinds.
+// nodes shared by two kinds. Kinds are numbered in name order. Read and
+// written with llvm::json; printed two-space indented.
 // Field names and units: docs/CostModel.md ("Cluster description").
 //
 //===----------------------------------------------------------------------===//
@@ -35,7 +36,7 @@ const std::vector<std::pair<const char *, double DeviceKind::*>> &
 deviceKindFields();
 
 /// Parses the compact JSON form into `out`. On error, a message naming the
-/// offending place (a byte offset or a JSON path).
+/// offending place ("[line:column, byte=N]" or a JSON path).
 std::optional<std::string> parseClusterJson(const std::string &text,
                                             Cluster &out);
 

@@ -1,6 +1,7 @@
 //===- ClusterJson.cpp - The JSON form of a cluster -----------------------===//
 
 #include "hspmd/Training/ClusterJson.h"
+#include "hspmd/Training/Specs.h"
 
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
@@ -234,10 +235,10 @@ std::string printClusterJson(const Cluster &cluster) {
   return text;
 }
 
-std::optional<Cluster> namedCluster(const std::string &name) {
+std::optional<Cluster> namedCluster(const std::string &text) {
   // "<a>xH20+<b>xH800", either part optional.
   int64_t h20 = 0, h800 = 0;
-  std::stringstream parts(name);
+  std::stringstream parts(canonicalClusterName(text));
   std::string part;
   while (std::getline(parts, part, '+')) {
     size_t x = part.find('x');

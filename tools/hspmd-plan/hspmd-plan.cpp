@@ -14,6 +14,7 @@
 #include "hspmd/Training/Data/Cases.h"
 #include "hspmd/Training/ClusterJson.h"
 #include "hspmd/Training/Planner.h"
+#include "hspmd/Training/Specs.h"
 #include "hspmd/Training/Text.h"
 
 #include "llvm/Support/JSON.h"
@@ -68,166 +69,11 @@ const char *kUsage = R"(usage: hspmd-plan [options]
   --print-cluster       print the cluster as compact JSON and stop
 )";
 
-/// toInteger (Text.h), into `out`.
-bool parseInt(const std::string &s, int64_t &out) {
-  std::optional<int64_t> v = toInteger(s);
-  if (v)
-    out = *v;
-  return v.has_value();
-}
 
-std::vector<std::string> split(const std::string &s, char sep) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (true) {
-    size_t at = s.find(sep, start);
-    out.push_back(s.substr(start, at == std::string::npos ? std::string::npos
-                                                          : at - start));
-    if (at == std::string::npos)
-      return out;
-    start = at + 1;
-  }
-}
 
-bool parseIntList(const std::string &s, std::vector<int64_t> &out) {
-  out.clear();
-  for (const std::string &part : split(s, ',')) {
-    int64_t v;
-    if (!parseInt(part, v))
-      return false;
-    out.push_back(v);
-  }
-  return true;
-}
 
-/// The paper-cluster name of `text` in ClusterJson's spelling
-/// ("32xH20+16xH800"), accepting "h20x32+h800x16" and "32 H20 + 16 H800".
-std::string canonicalClusterName(const std::string &text) {
-  std::string out;
-  for (const std::string &term : split(text, '+')) {
-    std::string t;
-    for (char c : term)
-      if (!std::isspace(static_cast<unsigned char>(c)))
-        t += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    std::string count, kind;
-    size_t digits = t.find_first_not_of("0123456789");
-    if (digits > 0 && digits != std::string::npos) {
-      count = t.substr(0, digits); // "32xh20" or "32h20"
-      kind = t.substr(t[digits] == 'x' ? digits + 1 : digits);
-    } else if (size_t x = t.rfind('x'); x != std::string::npos) {
-      kind = t.substr(0, x); // "h20x32"
-      count = t.substr(x + 1);
-    }
-    std::string name = kind == "h20" ? "H20" : kind == "h800" ? "H800" : kind;
-    out += (out.empty() ? "" : "+") + count + "x" + name;
-  }
-  return out;
-}
 
-/// "0-3+6" -> 0 1 2 3 6.
-bool parseDevices(const std::string &s, std::vector<int64_t> &out) {
-  out.clear();
-  for (const std::string &part : split(s, '+')) {
-    size_t dash = part.find('-');
-    int64_t a, b;
-    if (dash == std::string::npos) {
-      if (!parseInt(part, a))
-        return false;
-      b = a;
-    } else if (!parseInt(part.substr(0, dash), a) ||
-               !parseInt(part.substr(dash + 1), b) || b < a) {
-      return false;
-    }
-    for (int64_t d = a; d <= b; ++d)
-      out.push_back(d);
-  }
-  return true;
-}
 
-/// Applies one --pin; an error message on failure.
-std::optional<std::string> applyPin(const std::string &spec, PlanPins &pins) {
-  size_t eq = spec.find('=');
-  std::string key = spec.substr(0, eq);
-  std::string value = eq == std::string::npos ? "" : spec.substr(eq + 1);
-  auto bad = [&](const char *expected) {
-    return "--pin " + spec + ": expected " + expected;
-  };
-  if (key.rfind("tp.", 0) == 0) {
-    int64_t t;
-    if (!parseInt(value, t) || t < 1)
-      return bad("tp.KIND=<positive degree>");
-    pins.tpDegree[key.substr(3)] = t;
-  } else if (key == "remainder") {
-    if (value == "split")
-      pins.remainder = Remainder::Split;
-    else if (value == "drop")
-      pins.remainder = Remainder::Drop;
-    else
-      return bad("remainder=split|drop");
-  } else if (key == "dp") {
-    int64_t d;
-    if (!parseInt(value, d) || d < 1)
-      return bad("dp=<positive count>");
-    pins.pipelines = d;
-  } else if (key == "zero") {
-    if (value != "on" && value != "off")
-      return bad("zero=on|off");
-    pins.zero = value == "on";
-  } else if (key == "family") {
-    if (value == "mixed")
-      pins.family = Family::Mixed;
-    else if (value == "separate")
-      pins.family = Family::Separate;
-    else
-      return bad("family=mixed|separate");
-  } else if (key == "order") {
-    pins.kindOrder = split(value, ',');
-  } else if (key == "all-kinds" && value.empty()) {
-    pins.allKinds = true;
-  } else if (key == "stages") {
-    pins.stages.clear();
-    if (value.rfind("case:", 0) == 0) {
-      int64_t id;
-      const PaperCase *pc = nullptr;
-      if (!parseInt(value.substr(5), id) ||
-          !(pc = findPaperCase(static_cast<int>(id))))
-        return bad("stages=case:<1..14>");
-      BuiltCase b = buildPaperCase(*pc);
-      for (const PipelinePlan &pl : b.plan.pipelines) {
-        std::vector<std::vector<int64_t>> stages;
-        for (const StagePlan &st : pl.stages)
-          stages.push_back(st.devices);
-        pins.stages.push_back(stages);
-      }
-    } else {
-      for (const std::string &pipe : split(value, '|')) {
-        std::vector<std::vector<int64_t>> stages;
-        for (const std::string &stage : split(pipe, ',')) {
-          std::vector<int64_t> devices;
-          if (!parseDevices(stage, devices))
-            return bad("stages=a-b+c,d-e|... (stages of a pipeline by ',', "
-                       "pipelines by '|')");
-          stages.push_back(devices);
-        }
-        pins.stages.push_back(stages);
-      }
-    }
-  } else if (key == "layers") {
-    pins.layers.clear();
-    for (const std::string &pipe : split(value, '|')) {
-      std::vector<int64_t> layers;
-      if (!parseIntList(pipe, layers))
-        return bad("layers=a,b|c,d");
-      pins.layers.push_back(layers);
-    }
-  } else if (key == "micro") {
-    if (!parseIntList(value, pins.microBatches))
-      return bad("micro=a,b,...");
-  } else {
-    return "--pin " + spec + ": unknown pin (see --help)";
-  }
-  return std::nullopt;
-}
 
 /// "0-3,8,10-11".
 std::string deviceRanges(const std::vector<int64_t> &devices) {
@@ -273,11 +119,13 @@ int main(int argc, char **argv) {
       std::string v;
       if (!next(v))
         return false;
-      if (!parseInt(v, out) || out < 1) {
+      std::optional<int64_t> parsed = toInteger(v);
+      if (!parsed || *parsed < 1) {
         std::cerr << "hspmd-plan: " << a << " expects a positive integer, got '"
                   << v << "'\n";
         return false;
       }
+      out = *parsed;
       return true;
     };
     std::string v;
@@ -305,7 +153,7 @@ int main(int argc, char **argv) {
     } else if (a == "--tp-degrees") {
       if (!next(v))
         return 2;
-      if (!parseIntList(v, options.tpDegrees)) {
+      if (parsePositiveIntList(v, options.tpDegrees)) {
         std::cerr << "hspmd-plan: --tp-degrees expects a list like 1,2,4,8\n";
         return 2;
       }
@@ -315,7 +163,8 @@ int main(int argc, char **argv) {
     } else if (a == "--pin") {
       if (!next(v))
         return 2;
-      if (std::optional<std::string> err = applyPin(v, options.pins)) {
+      if (std::optional<std::string> err =
+              applyPin(v, options.pins, paperGivenPlans())) {
         std::cerr << "hspmd-plan: " << *err << "\n";
         return 2;
       }
@@ -355,7 +204,7 @@ int main(int argc, char **argv) {
       return 1;
     }
   } else if (std::optional<Cluster> named =
-                 namedCluster(canonicalClusterName(clusterArg))) {
+                 namedCluster(clusterArg)) {
     cluster = *named;
   } else {
     std::cerr << "hspmd-plan: '" << clusterArg
@@ -379,16 +228,13 @@ int main(int argc, char **argv) {
     return 0;
   }
 
-  ModelConfig model;
-  if (modelName == "llama32b" || modelName == "llama-32b")
-    model = ModelConfig::llama32B();
-  else if (modelName == "llama70b" || modelName == "llama-70b")
-    model = ModelConfig::llama70B();
-  else {
+  std::optional<ModelConfig> named = modelByName(modelName);
+  if (!named) {
     std::cerr << "hspmd-plan: unknown model '" << modelName
               << "' (llama32b or llama70b)\n";
     return 2;
   }
+  ModelConfig model = *named;
   model.seqLen = seq;
   model.microBatch = micro;
 

@@ -45,7 +45,8 @@ std::optional<std::string> parseClusterJson(const std::string &text,
 std::string printClusterJson(const Cluster &cluster);
 
 /// A cluster by the name of one of the paper's (`32xH20+16xH800`,
-/// `24xH20`, ...): H20 ranks first, 8 per node.
+/// `24xH20`, ...; any spelling canonicalClusterName accepts): H20 ranks
+/// first, 8 per node.
 std::optional<Cluster> namedCluster(const std::string &name);
 
 } // namespace hspmd::training

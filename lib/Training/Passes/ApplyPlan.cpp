@@ -1,6 +1,7 @@
 //===- ApplyPlan.cpp - A training plan written as shardings ---------------===//
 
 #include "hspmd/Training/Planner.h"
+#include "hspmd/Training/Specs.h"
 #include "hspmd/Training/Passes/ClusterDlti.h"
 #include "hspmd/Training/Passes/TrainingPasses.h"
 
@@ -46,15 +47,10 @@ struct ApplyPlanPass
       return signalPassFailure();
     }
     training::PlannerOptions options;
-    options.tpDegrees.clear();
-    for (StringRef part : llvm::split(StringRef(tpDegrees), ',')) {
-      int64_t t = 0;
-      if (part.trim().getAsInteger(10, t) || t < 1) {
-        module.emitError() << "--hspmd-apply-plan: tp-degrees: '" << part
-                           << "' is not a positive integer";
-        return signalPassFailure();
-      }
-      options.tpDegrees.push_back(t);
+    if (std::optional<std::string> e =
+            training::parsePositiveIntList(tpDegrees, options.tpDegrees)) {
+      module.emitError() << "--hspmd-apply-plan: tp-degrees: " << *e;
+      return signalPassFailure();
     }
     training::PlannerResult result =
         training::planTraining(model, *cluster, globalBatch, options);

@@ -38,6 +38,15 @@ DeviceKind hspmd::training::h20Prior() {
   return k;
 }
 
+std::optional<DeviceKind>
+hspmd::training::kindPrior(const std::string &name) {
+  if (name == "H20")
+    return h20Prior();
+  if (name == "H800")
+    return h800Prior();
+  return std::nullopt;
+}
+
 int64_t Cluster::addKind(const DeviceKind &kind) {
   if (std::optional<int64_t> existing = findKind(kind.name)) {
     kinds[*existing] = kind;

@@ -81,10 +81,8 @@ std::optional<std::string> parseClusterJson(const std::string &text,
     const json::Object *fields = kinds->get(name)->getAsObject();
     if (!fields)
       return where + ": expected an object";
-    DeviceKind kind;
-    bool prior = name == "H20" || name == "H800";
-    if (prior)
-      kind = name == "H20" ? h20Prior() : h800Prior();
+    std::optional<DeviceKind> prior = kindPrior(name);
+    DeviceKind kind = prior.value_or(DeviceKind());
     kind.name = name;
     for (const std::string &key : sortedKeys(*fields)) {
       auto field = std::find_if(

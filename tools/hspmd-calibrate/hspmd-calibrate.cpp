@@ -14,6 +14,7 @@
 #include "hspmd/Training/Calibration.h"
 #include "hspmd/Training/Data/Fit.h"
 #include "hspmd/Training/Data/Profile.h"
+#include "hspmd/Training/Specs.h"
 #include "hspmd/Training/Text.h"
 #include "hspmd/Training/Data/VTrain.h"
 
@@ -127,12 +128,9 @@ int runProfile(Options &o) {
   }
   if (o.kind.empty())
     o.kind = "H20";
-  DeviceKind kind;
-  if (o.kind == "H20")
-    kind = h20Prior();
-  else if (o.kind == "H800")
-    kind = h800Prior();
-  else {
+  std::optional<DeviceKind> prior = kindPrior(o.kind);
+  DeviceKind kind = prior.value_or(DeviceKind());
+  if (!prior) {
     kind.name = o.kind;
     if (o.peakFlops <= 0 || o.hbmBandwidth <= 0) {
       std::cerr << "hspmd-calibrate: kind '" << o.kind
@@ -149,16 +147,13 @@ int runProfile(Options &o) {
   if (o.hbmBandwidth > 0)
     kind.hbmBandwidth = o.hbmBandwidth;
 
-  ModelConfig model;
-  if (o.modelName == "llama32b" || o.modelName == "llama-32b")
-    model = ModelConfig::llama32B();
-  else if (o.modelName == "llama70b" || o.modelName == "llama-70b")
-    model = ModelConfig::llama70B();
-  else {
+  std::optional<ModelConfig> named = modelByName(o.modelName);
+  if (!named) {
     std::cerr << "hspmd-calibrate: unknown model '" << o.modelName
               << "' (llama32b or llama70b)\n";
     return 2;
   }
+  ModelConfig model = *named;
   if (o.vocab > 0)
     model.vocab = o.vocab;
 
@@ -178,14 +173,7 @@ int runProfile(Options &o) {
   ProfileFit fit = fitStageProfile(model, kind.peakFlops, kind.hbmBandwidth,
                                    entries, o.gpusPerNode, latency);
   bool cross = fit.crossNodeBusBw > 0;
-  auto positiveFinite = [](double v) { return v > 0 && std::isfinite(v); };
-  if (!(fit.etaGemm > 0 && fit.etaGemm <= 1 && fit.etaAttn > 0 &&
-        fit.etaAttn <= 1 && positiveFinite(fit.nvlinkBusBw) &&
-        (!cross || (positiveFinite(fit.crossNodeBusBw) &&
-                    fit.crossNodeAlpha >= 0 &&
-                    std::isfinite(fit.crossNodeAlpha))) &&
-        fit.layerOverhead >= 0 && std::isfinite(fit.layerOverhead) &&
-        std::isfinite(fit.stageOverhead))) {
+  if (!fit.isPhysical()) {
     std::cerr << "hspmd-calibrate: the fit is not physical (eta_gemm "
               << num(fit.etaGemm) << ", eta_attn " << num(fit.etaAttn)
               << ", NVLink " << num(fit.nvlinkBusBw) << " B/s, c_layer "

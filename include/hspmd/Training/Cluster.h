@@ -50,6 +50,8 @@ struct DeviceKind {
 /// 200 Gb/s (H20) per GPU at 90%.
 DeviceKind h800Prior();
 DeviceKind h20Prior();
+/// The prior of the kind called `name` (H20 or H800), or nothing.
+std::optional<DeviceKind> kindPrior(const std::string &name);
 
 struct Device {
   /// Index into the cluster's kinds.

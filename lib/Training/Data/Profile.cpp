@@ -155,3 +155,14 @@ Calibration hspmd::training::calibrationFromFit(const ProfileFit &fit,
   }
   return c;
 }
+
+bool ProfileFit::isPhysical() const {
+  auto positiveFinite = [](double v) { return v > 0 && std::isfinite(v); };
+  bool cross = crossNodeBusBw > 0;
+  return etaGemm > 0 && etaGemm <= 1 && etaAttn > 0 && etaAttn <= 1 &&
+         positiveFinite(nvlinkBusBw) &&
+         (!cross || (positiveFinite(crossNodeBusBw) && crossNodeAlpha >= 0 &&
+                     std::isfinite(crossNodeAlpha))) &&
+         layerOverhead >= 0 && std::isfinite(layerOverhead) &&
+         std::isfinite(stageOverhead);
+}

@@ -49,6 +49,11 @@ struct ProfileFit {
   double crossNodeAlpha = 0;
   /// Per block (fwd + bwd) and per stage constant, seconds.
   double layerOverhead = 0, stageOverhead = 0;
+
+  /// Whether the constants can be a device's: efficiencies in (0, 1],
+  /// positive finite bandwidths (the cross-node ones only where fitted),
+  /// a non-negative latency and per-block overhead, a finite stage one.
+  bool isPhysical() const;
 };
 
 /// Fits `entries`, measured on a kind of `peakFlops` and `hbmBandwidth`,

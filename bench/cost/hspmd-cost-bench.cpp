@@ -20,7 +20,7 @@
 #include "hspmd/Training/Calibration.h"
 #include "hspmd/Training/Data/Cases.h"
 #include "hspmd/Training/Collectives.h"
-#include "hspmd/Training/Planner.h"
+#include "hspmd/Training/TrainingPlanner.h"
 #include "hspmd/Training/Data/Profile.h"
 #include "hspmd/Training/Data/VTrain.h"
 
@@ -84,7 +84,7 @@ std::string uniformText(const UniformCandidate &u, const std::string &where) {
 /// The paper's structure (pinned stages of `caseId`) with layers and
 /// micro-batches re-planned.
 double rebalancedCase(const BuiltCase &b) {
-  PlannerOptions o;
+  TrainingPlannerOptions o;
   // no given plans: the answer is the planner's own
   o.uniformCandidates = false;
   for (const PipelinePlan &pl : b.plan.pipelines) {
@@ -93,7 +93,7 @@ double rebalancedCase(const BuiltCase &b) {
       stages.push_back(st.devices);
     o.pins.stages.push_back(stages);
   }
-  PlannerResult r = planTraining(b.model, b.cluster, 64, o);
+  TrainingPlannerResult r = planTraining(b.model, b.cluster, 64, o);
   double original = predictStep(b.model, b.cluster, b.plan).stepSeconds;
   return r.error ? original : std::min(original, r.best.stepSeconds);
 }
@@ -371,7 +371,7 @@ void sensitivity() {
   for (const Variant &v : variants) {
     BuiltCase b = buildPaperCase(*findPaperCase(1));
     v.apply(b.cluster);
-    PlannerResult r = planTraining(b.model, b.cluster, 64, withPaperPlans());
+    TrainingPlannerResult r = planTraining(b.model, b.cluster, 64, withPaperPlans());
     double c1 = rebalancedCase(b);
     std::optional<UniformCandidate> u48 =
         bestUniform(b.model, b.cluster, range(0, 48), megatron);
@@ -435,7 +435,7 @@ void timing() {
               "planner s", "step s", "unif-all", "structures", "predictions");
   for (const Run &r : runs) {
     ModelConfig m = r.big ? ModelConfig::llama70B() : ModelConfig::llama32B();
-    PlannerResult p = planTraining(m, r.cluster, r.batch, withPaperPlans());
+    TrainingPlannerResult p = planTraining(m, r.cluster, r.batch, withPaperPlans());
     char step[32] = "none", uniform[32] = "none";
     if (!p.error)
       std::snprintf(step, sizeof step, "%.2f", p.best.stepSeconds);
@@ -523,18 +523,18 @@ int main(int argc, char **argv) {
       row("  best uniform, any subset" + conv, uniformText(*best, where),
           best->stepSeconds, std::nullopt);
   }
-  PlannerResult planned = planTraining(m32, c1.cluster, 64, withPaperPlans());
+  TrainingPlannerResult planned = planTraining(m32, c1.cluster, 64, withPaperPlans());
   if (!planned.error)
     row("  planner (" + planned.best.origin + ")",
         describePlan(c1.cluster, planned.best.plan), planned.best.stepSeconds,
         PaperFigures::hspmdCase1, "HSPMD");
   {
-    PlannerOptions o;
+    TrainingPlannerOptions o;
     // no given plans: the answer is the planner's own
     o.pins.tpDegree = {{"H20", 4}, {"H800", 4}};
     o.pins.pipelines = 4;
     o.pins.kindOrder = {"H20", "H800"};
-    PlannerResult r = planTraining(m32, c1.cluster, 64, o);
+    TrainingPlannerResult r = planTraining(m32, c1.cluster, 64, o);
     if (!r.error)
       row("  planner, TP4 DP4 H20-first pinned",
           describePlan(c1.cluster, r.best.plan), r.best.stepSeconds,
@@ -552,7 +552,7 @@ int main(int argc, char **argv) {
       caseSeconds[12], std::nullopt);
   row("elastic C2 (case 13, 31 H20)", describePlan(e2.cluster, e2.plan),
       caseSeconds[13], PaperFigures::elasticAfterSwitch, "HSPMD");
-  PlannerResult p31 = planTraining(e2.model, e2.cluster, 64, withPaperPlans());
+  TrainingPlannerResult p31 = planTraining(e2.model, e2.cluster, 64, withPaperPlans());
   if (!p31.error)
     row("  planner on 31 H20 (" + p31.best.origin + ")",
         describePlan(e2.cluster, p31.best.plan), p31.best.stepSeconds,

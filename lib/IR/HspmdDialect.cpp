@@ -1,6 +1,7 @@
 //===- HspmdDialect.cpp - hspmd dialect -----------------------------------===//
 
 #include "hspmd/IR/HspmdDialect.h"
+#include "hspmd/IR/AttrNames.h"
 #include "hspmd/IR/AttributeVerifier.h"
 #include "hspmd/IR/HspmdOps.h"
 
@@ -57,14 +58,14 @@ LogicalResult HspmdDialect::verifyRegionArgAttribute(Operation *op,
     type = op->getRegion(regionIndex).getArgument(argIndex).getType();
   // What --hspmd-apply-plan reads: the block an argument feeds and how a
   // plan splits it.
-  if (attr.getName() == "hspmd.layer") {
+  if (attr.getName() == kLayerAttrName) {
     auto layer = dyn_cast<IntegerAttr>(attr.getValue());
     if (!layer || layer.getInt() < 0)
       return op->emitError() << "'hspmd.layer' on argument #" << argIndex
                              << " must be a non-negative integer";
     return success();
   }
-  if (attr.getName() == "hspmd.parallel") {
+  if (attr.getName() == kParallelAttrName) {
     auto role = dyn_cast<StringAttr>(attr.getValue());
     if (!role || !llvm::is_contained(SmallVector<StringRef>{"column", "row",
                                                             "replicated",
@@ -97,12 +98,12 @@ LogicalResult HspmdDialect::verifyOperationAttribute(Operation *op,
            << "'" << getShardingAttrName()
            << "' is allowed on function arguments and results only; use "
               "hspmd.annotate to place the value of an operation";
-  if (attr.getName() == "hspmd.on_all_devices") {
+  if (attr.getName() == kOnAllDevicesAttrName) {
     if (!isa<UnitAttr>(attr.getValue()))
       return op->emitError("'hspmd.on_all_devices' is a unit attribute");
     return success();
   }
-  if (attr.getName() == "hspmd.max_device") {
+  if (attr.getName() == kMaxDeviceAttrName) {
     if (!isa<ModuleOp>(op) || !isa<IntegerAttr>(attr.getValue()))
       return op->emitError("'hspmd.max_device' is an integer on a module");
     return success();

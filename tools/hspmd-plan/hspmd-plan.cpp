@@ -13,7 +13,7 @@
 #include "hspmd/Training/Calibration.h"
 #include "hspmd/Training/Data/Cases.h"
 #include "hspmd/Training/ClusterJson.h"
-#include "hspmd/Training/Planner.h"
+#include "hspmd/Training/TrainingPlanner.h"
 #include "hspmd/Training/Specs.h"
 #include "hspmd/Training/Text.h"
 
@@ -103,7 +103,7 @@ int main(int argc, char **argv) {
   std::string calibration, formatName = "table";
   int64_t batch = 64, seq = 4096, micro = 1;
   bool annotations = true, printCluster = false;
-  PlannerOptions options = withPaperPlans();
+  TrainingPlannerOptions options = withPaperPlans();
   std::vector<std::string> args(argv + 1, argv + argc);
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string &a = args[i];
@@ -238,7 +238,7 @@ int main(int argc, char **argv) {
   model.seqLen = seq;
   model.microBatch = micro;
 
-  PlannerResult r = planTraining(model, cluster, batch, options);
+  TrainingPlannerResult r = planTraining(model, cluster, batch, options);
   if (r.error) {
     std::cerr << "hspmd-plan: " << *r.error << "\n";
     return 1;

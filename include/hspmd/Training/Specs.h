@@ -12,7 +12,7 @@
 
 #include "hspmd/Training/Cluster.h"
 #include "hspmd/Training/Model.h"
-#include "hspmd/Training/Planner.h"
+#include "hspmd/Training/TrainingPlanner.h"
 
 #include <cstdint>
 #include <optional>

@@ -159,7 +159,7 @@ const std::vector<GivenPlan> &hspmd::training::paperGivenPlans() {
   return plans;
 }
 
-PlannerOptions hspmd::training::withPaperPlans(PlannerOptions options) {
+TrainingPlannerOptions hspmd::training::withPaperPlans(TrainingPlannerOptions options) {
   options.givenPlans = paperGivenPlans();
   return options;
 }

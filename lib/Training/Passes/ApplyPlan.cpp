@@ -1,6 +1,7 @@
 //===- ApplyPlan.cpp - A training plan written as shardings ---------------===//
 
-#include "hspmd/Training/Planner.h"
+#include "hspmd/IR/AttrNames.h"
+#include "hspmd/Training/TrainingPlanner.h"
 #include "hspmd/Training/Specs.h"
 #include "hspmd/Training/Passes/ClusterDlti.h"
 #include "hspmd/Training/Passes/TrainingPasses.h"
@@ -46,13 +47,13 @@ struct ApplyPlanPass
                          << " (give layers, hidden, ffn, heads and seq)";
       return signalPassFailure();
     }
-    training::PlannerOptions options;
+    training::TrainingPlannerOptions options;
     if (std::optional<std::string> e =
             training::parsePositiveIntList(tpDegrees, options.tpDegrees)) {
       module.emitError() << "--hspmd-apply-plan: tp-degrees: " << *e;
       return signalPassFailure();
     }
-    training::PlannerResult result =
+    training::TrainingPlannerResult result =
         training::planTraining(model, *cluster, globalBatch, options);
     if (result.error) {
       module.emitError() << "--hspmd-apply-plan: no plan: " << *result.error;
@@ -85,13 +86,13 @@ struct ApplyPlanPass
   LogicalResult annotate(func::FuncOp fn, BlockArgument arg,
                          const training::TrainingPlan &plan) {
     unsigned i = arg.getArgNumber();
-    auto layerAttr = fn.getArgAttrOfType<IntegerAttr>(i, "hspmd.layer");
+    auto layerAttr = fn.getArgAttrOfType<IntegerAttr>(i, kLayerAttrName);
     if (!layerAttr)
       return success();
     auto emitError = [&]() {
       return fn.emitError() << "argument #" << i << ": ";
     };
-    auto role = fn.getArgAttrOfType<StringAttr>(i, "hspmd.parallel");
+    auto role = fn.getArgAttrOfType<StringAttr>(i, kParallelAttrName);
     auto type = dyn_cast<RankedTensorType>(arg.getType());
     if (!role || !type || type.getRank() == 0)
       return emitError() << "'hspmd.layer' needs a ranked tensor and "

@@ -12,7 +12,7 @@
 
 #include "hspmd/Training/Cluster.h"
 #include "hspmd/Training/Model.h"
-#include "hspmd/Training/Planner.h"
+#include "hspmd/Training/TrainingPlanner.h"
 #include "hspmd/Training/Data/Profile.h"
 #include "hspmd/Training/StepTime.h"
 
@@ -67,7 +67,7 @@ BuiltCase buildPaperCase(const PaperCase &c);
 const std::vector<GivenPlan> &paperGivenPlans();
 
 /// `options` with the paper's cases as given plans.
-PlannerOptions withPaperPlans(PlannerOptions options = {});
+TrainingPlannerOptions withPaperPlans(TrainingPlannerOptions options = {});
 
 /// The artifact's H20 profile of Llama-32B (examples/mixed_length/strategy/
 /// generate_strategy.py): stage time per micro-batch a s^2 + b s + c ms for

@@ -92,7 +92,7 @@ def HspmdCostReport : Pass<"hspmd-cost-report", "ModuleOp"> {
 def HspmdApplyPlan : Pass<"hspmd-apply-plan", "ModuleOp"> {
   let summary = "Plans training on the module's cluster and writes the plan as shardings";
   let description = [{
-    Runs the heterogeneous planner (include/hspmd/Training/Planner.h) for a transformer of
+    Runs the heterogeneous planner (include/hspmd/Training/TrainingPlanner.h) for a transformer of
     the given sizes on the module's cluster description
     (`--hspmd-import-cluster`) and writes the chosen plan onto the function
     arguments that say which block they belong to and how they are split:

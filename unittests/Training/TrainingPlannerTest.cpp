@@ -1,4 +1,4 @@
-//===- PlannerTest.cpp - The heterogeneous planner ------------------------===//
+//===- TrainingPlannerTest.cpp - The heterogeneous training planner -------===//
 //
 // The planner against the library's own predictions: on 1,000 random
 // clusters and models its plan is never predicted slower than the best
@@ -9,7 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "hspmd/Training/Planner.h"
+#include "hspmd/Training/TrainingPlanner.h"
 #include "hspmd/Training/Data/Cases.h"
 
 #include <gtest/gtest.h>
@@ -167,7 +167,7 @@ TEST(Planner, NeverSlowerThanUniformAndFitsMemory) {
     ModelConfig m = randomModel(rng);
     int64_t micro = std::uniform_int_distribution<int64_t>(1, 96)(rng);
     int64_t batch = micro * m.microBatch;
-    PlannerOptions options;
+    TrainingPlannerOptions options;
     options.givenPlans = paperGivenPlans();
     if (std::uniform_int_distribution<int>(0, 3)(rng) == 0)
       options.cost.gradMemoryBytes = 4;
@@ -175,7 +175,7 @@ TEST(Planner, NeverSlowerThanUniformAndFitsMemory) {
                  " (rerun with "
                  "HSPMD_PLANNER_SEED=" +
                  std::to_string(seed) + ")");
-    PlannerResult r = planTraining(m, c, batch, options);
+    TrainingPlannerResult r = planTraining(m, c, batch, options);
     totalSeconds += r.seconds;
     slowest = std::max(slowest, r.seconds);
     std::optional<double> uniform =
@@ -246,10 +246,10 @@ TEST(Planner, RederivesArtifactSplitsWithItsStages) {
   for (int id : {1, 2, 4, 3, 11}) {
     const PaperCase &pc = *findPaperCase(id);
     BuiltCase b = buildPaperCase(pc);
-    PlannerOptions o;
+    TrainingPlannerOptions o;
     // no given plans: the answer is the planner's own
     o.pins.stages = stagesOf(b.plan);
-    PlannerResult r = planTraining(b.model, b.cluster, 64, o);
+    TrainingPlannerResult r = planTraining(b.model, b.cluster, 64, o);
     ASSERT_FALSE(r.error) << "case " << id << ": " << *r.error;
     std::vector<int64_t> split = layersOf(r.best.plan.pipelines[0]);
     int64_t d = l1(split, pc.layers[0]);
@@ -277,13 +277,13 @@ TEST(Planner, RederivesArtifactSplitsWithTpAndDpPinned) {
   for (int id : {1, 2, 4, 3, 11}) {
     const PaperCase &pc = *findPaperCase(id);
     BuiltCase b = buildPaperCase(pc);
-    PlannerOptions o;
+    TrainingPlannerOptions o;
     // no given plans: the answer is the planner's own
     o.pins.tpDegree = {{"H20", pc.tp}, {"H800", pc.tp}};
     o.pins.pipelines = static_cast<int64_t>(pc.layers.size());
     o.pins.kindOrder = {"H20", "H800"};
     o.pins.allKinds = true;
-    PlannerResult r = planTraining(b.model, b.cluster, 64, o);
+    TrainingPlannerResult r = planTraining(b.model, b.cluster, 64, o);
     ASSERT_FALSE(r.error) << "case " << id << ": " << *r.error;
     EXPECT_FALSE(checkPins(b.cluster, r.best.plan, o.pins));
     std::vector<int64_t> split = layersOf(r.best.plan.pipelines[0]);
@@ -308,7 +308,7 @@ TEST(Planner, BeatsEveryPaperCaseOnItsCluster) {
   for (const PaperCase &pc : paperCases()) {
     BuiltCase b = buildPaperCase(pc);
     double paper = predictStep(b.model, b.cluster, b.plan).stepSeconds;
-    PlannerResult r = planTraining(b.model, b.cluster, 64, withPaperPlans());
+    TrainingPlannerResult r = planTraining(b.model, b.cluster, 64, withPaperPlans());
     ASSERT_FALSE(r.error) << "case " << pc.id;
     EXPECT_LE(r.best.stepSeconds, paper * (1 + 1e-9)) << "case " << pc.id;
     ASSERT_TRUE(r.bestGiven) << "case " << pc.id;
@@ -323,11 +323,11 @@ TEST(Planner, PinsHold) {
   BuiltCase b = buildPaperCase(*findPaperCase(1));
   // TP per kind and the pipeline count.
   {
-    PlannerOptions o;
+    TrainingPlannerOptions o;
     o.givenPlans = paperGivenPlans();
     o.pins.tpDegree = {{"H20", 8}, {"H800", 4}};
     o.pins.pipelines = 2;
-    PlannerResult r = planTraining(b.model, b.cluster, 64, o);
+    TrainingPlannerResult r = planTraining(b.model, b.cluster, 64, o);
     ASSERT_FALSE(r.error) << *r.error;
     EXPECT_EQ(r.best.plan.pipelines.size(), 2u);
     for (const PipelinePlan &pl : r.best.plan.pipelines)
@@ -337,12 +337,12 @@ TEST(Planner, PinsHold) {
   }
   // ZeRO off, separate pipelines per kind.
   {
-    PlannerOptions o;
+    TrainingPlannerOptions o;
     o.givenPlans = paperGivenPlans();
     o.pins.zero = false;
     o.pins.family = Family::Separate;
     o.pins.allKinds = true;
-    PlannerResult r = planTraining(b.model, b.cluster, 64, o);
+    TrainingPlannerResult r = planTraining(b.model, b.cluster, 64, o);
     ASSERT_FALSE(r.error) << *r.error;
     EXPECT_FALSE(r.best.plan.zero);
     std::set<std::string> kinds;
@@ -363,13 +363,13 @@ TEST(Planner, PinsHold) {
   }
   // Everything pinned: the planner returns exactly that plan.
   {
-    PlannerOptions o;
+    TrainingPlannerOptions o;
     o.givenPlans = paperGivenPlans();
     o.pins.stages = stagesOf(b.plan);
     o.pins.layers = {{11, 11, 38}, {11, 11, 38}, {11, 11, 38}, {11, 11, 38}};
     o.pins.microBatches = {16, 16, 16, 16};
     o.pins.zero = true;
-    PlannerResult r = planTraining(b.model, b.cluster, 64, o);
+    TrainingPlannerResult r = planTraining(b.model, b.cluster, 64, o);
     ASSERT_FALSE(r.error) << *r.error;
     EXPECT_EQ(stagesOf(r.best.plan), stagesOf(b.plan));
     EXPECT_NEAR(r.best.stepSeconds,
@@ -377,22 +377,22 @@ TEST(Planner, PinsHold) {
   }
   // Pinned stages with free layers: layers move, devices do not.
   {
-    PlannerOptions o;
+    TrainingPlannerOptions o;
     o.givenPlans = paperGivenPlans();
     o.pins.stages = stagesOf(b.plan);
     o.pins.zero = true;
-    PlannerResult r = planTraining(b.model, b.cluster, 64, o);
+    TrainingPlannerResult r = planTraining(b.model, b.cluster, 64, o);
     ASSERT_FALSE(r.error) << *r.error;
     EXPECT_EQ(stagesOf(r.best.plan), stagesOf(b.plan));
   }
   // A pin nothing can keep.
   {
-    PlannerOptions o;
+    TrainingPlannerOptions o;
     o.givenPlans = paperGivenPlans();
     o.pins.tpDegree = {{"H800", 16}};
     o.pins.allKinds = true;
     o.uniformCandidates = false;
-    PlannerResult r = planTraining(b.model, b.cluster, 64, o);
+    TrainingPlannerResult r = planTraining(b.model, b.cluster, 64, o);
     EXPECT_TRUE(r.error);
     o.pins.tpDegree = {{"A100", 4}};
     EXPECT_TRUE(planTraining(b.model, b.cluster, 64, o).error);
@@ -487,7 +487,7 @@ TEST(Planner, InvalidInputsAreErrors) {
   m.layers = 0;
   EXPECT_TRUE(planTraining(m, b.cluster, 64, withPaperPlans()).error);
   // One sequence: one pipeline at most.
-  PlannerResult r = planTraining(b.model, b.cluster, 1, withPaperPlans());
+  TrainingPlannerResult r = planTraining(b.model, b.cluster, 1, withPaperPlans());
   ASSERT_FALSE(r.error) << *r.error;
   EXPECT_EQ(r.best.plan.pipelines.size(), 1u);
 }

@@ -1,6 +1,6 @@
-//===- Planner.cpp - Heterogeneous training plans -------------------------===//
+//===- TrainingPlanner.cpp - Heterogeneous training plans -----------------===//
 
-#include "hspmd/Training/Planner.h"
+#include "hspmd/Training/TrainingPlanner.h"
 
 #include "hspmd/Training/Collectives.h"
 
@@ -408,7 +408,7 @@ void setPartitions(const std::vector<int64_t> &items, size_t i,
 class Planner {
 public:
   Planner(const ModelConfig &model, const Cluster &cluster, int64_t M,
-          const PlannerOptions &options, PlannerResult &result)
+          const TrainingPlannerOptions &options, TrainingPlannerResult &result)
       : model(model), cluster(cluster), M(M), options(options),
         pins(options.pins), cost(options.cost), result(result) {}
 
@@ -418,10 +418,10 @@ private:
   const ModelConfig &model;
   const Cluster &cluster;
   int64_t M;
-  const PlannerOptions &options;
+  const TrainingPlannerOptions &options;
   const PlanPins &pins;
   const CostOptions &cost;
-  PlannerResult &result;
+  TrainingPlannerResult &result;
 
   std::map<std::vector<int64_t>, Balanced> balanceCache;
   /// The best structures by estimate (bounded), the exact choices.
@@ -1330,13 +1330,13 @@ std::optional<std::string> checkPinsAreConsistent(const Cluster &cluster,
 
 } // namespace
 
-PlannerResult hspmd::training::planTraining(const ModelConfig &model,
+TrainingPlannerResult hspmd::training::planTraining(const ModelConfig &model,
                                         const Cluster &cluster,
                                         int64_t globalBatch,
-                                        const PlannerOptions &options) {
+                                        const TrainingPlannerOptions &options) {
   auto start = std::chrono::steady_clock::now();
-  PlannerResult result;
-  auto done = [&]() -> PlannerResult & {
+  TrainingPlannerResult result;
+  auto done = [&]() -> TrainingPlannerResult & {
     result.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
             .count();

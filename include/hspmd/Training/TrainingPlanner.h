@@ -1,4 +1,4 @@
-//===- Planner.h - Heterogeneous training plans -----------------*- C++ -*-===//
+//===- TrainingPlanner.h - Heterogeneous training plans ---------*- C++ -*-===//
 //
 // Chooses a TrainingPlan for a model on a cluster whose devices may differ in
 // kind: tensor-parallel groups inside nodes (one kind per group; degrees may
@@ -22,7 +22,7 @@
 //   4. A closed-form estimate ranks every structure; the best few are
 //      evaluated by predictStep, together with every uniform plan
 //      (searchUniformPlans on all devices and on every subset of kinds) and
-//      every given plan (PlannerOptions::givenPlans: the paper's 14 cases,
+//      every given plan (TrainingPlannerOptions::givenPlans: the paper's 14 cases,
 //      for tools, benchmarks and tests) that fits the cluster.
 //   5. Local improvement on the best: move one micro-batch between
 //      pipelines, one layer between two stages of a class of identical
@@ -34,8 +34,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef HSPMD_TRAINING_PLANNER_H
-#define HSPMD_TRAINING_PLANNER_H
+#ifndef HSPMD_TRAINING_TRAININGPLANNER_H
+#define HSPMD_TRAINING_TRAININGPLANNER_H
 
 #include "hspmd/Training/Search.h"
 #include "hspmd/Training/StepTime.h"
@@ -121,7 +121,7 @@ struct GivenPlan {
   TrainingPlan plan;
 };
 
-struct PlannerOptions {
+struct TrainingPlannerOptions {
   CostOptions cost;
   std::vector<int64_t> tpDegrees = {1, 2, 4, 8};
   PlanPins pins;
@@ -148,7 +148,7 @@ struct PlanChoice {
   double memoryFraction = 0;
 };
 
-struct PlannerResult {
+struct TrainingPlannerResult {
   /// Set when no plan was found; nothing else is then meaningful.
   std::optional<std::string> error;
   PlanChoice best;
@@ -171,9 +171,9 @@ struct PlannerResult {
 
 /// Plans `globalBatch` sequences (micro-batches of model.microBatch) of
 /// `model` (its seqLen) on `cluster`.
-PlannerResult planTraining(const ModelConfig &model, const Cluster &cluster,
+TrainingPlannerResult planTraining(const ModelConfig &model, const Cluster &cluster,
                            int64_t globalBatch,
-                           const PlannerOptions &options = {});
+                           const TrainingPlannerOptions &options = {});
 
 /// Nothing if `plan` keeps every pin of `pins`; otherwise which one it breaks.
 std::optional<std::string> checkPins(const Cluster &cluster,
@@ -198,4 +198,4 @@ std::string renderShardingAnnotations(const Cluster &cluster,
 
 } // namespace hspmd::training
 
-#endif // HSPMD_TRAINING_PLANNER_H
+#endif // HSPMD_TRAINING_TRAININGPLANNER_H

@@ -96,6 +96,211 @@ std::string num(double v, int precision = 6) {
   return buf;
 }
 
+/// What both reports show: the planner's answer and what it ran on.
+struct PlanRun {
+  const Cluster &cluster;
+  const ModelConfig &model;
+  int64_t batch;
+  const TrainingPlannerOptions &options;
+  const TrainingPlannerResult &r;
+  bool annotations;
+  std::map<std::string, int64_t> kindCounts;
+  std::set<int64_t> nodes;
+  std::string text; // the sharding annotations, if asked for
+
+  PlanRun(const Cluster &cluster, const ModelConfig &model, int64_t batch,
+          const TrainingPlannerOptions &options,
+          const TrainingPlannerResult &r, bool annotations)
+      : cluster(cluster), model(model), batch(batch), options(options), r(r),
+        annotations(annotations) {
+    for (int64_t d = 0; d < cluster.size(); ++d) {
+      ++kindCounts[cluster.kindOf(d).name];
+      nodes.insert(cluster.device(d).node);
+    }
+    if (annotations)
+      text = renderShardingAnnotations(cluster, model, r.best.plan);
+  }
+};
+
+/// --format json, written with llvm::json.
+void printJson(const PlanRun &run) {
+  const Cluster &cluster = run.cluster;
+  const ModelConfig &model = run.model;
+  const TrainingPlannerResult &r = run.r;
+  const StepReport &rep = r.report;
+  const auto &kindCounts = run.kindCounts;
+  const auto &nodes = run.nodes;
+  int64_t batch = run.batch;
+  bool annotations = run.annotations;
+  const std::string &text = run.text;
+  std::string out;
+  llvm::raw_string_ostream os(out);
+  llvm::json::OStream j(os, /*IndentSize=*/2);
+  // Measured numbers keep the table's 6 (memory: 8) significant digits.
+  auto number = [&](llvm::StringRef key, double v, int precision = 6) {
+    j.attributeBegin(key);
+    j.rawValue(num(v, precision));
+    j.attributeEnd();
+  };
+  auto stageJson = [&](size_t q, size_t k, const StagePlan &stage) {
+    const StageReport *sr = nullptr;
+    for (const StageReport &s : rep.stages)
+      if (s.pipeline == static_cast<int64_t>(q) &&
+          s.stage == static_cast<int64_t>(k))
+        sr = &s;
+    j.object([&] {
+      j.attribute("kind", sr->kind);
+      j.attribute("tp", sr->tp);
+      j.attributeArray("devices", [&] {
+        for (int64_t d : stage.devices)
+          j.value(d);
+      });
+      j.attribute("first_layer", sr->firstLayer);
+      j.attribute("layers", sr->layers);
+      number("seconds_per_micro_batch", sr->cost.timing.total());
+      number("memory_bytes", sr->memoryBytes, 8);
+      number("memory_capacity", sr->memoryCapacity, 8);
+    });
+  };
+  auto baseline = [&](const char *key, const std::optional<PlanChoice> &c) {
+    if (c)
+      j.attributeObject(key, [&] {
+        number("step_seconds", c->stepSeconds);
+        j.attribute("origin", c->origin);
+        j.attribute("summary", describePlan(cluster, c->plan));
+      });
+  };
+  j.object([&] {
+    j.attributeObject("cluster", [&] {
+      j.attribute("devices", cluster.size());
+      j.attribute("nodes", static_cast<int64_t>(nodes.size()));
+      j.attributeObject("kinds", [&] {
+        for (const auto &[name, n] : kindCounts)
+          j.attribute(name, n);
+      });
+    });
+    j.attributeObject("model", [&] {
+      j.attribute("name", model.name);
+      j.attribute("layers", model.layers);
+      j.attribute("seq", model.seqLen);
+      j.attribute("micro_batch", model.microBatch);
+      j.attribute("global_batch", batch);
+    });
+    j.attributeObject("plan", [&] {
+      j.attribute("origin", r.best.origin);
+      j.attribute("summary", describePlan(cluster, r.best.plan));
+      j.attribute("zero", r.best.plan.zero);
+      j.attributeArray("pipelines", [&] {
+        for (size_t q = 0; q < r.best.plan.pipelines.size(); ++q) {
+          const PipelinePlan &pl = r.best.plan.pipelines[q];
+          j.object([&] {
+            j.attribute("micro_batches", pl.microBatches);
+            number("makespan", rep.pipelines[q].makespan);
+            j.attributeArray("stages", [&] {
+              for (size_t k = 0; k < pl.stages.size(); ++k)
+                stageJson(q, k, pl.stages[k]);
+            });
+          });
+        }
+      });
+    });
+    number("step_seconds", rep.stepSeconds);
+    number("peak_memory_fraction", rep.peakMemoryFraction);
+    j.attributeObject("baselines", [&] {
+      baseline("uniform_all_devices", r.bestUniform);
+      baseline("uniform_any_subset", r.bestUniformSubset);
+      baseline("paper_case", r.bestGiven);
+      baseline("search_before_improvement", r.bestSearched);
+    });
+    j.attributeObject("planner", [&] {
+      j.attribute("structures", r.structures);
+      j.attribute("evaluations", r.evaluations);
+      number("seconds", r.seconds);
+    });
+    if (annotations)
+      j.attribute("annotations", text);
+  });
+  os << "\n";
+  std::cout << out;
+}
+
+/// The default table.
+void printTable(const PlanRun &run) {
+  const Cluster &cluster = run.cluster;
+  const ModelConfig &model = run.model;
+  const TrainingPlannerResult &r = run.r;
+  const TrainingPlannerOptions &options = run.options;
+  const StepReport &rep = r.report;
+  int64_t batch = run.batch;
+  bool annotations = run.annotations;
+  const std::string &text = run.text;
+  std::string clusterText;
+  for (const auto &[name, n] : run.kindCounts)
+    clusterText +=
+        (clusterText.empty() ? "" : ", ") + std::to_string(n) + " " + name;
+  size_t nodeCount = run.nodes.size();
+  std::printf("cluster: %lld devices (%s) on %zu nodes\n",
+              static_cast<long long>(cluster.size()), clusterText.c_str(),
+              nodeCount);
+  std::printf("model: %s, %lld layers, sequence %lld, global batch %lld "
+              "(%lld micro-batches of %lld)\n",
+              model.name.c_str(), static_cast<long long>(model.layers),
+              static_cast<long long>(model.seqLen),
+              static_cast<long long>(batch),
+              static_cast<long long>(batch / model.microBatch),
+              static_cast<long long>(model.microBatch));
+  std::printf("plan (%s): %s\n", r.best.origin.c_str(),
+              describePlan(cluster, r.best.plan).c_str());
+  const StageReport &crit = rep.stages[rep.critical];
+  std::printf("predicted step: %.3f s (ends with pipeline %lld stage %lld: "
+              "sync %.3f s, optimizer %.3f s)\n\n",
+              rep.stepSeconds, static_cast<long long>(crit.pipeline),
+              static_cast<long long>(crit.stage), crit.syncSeconds,
+              crit.optimizerSeconds);
+  std::printf("%4s %5s %-6s %3s %-18s %-9s %8s %9s %9s %9s %6s\n", "pipe",
+              "stage", "kind", "tp", "devices", "layers", "micro", "ms/micro",
+              "mem GB", "cap GB", "use");
+  for (const StageReport &s : rep.stages) {
+    const PipelinePlan &pl = r.best.plan.pipelines[s.pipeline];
+    std::string layers = std::to_string(s.firstLayer) + "-" +
+                         std::to_string(s.firstLayer + s.layers - 1);
+    std::printf("%4lld %5lld %-6s %3lld %-18s %-9s %8lld %9.1f %9.2f %9.2f "
+                "%6.2f\n",
+                static_cast<long long>(s.pipeline),
+                static_cast<long long>(s.stage), s.kind.c_str(),
+                static_cast<long long>(s.tp),
+                deviceRanges(pl.stages[s.stage].devices).c_str(),
+                layers.c_str(), static_cast<long long>(pl.microBatches),
+                s.cost.timing.total() * 1e3, s.memoryBytes / 1e9,
+                s.memoryCapacity / 1e9, s.memoryBytes / s.memoryCapacity);
+  }
+  std::printf("\ncompared with:\n");
+  auto line = [&](const char *label, const std::optional<PlanChoice> &c) {
+    if (c)
+      std::printf("  %-34s %8.3f s  %s (%s)\n", label, c->stepSeconds,
+                  describePlan(cluster, c->plan).c_str(), c->origin.c_str());
+    else
+      std::printf("  %-34s %10s\n", label,
+                  options.pins.empty() ? "none fits"
+                                       : "none fits and keeps the pins");
+  };
+  line("best uniform, all devices:", r.bestUniform);
+  line("best uniform, any subset of kinds:", r.bestUniformSubset);
+  if (!options.givenPlans.empty())
+    line(r.bestGiven
+             ? ("paper case " + std::to_string(r.bestGivenId) + ":").c_str()
+             : "paper cases:",
+         r.bestGiven);
+  line("search before local improvement:", r.bestSearched);
+  std::printf("planner: %lld structures estimated, %lld step predictions, "
+              "%.3f s\n",
+              static_cast<long long>(r.structures),
+              static_cast<long long>(r.evaluations), r.seconds);
+  if (annotations)
+    std::printf("\nsharding annotations (#hspmd.sharding, top tier):\n%s",
+                text.c_str());
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -243,172 +448,10 @@ int main(int argc, char **argv) {
     std::cerr << "hspmd-plan: " << *r.error << "\n";
     return 1;
   }
-  const StepReport &rep = r.report;
-  std::map<std::string, int64_t> kindCounts;
-  std::set<int64_t> nodes;
-  for (int64_t d = 0; d < cluster.size(); ++d) {
-    ++kindCounts[cluster.kindOf(d).name];
-    nodes.insert(cluster.device(d).node);
-  }
-  std::string clusterText;
-  for (const auto &[name, n] : kindCounts)
-    clusterText +=
-        (clusterText.empty() ? "" : ", ") + std::to_string(n) + " " + name;
-  std::string text =
-      annotations ? renderShardingAnnotations(cluster, model, r.best.plan) : "";
-
-  if (formatName == "json") {
-    std::string out;
-    llvm::raw_string_ostream os(out);
-    llvm::json::OStream j(os, /*IndentSize=*/2);
-    // Measured numbers keep the table's 6 (memory: 8) significant digits.
-    auto number = [&](llvm::StringRef key, double v, int precision = 6) {
-      j.attributeBegin(key);
-      j.rawValue(num(v, precision));
-      j.attributeEnd();
-    };
-    auto stageJson = [&](size_t q, size_t k, const StagePlan &stage) {
-      const StageReport *sr = nullptr;
-      for (const StageReport &s : rep.stages)
-        if (s.pipeline == static_cast<int64_t>(q) &&
-            s.stage == static_cast<int64_t>(k))
-          sr = &s;
-      j.object([&] {
-        j.attribute("kind", sr->kind);
-        j.attribute("tp", sr->tp);
-        j.attributeArray("devices", [&] {
-          for (int64_t d : stage.devices)
-            j.value(d);
-        });
-        j.attribute("first_layer", sr->firstLayer);
-        j.attribute("layers", sr->layers);
-        number("seconds_per_micro_batch", sr->cost.timing.total());
-        number("memory_bytes", sr->memoryBytes, 8);
-        number("memory_capacity", sr->memoryCapacity, 8);
-      });
-    };
-    auto baseline = [&](const char *key, const std::optional<PlanChoice> &c) {
-      if (c)
-        j.attributeObject(key, [&] {
-          number("step_seconds", c->stepSeconds);
-          j.attribute("origin", c->origin);
-          j.attribute("summary", describePlan(cluster, c->plan));
-        });
-    };
-    j.object([&] {
-      j.attributeObject("cluster", [&] {
-        j.attribute("devices", cluster.size());
-        j.attribute("nodes", static_cast<int64_t>(nodes.size()));
-        j.attributeObject("kinds", [&] {
-          for (const auto &[name, n] : kindCounts)
-            j.attribute(name, n);
-        });
-      });
-      j.attributeObject("model", [&] {
-        j.attribute("name", model.name);
-        j.attribute("layers", model.layers);
-        j.attribute("seq", model.seqLen);
-        j.attribute("micro_batch", model.microBatch);
-        j.attribute("global_batch", batch);
-      });
-      j.attributeObject("plan", [&] {
-        j.attribute("origin", r.best.origin);
-        j.attribute("summary", describePlan(cluster, r.best.plan));
-        j.attribute("zero", r.best.plan.zero);
-        j.attributeArray("pipelines", [&] {
-          for (size_t q = 0; q < r.best.plan.pipelines.size(); ++q) {
-            const PipelinePlan &pl = r.best.plan.pipelines[q];
-            j.object([&] {
-              j.attribute("micro_batches", pl.microBatches);
-              number("makespan", rep.pipelines[q].makespan);
-              j.attributeArray("stages", [&] {
-                for (size_t k = 0; k < pl.stages.size(); ++k)
-                  stageJson(q, k, pl.stages[k]);
-              });
-            });
-          }
-        });
-      });
-      number("step_seconds", rep.stepSeconds);
-      number("peak_memory_fraction", rep.peakMemoryFraction);
-      j.attributeObject("baselines", [&] {
-        baseline("uniform_all_devices", r.bestUniform);
-        baseline("uniform_any_subset", r.bestUniformSubset);
-        baseline("paper_case", r.bestGiven);
-        baseline("search_before_improvement", r.bestSearched);
-      });
-      j.attributeObject("planner", [&] {
-        j.attribute("structures", r.structures);
-        j.attribute("evaluations", r.evaluations);
-        number("seconds", r.seconds);
-      });
-      if (annotations)
-        j.attribute("annotations", text);
-    });
-    os << "\n";
-    std::cout << out;
-    return 0;
-  }
-
-  std::printf("cluster: %lld devices (%s) on %zu nodes\n",
-              static_cast<long long>(cluster.size()), clusterText.c_str(),
-              nodes.size());
-  std::printf("model: %s, %lld layers, sequence %lld, global batch %lld "
-              "(%lld micro-batches of %lld)\n",
-              model.name.c_str(), static_cast<long long>(model.layers),
-              static_cast<long long>(model.seqLen),
-              static_cast<long long>(batch),
-              static_cast<long long>(batch / model.microBatch),
-              static_cast<long long>(model.microBatch));
-  std::printf("plan (%s): %s\n", r.best.origin.c_str(),
-              describePlan(cluster, r.best.plan).c_str());
-  const StageReport &crit = rep.stages[rep.critical];
-  std::printf("predicted step: %.3f s (ends with pipeline %lld stage %lld: "
-              "sync %.3f s, optimizer %.3f s)\n\n",
-              rep.stepSeconds, static_cast<long long>(crit.pipeline),
-              static_cast<long long>(crit.stage), crit.syncSeconds,
-              crit.optimizerSeconds);
-  std::printf("%4s %5s %-6s %3s %-18s %-9s %8s %9s %9s %9s %6s\n", "pipe",
-              "stage", "kind", "tp", "devices", "layers", "micro", "ms/micro",
-              "mem GB", "cap GB", "use");
-  for (const StageReport &s : rep.stages) {
-    const PipelinePlan &pl = r.best.plan.pipelines[s.pipeline];
-    std::string layers = std::to_string(s.firstLayer) + "-" +
-                         std::to_string(s.firstLayer + s.layers - 1);
-    std::printf("%4lld %5lld %-6s %3lld %-18s %-9s %8lld %9.1f %9.2f %9.2f "
-                "%6.2f\n",
-                static_cast<long long>(s.pipeline),
-                static_cast<long long>(s.stage), s.kind.c_str(),
-                static_cast<long long>(s.tp),
-                deviceRanges(pl.stages[s.stage].devices).c_str(),
-                layers.c_str(), static_cast<long long>(pl.microBatches),
-                s.cost.timing.total() * 1e3, s.memoryBytes / 1e9,
-                s.memoryCapacity / 1e9, s.memoryBytes / s.memoryCapacity);
-  }
-  std::printf("\ncompared with:\n");
-  auto line = [&](const char *label, const std::optional<PlanChoice> &c) {
-    if (c)
-      std::printf("  %-34s %8.3f s  %s (%s)\n", label, c->stepSeconds,
-                  describePlan(cluster, c->plan).c_str(), c->origin.c_str());
-    else
-      std::printf("  %-34s %10s\n", label,
-                  options.pins.empty() ? "none fits"
-                                       : "none fits and keeps the pins");
-  };
-  line("best uniform, all devices:", r.bestUniform);
-  line("best uniform, any subset of kinds:", r.bestUniformSubset);
-  if (!options.givenPlans.empty())
-    line(r.bestGiven
-             ? ("paper case " + std::to_string(r.bestGivenId) + ":").c_str()
-             : "paper cases:",
-         r.bestGiven);
-  line("search before local improvement:", r.bestSearched);
-  std::printf("planner: %lld structures estimated, %lld step predictions, "
-              "%.3f s\n",
-              static_cast<long long>(r.structures),
-              static_cast<long long>(r.evaluations), r.seconds);
-  if (annotations)
-    std::printf("\nsharding annotations (#hspmd.sharding, top tier):\n%s",
-                text.c_str());
+  PlanRun run(cluster, model, batch, options, r, annotations);
+  if (formatName == "json")
+    printJson(run);
+  else
+    printTable(run);
   return 0;
 }

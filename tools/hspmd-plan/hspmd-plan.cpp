@@ -120,19 +120,15 @@ struct PlanRun {
     if (annotations)
       text = renderShardingAnnotations(cluster, model, r.best.plan);
   }
+
+  /// --format json, written with llvm::json.
+  void printJson() const;
+  /// The default table.
+  void printTable() const;
 };
 
-/// --format json, written with llvm::json.
-void printJson(const PlanRun &run) {
-  const Cluster &cluster = run.cluster;
-  const ModelConfig &model = run.model;
-  const TrainingPlannerResult &r = run.r;
+void PlanRun::printJson() const {
   const StepReport &rep = r.report;
-  const auto &kindCounts = run.kindCounts;
-  const auto &nodes = run.nodes;
-  int64_t batch = run.batch;
-  bool annotations = run.annotations;
-  const std::string &text = run.text;
   std::string out;
   llvm::raw_string_ostream os(out);
   llvm::json::OStream j(os, /*IndentSize=*/2);
@@ -224,24 +220,15 @@ void printJson(const PlanRun &run) {
   std::cout << out;
 }
 
-/// The default table.
-void printTable(const PlanRun &run) {
-  const Cluster &cluster = run.cluster;
-  const ModelConfig &model = run.model;
-  const TrainingPlannerResult &r = run.r;
-  const TrainingPlannerOptions &options = run.options;
+void PlanRun::printTable() const {
   const StepReport &rep = r.report;
-  int64_t batch = run.batch;
-  bool annotations = run.annotations;
-  const std::string &text = run.text;
   std::string clusterText;
-  for (const auto &[name, n] : run.kindCounts)
+  for (const auto &[name, n] : kindCounts)
     clusterText +=
         (clusterText.empty() ? "" : ", ") + std::to_string(n) + " " + name;
-  size_t nodeCount = run.nodes.size();
   std::printf("cluster: %lld devices (%s) on %zu nodes\n",
               static_cast<long long>(cluster.size()), clusterText.c_str(),
-              nodeCount);
+              nodes.size());
   std::printf("model: %s, %lld layers, sequence %lld, global batch %lld "
               "(%lld micro-batches of %lld)\n",
               model.name.c_str(), static_cast<long long>(model.layers),
@@ -450,8 +437,8 @@ int main(int argc, char **argv) {
   }
   PlanRun run(cluster, model, batch, options, r, annotations);
   if (formatName == "json")
-    printJson(run);
+    run.printJson();
   else
-    printTable(run);
+    run.printTable();
   return 0;
 }

@@ -329,7 +329,9 @@ struct Balanced {
   double sum = 0, slowest = 0;
 };
 
-enum class Placement { Interleaved, Contiguous };
+/// How the groups of a block are dealt to its pipelines: in turn, or in
+/// consecutive runs (not a sharding's placement, layout::Placement).
+enum class GroupOrder { Interleaved, Contiguous };
 
 /// Micro-batches for pipes, min-max of their closed-form times (greedy,
 /// one level of a class of equal pipes at a time); nothing if M < D.
@@ -589,7 +591,7 @@ private:
         static_cast<size_t>(std::max<int64_t>(1, options.exactEvaluations));
     if (top.size() >= cap && s.estimate >= top.back().estimate)
       return;
-    // The same pipelines reached another way (a placement or remainder rule
+    // The same pipelines reached another way (a group order or remainder rule
     // that changes nothing) take no second slot.
     std::string key = structureKey(s);
     for (const Structure &t : top)
@@ -692,11 +694,11 @@ private:
   /// Deals the groups of each kind (in `order`) over D pipelines and chains
   /// each pipeline's groups kind by kind.
   std::vector<Pipe> deal(const std::vector<const std::vector<TpGroup> *> &kinds,
-                         int64_t D, Placement placement) const {
+                         int64_t D, GroupOrder groupOrder) const {
     std::vector<Pipe> pipes(D);
     for (const std::vector<TpGroup> *groups : kinds) {
       std::vector<std::vector<const TpGroup *>> share(D);
-      if (placement == Placement::Interleaved) {
+      if (groupOrder == GroupOrder::Interleaved) {
         // Largest group to the pipeline with the fewest devices so far.
         std::vector<const TpGroup *> sorted;
         for (const TpGroup &g : *groups)
@@ -794,12 +796,12 @@ private:
             std::vector<const std::vector<TpGroup> *> chain;
             for (int64_t kind : order)
               chain.push_back(&groups[kind]);
-            for (Placement placement :
-                 {Placement::Interleaved, Placement::Contiguous}) {
-              if (placement == Placement::Contiguous && D == 1)
+            for (GroupOrder groupOrder :
+                 {GroupOrder::Interleaved, GroupOrder::Contiguous}) {
+              if (groupOrder == GroupOrder::Contiguous && D == 1)
                 continue;
               BlockOption opt;
-              opt.pipes = deal(chain, D, placement);
+              opt.pipes = deal(chain, D, groupOrder);
               bool ok = true;
               for (Pipe &p : opt.pipes)
                 ok = ok && finishPipe(p, D);

@@ -371,7 +371,8 @@ void sensitivity() {
   for (const Variant &v : variants) {
     BuiltCase b = buildPaperCase(*findPaperCase(1));
     v.apply(b.cluster);
-    TrainingPlannerResult r = planTraining(b.model, b.cluster, 64, withPaperPlans());
+    TrainingPlannerResult r =
+        planTraining(b.model, b.cluster, 64, withPaperPlans());
     double c1 = rebalancedCase(b);
     std::optional<UniformCandidate> u48 =
         bestUniform(b.model, b.cluster, range(0, 48), megatron);
@@ -435,7 +436,8 @@ void timing() {
               "planner s", "step s", "unif-all", "structures", "predictions");
   for (const Run &r : runs) {
     ModelConfig m = r.big ? ModelConfig::llama70B() : ModelConfig::llama32B();
-    TrainingPlannerResult p = planTraining(m, r.cluster, r.batch, withPaperPlans());
+    TrainingPlannerResult p =
+        planTraining(m, r.cluster, r.batch, withPaperPlans());
     char step[32] = "none", uniform[32] = "none";
     if (!p.error)
       std::snprintf(step, sizeof step, "%.2f", p.best.stepSeconds);
@@ -523,7 +525,8 @@ int main(int argc, char **argv) {
       row("  best uniform, any subset" + conv, uniformText(*best, where),
           best->stepSeconds, std::nullopt);
   }
-  TrainingPlannerResult planned = planTraining(m32, c1.cluster, 64, withPaperPlans());
+  TrainingPlannerResult planned =
+      planTraining(m32, c1.cluster, 64, withPaperPlans());
   if (!planned.error)
     row("  planner (" + planned.best.origin + ")",
         describePlan(c1.cluster, planned.best.plan), planned.best.stepSeconds,
@@ -552,7 +555,8 @@ int main(int argc, char **argv) {
       caseSeconds[12], std::nullopt);
   row("elastic C2 (case 13, 31 H20)", describePlan(e2.cluster, e2.plan),
       caseSeconds[13], PaperFigures::elasticAfterSwitch, "HSPMD");
-  TrainingPlannerResult p31 = planTraining(e2.model, e2.cluster, 64, withPaperPlans());
+  TrainingPlannerResult p31 =
+      planTraining(e2.model, e2.cluster, 64, withPaperPlans());
   if (!p31.error)
     row("  planner on 31 H20 (" + p31.best.origin + ")",
         describePlan(e2.cluster, p31.best.plan), p31.best.stepSeconds,

@@ -76,9 +76,10 @@ hspmd::training::parseCalibration(const std::string &text, Calibration &out) {
   return flatten(*object, "", out);
 }
 
-std::string hspmd::training::printCalibration(const Calibration &calibration,
-                                          const std::vector<std::string> &comments,
-                                          int digits) {
+std::string
+hspmd::training::printCalibration(const Calibration &calibration,
+                                  const std::vector<std::string> &comments,
+                                  int digits) {
   std::string out;
   for (const std::string &line : comments)
     out += line.empty() ? "#\n" : "# " + line + "\n";
@@ -91,7 +92,8 @@ std::string hspmd::training::printCalibration(const Calibration &calibration,
 }
 
 std::optional<std::string>
-hspmd::training::readCalibrationFile(const std::string &path, Calibration &out) {
+hspmd::training::readCalibrationFile(const std::string &path,
+                                     Calibration &out) {
   std::ifstream in(path);
   if (!in)
     return "cannot open calibration file '" + path + "'";
@@ -103,7 +105,8 @@ hspmd::training::readCalibrationFile(const std::string &path, Calibration &out) 
 }
 
 std::optional<std::string>
-hspmd::training::applyCalibration(const Calibration &calibration, Cluster &target) {
+hspmd::training::applyCalibration(const Calibration &calibration,
+                                  Cluster &target) {
   // Applied to a copy, so that a bad file leaves the cluster as it was.
   Cluster cluster = target;
   for (const auto &[key, value] : calibration.values) {

@@ -101,8 +101,9 @@ hspmd::training::closedFormPipelineTime(const std::vector<StageTiming> &stages,
   return sum + (microBatches - 1) * slowest;
 }
 
-double hspmd::training::pipelineLowerBound(const std::vector<StageTiming> &stages,
-                                       int64_t microBatches) {
+double
+hspmd::training::pipelineLowerBound(const std::vector<StageTiming> &stages,
+                                    int64_t microBatches) {
   double before = 0, bound = 0;
   for (const StageTiming &s : stages) {
     bound = std::max(bound, before + microBatches * s.total());

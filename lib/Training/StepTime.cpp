@@ -84,9 +84,9 @@ double hspmd::training::stageMemoryBytes(const ModelConfig &model, int64_t tp,
   return bytes;
 }
 
-std::optional<std::string> hspmd::training::validatePlan(const ModelConfig &model,
-                                                     const Cluster &cluster,
-                                                     const TrainingPlan &plan) {
+std::optional<std::string>
+hspmd::training::validatePlan(const ModelConfig &model, const Cluster &cluster,
+                              const TrainingPlan &plan) {
   if (std::optional<std::string> err = validate(model))
     return err;
   if (std::optional<std::string> err = cluster.validate())

@@ -185,9 +185,10 @@ int runProfile(Options &o) {
 
   std::ostringstream report;
   report << "profile fit: " << entries.size() << " entries of " << o.table
-         << "; " << o.kind << " (peak " << num(kind.peakFlops) << " FLOP/s, HBM "
-         << num(kind.hbmBandwidth) << " B/s), " << model.name << " vocab "
-         << model.vocab << ", " << o.gpusPerNode << " GPUs per node\n";
+         << "; " << o.kind << " (peak " << num(kind.peakFlops)
+         << " FLOP/s, HBM " << num(kind.hbmBandwidth) << " B/s), " << model.name
+         << " vocab " << model.vocab << ", " << o.gpusPerNode
+         << " GPUs per node\n";
   report << "  eta_gemm " << fixed("%.3f", fit.etaGemm) << ", eta_attn "
          << fixed("%.3f", fit.etaAttn) << ", NVLink busbw "
          << fixed("%.0f", fit.nvlinkBusBw / 1e9) << " GB/s";
@@ -214,8 +215,8 @@ int runProfile(Options &o) {
   int count = 0;
   for (const ProfileEntry &e : entries) {
     char buf[64];
-    std::snprintf(buf, sizeof buf, "  %2lld %2lld   ", static_cast<long long>(e.tp),
-                  static_cast<long long>(e.pp));
+    std::snprintf(buf, sizeof buf, "  %2lld %2lld   ",
+                  static_cast<long long>(e.tp), static_cast<long long>(e.pp));
     std::string line = buf, brief = "TP" + std::to_string(e.tp) + "PP" +
                                      std::to_string(e.pp);
     for (int64_t s : o.seqLens) {

@@ -56,7 +56,8 @@ std::string findVTrain() {
   std::string root = sourceRoot();
   // The copy checked in with the calibrations.
   if (!root.empty())
-    candidates.push_back(root + "data/calibration/vtrain-ground-truth-multi.csv");
+    candidates.push_back(root +
+                         "data/calibration/vtrain-ground-truth-multi.csv");
   candidates.push_back("data/calibration/vtrain-ground-truth-multi.csv");
   for (const std::string &c : candidates)
     if (std::ifstream(c).good())

@@ -308,7 +308,8 @@ TEST(Planner, BeatsEveryPaperCaseOnItsCluster) {
   for (const PaperCase &pc : paperCases()) {
     BuiltCase b = buildPaperCase(pc);
     double paper = predictStep(b.model, b.cluster, b.plan).stepSeconds;
-    TrainingPlannerResult r = planTraining(b.model, b.cluster, 64, withPaperPlans());
+    TrainingPlannerResult r =
+        planTraining(b.model, b.cluster, 64, withPaperPlans());
     ASSERT_FALSE(r.error) << "case " << pc.id;
     EXPECT_LE(r.best.stepSeconds, paper * (1 + 1e-9)) << "case " << pc.id;
     ASSERT_TRUE(r.bestGiven) << "case " << pc.id;
@@ -482,12 +483,14 @@ TEST(Planner, InvalidInputsAreErrors) {
   EXPECT_TRUE(planTraining(b.model, b.cluster, 0, withPaperPlans()).error);
   ModelConfig m = b.model;
   m.microBatch = 3;
-  EXPECT_TRUE(planTraining(m, b.cluster, 64, withPaperPlans()).error); // 64 % 3 != 0
+  EXPECT_TRUE(
+      planTraining(m, b.cluster, 64, withPaperPlans()).error); // 64 % 3 != 0
   m = b.model;
   m.layers = 0;
   EXPECT_TRUE(planTraining(m, b.cluster, 64, withPaperPlans()).error);
   // One sequence: one pipeline at most.
-  TrainingPlannerResult r = planTraining(b.model, b.cluster, 1, withPaperPlans());
+  TrainingPlannerResult r =
+      planTraining(b.model, b.cluster, 1, withPaperPlans());
   ASSERT_FALSE(r.error) << *r.error;
   EXPECT_EQ(r.best.plan.pipelines.size(), 1u);
 }

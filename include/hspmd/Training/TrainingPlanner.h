@@ -22,8 +22,8 @@
 //   4. A closed-form estimate ranks every structure; the best few are
 //      evaluated by predictStep, together with every uniform plan
 //      (searchUniformPlans on all devices and on every subset of kinds) and
-//      every given plan (TrainingPlannerOptions::givenPlans: the paper's 14 cases,
-//      for tools, benchmarks and tests) that fits the cluster.
+//      every given plan (TrainingPlannerOptions::givenPlans: the paper's 14
+//      cases, for tools, benchmarks and tests) that fits the cluster.
 //   5. Local improvement on the best: move one micro-batch between
 //      pipelines, one layer between two stages of a class of identical
 //      pipelines, or toggle ZeRO, while predictStep improves.
@@ -171,9 +171,9 @@ struct TrainingPlannerResult {
 
 /// Plans `globalBatch` sequences (micro-batches of model.microBatch) of
 /// `model` (its seqLen) on `cluster`.
-TrainingPlannerResult planTraining(const ModelConfig &model, const Cluster &cluster,
-                           int64_t globalBatch,
-                           const TrainingPlannerOptions &options = {});
+TrainingPlannerResult planTraining(const ModelConfig &model,
+                                   const Cluster &cluster, int64_t globalBatch,
+                                   const TrainingPlannerOptions &options = {});
 
 /// Nothing if `plan` keeps every pin of `pins`; otherwise which one it breaks.
 std::optional<std::string> checkPins(const Cluster &cluster,

@@ -159,7 +159,8 @@ const std::vector<GivenPlan> &hspmd::training::paperGivenPlans() {
   return plans;
 }
 
-TrainingPlannerOptions hspmd::training::withPaperPlans(TrainingPlannerOptions options) {
+TrainingPlannerOptions
+hspmd::training::withPaperPlans(TrainingPlannerOptions options) {
   options.givenPlans = paperGivenPlans();
   return options;
 }

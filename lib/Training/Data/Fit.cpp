@@ -19,9 +19,9 @@ using namespace hspmd::training;
 // Linear least squares
 //===----------------------------------------------------------------------===//
 
-std::vector<double>
-hspmd::training::linearLeastSquares(const std::vector<std::vector<double>> &rows,
-                                const std::vector<double> &y) {
+std::vector<double> hspmd::training::linearLeastSquares(
+    const std::vector<std::vector<double>> &rows,
+    const std::vector<double> &y) {
   size_t n = rows.empty() ? 0 : rows[0].size();
   std::vector<std::vector<double>> m(n, std::vector<double>(n + 1, 0.0));
   for (size_t r = 0; r < rows.size(); ++r)
@@ -285,10 +285,9 @@ std::optional<size_t> NumericTable::column(const std::string &name) const {
   return std::nullopt;
 }
 
-std::optional<std::string>
-hspmd::training::parseNumericCsv(const std::string &text, const std::string &source,
-                             const std::vector<std::string> &required,
-                             NumericTable &out) {
+std::optional<std::string> hspmd::training::parseNumericCsv(
+    const std::string &text, const std::string &source,
+    const std::vector<std::string> &required, NumericTable &out) {
   out = NumericTable();
   std::istringstream in(text);
   std::string line;
@@ -322,7 +321,8 @@ hspmd::training::parseNumericCsv(const std::string &text, const std::string &sou
       continue;
     }
     if (cells.size() != out.columns.size())
-      return where + std::to_string(cells.size()) + " cells, but the header has " +
+      return where + std::to_string(cells.size()) +
+             " cells, but the header has " +
              std::to_string(out.columns.size()) + " columns";
     std::vector<double> row;
     for (size_t i = 0; i < cells.size(); ++i) {

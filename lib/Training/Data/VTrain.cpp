@@ -142,8 +142,9 @@ RelativeErrors hspmd::training::vtrainErrors(const std::vector<VTrainRun> &runs,
   return relativeErrors(predicted, measured);
 }
 
-VTrainConstants hspmd::training::vtrainGridFit(const std::vector<VTrainRun> &runs,
-                                           const VTrainHardware &hw) {
+VTrainConstants
+hspmd::training::vtrainGridFit(const std::vector<VTrainRun> &runs,
+                               const VTrainHardware &hw) {
   const double etas[] = {0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9};
   const double nvls[] = {100e9, 150e9, 200e9, 250e9};
   const double nics[] = {6e9, 9e9, 12.5e9, 18e9, 25e9};

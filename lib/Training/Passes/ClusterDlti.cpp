@@ -90,7 +90,8 @@ mlir::hspmd::readCluster(ModuleOp module) {
     }
     for (DataLayoutEntryInterface field : entriesOf(e.getValue())) {
       auto key = dyn_cast<StringAttr>(field.getKey());
-      if (!key || llvm::none_of(training::deviceKindFields(), [&](const auto &f) {
+      if (!key ||
+          llvm::none_of(training::deviceKindFields(), [&](const auto &f) {
             return key.getValue() == f.first;
           }))
         return fail("kind \"" + name.getValue() + "\": unknown field " +
@@ -197,9 +198,9 @@ void mlir::hspmd::writeCluster(ModuleOp module,
   module->setAttr(
       getLinkLatencyAttrName(),
       MapAttr::get(
-          ctx, {entry("intra_node", b.getF64FloatAttr(cluster.latency.intraNode)),
-                entry("inter_node",
-                      b.getF64FloatAttr(cluster.latency.interNode))}));
+          ctx,
+          {entry("intra_node", b.getF64FloatAttr(cluster.latency.intraNode)),
+           entry("inter_node", b.getF64FloatAttr(cluster.latency.interNode))}));
 }
 
 namespace {

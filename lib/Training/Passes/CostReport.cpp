@@ -330,7 +330,8 @@ struct CostReportPass
         for (const plan::Transfer &t : step.transfers) {
           double bytes = static_cast<double>(layout::volume(t.box)) *
                          static_cast<double>(elementBytes);
-          double s = training::pointToPointTime(bytes, cluster.link(t.from, t.to));
+          double s =
+              training::pointToPointTime(bytes, cluster.link(t.from, t.to));
           out[t.from] += s;
           in[t.to] += s;
         }

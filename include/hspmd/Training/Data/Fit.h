@@ -33,8 +33,9 @@ namespace hspmd::training {
 /// min |A x - y| by the normal equations and Gaussian elimination with
 /// partial pivoting (a handful of unknowns). `rows` are the rows of A; a
 /// singular direction gets 0.
-std::vector<double> linearLeastSquares(const std::vector<std::vector<double>> &rows,
-                                       const std::vector<double> &y);
+std::vector<double>
+linearLeastSquares(const std::vector<std::vector<double>> &rows,
+                   const std::vector<double> &y);
 
 /// min sum_i ((A x)_i / y_i - 1)^2: every row divided by its measurement
 /// (every y_i must be non-zero).
@@ -84,10 +85,11 @@ using RowModel =
 /// over the box of `parameters`, from their initial values; central
 /// differences for the Jacobian, Marquardt's scaling for the damping,
 /// steps projected onto the box. measured_i must be non-zero.
-RelativeFitResult fitRelativeLeastSquares(const RowModel &model,
-                                          const std::vector<double> &measured,
-                                          const std::vector<FitParameter> &parameters,
-                                          const RelativeFitOptions &options = {});
+RelativeFitResult
+fitRelativeLeastSquares(const RowModel &model,
+                        const std::vector<double> &measured,
+                        const std::vector<FitParameter> &parameters,
+                        const RelativeFitOptions &options = {});
 
 /// |predicted_i / measured_i - 1|: mean (MAPE), maximum and root mean square.
 struct RelativeErrors {

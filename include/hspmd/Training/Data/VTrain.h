@@ -2,13 +2,14 @@
 //
 // vTrain (MICRO'24) released 109 measured iteration times of GPT models
 // trained with Megatron-LM on 64-512 A100s (data/ground_truth_multi.csv of
-// VIA-Research/vTrain; a copy is data/calibration/vtrain-ground-truth-multi.csv). This is the
-// reference's closed form for them (COSTMODEL.md §4.2 step 5,
-// vtrain_check.py), with the library's FLOP counts and ring collectives:
-// full recomputation (4 forward passes), TP without SP (6 all-reduces per
-// layer), 1F1B (m + p - 1) x slowest stage, a DP all-reduce of FP32
-// gradients that is not overlapped, Adam at HBM bandwidth; and the fits of
-// its six constants that hspmd-cost-bench and hspmd-calibrate share.
+// VIA-Research/vTrain; a copy is
+// data/calibration/vtrain-ground-truth-multi.csv). This is the reference's
+// closed form for them (COSTMODEL.md §4.2 step 5, vtrain_check.py), with the
+// library's FLOP counts and ring collectives: full recomputation (4 forward
+// passes), TP without SP (6 all-reduces per layer), 1F1B (m + p - 1) x slowest
+// stage, a DP all-reduce of FP32 gradients that is not overlapped, Adam at HBM
+// bandwidth; and the fits of its six constants that hspmd-cost-bench and
+// hspmd-calibrate share.
 //
 //===----------------------------------------------------------------------===//
 

@@ -33,7 +33,8 @@ inline StringRef getLinkLatencyAttrName() { return "hspmd.link_latency"; }
 /// The module's cluster. Nothing (and no diagnostic) when the module has no
 /// `hspmd.device_kinds`; failure, with a diagnostic located at the module,
 /// when the description is incomplete or wrong.
-FailureOr<std::optional<::hspmd::training::Cluster>> readCluster(ModuleOp module);
+FailureOr<std::optional<::hspmd::training::Cluster>>
+readCluster(ModuleOp module);
 
 /// The module's cluster, for a pass that needs one: without a description,
 /// the error "<missing>; run --hspmd-import-cluster first" at the module.

@@ -127,36 +127,47 @@ struct PlanRun {
   void printTable() const;
 };
 
+namespace json = llvm::json;
+
+/// A measured number with the table's 6 (memory: 8) significant digits.
+void jsonNumber(json::OStream &j, llvm::StringRef key, double v,
+                int precision = 6) {
+  j.attributeBegin(key);
+  j.rawValue(num(v, precision));
+  j.attributeEnd();
+}
+
+/// Stage `k` of pipeline `q`: what runs there and what it costs.
+void jsonStage(json::OStream &j, const StepReport &rep, size_t q, size_t k,
+               const StagePlan &stage) {
+  const StageReport *sr = nullptr;
+  for (const StageReport &s : rep.stages)
+    if (s.pipeline == static_cast<int64_t>(q) &&
+        s.stage == static_cast<int64_t>(k))
+      sr = &s;
+  j.object([&] {
+    j.attribute("kind", sr->kind);
+    j.attribute("tp", sr->tp);
+    j.attributeArray("devices", [&] {
+      for (int64_t d : stage.devices)
+        j.value(d);
+    });
+    j.attribute("first_layer", sr->firstLayer);
+    j.attribute("layers", sr->layers);
+    jsonNumber(j, "seconds_per_micro_batch", sr->cost.timing.total());
+    jsonNumber(j, "memory_bytes", sr->memoryBytes, 8);
+    jsonNumber(j, "memory_capacity", sr->memoryCapacity, 8);
+  });
+}
+
 void PlanRun::printJson() const {
   const StepReport &rep = r.report;
   std::string out;
   llvm::raw_string_ostream os(out);
-  llvm::json::OStream j(os, /*IndentSize=*/2);
-  // Measured numbers keep the table's 6 (memory: 8) significant digits.
-  auto number = [&](llvm::StringRef key, double v, int precision = 6) {
-    j.attributeBegin(key);
-    j.rawValue(num(v, precision));
-    j.attributeEnd();
-  };
+  json::OStream j(os, /*IndentSize=*/2);
+  auto number = [&](llvm::StringRef key, double v) { jsonNumber(j, key, v); };
   auto stageJson = [&](size_t q, size_t k, const StagePlan &stage) {
-    const StageReport *sr = nullptr;
-    for (const StageReport &s : rep.stages)
-      if (s.pipeline == static_cast<int64_t>(q) &&
-          s.stage == static_cast<int64_t>(k))
-        sr = &s;
-    j.object([&] {
-      j.attribute("kind", sr->kind);
-      j.attribute("tp", sr->tp);
-      j.attributeArray("devices", [&] {
-        for (int64_t d : stage.devices)
-          j.value(d);
-      });
-      j.attribute("first_layer", sr->firstLayer);
-      j.attribute("layers", sr->layers);
-      number("seconds_per_micro_batch", sr->cost.timing.total());
-      number("memory_bytes", sr->memoryBytes, 8);
-      number("memory_capacity", sr->memoryCapacity, 8);
-    });
+    jsonStage(j, rep, q, k, stage);
   };
   auto baseline = [&](const char *key, const std::optional<PlanChoice> &c) {
     if (c)

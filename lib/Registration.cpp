@@ -3,6 +3,8 @@
 #include "hspmd/InitAll.h"
 #include "hspmd/IR/HspmdDialect.h"
 #include "hspmd/Interfaces/ShardingRule.h"
+#include "hspmd/Training/Passes/ClusterDlti.h"
+#include "hspmd/Training/Passes/TrainingPasses.h"
 #include "hspmd/Transforms/Passes.h"
 #include "hspmd/Transforms/Pipelines.h"
 
@@ -11,9 +13,11 @@
 void mlir::hspmd::registerAllDialects(DialectRegistry &registry) {
   registry.insert<HspmdDialect>();
   registerShardingRuleModels(registry);
+  registerClusterAttributeVerifier(registry);
 }
 
 void mlir::hspmd::registerAllPassesAndPipelines() {
   registerHspmdPasses();
+  registerHspmdTrainingPasses();
   registerPipelines();
 }

@@ -9,7 +9,7 @@
 //   2. a sensitivity table (constants moved by +-20%);
 //   3. a validation block: the H20 profile fit at 4K and 32K, and the
 //      held-out error on vTrain's measured A100 runs (the fits of
-//      lib/Cost/VTrain.cpp, shared with hspmd-calibrate).
+//      lib/Training/Data/VTrain.cpp, shared with hspmd-calibrate).
 //
 //   hspmd-cost-bench [--vtrain PATH/ground_truth_multi.csv]
 //
@@ -17,12 +17,12 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "hspmd/Cost/Calibration.h"
-#include "hspmd/Cost/Cases.h"
-#include "hspmd/Cost/Collectives.h"
-#include "hspmd/Cost/Planner.h"
-#include "hspmd/Cost/Profile.h"
-#include "hspmd/Cost/VTrain.h"
+#include "hspmd/Training/Calibration.h"
+#include "hspmd/Training/Data/Cases.h"
+#include "hspmd/Training/Collectives.h"
+#include "hspmd/Training/TrainingPlanner.h"
+#include "hspmd/Training/Data/Profile.h"
+#include "hspmd/Training/Data/VTrain.h"
 
 #include <algorithm>
 #include <cmath>
@@ -36,7 +36,7 @@
 #include <string>
 #include <vector>
 
-using namespace hspmd::cost;
+using namespace hspmd::training;
 
 namespace {
 
@@ -84,8 +84,8 @@ std::string uniformText(const UniformCandidate &u, const std::string &where) {
 /// The paper's structure (pinned stages of `caseId`) with layers and
 /// micro-batches re-planned.
 double rebalancedCase(const BuiltCase &b) {
-  PlannerOptions o;
-  o.paperCandidates = false;
+  TrainingPlannerOptions o;
+  // no given plans: the answer is the planner's own
   o.uniformCandidates = false;
   for (const PipelinePlan &pl : b.plan.pipelines) {
     std::vector<std::vector<int64_t>> stages;
@@ -93,7 +93,7 @@ double rebalancedCase(const BuiltCase &b) {
       stages.push_back(st.devices);
     o.pins.stages.push_back(stages);
   }
-  PlannerResult r = planTraining(b.model, b.cluster, 64, o);
+  TrainingPlannerResult r = planTraining(b.model, b.cluster, 64, o);
   double original = predictStep(b.model, b.cluster, b.plan).stepSeconds;
   return r.error ? original : std::min(original, r.best.stepSeconds);
 }
@@ -371,7 +371,8 @@ void sensitivity() {
   for (const Variant &v : variants) {
     BuiltCase b = buildPaperCase(*findPaperCase(1));
     v.apply(b.cluster);
-    PlannerResult r = planTraining(b.model, b.cluster, 64);
+    TrainingPlannerResult r =
+        planTraining(b.model, b.cluster, 64, withPaperPlans());
     double c1 = rebalancedCase(b);
     std::optional<UniformCandidate> u48 =
         bestUniform(b.model, b.cluster, range(0, 48), megatron);
@@ -435,7 +436,8 @@ void timing() {
               "planner s", "step s", "unif-all", "structures", "predictions");
   for (const Run &r : runs) {
     ModelConfig m = r.big ? ModelConfig::llama70B() : ModelConfig::llama32B();
-    PlannerResult p = planTraining(m, r.cluster, r.batch);
+    TrainingPlannerResult p =
+        planTraining(m, r.cluster, r.batch, withPaperPlans());
     char step[32] = "none", uniform[32] = "none";
     if (!p.error)
       std::snprintf(step, sizeof step, "%.2f", p.best.stepSeconds);
@@ -523,18 +525,19 @@ int main(int argc, char **argv) {
       row("  best uniform, any subset" + conv, uniformText(*best, where),
           best->stepSeconds, std::nullopt);
   }
-  PlannerResult planned = planTraining(m32, c1.cluster, 64);
+  TrainingPlannerResult planned =
+      planTraining(m32, c1.cluster, 64, withPaperPlans());
   if (!planned.error)
     row("  planner (" + planned.best.origin + ")",
         describePlan(c1.cluster, planned.best.plan), planned.best.stepSeconds,
         PaperFigures::hspmdCase1, "HSPMD");
   {
-    PlannerOptions o;
-    o.paperCandidates = false;
+    TrainingPlannerOptions o;
+    // no given plans: the answer is the planner's own
     o.pins.tpDegree = {{"H20", 4}, {"H800", 4}};
     o.pins.pipelines = 4;
     o.pins.kindOrder = {"H20", "H800"};
-    PlannerResult r = planTraining(m32, c1.cluster, 64, o);
+    TrainingPlannerResult r = planTraining(m32, c1.cluster, 64, o);
     if (!r.error)
       row("  planner, TP4 DP4 H20-first pinned",
           describePlan(c1.cluster, r.best.plan), r.best.stepSeconds,
@@ -552,7 +555,8 @@ int main(int argc, char **argv) {
       caseSeconds[12], std::nullopt);
   row("elastic C2 (case 13, 31 H20)", describePlan(e2.cluster, e2.plan),
       caseSeconds[13], PaperFigures::elasticAfterSwitch, "HSPMD");
-  PlannerResult p31 = planTraining(e2.model, e2.cluster, 64);
+  TrainingPlannerResult p31 =
+      planTraining(e2.model, e2.cluster, 64, withPaperPlans());
   if (!p31.error)
     row("  planner on 31 H20 (" + p31.best.origin + ")",
         describePlan(e2.cluster, p31.best.plan), p31.best.stepSeconds,

@@ -5,7 +5,7 @@
 // (4096 tokens), an attention proxy at sequence 4K and 32K (per head, the
 // two GEMMs of attention, Q K^T and P V, on 1024-query tiles), and HBM
 // bandwidth (device-to-device copies). Writes a calibration file in the
-// format of include/hspmd/Cost/Calibration.h:
+// format of include/hspmd/Training/Calibration.h:
 //
 //   <kind>.eta_gemm, <kind>.eta_attn, <kind>.hbm_bandwidth
 //

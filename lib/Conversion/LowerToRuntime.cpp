@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "hspmd/IR/AttrNames.h"
 #include "hspmd/IR/HspmdOps.h"
 #include "hspmd/Transforms/Passes.h"
 #include "hspmd/Transforms/Utils.h"
@@ -725,7 +726,7 @@ struct LowerToRuntimePass
     });
     // @main checks the devices it needs and finishes the runtime.
     auto main = module.lookupSymbol<func::FuncOp>("main");
-    auto maxDevice = module->getAttrOfType<IntegerAttr>("hspmd.max_device");
+    auto maxDevice = module->getAttrOfType<IntegerAttr>(kMaxDeviceAttrName);
     if (main && maxDevice && !main.isExternal())
       prepareGroups(main, groupsOf, lowering);
     if (main && maxDevice && !main.isExternal()) {

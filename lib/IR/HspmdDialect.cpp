@@ -1,7 +1,8 @@
 //===- HspmdDialect.cpp - hspmd dialect -----------------------------------===//
 
 #include "hspmd/IR/HspmdDialect.h"
-#include "hspmd/IR/Cluster.h"
+#include "hspmd/IR/AttrNames.h"
+#include "hspmd/IR/AttributeVerifier.h"
 #include "hspmd/IR/HspmdOps.h"
 
 #include "mlir/IR/Builders.h"
@@ -40,7 +41,7 @@ static LogicalResult verifyStrategyShardings(Operation *op, Attribute value,
   if (!module && isa<ModuleOp>(op))
     module = cast<ModuleOp>(op);
   auto declared =
-      module ? module->getAttrOfType<ArrayAttr>("hspmd.strategies") : nullptr;
+      module ? module->getAttrOfType<ArrayAttr>(kStrategiesAttrName) : nullptr;
   for (NamedAttribute entry : dict) {
     if (!declared ||
         !llvm::is_contained(declared.getValue(),
@@ -74,7 +75,7 @@ static LogicalResult verifyStrategyShardings(Operation *op, Attribute value,
 static LogicalResult verifyValueAttribute(Operation *op, StringRef what,
                                           unsigned index, Type type,
                                           NamedAttribute attr) {
-  if (attr.getName() == "hspmd.strategy_shardings")
+  if (attr.getName() == kStrategyShardingsAttrName)
     return verifyStrategyShardings(op, attr.getValue(), type,
                                    what + " #" + Twine(index) + ": ");
   if (attr.getName() != HspmdDialect::getShardingAttrName())
@@ -106,14 +107,14 @@ LogicalResult HspmdDialect::verifyRegionArgAttribute(Operation *op,
     type = op->getRegion(regionIndex).getArgument(argIndex).getType();
   // What --hspmd-apply-plan reads: the block an argument feeds and how a
   // plan splits it.
-  if (attr.getName() == "hspmd.layer") {
+  if (attr.getName() == kLayerAttrName) {
     auto layer = dyn_cast<IntegerAttr>(attr.getValue());
     if (!layer || layer.getInt() < 0)
       return op->emitError() << "'hspmd.layer' on argument #" << argIndex
                              << " must be a non-negative integer";
     return success();
   }
-  if (attr.getName() == "hspmd.parallel") {
+  if (attr.getName() == kParallelAttrName) {
     auto role = dyn_cast<StringAttr>(attr.getValue());
     if (!role || !llvm::is_contained(SmallVector<StringRef>{"column", "row",
                                                             "replicated",
@@ -146,28 +147,13 @@ LogicalResult HspmdDialect::verifyOperationAttribute(Operation *op,
            << "'" << getShardingAttrName()
            << "' is allowed on function arguments and results only; use "
               "hspmd.annotate to place the value of an operation";
-  if (attr.getName() == "hspmd.on_all_devices") {
+  if (attr.getName() == kOnAllDevicesAttrName) {
     if (!isa<UnitAttr>(attr.getValue()))
       return op->emitError("'hspmd.on_all_devices' is a unit attribute");
     return success();
   }
-  if (attr.getName() == getDeviceKindsAttrName() ||
-      attr.getName() == getLinkLatencyAttrName()) {
-    auto module = dyn_cast<ModuleOp>(op);
-    if (!module)
-      return op->emitError() << "'" << attr.getName().getValue()
-                             << "' belongs on a module";
-    if (attr.getName() == getLinkLatencyAttrName() &&
-        !module->hasAttr(getDeviceKindsAttrName()))
-      return op->emitError() << "'" << getLinkLatencyAttrName()
-                             << "' needs '" << getDeviceKindsAttrName() << "'";
-    // The whole description is checked once, from the kinds.
-    if (attr.getName() == getDeviceKindsAttrName())
-      return failure(failed(readCluster(module)));
-    return success();
-  }
   // Several strategies in one module (docs/Semantics.md, "Strategies").
-  if (attr.getName() == "hspmd.strategies") {
+  if (attr.getName() == kStrategiesAttrName) {
     auto names = dyn_cast<ArrayAttr>(attr.getValue());
     if (!isa<ModuleOp>(op) || !names || names.empty())
       return op->emitError("'hspmd.strategies' is a non-empty array of "
@@ -185,7 +171,7 @@ LogicalResult HspmdDialect::verifyOperationAttribute(Operation *op,
     }
     return success();
   }
-  if (attr.getName() == "hspmd.strategy_shardings") {
+  if (attr.getName() == kStrategyShardingsAttrName) {
     auto annotate = dyn_cast<AnnotateOp>(op);
     if (!annotate)
       return op->emitError("'hspmd.strategy_shardings' belongs on "
@@ -194,11 +180,15 @@ LogicalResult HspmdDialect::verifyOperationAttribute(Operation *op,
     return verifyStrategyShardings(op, attr.getValue(), annotate.getType(),
                                    "");
   }
-  if (attr.getName() == "hspmd.max_device") {
+  if (attr.getName() == kMaxDeviceAttrName) {
     if (!isa<ModuleOp>(op) || !isa<IntegerAttr>(attr.getValue()))
       return op->emitError("'hspmd.max_device' is an integer on a module");
     return success();
   }
+  // Attributes of a library above the dialect (the cluster description).
+  if (auto *external = getRegisteredInterface<HspmdAttributeVerifierInterface>())
+    if (external->owns(attr.getName()))
+      return external->verifyAttribute(op, attr);
   return op->emitError() << "unknown hspmd attribute '"
                          << attr.getName().getValue() << "'";
 }

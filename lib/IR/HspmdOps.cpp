@@ -1,6 +1,7 @@
 //===- HspmdOps.cpp - hspmd operations ------------------------------------===//
 
 #include "hspmd/IR/HspmdOps.h"
+#include "hspmd/Layout/Limits.h"
 #include "ParseUtils.h"
 
 #include "mlir/IR/Builders.h"
@@ -10,8 +11,7 @@
 using namespace mlir;
 using namespace mlir::hspmd;
 
-/// Device ids are world ranks; the same bound as in shardings.
-static constexpr int64_t kMaxDevice = int64_t(1) << 31;
+using ::hspmd::layout::kMaxDevice;
 
 //===----------------------------------------------------------------------===//
 // Custom directives

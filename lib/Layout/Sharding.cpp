@@ -1,6 +1,7 @@
 //===- Sharding.cpp - Plain C++ model of an HSPMD sharding ----------------===//
 
 #include "hspmd/Layout/Sharding.h"
+#include "hspmd/Layout/Limits.h"
 
 #include <algorithm>
 #include <functional>
@@ -13,8 +14,6 @@ using namespace hspmd::layout;
 
 namespace {
 using i128 = __int128;
-
-constexpr int64_t kMaxDevice = int64_t(1) << 31;
 
 std::string joinInts(const std::vector<int64_t> &v) {
   std::string s = "[";

@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "hspmd/IR/AttrNames.h"
 #include "hspmd/IR/HspmdOps.h"
 #include "hspmd/Interfaces/ShardingRule.h"
 #include "hspmd/Transforms/Passes.h"
@@ -633,7 +634,7 @@ struct PropagatePass
           scalarUsers(fn, a->getResults(), out, visited);
           continue;
         }
-        if (plainScalar && !a->hasAttr("hspmd.on_all_devices")) {
+        if (plainScalar && !a->hasAttr(kOnAllDevicesAttrName)) {
           out.insert(0);
           continue;
         }
@@ -711,7 +712,7 @@ struct PropagatePass
           for (int64_t d : placed[r].devices())
             runs.insert(d);
       if (runs.empty() && !isMemoryEffectFree(op) &&
-          !op->hasAttr("hspmd.on_all_devices"))
+          !op->hasAttr(kOnAllDevicesAttrName))
         runs.insert(0);
       if (runs.empty())
         runs = devicesOfFunction();

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "hspmd/IR/AttrNames.h"
 #include "hspmd/IR/HspmdOps.h"
 #include "hspmd/Transforms/Passes.h"
 
@@ -21,8 +22,8 @@ using namespace mlir::hspmd;
 
 namespace {
 
-constexpr llvm::StringLiteral kStrategies = "hspmd.strategies";
-constexpr llvm::StringLiteral kStrategyShardings = "hspmd.strategy_shardings";
+constexpr llvm::StringLiteral kStrategies = kStrategiesAttrName;
+constexpr llvm::StringLiteral kStrategyShardings = kStrategyShardingsAttrName;
 
 struct SelectStrategyPass
     : public mlir::hspmd::impl::HspmdSelectStrategyBase<SelectStrategyPass> {

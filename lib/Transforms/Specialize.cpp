@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "hspmd/IR/AttrNames.h"
 #include "hspmd/IR/HspmdOps.h"
 #include "hspmd/Transforms/Passes.h"
 #include "hspmd/Transforms/Utils.h"
@@ -198,7 +199,7 @@ struct SpecializePass
       else
         fn.erase();
     }
-    module->setAttr("hspmd.max_device", b.getI64IntegerAttr(maxDevice));
+    module->setAttr(kMaxDeviceAttrName, b.getI64IntegerAttr(maxDevice));
     if (failed(checkCommunication(module)))
       return signalPassFailure();
   }
@@ -312,7 +313,7 @@ struct SpecializePass
           return isa<RankedTensorType, BaseMemRefType>(v.getType());
         });
         if (!fromTensors && !isMemoryEffectFree(&op) &&
-            !op.hasAttr("hspmd.on_all_devices"))
+            !op.hasAttr(kOnAllDevicesAttrName))
           add(KeyItem::OnDeviceZero, {});
         continue;
       }
@@ -670,7 +671,7 @@ struct SpecializePass
       return isa<RankedTensorType, BaseMemRefType>(v.getType());
     });
     if (!fromTensors && !isMemoryEffectFree(op) && d != 0 &&
-        !op->hasAttr("hspmd.on_all_devices"))
+        !op->hasAttr(kOnAllDevicesAttrName))
       return success();
     Operation *clone = b.clone(*op, map);
     if (auto toBuffer = dyn_cast<bufferization::ToBufferOp>(clone)) {

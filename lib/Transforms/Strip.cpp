@@ -1,5 +1,6 @@
 //===- Strip.cpp - The single-device program ------------------------------===//
 
+#include "hspmd/IR/AttrNames.h"
 #include "hspmd/IR/HspmdOps.h"
 #include "hspmd/Transforms/Passes.h"
 
@@ -23,9 +24,9 @@ struct StripPass : public mlir::hspmd::impl::HspmdStripBase<StripPass> {
       }
     });
     // Placements and strategies alike.
-    getOperation()->removeAttr("hspmd.strategies");
+    getOperation()->removeAttr(kStrategiesAttrName);
     for (StringRef name : {StringRef(HspmdDialect::getShardingAttrName()),
-                           StringRef("hspmd.strategy_shardings")})
+                           StringRef(kStrategyShardingsAttrName)})
       getOperation()->walk([&](FunctionOpInterface fn) {
         for (unsigned i = 0, e = fn.getNumArguments(); i < e; ++i)
           fn.removeArgAttr(i, name);

@@ -11,11 +11,12 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "hspmd/Cost/Calibration.h"
-#include "hspmd/Cost/Fit.h"
-#include "hspmd/Cost/Profile.h"
-#include "hspmd/Cost/Text.h"
-#include "hspmd/Cost/VTrain.h"
+#include "hspmd/Training/Calibration.h"
+#include "hspmd/Training/Data/Fit.h"
+#include "hspmd/Training/Data/Profile.h"
+#include "hspmd/Training/Specs.h"
+#include "hspmd/Training/Text.h"
+#include "hspmd/Training/Data/VTrain.h"
 
 #include <algorithm>
 #include <cmath>
@@ -29,7 +30,7 @@
 #include <string>
 #include <vector>
 
-using namespace hspmd::cost;
+using namespace hspmd::training;
 
 namespace {
 
@@ -127,12 +128,9 @@ int runProfile(Options &o) {
   }
   if (o.kind.empty())
     o.kind = "H20";
-  DeviceKind kind;
-  if (o.kind == "H20")
-    kind = h20Prior();
-  else if (o.kind == "H800")
-    kind = h800Prior();
-  else {
+  std::optional<DeviceKind> prior = kindPrior(o.kind);
+  DeviceKind kind = prior.value_or(DeviceKind());
+  if (!prior) {
     kind.name = o.kind;
     if (o.peakFlops <= 0 || o.hbmBandwidth <= 0) {
       std::cerr << "hspmd-calibrate: kind '" << o.kind
@@ -149,16 +147,13 @@ int runProfile(Options &o) {
   if (o.hbmBandwidth > 0)
     kind.hbmBandwidth = o.hbmBandwidth;
 
-  ModelConfig model;
-  if (o.modelName == "llama32b" || o.modelName == "llama-32b")
-    model = ModelConfig::llama32B();
-  else if (o.modelName == "llama70b" || o.modelName == "llama-70b")
-    model = ModelConfig::llama70B();
-  else {
+  std::optional<ModelConfig> named = modelByName(o.modelName);
+  if (!named) {
     std::cerr << "hspmd-calibrate: unknown model '" << o.modelName
               << "' (llama32b or llama70b)\n";
     return 2;
   }
+  ModelConfig model = *named;
   if (o.vocab > 0)
     model.vocab = o.vocab;
 
@@ -178,14 +173,7 @@ int runProfile(Options &o) {
   ProfileFit fit = fitStageProfile(model, kind.peakFlops, kind.hbmBandwidth,
                                    entries, o.gpusPerNode, latency);
   bool cross = fit.crossNodeBusBw > 0;
-  auto positiveFinite = [](double v) { return v > 0 && std::isfinite(v); };
-  if (!(fit.etaGemm > 0 && fit.etaGemm <= 1 && fit.etaAttn > 0 &&
-        fit.etaAttn <= 1 && positiveFinite(fit.nvlinkBusBw) &&
-        (!cross || (positiveFinite(fit.crossNodeBusBw) &&
-                    fit.crossNodeAlpha >= 0 &&
-                    std::isfinite(fit.crossNodeAlpha))) &&
-        fit.layerOverhead >= 0 && std::isfinite(fit.layerOverhead) &&
-        std::isfinite(fit.stageOverhead))) {
+  if (!fit.isPhysical()) {
     std::cerr << "hspmd-calibrate: the fit is not physical (eta_gemm "
               << num(fit.etaGemm) << ", eta_attn " << num(fit.etaAttn)
               << ", NVLink " << num(fit.nvlinkBusBw) << " B/s, c_layer "
@@ -197,9 +185,10 @@ int runProfile(Options &o) {
 
   std::ostringstream report;
   report << "profile fit: " << entries.size() << " entries of " << o.table
-         << "; " << o.kind << " (peak " << num(kind.peakFlops) << " FLOP/s, HBM "
-         << num(kind.hbmBandwidth) << " B/s), " << model.name << " vocab "
-         << model.vocab << ", " << o.gpusPerNode << " GPUs per node\n";
+         << "; " << o.kind << " (peak " << num(kind.peakFlops)
+         << " FLOP/s, HBM " << num(kind.hbmBandwidth) << " B/s), " << model.name
+         << " vocab " << model.vocab << ", " << o.gpusPerNode
+         << " GPUs per node\n";
   report << "  eta_gemm " << fixed("%.3f", fit.etaGemm) << ", eta_attn "
          << fixed("%.3f", fit.etaAttn) << ", NVLink busbw "
          << fixed("%.0f", fit.nvlinkBusBw / 1e9) << " GB/s";
@@ -226,8 +215,8 @@ int runProfile(Options &o) {
   int count = 0;
   for (const ProfileEntry &e : entries) {
     char buf[64];
-    std::snprintf(buf, sizeof buf, "  %2lld %2lld   ", static_cast<long long>(e.tp),
-                  static_cast<long long>(e.pp));
+    std::snprintf(buf, sizeof buf, "  %2lld %2lld   ",
+                  static_cast<long long>(e.tp), static_cast<long long>(e.pp));
     std::string line = buf, brief = "TP" + std::to_string(e.tp) + "PP" +
                                      std::to_string(e.pp);
     for (int64_t s : o.seqLens) {
@@ -423,7 +412,7 @@ int runVTrain(Options &o) {
       o.kind + " calibration from vTrain's measured Megatron-LM runs "
                "(hspmd-calibrate vtrain).",
       "Regenerate: " + o.commandLine,
-      "Form: COSTMODEL.md 4.2 step 5 (lib/Cost/VTrain.h); fit: the "
+      "Form: COSTMODEL.md 4.2 step 5 (lib/Training/Data/VTrain.h); fit: the "
       "reference's grid, then least",
       "squares on relative error (Levenberg-Marquardt) on " +
           std::string(o.holdout == "odd" ? "the even rows." : "every row."),

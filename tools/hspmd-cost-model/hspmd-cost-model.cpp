@@ -1,6 +1,6 @@
 //===- hspmd-cost-model.cpp - The model-config front end of the cost model ===//
 //
-// Prints, as JSON, what lib/Cost says one device of a tensor-parallel group
+// Prints, as JSON, what lib/Training says one device of a tensor-parallel group
 // computes and holds for L transformer blocks of a configuration, forward
 // pass only (a third of Megatron's forward + backward count):
 //
@@ -11,18 +11,21 @@
 // matrix unless --causal), `contraction_flops` (their sum) and
 // `param_bytes` (projection weights split over the group, norms whole).
 // Used to check the MLIR front end (--hspmd-cost-report) on the same
-// configuration (test/Cost/llama-front-ends.test).
+// configuration (test/Training/llama-front-ends.test).
 //
 //===----------------------------------------------------------------------===//
 
-#include "hspmd/Cost/Model.h"
+#include "hspmd/Training/Model.h"
+
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
 
-using namespace hspmd::cost;
+using namespace hspmd::training;
 
 int main(int argc, char **argv) {
   ModelConfig m;
@@ -72,8 +75,13 @@ int main(int argc, char **argv) {
   double params =
       layers * (static_cast<double>(attentionParams(m) + mlpParams(m)) / tp +
                 static_cast<double>(blockNormParams(m)));
-  std::printf("{\"gemm_flops\": %.17g, \"attention_flops\": %.17g, "
-              "\"contraction_flops\": %.17g, \"param_bytes\": %.17g}\n",
-              gemm, attention, gemm + attention, params * bytesPerParam);
+  llvm::json::OStream j(llvm::outs());
+  j.object([&] {
+    j.attribute("gemm_flops", gemm);
+    j.attribute("attention_flops", attention);
+    j.attribute("contraction_flops", gemm + attention);
+    j.attribute("param_bytes", params * bytesPerParam);
+  });
+  llvm::outs() << "\n";
   return 0;
 }

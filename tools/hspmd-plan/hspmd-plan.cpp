@@ -1,6 +1,6 @@
 //===- hspmd-plan.cpp - Choose a heterogeneous training plan --------------===//
 //
-// Plans a model on a cluster with the cost model's planner (lib/Cost,
+// Plans a model on a cluster with the cost model's planner (lib/Training,
 // docs/CostModel.md "Planner") and prints the plan, its predicted step time,
 // per-stage memory against capacity, the baselines it beat, and the
 // #hspmd.sharding annotations the plan stands for. Plain C++; no MLIR.
@@ -10,11 +10,15 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "hspmd/Cost/Calibration.h"
-#include "hspmd/Cost/Cases.h"
-#include "hspmd/Cost/ClusterJson.h"
-#include "hspmd/Cost/Planner.h"
-#include "hspmd/Cost/Text.h"
+#include "hspmd/Training/Calibration.h"
+#include "hspmd/Training/Data/Cases.h"
+#include "hspmd/Training/ClusterJson.h"
+#include "hspmd/Training/TrainingPlanner.h"
+#include "hspmd/Training/Specs.h"
+#include "hspmd/Training/Text.h"
+
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <cctype>
 #include <cstdio>
@@ -27,7 +31,7 @@
 #include <string>
 #include <vector>
 
-using namespace hspmd::cost;
+using namespace hspmd::training;
 
 namespace {
 
@@ -65,166 +69,11 @@ const char *kUsage = R"(usage: hspmd-plan [options]
   --print-cluster       print the cluster as compact JSON and stop
 )";
 
-/// toInteger (Text.h), into `out`.
-bool parseInt(const std::string &s, int64_t &out) {
-  std::optional<int64_t> v = toInteger(s);
-  if (v)
-    out = *v;
-  return v.has_value();
-}
 
-std::vector<std::string> split(const std::string &s, char sep) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (true) {
-    size_t at = s.find(sep, start);
-    out.push_back(s.substr(start, at == std::string::npos ? std::string::npos
-                                                          : at - start));
-    if (at == std::string::npos)
-      return out;
-    start = at + 1;
-  }
-}
 
-bool parseIntList(const std::string &s, std::vector<int64_t> &out) {
-  out.clear();
-  for (const std::string &part : split(s, ',')) {
-    int64_t v;
-    if (!parseInt(part, v))
-      return false;
-    out.push_back(v);
-  }
-  return true;
-}
 
-/// The paper-cluster name of `text` in ClusterJson's spelling
-/// ("32xH20+16xH800"), accepting "h20x32+h800x16" and "32 H20 + 16 H800".
-std::string canonicalClusterName(const std::string &text) {
-  std::string out;
-  for (const std::string &term : split(text, '+')) {
-    std::string t;
-    for (char c : term)
-      if (!std::isspace(static_cast<unsigned char>(c)))
-        t += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    std::string count, kind;
-    size_t digits = t.find_first_not_of("0123456789");
-    if (digits > 0 && digits != std::string::npos) {
-      count = t.substr(0, digits); // "32xh20" or "32h20"
-      kind = t.substr(t[digits] == 'x' ? digits + 1 : digits);
-    } else if (size_t x = t.rfind('x'); x != std::string::npos) {
-      kind = t.substr(0, x); // "h20x32"
-      count = t.substr(x + 1);
-    }
-    std::string name = kind == "h20" ? "H20" : kind == "h800" ? "H800" : kind;
-    out += (out.empty() ? "" : "+") + count + "x" + name;
-  }
-  return out;
-}
 
-/// "0-3+6" -> 0 1 2 3 6.
-bool parseDevices(const std::string &s, std::vector<int64_t> &out) {
-  out.clear();
-  for (const std::string &part : split(s, '+')) {
-    size_t dash = part.find('-');
-    int64_t a, b;
-    if (dash == std::string::npos) {
-      if (!parseInt(part, a))
-        return false;
-      b = a;
-    } else if (!parseInt(part.substr(0, dash), a) ||
-               !parseInt(part.substr(dash + 1), b) || b < a) {
-      return false;
-    }
-    for (int64_t d = a; d <= b; ++d)
-      out.push_back(d);
-  }
-  return true;
-}
 
-/// Applies one --pin; an error message on failure.
-std::optional<std::string> applyPin(const std::string &spec, PlanPins &pins) {
-  size_t eq = spec.find('=');
-  std::string key = spec.substr(0, eq);
-  std::string value = eq == std::string::npos ? "" : spec.substr(eq + 1);
-  auto bad = [&](const char *expected) {
-    return "--pin " + spec + ": expected " + expected;
-  };
-  if (key.rfind("tp.", 0) == 0) {
-    int64_t t;
-    if (!parseInt(value, t) || t < 1)
-      return bad("tp.KIND=<positive degree>");
-    pins.tpDegree[key.substr(3)] = t;
-  } else if (key == "remainder") {
-    if (value == "split")
-      pins.remainder = Remainder::Split;
-    else if (value == "drop")
-      pins.remainder = Remainder::Drop;
-    else
-      return bad("remainder=split|drop");
-  } else if (key == "dp") {
-    int64_t d;
-    if (!parseInt(value, d) || d < 1)
-      return bad("dp=<positive count>");
-    pins.pipelines = d;
-  } else if (key == "zero") {
-    if (value != "on" && value != "off")
-      return bad("zero=on|off");
-    pins.zero = value == "on";
-  } else if (key == "family") {
-    if (value == "mixed")
-      pins.family = Family::Mixed;
-    else if (value == "separate")
-      pins.family = Family::Separate;
-    else
-      return bad("family=mixed|separate");
-  } else if (key == "order") {
-    pins.kindOrder = split(value, ',');
-  } else if (key == "all-kinds" && value.empty()) {
-    pins.allKinds = true;
-  } else if (key == "stages") {
-    pins.stages.clear();
-    if (value.rfind("case:", 0) == 0) {
-      int64_t id;
-      const PaperCase *pc = nullptr;
-      if (!parseInt(value.substr(5), id) ||
-          !(pc = findPaperCase(static_cast<int>(id))))
-        return bad("stages=case:<1..14>");
-      BuiltCase b = buildPaperCase(*pc);
-      for (const PipelinePlan &pl : b.plan.pipelines) {
-        std::vector<std::vector<int64_t>> stages;
-        for (const StagePlan &st : pl.stages)
-          stages.push_back(st.devices);
-        pins.stages.push_back(stages);
-      }
-    } else {
-      for (const std::string &pipe : split(value, '|')) {
-        std::vector<std::vector<int64_t>> stages;
-        for (const std::string &stage : split(pipe, ',')) {
-          std::vector<int64_t> devices;
-          if (!parseDevices(stage, devices))
-            return bad("stages=a-b+c,d-e|... (stages of a pipeline by ',', "
-                       "pipelines by '|')");
-          stages.push_back(devices);
-        }
-        pins.stages.push_back(stages);
-      }
-    }
-  } else if (key == "layers") {
-    pins.layers.clear();
-    for (const std::string &pipe : split(value, '|')) {
-      std::vector<int64_t> layers;
-      if (!parseIntList(pipe, layers))
-        return bad("layers=a,b|c,d");
-      pins.layers.push_back(layers);
-    }
-  } else if (key == "micro") {
-    if (!parseIntList(value, pins.microBatches))
-      return bad("micro=a,b,...");
-  } else {
-    return "--pin " + spec + ": unknown pin (see --help)";
-  }
-  return std::nullopt;
-}
 
 /// "0-3,8,10-11".
 std::string deviceRanges(const std::vector<int64_t> &devices) {
@@ -241,256 +90,153 @@ std::string deviceRanges(const std::vector<int64_t> &devices) {
   return out;
 }
 
-std::string jsonString(const std::string &s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\')
-      out += '\\', out += c;
-    else if (c == '\n')
-      out += "\\n";
-    else if (static_cast<unsigned char>(c) < 0x20)
-      out += ' ';
-    else
-      out += c;
-  }
-  return out + "\"";
-}
-
 std::string num(double v, int precision = 6) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*g", precision, v);
   return buf;
 }
 
-} // namespace
-
-int main(int argc, char **argv) {
-  std::string clusterArg = "32xH20+16xH800", modelName = "llama32b";
-  std::string calibration, formatName = "table";
-  int64_t batch = 64, seq = 4096, micro = 1;
-  bool annotations = true, printCluster = false;
-  PlannerOptions options;
-  std::vector<std::string> args(argv + 1, argv + argc);
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string &a = args[i];
-    auto next = [&](std::string &out) {
-      if (i + 1 >= args.size()) {
-        std::cerr << "hspmd-plan: " << a << " needs a value\n";
-        return false;
-      }
-      out = args[++i];
-      return true;
-    };
-    auto nextInt = [&](int64_t &out) {
-      std::string v;
-      if (!next(v))
-        return false;
-      if (!parseInt(v, out) || out < 1) {
-        std::cerr << "hspmd-plan: " << a << " expects a positive integer, got '"
-                  << v << "'\n";
-        return false;
-      }
-      return true;
-    };
-    std::string v;
-    if (a == "--help" || a == "-h") {
-      std::cout << kUsage;
-      return 0;
-    } else if (a == "--cluster") {
-      if (!next(clusterArg))
-        return 2;
-    } else if (a == "--model") {
-      if (!next(modelName))
-        return 2;
-    } else if (a == "--batch") {
-      if (!nextInt(batch))
-        return 2;
-    } else if (a == "--seq") {
-      if (!nextInt(seq))
-        return 2;
-    } else if (a == "--micro-batch") {
-      if (!nextInt(micro))
-        return 2;
-    } else if (a == "--calibration") {
-      if (!next(calibration))
-        return 2;
-    } else if (a == "--tp-degrees") {
-      if (!next(v))
-        return 2;
-      if (!parseIntList(v, options.tpDegrees)) {
-        std::cerr << "hspmd-plan: --tp-degrees expects a list like 1,2,4,8\n";
-        return 2;
-      }
-    } else if (a == "--grad-memory-bytes") {
-      if (!nextInt(options.cost.gradMemoryBytes))
-        return 2;
-    } else if (a == "--pin") {
-      if (!next(v))
-        return 2;
-      if (std::optional<std::string> err = applyPin(v, options.pins)) {
-        std::cerr << "hspmd-plan: " << *err << "\n";
-        return 2;
-      }
-    } else if (a == "--no-uniform") {
-      options.uniformCandidates = false;
-    } else if (a == "--no-paper") {
-      options.paperCandidates = false;
-    } else if (a == "--format") {
-      if (!next(formatName))
-        return 2;
-      if (formatName != "table" && formatName != "json") {
-        std::cerr << "hspmd-plan: --format is table or json\n";
-        return 2;
-      }
-    } else if (a == "--no-annotations") {
-      annotations = false;
-    } else if (a == "--print-cluster") {
-      printCluster = true;
-    } else {
-      std::cerr << "hspmd-plan: unknown argument '" << a << "' (see --help)\n";
-      return 2;
-    }
-  }
-
-  // One list of layers stands for every pinned pipeline.
-  if (options.pins.layers.size() == 1 && options.pins.stages.size() > 1)
-    options.pins.layers.assign(options.pins.stages.size(),
-                               options.pins.layers.front());
-
-  Cluster cluster;
-  if (std::ifstream file{clusterArg}) {
-    std::stringstream text;
-    text << file.rdbuf();
-    if (std::optional<std::string> err =
-            parseClusterJson(text.str(), cluster)) {
-      std::cerr << "hspmd-plan: " << clusterArg << ": " << *err << "\n";
-      return 1;
-    }
-  } else if (std::optional<Cluster> named =
-                 namedCluster(canonicalClusterName(clusterArg))) {
-    cluster = *named;
-  } else {
-    std::cerr << "hspmd-plan: '" << clusterArg
-              << "' is neither a cluster file nor a paper cluster such as "
-                 "32xH20+16xH800\n";
-    return 1;
-  }
-  if (!calibration.empty()) {
-    Calibration cal;
-    if (auto e = readCalibrationFile(calibration, cal)) {
-      std::cerr << "hspmd-plan: " << *e << "\n";
-      return 1;
-    }
-    if (auto e = applyCalibration(cal, cluster)) {
-      std::cerr << "hspmd-plan: " << calibration << ": " << *e << "\n";
-      return 1;
-    }
-  }
-  if (printCluster) {
-    std::cout << printClusterJson(cluster);
-    return 0;
-  }
-
-  ModelConfig model;
-  if (modelName == "llama32b" || modelName == "llama-32b")
-    model = ModelConfig::llama32B();
-  else if (modelName == "llama70b" || modelName == "llama-70b")
-    model = ModelConfig::llama70B();
-  else {
-    std::cerr << "hspmd-plan: unknown model '" << modelName
-              << "' (llama32b or llama70b)\n";
-    return 2;
-  }
-  model.seqLen = seq;
-  model.microBatch = micro;
-
-  PlannerResult r = planTraining(model, cluster, batch, options);
-  if (r.error) {
-    std::cerr << "hspmd-plan: " << *r.error << "\n";
-    return 1;
-  }
-  const StepReport &rep = r.report;
+/// What both reports show: the planner's answer and what it ran on.
+struct PlanRun {
+  const Cluster &cluster;
+  const ModelConfig &model;
+  int64_t batch;
+  const TrainingPlannerOptions &options;
+  const TrainingPlannerResult &r;
+  bool annotations;
   std::map<std::string, int64_t> kindCounts;
   std::set<int64_t> nodes;
-  for (int64_t d = 0; d < cluster.size(); ++d) {
-    ++kindCounts[cluster.kindOf(d).name];
-    nodes.insert(cluster.device(d).node);
+  std::string text; // the sharding annotations, if asked for
+
+  PlanRun(const Cluster &cluster, const ModelConfig &model, int64_t batch,
+          const TrainingPlannerOptions &options,
+          const TrainingPlannerResult &r, bool annotations)
+      : cluster(cluster), model(model), batch(batch), options(options), r(r),
+        annotations(annotations) {
+    for (int64_t d = 0; d < cluster.size(); ++d) {
+      ++kindCounts[cluster.kindOf(d).name];
+      nodes.insert(cluster.device(d).node);
+    }
+    if (annotations)
+      text = renderShardingAnnotations(cluster, model, r.best.plan);
   }
+
+  /// --format json, written with llvm::json.
+  void printJson() const;
+  /// The default table.
+  void printTable() const;
+};
+
+namespace json = llvm::json;
+
+/// A measured number with the table's 6 (memory: 8) significant digits.
+void jsonNumber(json::OStream &j, llvm::StringRef key, double v,
+                int precision = 6) {
+  j.attributeBegin(key);
+  j.rawValue(num(v, precision));
+  j.attributeEnd();
+}
+
+/// Stage `k` of pipeline `q`: what runs there and what it costs.
+void jsonStage(json::OStream &j, const StepReport &rep, size_t q, size_t k,
+               const StagePlan &stage) {
+  const StageReport *sr = nullptr;
+  for (const StageReport &s : rep.stages)
+    if (s.pipeline == static_cast<int64_t>(q) &&
+        s.stage == static_cast<int64_t>(k))
+      sr = &s;
+  j.object([&] {
+    j.attribute("kind", sr->kind);
+    j.attribute("tp", sr->tp);
+    j.attributeArray("devices", [&] {
+      for (int64_t d : stage.devices)
+        j.value(d);
+    });
+    j.attribute("first_layer", sr->firstLayer);
+    j.attribute("layers", sr->layers);
+    jsonNumber(j, "seconds_per_micro_batch", sr->cost.timing.total());
+    jsonNumber(j, "memory_bytes", sr->memoryBytes, 8);
+    jsonNumber(j, "memory_capacity", sr->memoryCapacity, 8);
+  });
+}
+
+void PlanRun::printJson() const {
+  const StepReport &rep = r.report;
+  std::string out;
+  llvm::raw_string_ostream os(out);
+  json::OStream j(os, /*IndentSize=*/2);
+  auto number = [&](llvm::StringRef key, double v) { jsonNumber(j, key, v); };
+  auto stageJson = [&](size_t q, size_t k, const StagePlan &stage) {
+    jsonStage(j, rep, q, k, stage);
+  };
+  auto baseline = [&](const char *key, const std::optional<PlanChoice> &c) {
+    if (c)
+      j.attributeObject(key, [&] {
+        number("step_seconds", c->stepSeconds);
+        j.attribute("origin", c->origin);
+        j.attribute("summary", describePlan(cluster, c->plan));
+      });
+  };
+  j.object([&] {
+    j.attributeObject("cluster", [&] {
+      j.attribute("devices", cluster.size());
+      j.attribute("nodes", static_cast<int64_t>(nodes.size()));
+      j.attributeObject("kinds", [&] {
+        for (const auto &[name, n] : kindCounts)
+          j.attribute(name, n);
+      });
+    });
+    j.attributeObject("model", [&] {
+      j.attribute("name", model.name);
+      j.attribute("layers", model.layers);
+      j.attribute("seq", model.seqLen);
+      j.attribute("micro_batch", model.microBatch);
+      j.attribute("global_batch", batch);
+    });
+    j.attributeObject("plan", [&] {
+      j.attribute("origin", r.best.origin);
+      j.attribute("summary", describePlan(cluster, r.best.plan));
+      j.attribute("zero", r.best.plan.zero);
+      j.attributeArray("pipelines", [&] {
+        for (size_t q = 0; q < r.best.plan.pipelines.size(); ++q) {
+          const PipelinePlan &pl = r.best.plan.pipelines[q];
+          j.object([&] {
+            j.attribute("micro_batches", pl.microBatches);
+            number("makespan", rep.pipelines[q].makespan);
+            j.attributeArray("stages", [&] {
+              for (size_t k = 0; k < pl.stages.size(); ++k)
+                stageJson(q, k, pl.stages[k]);
+            });
+          });
+        }
+      });
+    });
+    number("step_seconds", rep.stepSeconds);
+    number("peak_memory_fraction", rep.peakMemoryFraction);
+    j.attributeObject("baselines", [&] {
+      baseline("uniform_all_devices", r.bestUniform);
+      baseline("uniform_any_subset", r.bestUniformSubset);
+      baseline("paper_case", r.bestGiven);
+      baseline("search_before_improvement", r.bestSearched);
+    });
+    j.attributeObject("planner", [&] {
+      j.attribute("structures", r.structures);
+      j.attribute("evaluations", r.evaluations);
+      number("seconds", r.seconds);
+    });
+    if (annotations)
+      j.attribute("annotations", text);
+  });
+  os << "\n";
+  std::cout << out;
+}
+
+void PlanRun::printTable() const {
+  const StepReport &rep = r.report;
   std::string clusterText;
   for (const auto &[name, n] : kindCounts)
     clusterText +=
         (clusterText.empty() ? "" : ", ") + std::to_string(n) + " " + name;
-  std::string text =
-      annotations ? renderShardingAnnotations(cluster, model, r.best.plan) : "";
-
-  if (formatName == "json") {
-    std::ostringstream os;
-    os << "{\n  \"cluster\": {\"devices\": " << cluster.size()
-       << ", \"nodes\": " << nodes.size() << ", \"kinds\": {";
-    bool first = true;
-    for (const auto &[name, n] : kindCounts) {
-      os << (first ? "" : ", ") << jsonString(name) << ": " << n;
-      first = false;
-    }
-    os << "}},\n  \"model\": {\"name\": " << jsonString(model.name)
-       << ", \"layers\": " << model.layers << ", \"seq\": " << model.seqLen
-       << ", \"micro_batch\": " << model.microBatch
-       << ", \"global_batch\": " << batch << "},\n";
-    os << "  \"plan\": {\"origin\": " << jsonString(r.best.origin)
-       << ", \"summary\": " << jsonString(describePlan(cluster, r.best.plan))
-       << ", \"zero\": " << (r.best.plan.zero ? "true" : "false")
-       << ", \"pipelines\": [";
-    for (size_t q = 0; q < r.best.plan.pipelines.size(); ++q) {
-      const PipelinePlan &pl = r.best.plan.pipelines[q];
-      os << (q ? "," : "") << "\n    {\"micro_batches\": " << pl.microBatches
-         << ", \"makespan\": " << num(rep.pipelines[q].makespan)
-         << ", \"stages\": [";
-      for (size_t k = 0; k < pl.stages.size(); ++k) {
-        const StageReport *sr = nullptr;
-        for (const StageReport &s : rep.stages)
-          if (s.pipeline == static_cast<int64_t>(q) &&
-              s.stage == static_cast<int64_t>(k))
-            sr = &s;
-        os << (k ? ", " : "") << "\n      {\"kind\": " << jsonString(sr->kind)
-           << ", \"tp\": " << sr->tp << ", \"devices\": [";
-        for (size_t i = 0; i < pl.stages[k].devices.size(); ++i)
-          os << (i ? ", " : "") << pl.stages[k].devices[i];
-        os << "], \"first_layer\": " << sr->firstLayer
-           << ", \"layers\": " << sr->layers
-           << ", \"seconds_per_micro_batch\": " << num(sr->cost.timing.total())
-           << ", \"memory_bytes\": " << num(sr->memoryBytes, 8)
-           << ", \"memory_capacity\": " << num(sr->memoryCapacity, 8) << "}";
-      }
-      os << "]}";
-    }
-    os << "\n  ]},\n  \"step_seconds\": " << num(rep.stepSeconds)
-       << ",\n  \"peak_memory_fraction\": " << num(rep.peakMemoryFraction)
-       << ",\n  \"baselines\": {";
-    first = true;
-    auto baseline = [&](const char *key, const std::optional<PlanChoice> &c) {
-      if (!c)
-        return;
-      os << (first ? "" : ",") << "\n    " << jsonString(key)
-         << ": {\"step_seconds\": " << num(c->stepSeconds)
-         << ", \"origin\": " << jsonString(c->origin)
-         << ", \"summary\": " << jsonString(describePlan(cluster, c->plan))
-         << "}";
-      first = false;
-    };
-    baseline("uniform_all_devices", r.bestUniform);
-    baseline("uniform_any_subset", r.bestUniformSubset);
-    baseline("paper_case", r.bestPaper);
-    baseline("search_before_improvement", r.bestSearched);
-    os << "\n  },\n  \"planner\": {\"structures\": " << r.structures
-       << ", \"evaluations\": " << r.evaluations
-       << ", \"seconds\": " << num(r.seconds) << "}";
-    if (annotations)
-      os << ",\n  \"annotations\": " << jsonString(text);
-    os << "\n}\n";
-    std::cout << os.str();
-    return 0;
-  }
-
   std::printf("cluster: %lld devices (%s) on %zu nodes\n",
               static_cast<long long>(cluster.size()), clusterText.c_str(),
               nodes.size());
@@ -538,11 +284,11 @@ int main(int argc, char **argv) {
   };
   line("best uniform, all devices:", r.bestUniform);
   line("best uniform, any subset of kinds:", r.bestUniformSubset);
-  if (options.paperCandidates)
-    line(r.bestPaper
-             ? ("paper case " + std::to_string(r.bestPaperCase) + ":").c_str()
+  if (!options.givenPlans.empty())
+    line(r.bestGiven
+             ? ("paper case " + std::to_string(r.bestGivenId) + ":").c_str()
              : "paper cases:",
-         r.bestPaper);
+         r.bestGiven);
   line("search before local improvement:", r.bestSearched);
   std::printf("planner: %lld structures estimated, %lld step predictions, "
               "%.3f s\n",
@@ -551,5 +297,159 @@ int main(int argc, char **argv) {
   if (annotations)
     std::printf("\nsharding annotations (#hspmd.sharding, top tier):\n%s",
                 text.c_str());
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  std::string clusterArg = "32xH20+16xH800", modelName = "llama32b";
+  std::string calibration, formatName = "table";
+  int64_t batch = 64, seq = 4096, micro = 1;
+  bool annotations = true, printCluster = false;
+  TrainingPlannerOptions options = withPaperPlans();
+  std::vector<std::string> args(argv + 1, argv + argc);
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string &a = args[i];
+    auto next = [&](std::string &out) {
+      if (i + 1 >= args.size()) {
+        std::cerr << "hspmd-plan: " << a << " needs a value\n";
+        return false;
+      }
+      out = args[++i];
+      return true;
+    };
+    auto nextInt = [&](int64_t &out) {
+      std::string v;
+      if (!next(v))
+        return false;
+      std::optional<int64_t> parsed = toInteger(v);
+      if (!parsed || *parsed < 1) {
+        std::cerr << "hspmd-plan: " << a << " expects a positive integer, got '"
+                  << v << "'\n";
+        return false;
+      }
+      out = *parsed;
+      return true;
+    };
+    std::string v;
+    if (a == "--help" || a == "-h") {
+      std::cout << kUsage;
+      return 0;
+    } else if (a == "--cluster") {
+      if (!next(clusterArg))
+        return 2;
+    } else if (a == "--model") {
+      if (!next(modelName))
+        return 2;
+    } else if (a == "--batch") {
+      if (!nextInt(batch))
+        return 2;
+    } else if (a == "--seq") {
+      if (!nextInt(seq))
+        return 2;
+    } else if (a == "--micro-batch") {
+      if (!nextInt(micro))
+        return 2;
+    } else if (a == "--calibration") {
+      if (!next(calibration))
+        return 2;
+    } else if (a == "--tp-degrees") {
+      if (!next(v))
+        return 2;
+      if (parsePositiveIntList(v, options.tpDegrees)) {
+        std::cerr << "hspmd-plan: --tp-degrees expects a list like 1,2,4,8\n";
+        return 2;
+      }
+    } else if (a == "--grad-memory-bytes") {
+      if (!nextInt(options.cost.gradMemoryBytes))
+        return 2;
+    } else if (a == "--pin") {
+      if (!next(v))
+        return 2;
+      if (std::optional<std::string> err =
+              applyPin(v, options.pins, paperGivenPlans())) {
+        std::cerr << "hspmd-plan: " << *err << "\n";
+        return 2;
+      }
+    } else if (a == "--no-uniform") {
+      options.uniformCandidates = false;
+    } else if (a == "--no-paper") {
+      options.givenPlans.clear();
+    } else if (a == "--format") {
+      if (!next(formatName))
+        return 2;
+      if (formatName != "table" && formatName != "json") {
+        std::cerr << "hspmd-plan: --format is table or json\n";
+        return 2;
+      }
+    } else if (a == "--no-annotations") {
+      annotations = false;
+    } else if (a == "--print-cluster") {
+      printCluster = true;
+    } else {
+      std::cerr << "hspmd-plan: unknown argument '" << a << "' (see --help)\n";
+      return 2;
+    }
+  }
+
+  // One list of layers stands for every pinned pipeline.
+  if (options.pins.layers.size() == 1 && options.pins.stages.size() > 1)
+    options.pins.layers.assign(options.pins.stages.size(),
+                               options.pins.layers.front());
+
+  Cluster cluster;
+  if (std::ifstream file{clusterArg}) {
+    std::stringstream text;
+    text << file.rdbuf();
+    if (std::optional<std::string> err =
+            parseClusterJson(text.str(), cluster)) {
+      std::cerr << "hspmd-plan: " << clusterArg << ": " << *err << "\n";
+      return 1;
+    }
+  } else if (std::optional<Cluster> named =
+                 namedCluster(clusterArg)) {
+    cluster = *named;
+  } else {
+    std::cerr << "hspmd-plan: '" << clusterArg
+              << "' is neither a cluster file nor a paper cluster such as "
+                 "32xH20+16xH800\n";
+    return 1;
+  }
+  if (!calibration.empty()) {
+    Calibration cal;
+    if (auto e = readCalibrationFile(calibration, cal)) {
+      std::cerr << "hspmd-plan: " << *e << "\n";
+      return 1;
+    }
+    if (auto e = applyCalibration(cal, cluster)) {
+      std::cerr << "hspmd-plan: " << calibration << ": " << *e << "\n";
+      return 1;
+    }
+  }
+  if (printCluster) {
+    std::cout << printClusterJson(cluster);
+    return 0;
+  }
+
+  std::optional<ModelConfig> named = modelByName(modelName);
+  if (!named) {
+    std::cerr << "hspmd-plan: unknown model '" << modelName
+              << "' (llama32b or llama70b)\n";
+    return 2;
+  }
+  ModelConfig model = *named;
+  model.seqLen = seq;
+  model.microBatch = micro;
+
+  TrainingPlannerResult r = planTraining(model, cluster, batch, options);
+  if (r.error) {
+    std::cerr << "hspmd-plan: " << *r.error << "\n";
+    return 1;
+  }
+  PlanRun run(cluster, model, batch, options, r, annotations);
+  if (formatName == "json")
+    run.printJson();
+  else
+    run.printTable();
   return 0;
 }

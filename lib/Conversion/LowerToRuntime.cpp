@@ -443,9 +443,6 @@ public:
     }
     if (auto sr = dyn_cast<SendRecvOp>(op))
       return lowerSendRecv(sr);
-    if (isa<SliceOp, KeepOrZeroOp>(op))
-      return op->emitError("the runtime lowering does not take this op yet; "
-                           "hspmd.plan programs use tensor slices instead");
     return success();
   }
 
@@ -711,7 +708,7 @@ struct LowerToRuntimePass
     SmallVector<Operation *> ops;
     module.walk([&](Operation *op) {
       if (isa<DeviceIdOp, AllReduceOp, AllGatherOp, ReduceScatterOp,
-              AllToAllOp, SendRecvOp, SliceOp, KeepOrZeroOp>(op))
+              AllToAllOp, SendRecvOp>(op))
         ops.push_back(op);
     });
     for (Operation *op : ops)

@@ -267,13 +267,6 @@ LogicalResult ReduceScatterOp::verify() {
                        getGroupSize(), /*grow=*/false);
 }
 
-LogicalResult SliceOp::verify() {
-  if (failed(verifyGroups(*this, getGroups())))
-    return failure();
-  return verifyResized(*this, getInput().getType(), getType(), getDim(),
-                       getGroupSize(), /*grow=*/false);
-}
-
 LogicalResult AllToAllOp::verify() {
   if (failed(verifyGroups(*this, getGroups())))
     return failure();
@@ -303,17 +296,6 @@ LogicalResult AllToAllOp::verify() {
     if (getType().getDimSize(k) != want)
       return emitOpError() << "result dimension " << k << " must be " << want
                            << ", got " << getType().getDimSize(k);
-  }
-  return success();
-}
-
-LogicalResult KeepOrZeroOp::verify() {
-  llvm::DenseSet<int64_t> seen;
-  for (int64_t d : getKeep()) {
-    if (failed(checkDevice(*this, d)))
-      return failure();
-    if (!seen.insert(d).second)
-      return emitOpError() << "device " << d << " is listed twice in `keep`";
   }
   return success();
 }

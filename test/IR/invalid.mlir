@@ -479,38 +479,6 @@ func.func @all_to_all_dim_out_of_range(%x: tensor<8x8xf32>) {
 
 // -----
 
-func.func @slice_wrong_result(%x: tensor<12x8xf32>) {
-  // expected-error @+1 {{result dimension 1 must be 4, got 8}}
-  %0 = hspmd.slice %x dim 1 groups [[0, 1]] : tensor<12x8xf32> -> tensor<12x8xf32>
-  return
-}
-
-// -----
-
-func.func @slice_rank_change(%x: tensor<12x8xf32>) {
-  // expected-error @+1 {{result type has different rank than operands}}
-  %0 = hspmd.slice %x dim 1 groups [[0, 1]] : tensor<12x8xf32> -> tensor<12xf32>
-  return
-}
-
-// -----
-
-func.func @keep_twice(%x: tensor<8xf32>) {
-  // expected-error @+1 {{device 2 is listed twice in `keep`}}
-  %0 = hspmd.keep_or_zero %x keep [2, 2] : tensor<8xf32>
-  return
-}
-
-// -----
-
-func.func @keep_out_of_range(%x: tensor<8xf32>) {
-  // expected-error @+1 {{'hspmd.keep_or_zero' op device id 4294967296 is out of range}}
-  %0 = hspmd.keep_or_zero %x keep [4294967296] : tensor<8xf32>
-  return
-}
-
-// -----
-
 func.func @block_offsets_sizes_mismatch(%x: tensor<4x8xf32>) {
   // expected-error @+1 {{a block needs as many offsets as sizes, got 2 and 1}}
   %0 = hspmd.send_recv recvs [1 : [0, 0] [4]] into %x : tensor<4x8xf32>

@@ -108,10 +108,6 @@ func.func @communication(%x: tensor<12x8xf32>, %y: tensor<6x8xf32>, %z: tensor<8
   %2 = hspmd.all_gather %y dim 0 groups [[0, 1], [2, 3]] : tensor<6x8xf32> -> tensor<12x8xf32>
   // CHECK: hspmd.all_to_all %{{.*}} split_dim 1 concat_dim 0 groups {{\[}}[0, 1]] : tensor<6x8xf32> -> tensor<12x4xf32>
   %3 = hspmd.all_to_all %y split_dim 1 concat_dim 0 groups [[0, 1]] : tensor<6x8xf32> -> tensor<12x4xf32>
-  // CHECK: hspmd.slice %{{.*}} dim 1 groups {{\[}}[0, 1], [2, 3]] : tensor<12x8xf32> -> tensor<12x4xf32>
-  %4 = hspmd.slice %x dim 1 groups [[0, 1], [2, 3]] : tensor<12x8xf32> -> tensor<12x4xf32>
-  // CHECK: hspmd.keep_or_zero %{{.*}} keep [0, 2] : tensor<12x8xf32>
-  %5 = hspmd.keep_or_zero %x keep [0, 2] : tensor<12x8xf32>
   // CHECK: hspmd.send_recv sends [2 : [0, 0] [4, 8]] of %{{.*}} : tensor<8x8xf32> recvs [0 : [0, 0] [4, 8], 2 : [0, 0] [4, 8]] accumulate into %{{.*}} : tensor<4x8xf32>
   %6 = hspmd.send_recv sends [2 : [0, 0] [4, 8]] of %z : tensor<8x8xf32>
       recvs [0 : [0, 0] [4, 8], 2 : [0, 0] [4, 8]] accumulate into %w : tensor<4x8xf32>
@@ -122,9 +118,9 @@ func.func @communication(%x: tensor<12x8xf32>, %y: tensor<6x8xf32>, %z: tensor<8
   // CHECK: hspmd.all_gather %{{.*}} dim 0 groups {{\[}}[0, 1]] : tensor<4xi8> -> tensor<8xi8>
   %i8 = arith.constant dense<1> : tensor<4xi8>
   %9 = hspmd.all_gather %i8 dim 0 groups [[0, 1]] : tensor<4xi8> -> tensor<8xi8>
-  // CHECK: hspmd.slice %{{.*}} dim 0 groups {{\[}}[0, 1]] : tensor<4xi1> -> tensor<2xi1>
+  // CHECK: hspmd.all_gather %{{.*}} dim 0 groups {{\[}}[0, 1]] : tensor<4xi1> -> tensor<8xi1>
   %i1 = arith.constant dense<true> : tensor<4xi1>
-  %10 = hspmd.slice %i1 dim 0 groups [[0, 1]] : tensor<4xi1> -> tensor<2xi1>
+  %10 = hspmd.all_gather %i1 dim 0 groups [[0, 1]] : tensor<4xi1> -> tensor<8xi1>
   // CHECK: hspmd.send_recv recvs [1 : [0] [4]] into %{{.*}} : tensor<4xindex>
   %ix = arith.constant dense<0> : tensor<4xindex>
   %11 = hspmd.send_recv recvs [1 : [0] [4]] into %ix : tensor<4xindex>

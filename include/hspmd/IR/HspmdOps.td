@@ -192,50 +192,6 @@ def Hspmd_AllToAllOp : Hspmd_CollectiveOp<"all_to_all",
   }];
 }
 
-def Hspmd_SliceOp : Hspmd_CollectiveOp<"slice",
-    [Pure, SameOperandsAndResultElementType, SameOperandsAndResultRank]> {
-  let summary = "Local step: each member keeps its block of a dimension";
-  let description = [{
-    No communication. The tensor is cut into as many equal blocks along `dim`
-    as the group has members; the member at position `i` keeps block `i`.
-    This is the inverse of `hspmd.all_gather`.
-
-    ```mlir
-    // C5: [d0 = 2, dup = 2] to [d0 = 2, d1 = 2].
-    %r = hspmd.slice %x dim 1 groups [[0, 1], [2, 3]]
-        : tensor<12x8xf32> -> tensor<12x4xf32>
-    ```
-  }];
-  let arguments = !con((ins Hspmd_DataTensor:$input,
-                            ConfinedAttr<I64Attr, [IntNonNegative]>:$dim),
-                       commonArgs);
-  let results = (outs Hspmd_DataTensor:$result);
-  let assemblyFormat = [{
-    $input `dim` $dim `groups` custom<DeviceGroups>($groups) `` custom<TrailingDiscardableAttrs>(attr-dict)
-    `:` type($input) `->` type($result)
-  }];
-}
-
-def Hspmd_KeepOrZeroOp : Hspmd_Op<"keep_or_zero",
-    [Pure, AllTypesMatch<["input", "result"]>]> {
-  let summary = "Local step: a value becomes a summand";
-  let description = [{
-    No communication. The devices listed in `keep` return their operand; every
-    other device returns zeros. This turns a value into summands of it
-    (non-partial to partial) so that it is counted exactly once.
-
-    ```mlir
-    %r = hspmd.keep_or_zero %x keep [0, 2] : tensor<12x8xf32>
-    ```
-  }];
-  let arguments = (ins Hspmd_SumTensor:$input, DenseI64ArrayAttr:$keep);
-  let results = (outs Hspmd_SumTensor:$result);
-  let assemblyFormat = [{
-    $input `keep` $keep `` custom<TrailingDiscardableAttrs>(attr-dict) `:` type($result)
-  }];
-  let hasVerifier = 1;
-}
-
 def Hspmd_SendRecvOp : Hspmd_Op<"send_recv",
     [SameOperandsAndResultElementType,
      TypesMatchWith<"`init` has the result type", "result", "init", "$_self">]> {

@@ -29,14 +29,12 @@
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SetVector.h"
-#include "llvm/Support/Debug.h"
 
 #include <functional>
 #include <map>
 #include <tuple>
 #include <set>
 
-#define DEBUG_TYPE "hspmd-propagate"
 
 namespace mlir::hspmd {
 #define GEN_PASS_DEF_HSPMDPROPAGATE

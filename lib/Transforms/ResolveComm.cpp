@@ -101,6 +101,22 @@ public:
     return RankedTensorType::get(extents(box), elementType);
   }
 
+  /// The first token of each kind of step a key records: two devices share
+  /// a program when their keys are equal, so each kind needs its own tag.
+  struct Key {
+    enum : int64_t {
+      WholeSlice,  // the whole value is the part
+      Slice,       // a part, then its offsets and extents
+      WholeInsert, // the part is the whole destination
+      Insert,      // a part written at offsets, then its offsets and extents
+      Zeros,       // zeros of the extents that follow
+      Collective,  // kind and group
+      SendRecv,    // counts, accumulate, whether the device had a value
+      EmptySlice,  // nothing to read: an empty tensor of the extents
+      EmptyInsert, // nothing to write
+    };
+  };
+
   /// Records a token of the key (nothing when building).
   void note(ArrayRef<int64_t> tokens) {
     if (key)
@@ -129,19 +145,19 @@ public:
 
   Value slice(Value from, const Box &fromBox, const Box &part) {
     if (fromBox == part) {
-      note({0});
+      note({Key::WholeSlice});
       return from;
     }
     if (layout::volume(part) == 0) {
       // Nothing to read; upstream's slice verifier rejects any offset into a
       // dimension of size 0.
-      note({7});
+      note({Key::EmptySlice});
       note(extents(part));
       if (!building())
         return {};
       return tensor::EmptyOp::create(*b, loc, extents(part), elementType);
     }
-    note({1});
+    note({Key::Slice});
     noteBox(part, fromBox);
     if (!building())
       return {};
@@ -152,14 +168,14 @@ public:
 
   Value insert(Value part, const Box &partBox, Value into, const Box &intoBox) {
     if (partBox == intoBox) {
-      note({2});
+      note({Key::WholeInsert});
       return part;
     }
     if (layout::volume(partBox) == 0) {
-      note({8}); // nothing to write
+      note({Key::EmptyInsert}); // nothing to write
       return into;
     }
-    note({3});
+    note({Key::Insert});
     noteBox(partBox, intoBox);
     if (!building())
       return {};
@@ -169,7 +185,7 @@ public:
   }
 
   Value zeros(const Box &box) {
-    note({4});
+    note({Key::Zeros});
     note(extents(box));
     if (!building())
       return {};
@@ -238,7 +254,7 @@ public:
         return part;
       };
       // The group itself is part of the key: its members share the op.
-      note({5, static_cast<int64_t>(step.kind),
+      note({Key::Collective, static_cast<int64_t>(step.kind),
             static_cast<int64_t>(reinterpret_cast<intptr_t>(gp))});
       switch (step.kind) {
       case StepKind::AllReduce: {
@@ -316,7 +332,7 @@ public:
     }
     // A device that only sends passes its own value as the (unchanged) init.
     bool accumulate = step.accumulate && update;
-    note({6, static_cast<int64_t>(sends.size()),
+    note({Key::SendRecv, static_cast<int64_t>(sends.size()),
           static_cast<int64_t>(recvs.size()), accumulate, hadValue});
     for (const auto &e : sends)
       note(e);

@@ -11,8 +11,9 @@
  * extreme integers) against what mlir-runner prints with MLIR's libraries.
  *
  * Element text is what a default-formatted C++ stream writes, which is C's
- * "%g" (precision 6) for floating point and the decimal integer otherwise;
- * complex numbers are "(re,im)". Every tensor ends with a newline and a flush
+ * "%g" (precision 6) for floating point and the decimal integer otherwise
+ * (index elements unsigned). Complex, f16 and bf16 elements are not
+ * provided (programs print them through f32). Every tensor ends with a newline and a flush
  * (a rank that fails afterwards has printed what it printed).
  *
  * This file uses nothing of MPI: a program that only prints (the
@@ -57,15 +58,11 @@ static void printI64Element(const char *at) {
   memcpy(&v, at, sizeof v);
   printf("%" PRId64, v);
 }
-static void printC32Element(const char *at) {
-  float v[2];
-  memcpy(v, at, sizeof v);
-  printf("(%g,%g)", (double)v[0], (double)v[1]);
-}
-static void printC64Element(const char *at) {
-  double v[2];
-  memcpy(v, at, sizeof v);
-  printf("(%g,%g)", v[0], v[1]);
+/* index elements print unsigned (MLIR's index_type is uint64_t). */
+static void printIndexElement(const char *at) {
+  uint64_t v;
+  memcpy(&v, at, sizeof v);
+  printf("%" PRIu64, v);
 }
 
 static void spaces(int64_t n) {
@@ -162,23 +159,17 @@ void printMemrefF64(int64_t rank, void *descriptor);
 void printMemrefI32(int64_t rank, void *descriptor);
 void printMemrefI64(int64_t rank, void *descriptor);
 void printMemrefInd(int64_t rank, void *descriptor);
-void printMemrefC32(int64_t rank, void *descriptor);
-void printMemrefC64(int64_t rank, void *descriptor);
 void _mlir_ciface_printMemrefF32(struct Unranked *m);
 void _mlir_ciface_printMemrefF64(struct Unranked *m);
 void _mlir_ciface_printMemrefI32(struct Unranked *m);
 void _mlir_ciface_printMemrefI64(struct Unranked *m);
 void _mlir_ciface_printMemrefInd(struct Unranked *m);
-void _mlir_ciface_printMemrefC32(struct Unranked *m);
-void _mlir_ciface_printMemrefC64(struct Unranked *m);
 
 HSPMD_PRINT_MEMREF(F32, 4, printF32Element)
 HSPMD_PRINT_MEMREF(F64, 8, printF64Element)
 HSPMD_PRINT_MEMREF(I32, 4, printI32Element)
 HSPMD_PRINT_MEMREF(I64, 8, printI64Element)
-HSPMD_PRINT_MEMREF(Ind, 8, printI64Element)
-HSPMD_PRINT_MEMREF(C32, 8, printC32Element)
-HSPMD_PRINT_MEMREF(C64, 16, printC64Element)
+HSPMD_PRINT_MEMREF(Ind, 8, printIndexElement)
 
 /*--- scalars (vector.print lowers to these) ---------------------------------*/
 

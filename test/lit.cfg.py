@@ -44,3 +44,5 @@ config.substitutions.append(
 
 import sys
 config.substitutions.append(("%python", sys.executable))
+# The C++ compiler of the build, for tests that compile against runtime.h.
+config.substitutions.append(("%host_cxx", config.host_cxx))

@@ -242,9 +242,11 @@ void memrefCopy(int64_t elementSize, struct Unranked *src,
 /*--- bf16 rounding --------------------------------------------------------------*/
 
 /* llc calls this for a truncation to bf16 on targets without a bf16
- * instruction; libgcc before GCC 13 does not have them (MLIR's runner
- * libraries define it weakly too). Round to nearest, ties to even; a nan
- * stays a quiet nan with its sign. The result is the bf16's bits, returned
+ * instruction; libgcc before GCC 13 does not have it (MLIR's runner
+ * libraries define it weakly too). Round the f32 bits to nearest, ties to
+ * even, subnormals kept (as PyTorch and CUDA's __float2bfloat16_rn; MLIR's
+ * version flushes f32 subnormals to zero); a nan stays a quiet nan with
+ * its sign. The result is the bf16's bits, returned
  * as the ABI returns a bf16: in the low half of an SSE register, which is
  * where a float's low bits go. */
 #if defined(__x86_64__) || defined(__aarch64__)

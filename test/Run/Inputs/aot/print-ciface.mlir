@@ -1,5 +1,7 @@
 // The `_mlir_ciface_` printing entry points, which calls to declarations
-// with llvm.emit_c_interface use (print.test).
+// with llvm.emit_c_interface use, and vector.print of a string and of
+// scalars (printString, printF32, printI64, printU64, printNewline)
+// (print.test).
 func.func private @printMemrefF32(memref<*xf32>) attributes {llvm.emit_c_interface}
 func.func private @printMemrefF64(memref<*xf64>) attributes {llvm.emit_c_interface}
 func.func private @printMemrefI32(memref<*xi32>) attributes {llvm.emit_c_interface}
@@ -28,5 +30,16 @@ func.func @main() {
   %n = memref.get_global @inds : memref<2xindex>
   %un = memref.cast %n : memref<2xindex> to memref<*xindex>
   call @printMemrefInd(%un) : (memref<*xindex>) -> ()
+  vector.print str "scalars: "
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %nan = memref.load %f[%c0, %c0] : memref<2x3xf32>
+  vector.print %nan : f32
+  %ninf = memref.load %f[%c1, %c0] : memref<2x3xf32>
+  vector.print %ninf : f32
+  %seven = arith.constant 7 : index
+  vector.print %seven : index
+  %si = arith.constant -3 : i32
+  vector.print %si : i32
   return
 }

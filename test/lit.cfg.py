@@ -25,7 +25,7 @@ config.substitutions.append(
 
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 tool_dirs = [config.hspmd_tools_dir, config.llvm_tools_dir]
-llvm_config.add_tool_substitutions(["hspmd-opt", "hspmd-run", "hspmd-cost-model", "hspmd-plan", "hspmd-calibrate"], tool_dirs)
+llvm_config.add_tool_substitutions(["hspmd-opt", "hspmd-run", "hspmd-compile", "hspmd-cost-model", "hspmd-plan", "hspmd-calibrate"], tool_dirs)
 
 # Tests that start real ranks need Open MPI's mpirun (root needs the two
 # flags; CI runs as root).
@@ -44,3 +44,5 @@ config.substitutions.append(
 
 import sys
 config.substitutions.append(("%python", sys.executable))
+# The C++ compiler of the build, for tests that compile against runtime.h.
+config.substitutions.append(("%host_cxx", config.host_cxx))

@@ -15,17 +15,14 @@ root_flag=()
 [[ $(id -u) -eq 0 ]] && root_flag=(--allow-run-as-root)
 declare -A ranks=([C1]=4 [C3]=4 [C8]=7 [C13]=4)
 mpicc -O2 -o "$tmp/hand" "$here/hand.c"
-L=/usr/lib/llvm-22/lib
-libs="$L/libmlir_c_runner_utils.so,$L/libmlir_runner_utils.so,$build/lib/libhspmd_runtime.so"
 best() { sort -g | head -n 1; }
 printf "%-5s %6s %12s %12s %8s\n" case ranks "hspmd (s)" "MPI (s)" ratio
 for c in C1 C3 C8 C13; do
   python3 "$here/gen.py" "$c" "$log2" > "$tmp/$c.mlir"
-  "$build/bin/hspmd-opt" --hspmd-to-llvm "$tmp/$c.mlir" -o "$tmp/$c.ll.mlir" 2>/dev/null
+  "$build/bin/hspmd-compile" -O3 "$tmp/$c.mlir" -o "$tmp/$c"
   mpi=(mpirun "${root_flag[@]}" --oversubscribe -n "${ranks[$c]}")
   h=$(for ((i = 0; i < repeats; ++i)); do
-        "${mpi[@]}" /usr/lib/llvm-22/bin/mlir-runner "$tmp/$c.ll.mlir" -O3 -e main \
-          -entry-point-result=void -shared-libs="$libs"; done | best)
+        "${mpi[@]}" "$tmp/$c"; done | best)
   m=$(for ((i = 0; i < repeats; ++i)); do "${mpi[@]}" "$tmp/hand" "$c" "$log2"; done | best)
   printf "%-5s %6s %12.4f %12.4f %8.2f\n" "$c" "${ranks[$c]}" "$h" "$m" \
     "$(python3 -c "print($h / $m)")"

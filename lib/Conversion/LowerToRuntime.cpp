@@ -12,6 +12,7 @@
 
 #include "hspmd/IR/AttrNames.h"
 #include "hspmd/IR/HspmdOps.h"
+#include "hspmd/runtime.h"
 #include "hspmd/Transforms/Passes.h"
 #include "hspmd/Transforms/Utils.h"
 
@@ -23,6 +24,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <type_traits>
 
 namespace mlir::hspmd {
 #define GEN_PASS_DEF_HSPMDLOWERTORUNTIME
@@ -34,20 +36,79 @@ using namespace mlir::hspmd;
 
 namespace {
 
-/// The runtime's element type codes (runtime.h).
-enum DType : int32_t { F32 = 0, F64, F16, BF16, I32, I64, Bytes };
+/// The runtime's element type codes (runtime_abi.def).
+enum DType : int32_t {
+  F32 = HSPMD_F32,
+  F64 = HSPMD_F64,
+  F16 = HSPMD_F16,
+  BF16 = HSPMD_BF16,
+  I32 = HSPMD_I32,
+  I64 = HSPMD_I64,
+  Bytes = HSPMD_BYTES
+};
 
 int64_t bytesOf(int32_t code) {
   switch (code) {
-  case F32:
-  case I32:
-    return 4;
-  case F64:
-  case I64:
-    return 8;
-  default:
-    return 2;
+#define HSPMD_ELEMENT_TYPE(NAME, CODE, BYTES)                                  \
+  case CODE:                                                                   \
+    return BYTES;
+#include "hspmd/runtime_abi.def"
   }
+  llvm_unreachable("not a runtime element type");
+}
+
+/// The MLIR type of a C type of runtime.h's prototypes (a type without a
+/// specialization here does not compile).
+template <typename T>
+struct CType;
+template <>
+struct CType<int64_t> {
+  static Type get(MLIRContext *c) { return IntegerType::get(c, 64); }
+};
+template <>
+struct CType<int32_t> {
+  static Type get(MLIRContext *c) { return IntegerType::get(c, 32); }
+};
+template <>
+struct CType<double> {
+  static Type get(MLIRContext *c) { return Float64Type::get(c); }
+};
+template <typename T>
+struct CType<T *> {
+  static Type get(MLIRContext *c) { return LLVM::LLVMPointerType::get(c); }
+};
+
+template <typename F>
+struct Prototype;
+template <typename R, typename... Args>
+struct Prototype<R(Args...)> {
+  static FunctionType get(MLIRContext *c) {
+    SmallVector<Type> results;
+    if constexpr (!std::is_void_v<R>)
+      results.push_back(CType<R>::get(c));
+    return FunctionType::get(c, {CType<Args>::get(c)...}, results);
+  }
+};
+
+/// A runtime entry point: its name and the MLIR type of its runtime.h
+/// prototype.
+struct RuntimeFunction {
+  const char *name;
+  FunctionType (*type)(MLIRContext *);
+};
+
+/// The entry point `fn` of runtime.h; it must be listed in
+/// runtime_abi.def, which test/Conversion/runtime-abi.test checks against
+/// the object code of a program.
+#define HSPMD_RT(fn) RuntimeFunction{#fn, &Prototype<decltype(fn)>::get}
+
+bool isEntryPoint(StringRef name) {
+  return llvm::is_contained(
+      {
+#define HSPMD_ENTRY_POINT(NAME) StringRef(#NAME),
+#include "hspmd/runtime_abi.def"
+      },
+      name);
 }
 
 std::pair<int32_t, int64_t> dtypeOf(Type elt) {
@@ -81,14 +142,14 @@ public:
   OpBuilder b;
   int groupCounter = 0;
 
-  /// Declares `name` with the given argument types (no results) once.
-  void declare(StringRef name, TypeRange args, TypeRange results = {}) {
-    if (module.lookupSymbol(name))
+  /// Declares the runtime function `fn` once, with its runtime.h type.
+  void declare(RuntimeFunction fn) {
+    if (module.lookupSymbol(fn.name))
       return;
     OpBuilder mb = OpBuilder::atBlockBegin(module.getBody());
-    auto fn = func::FuncOp::create(mb, module.getLoc(), name,
-                                   mb.getFunctionType(args, results));
-    fn.setPrivate();
+    auto decl = func::FuncOp::create(mb, module.getLoc(), fn.name,
+                                     fn.type(mb.getContext()));
+    decl.setPrivate();
   }
 
   Type ptrType() { return LLVM::LLVMPointerType::get(b.getContext()); }
@@ -304,23 +365,25 @@ public:
     return SmallVector<int64_t>(list.begin(), list.end());
   }
 
-  void call(Location loc, StringRef name, ValueRange args) {
-    SmallVector<Type> types;
-    for (Value a : args)
-      types.push_back(a.getType());
-    declare(name, types);
-    func::CallOp::create(b, loc, name, TypeRange{}, args);
+  /// A call of the runtime function `fn`, whose arguments must have the
+  /// types of its prototype (anything else is a bug of this lowering).
+  func::CallOp call(Location loc, RuntimeFunction fn, ValueRange args) {
+    FunctionType type = fn.type(b.getContext());
+    if (!isEntryPoint(fn.name) ||
+        !llvm::equal(args.getTypes(), type.getInputs()))
+      llvm::report_fatal_error(
+          llvm::Twine("hspmd-lower-to-runtime: a call of ") + fn.name +
+          " does not match its runtime.h prototype or is not listed in "
+          "runtime_abi.def");
+    declare(fn);
+    return func::CallOp::create(b, loc, fn.name, type.getResults(), args);
   }
 
   LogicalResult lower(Operation *op) {
     b.setInsertionPoint(op);
     Location loc = op->getLoc();
     if (auto id = dyn_cast<DeviceIdOp>(op)) {
-      declare("hspmd_rt_rank", {}, {b.getI64Type()});
-      Value rank = func::CallOp::create(b, loc, "hspmd_rt_rank",
-                                        TypeRange{b.getI64Type()},
-                                        ValueRange{})
-                       .getResult(0);
+      Value rank = call(loc, HSPMD_RT(hspmd_rt_rank), {}).getResult(0);
       Value idx = arith::IndexCastOp::create(b, loc, b.getIndexType(), rank);
       id.getResult().replaceAllUsesWith(idx);
       op->erase();
@@ -363,7 +426,7 @@ public:
             {insert, ar.getInput().getDefiningOp<tensor::ExtractSliceOp>()});
         int64_t count = cast<ShapedType>(ar.getType()).getNumElements();
         int64_t bytes = getElementBytes(cast<ShapedType>(ar.getType()));
-        call(loc, "hspmd_rt_all_reduce",
+        call(loc, HSPMD_RT(hspmd_rt_all_reduce),
              {pointerOf(loc, buf, *offset * bytes), i64(loc, count * scale),
               i32(loc, dtype), constantArray(loc, group),
               i64(loc, group.size())});
@@ -377,7 +440,7 @@ public:
       }
       Value buf = updatableCopyOf(loc, ar.getInput(), {op});
       int64_t count = cast<ShapedType>(ar.getType()).getNumElements();
-      call(loc, "hspmd_rt_all_reduce",
+      call(loc, HSPMD_RT(hspmd_rt_all_reduce),
            {pointerOf(loc, buf), i64(loc, count * scale), i32(loc, dtype),
             constantArray(loc, group), i64(loc, group.size())});
       ar.getResult().replaceAllUsesWith(tensorOf(loc, buf));
@@ -394,7 +457,7 @@ public:
       llvm::append_range(recvShape, in.getShape());
       Value send = bufferOf(loc, ag.getInput());
       Value recv = emptyBuffer(loc, recvShape, in.getElementType());
-      call(loc, "hspmd_rt_all_gather",
+      call(loc, HSPMD_RT(hspmd_rt_all_gather),
            {pointerOf(loc, send), pointerOf(loc, recv),
             i64(loc, in.getNumElements() * scale), i32(loc, dtype),
             constantArray(loc, group), i64(loc, n)});
@@ -413,7 +476,7 @@ public:
       Value packed = blocksToFront(loc, rs.getInput(), rs.getDim(), n);
       Value send = bufferOf(loc, packed);
       Value recv = emptyBuffer(loc, out.getShape(), out.getElementType());
-      call(loc, "hspmd_rt_reduce_scatter",
+      call(loc, HSPMD_RT(hspmd_rt_reduce_scatter),
            {pointerOf(loc, send), pointerOf(loc, recv),
             i64(loc, out.getNumElements() * scale), i32(loc, dtype),
             constantArray(loc, group), i64(loc, n)});
@@ -431,7 +494,7 @@ public:
       auto packedType = cast<RankedTensorType>(packed.getType());
       Value send = bufferOf(loc, packed);
       Value recv = emptyBuffer(loc, packedType.getShape(), in.getElementType());
-      call(loc, "hspmd_rt_all_to_all",
+      call(loc, HSPMD_RT(hspmd_rt_all_to_all),
            {pointerOf(loc, send), pointerOf(loc, recv),
             i64(loc, in.getNumElements() / n * scale), i32(loc, dtype),
             constantArray(loc, group), i64(loc, n)});
@@ -583,7 +646,7 @@ public:
     auto list = [&](ArrayRef<int64_t> v) {
       return v.empty() ? constantArray(loc, {0}) : constantArray(loc, v);
     };
-    call(loc, "hspmd_rt_send_recv",
+    call(loc, HSPMD_RT(hspmd_rt_send_recv),
          {i64(loc, sendBufs.size()), list(sendPeers), pointerArray(loc, sendBufs),
           list(sendCounts), i64(loc, recvBufs.size()), list(recvPeers),
           pointerArray(loc, recvBufs), list(recvCounts),
@@ -676,7 +739,7 @@ struct LowerToRuntimePass
       b.setInsertionPointToStart(&callee.getBody().front());
       Location loc = callee.getLoc();
       for (const std::vector<int64_t> &g : groups)
-        lowering.call(loc, "hspmd_rt_prepare_group",
+        lowering.call(loc, HSPMD_RT(hspmd_rt_prepare_group),
                       {lowering.constantArray(loc, g),
                        lowering.i64(loc, static_cast<int64_t>(g.size()))});
     });
@@ -729,11 +792,11 @@ struct LowerToRuntimePass
     if (main && maxDevice && !main.isExternal()) {
       OpBuilder &b = lowering.b;
       b.setInsertionPointToStart(&main.getBody().front());
-      lowering.call(main.getLoc(), "hspmd_rt_check_devices",
+      lowering.call(main.getLoc(), HSPMD_RT(hspmd_rt_check_devices),
                     {lowering.i64(main.getLoc(), maxDevice.getInt())});
       main.walk([&](func::ReturnOp ret) {
         b.setInsertionPoint(ret);
-        lowering.call(ret.getLoc(), "hspmd_rt_finalize", {});
+        lowering.call(ret.getLoc(), HSPMD_RT(hspmd_rt_finalize), {});
       });
     }
   }

@@ -484,17 +484,10 @@ static void sumBfloat(void *in, void *inout, int *len, MPI_Datatype *type) {
 
 size_t hspmdElementSize(int32_t dtype, const char *op) {
   switch (dtype) {
-  case HSPMD_F32:
-  case HSPMD_I32:
-    return 4;
-  case HSPMD_F64:
-  case HSPMD_I64:
-    return 8;
-  case HSPMD_F16:
-  case HSPMD_BF16:
-    return 2;
-  case HSPMD_BYTES:
-    return 1;
+#define HSPMD_ELEMENT_TYPE(NAME, CODE, BYTES)                                 \
+  case CODE:                                                                  \
+    return BYTES;
+#include "hspmd/runtime_abi.def"
   }
   hspmdFail(op, NULL, 0, "unknown element type %d", (int)dtype);
 }

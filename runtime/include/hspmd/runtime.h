@@ -26,16 +26,13 @@
 extern "C" {
 #endif
 
-/* Element types, as the compiler passes them. */
+/* Element types, as the compiler passes them: HSPMD_F32, HSPMD_F64,
+ * HSPMD_F16, HSPMD_BF16, HSPMD_I32, HSPMD_I64, and HSPMD_BYTES for raw
+ * bytes (moved, never summed; any other element type). Codes and sizes are
+ * in runtime_abi.def, which the compiler includes too. */
 enum {
-  HSPMD_F32 = 0,
-  HSPMD_F64 = 1,
-  HSPMD_F16 = 2,
-  HSPMD_BF16 = 3,
-  HSPMD_I32 = 4,
-  HSPMD_I64 = 5,
-  /* Raw bytes: moved, never summed (any other element type). */
-  HSPMD_BYTES = 6,
+#define HSPMD_ELEMENT_TYPE(NAME, CODE, BYTES) HSPMD_##NAME = CODE,
+#include "hspmd/runtime_abi.def"
 };
 
 /* Starts the runtime (MPI included) once; later calls do nothing. Reads

@@ -1,4 +1,4 @@
-//===- Planner.cpp - Spec §4 communication resolution ---------------------===//
+//===- Planner.cpp - Communication resolution -----------------------------===//
 //
 // Cases are tried in the order of Semantics.md "Changing a placement". The collective cases are found
 // from what each device holds (its box and role under both layouts), not from
@@ -26,12 +26,12 @@ using layout::Range;
 
 namespace {
 
-/// Bounds on the work of one plan. Spec §4's grid can have 2^41 cells; the
-/// point-to-point planner walks regions (boxes of cells with the same
-/// holders) instead and balances senders over runs of cells, so its work is
-/// the regions it visits plus the plan entries it writes. Beyond these
-/// bounds planning would take minutes and the plan would not fit in memory:
-/// the plan carries an error instead.
+/// Bounds on the work of one plan. The uniform grid of Semantics.md "Changing a
+/// placement" (case 6) can have 2^41 cells; the point-to-point planner walks
+/// regions (boxes of cells with the same holders) instead and balances senders
+/// over runs of cells, so its work is the regions it visits plus the plan
+/// entries it writes. Beyond these bounds planning would take minutes and the
+/// plan would not fit in memory: the plan carries an error instead.
 constexpr int64_t kMaxRegions = int64_t(1) << 22;
 constexpr int64_t kMaxEntries = int64_t(1) << 22;
 
@@ -707,14 +707,14 @@ private:
   std::vector<std::vector<SenderOrder *>> member;
 };
 
-/// Spec §4's sender rule, cell by cell, for `count` cells of `cellBytes`
-/// each that the senders of `order` can send: every cell goes to the
-/// candidate with the fewest bytes sent so far, then the lowest id. The same
-/// candidate wins consecutive cells until its bytes pass the runner-up's, so
-/// the cells are dealt in runs, one step per run: the work is the number of
-/// pieces written, not of cells. Returns false, having stopped, once `out`
-/// holds `maxPieces` (senders taking turns on a fine grid write a piece per
-/// cell).
+/// The sender rule of Semantics.md "Changing a placement" (case 6), cell by
+/// cell, for `count` cells of `cellBytes` each that the senders of `order` can
+/// send: every cell goes to the candidate with the fewest bytes sent so far,
+/// then the lowest id. The same candidate wins consecutive cells until its
+/// bytes pass the runner-up's, so the cells are dealt in runs, one step per
+/// run: the work is the number of pieces written, not of cells. Returns false,
+/// having stopped, once `out` holds `maxPieces` (senders taking turns on a fine
+/// grid write a piece per cell).
 bool dealCells(SenderOrder &order, int64_t count, int64_t cellBytes,
                SenderPools &pools, std::vector<Piece> &out,
                int64_t maxPieces) {
@@ -908,8 +908,8 @@ Plan hspmd::plan::planPointToPoint(const Layout &src, const Layout &dst,
         ++entries;
       }
     };
-    // Spec §4: a sender from the receiver's destination group if there is
-    // one, then by fewest bytes, then lowest id.
+    // Semantics.md "Changing a placement": a sender from the receiver's
+    // destination group if there is one, then by fewest bytes, then lowest id.
     auto preferOwnGroup = [&](std::vector<int64_t> candidates) {
       std::vector<int64_t> own;
       for (int64_t c : candidates)

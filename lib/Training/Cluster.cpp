@@ -34,7 +34,7 @@ DeviceKind hspmd::training::h20Prior() {
   k.nicBusBw = 22.5e9;       // 200 Gb/s per GPU at 90%
   k.etaGemm = 0.861;         // fitted
   k.etaAttn = 0.507;         // fitted
-  k.layerOverhead = 1.30e-3; // fitted (COSTMODEL.md; see docs/CostModel.md)
+  k.layerOverhead = 1.30e-3; // fitted (CostModel.md "Priors")
   return k;
 }
 

@@ -1,8 +1,9 @@
-// Spec §7's conformance cases with data, and a few more: each case places
-// a tensor generated from indices (element (i, j) is 8 * i + j, exact in f32)
-// by its source sharding (a partial source holds the value on its keepers and
-// zeros elsewhere), moves it to the destination, and prints it. The run on 8
-// ranks must print exactly what the single-device run prints.
+// The conformance cases (Testing.md "Conformance cases") with data, and a few
+// more: each case places a tensor generated from indices (element (i, j) is
+// 8 * i + j, exact in f32) by its source sharding (a partial source holds the
+// value on its keepers and zeros elsewhere), moves it to the destination, and
+// prints it. The run on 8 ranks must print exactly what the single-device run
+// prints.
 // REQUIRES: mpi
 // RUN: hspmd-run --reference %s > %t.ref
 // RUN: hspmd-run -n 8 %s > %t.out

@@ -1,5 +1,6 @@
-// Spec §7's conformance cases not already in resolve-comm.mlir, as plans:
-// each CHECK follows the plan column of the spec's table.
+// The conformance cases (Testing.md "Conformance cases") not already in
+// resolve-comm.mlir, as plans: each CHECK follows the plan column of that
+// table.
 // RUN: hspmd-opt --hspmd-resolve-comm="verify-plans=true" %s | FileCheck %s
 
 // C2: reduce-scatter along dim 0 in {0,1} and {2,3}.

@@ -1,7 +1,7 @@
 // RUN: hspmd-opt --hspmd-propagate --hspmd-resolve-comm --hspmd-specialize %s 2>/dev/null | FileCheck %s
 
-// A call with effects and no tensor operands runs on device 0 only (spec
-// §1.3), unless it says it runs on every device.
+// A call with effects and no tensor operands runs on device 0 only
+// (Semantics.md "Where ops run"), unless it says it runs on every device.
 // CHECK-LABEL: func.func private @main_device0()
 // CHECK: call @everywhere()
 // CHECK: call @once()

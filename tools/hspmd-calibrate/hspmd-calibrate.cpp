@@ -412,7 +412,8 @@ int runVTrain(Options &o) {
       o.kind + " calibration from vTrain's measured Megatron-LM runs "
                "(hspmd-calibrate vtrain).",
       "Regenerate: " + o.commandLine,
-      "Form: COSTMODEL.md 4.2 step 5 (lib/Training/Data/VTrain.h); fit: the "
+      "Form: docs/CostModel.md, \"Calibration\" (lib/Training/Data/VTrain.h); "
+      "fit: the "
       "reference's grid, then least",
       "squares on relative error (Levenberg-Marquardt) on " +
           std::string(o.holdout == "odd" ? "the even rows." : "every row."),
@@ -420,7 +421,7 @@ int runVTrain(Options &o) {
                                 : "; held-out " + errors(testErr) + " on " +
                                       std::to_string(test.size()) + " runs."),
       "peak_flops and hbm_bandwidth are the fixed inputs of the fit, as "
-      "vtrain_check.py has them",
+      "the reference has them",
       "  (A100 dense FP16 peak; the 40 GB part's HBM bandwidth), not "
       "fitted.",
       "eta_gemm: one efficiency fitted for every GEMM and for the attention "

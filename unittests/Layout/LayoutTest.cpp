@@ -1,11 +1,12 @@
 //===- LayoutTest.cpp - Tests of the plain C++ sharding model -------------===//
 //
-// Tests of hspmd/Layout/Sharding.h against the specification (HSPMD.md §1,
-// §4's lower bound and §7's conformance cases). Every expected value below is
-// worked out from the specification's definitions, never taken from the
-// program's output. The last part enumerates every valid sharding of small
-// shapes over up to 8 devices and compares `Layout::place` with an independent
-// element-by-element model of §1.2.
+// Tests of hspmd/Layout/Sharding.h against docs/Semantics.md ("Syntax",
+// "Two tiers", "Equality", "Lower bound") and the conformance cases of
+// docs/Testing.md. Every expected value below is worked out from those
+// definitions, never taken from the program's output. The last part
+// enumerates every valid sharding of small shapes over up to 8 devices and
+// compares `Layout::place` with an independent element-by-element model of
+// Semantics.md "Two tiers".
 //
 // Build without CMake (from the repository root):
 //   g++ -std=c++17 -O1 -Iinclude lib/Layout/Sharding.cpp
@@ -99,7 +100,7 @@ void expectAbsent(const Layout &l, int64_t device) {
 }
 
 //===----------------------------------------------------------------------===//
-// 1. The examples of §1.1
+// 1. The examples of Semantics.md "Two tiers"
 //===----------------------------------------------------------------------===//
 
 TEST(SpecExamples, WholeTensorOnDevice0) {
@@ -116,7 +117,7 @@ TEST(SpecExamples, WholeTensorOnDevice0) {
 TEST(SpecExamples, RowsSplitFourWays) {
   Sharding s = homo({0, 1, 2, 3}, {d(0, 4)});
   EXPECT_EQ(s.str(), "[0, 1, 2, 3] : [d0 = 4]");
-  // §7's default tensor, 24x8: 6 rows each.
+  // The conformance cases' default tensor (Testing.md), 24x8: 6 rows each.
   Layout l = verified(s, {24, 8});
   for (int64_t i = 0; i < 4; ++i)
     expectPlace(l, i, box({{6 * i, 6 * i + 6}, {0, 8}}), false);
@@ -347,8 +348,8 @@ TEST(Weights, SecondDimensionWithPartialAndDup) {
 }
 
 TEST(Weights, EqualWeightsMeanEqualBlocks) {
-  // Weights [2, 2] reduce to [1, 1] (W = 2), which divides 2 (§1.2), so the
-  // sharding is valid on a dimension of size 2, with one row per group.
+  // Weights [2, 2] reduce to [1, 1] (W = 2), which divides 2 (Deviations.md),
+  // so the sharding is valid on a dimension of size 2, with one row per group.
   Sharding s = het(Role::split(0), {Group{{0}, {}}, Group{{1}, {}}}, {2, 2});
   ASSERT_FALSE(s.verifyStructure().has_value());
   std::optional<std::string> err = s.verifyShape({2});
@@ -481,7 +482,7 @@ TEST(Equality, SplitSingletonGroupsEqualHomogeneousSplit) {
 }
 
 //===----------------------------------------------------------------------===//
-// 4. Lower bound (§4)
+// 4. Lower bound (Semantics.md "Lower bound")
 //===----------------------------------------------------------------------===//
 
 TEST(LowerBound, C12AllGather) {
@@ -714,10 +715,10 @@ TEST(InvalidStructure, NegativeSplitDimension) {
 }
 
 TEST(InvalidStructure, NegativeHeteroSplitDimension) {
-  // `d-1` is not a split role (§1.1: d(0|[1-9][0-9]*)). The axis check above
-  // rejects it in verifyStructure; the top tier's role must be rejected too,
-  // otherwise verifyShape, which assumes verifyStructure passed, reads
-  // shape[-1].
+  // `d-1` is not a split role (Semantics.md "Syntax": d0, d1, ...). The axis
+  // check above rejects it in verifyStructure; the top tier's role must be
+  // rejected too, otherwise verifyShape, which assumes verifyStructure passed,
+  // reads shape[-1].
   expectStructureError(het(Role::split(-1), {Group{{0}, {}}, Group{{1}, {}}}),
                        "negative");
 }
@@ -1367,7 +1368,7 @@ BruteForceResult runBruteForce() {
       ++(m.valid ? res.falselyRejected : res.falselyAccepted);
       note(res.validityMessages, res.validityMismatches,
            s.str() + " on " + shapeStr(shape) +
-               (m.valid ? ": rejected (" + *err + ") but valid by §1.2"
+               (m.valid ? ": rejected (" + *err + ") but valid by the model"
                         : ": accepted but its sizes do not divide"));
     }
     if (!m.valid)
@@ -1550,7 +1551,7 @@ TEST(BruteForce, EquivalentMatchesElementwiseRoles) {
 
 TEST(BruteForce, VerifyShapeMatchesDivisibilityRules) {
   // verifyShape must accept exactly the shardings whose sizes divide at each
-  // tier (§1.2, with weights reduced by their gcd).
+  // tier (Semantics.md "Two tiers", weights reduced by their gcd).
   const BruteForceResult &r = bruteForce();
   EXPECT_EQ(r.validityMismatches, 0u)
       << r.validityMismatches << " mismatches (" << r.falselyRejected

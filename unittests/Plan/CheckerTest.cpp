@@ -1,9 +1,10 @@
 //===- CheckerTest.cpp - Tests of the independent plan checker ------------===//
 //
-// Every plan below is written by hand from the specification (HSPMD.md §4 and
-// the conformance table of §7), in global coordinates; none comes from the
-// planner. Correct plans must be accepted for every seed; each mutation of a
-// correct plan must be rejected with a message naming what went wrong.
+// Every plan below is written by hand from the rules of docs/Semantics.md
+// ("Changing a placement") and the table of docs/Testing.md ("Conformance
+// cases"), in global coordinates; none comes from the planner. Correct plans
+// must be accepted for every seed; each mutation of a correct plan must be
+// rejected with a message naming what went wrong.
 //
 // Build without CMake (from the repository root):
 //   g++ -std=c++17 -O2 -Iinclude lib/Layout/Sharding.cpp lib/Plan/Checker.cpp
@@ -182,7 +183,7 @@ std::string expectRejected(const Layout &src, const Layout &dst, const Plan &p,
 }
 
 //===----------------------------------------------------------------------===//
-// §7 conformance cases, hand-built plans
+// Conformance cases (Testing.md "Conformance cases"), hand-built plans
 //===----------------------------------------------------------------------===//
 
 Layout c1Src() { return verified(homo({0, 1, 2, 3}, {d(0, 2), partial(2)}), k24x8); }
@@ -387,7 +388,7 @@ TEST(CheckerConformance, C15FactoredPartialAxis) {
 //===----------------------------------------------------------------------===//
 
 TEST(CheckerAccepted, EmptyPlanForEqualShardings) {
-  // Spec §1.2's example of equal shardings written differently.
+  // Semantics.md "Equality": equal shardings written differently.
   Layout a = verified(homo({0, 1, 2, 3}, {d(0, 2), dup(2)}), k24x8);
   Layout b = verified(homo({0, 2, 1, 3}, {dup(2), d(0, 2)}), k24x8);
   ASSERT_TRUE(equivalent(a, b));

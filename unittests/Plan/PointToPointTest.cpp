@@ -1,10 +1,11 @@
 //===- PointToPointTest.cpp - The point-to-point planner at scale ---------===//
 //
-// Spec §4 case 6 read literally walks every cell of the uniform grid, which
-// can have 2^41 cells. The planner walks regions (boxes of cells with the
-// same holders) and deals runs of cells to senders instead; these tests hold
-// it to the literal rule where the two orders agree (rank 0 and 1), and show
-// that grids of 2^41 cells and reshards to 32,768 devices plan at once.
+// Case 6 of Semantics.md "Changing a placement" read literally walks every cell
+// of the uniform grid, which can have 2^41 cells. The planner walks regions
+// (boxes of cells with the same holders) and deals runs of cells to senders
+// instead; these tests hold it to the literal rule where the two orders agree
+// (rank 0 and 1), and show that grids of 2^41 cells and reshards to 32,768
+// devices plan at once.
 //
 //===----------------------------------------------------------------------===//
 
@@ -40,8 +41,9 @@ bool extendsBox(Box &last, const Box &box) {
   return true;
 }
 
-/// Spec §4 case 6 word for word, one cell of the uniform grid at a time (the
-/// planner's algorithm before it walked regions; exponential in the grid).
+/// Case 6 of Semantics.md "Changing a placement" word for word, one cell of the
+/// uniform grid at a time (the planner's algorithm before it walked regions;
+/// exponential in the grid).
 Plan literalPointToPoint(const Layout &src, const Layout &dst,
                          int64_t elementBytes) {
   int64_t rank = src.rank();

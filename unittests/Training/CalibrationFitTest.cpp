@@ -367,7 +367,7 @@ TEST(CalibrationFit, VTrainHeldOut) {
   ASSERT_EQ(runs.size(), 109u);
   std::vector<VTrainRun> train, test;
   splitEvenOdd(runs, train, test);
-  // The reference's grid point (COSTMODEL.md §4.2 step 5: eta 0.8, NVLink
+  // The reference's grid point (CostModel.md "Calibration": eta 0.8, NVLink
   // 200 GB/s, NIC 12.5 GB/s, 4 ms, 24 and 40 passes; 5.2% / 7.3%).
   VTrainConstants grid = vtrainGridFit(train);
   EXPECT_EQ(grid.eta, 0.8);

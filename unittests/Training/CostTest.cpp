@@ -3,9 +3,9 @@
 // Every expectation here comes from outside the library: Megatron-LM's FLOP
 // and parameter formulas (written out again below, in Megatron's own
 // factoring), the bus-bandwidth definitions of nccl-tests, pipeline times
-// derived by hand, and the figures COSTMODEL.md prints for its worked
-// examples (compared to the precision it prints them with) and the paper's
-// published step times (compared within the document's ±15%).
+// derived by hand, and the worked figures of CostModel.md "What the tests
+// check" (compared to the precision given there) and the paper's published
+// step times (compared within ±15%).
 //
 //===----------------------------------------------------------------------===//
 
@@ -31,7 +31,7 @@ using namespace hspmd::training;
 
 namespace {
 
-/// |actual - printed| within one unit of the last digit the document prints.
+/// |actual - printed| within one unit of the last digit the reference prints.
 #define EXPECT_PRINTED(actual, printed, unit)                                  \
   EXPECT_LE(std::fabs((actual) - (printed)), (unit) + 1e-12)                   \
       << #actual << " = " << (actual) << ", document prints " << (printed)
@@ -150,7 +150,7 @@ TEST(CostModel, ParamsEqualMegatron) {
 }
 
 TEST(CostModel, Llama32BFigures) {
-  // COSTMODEL.md §1.1 and §2.1-2.2.
+  // CostModel.md "What the tests check" (reference figures).
   ModelConfig m = ModelConfig::llama32B();
   EXPECT_PRINTED(blockParams(m) / 1e6, 535.05, 0.01);
   EXPECT_PRINTED(totalParams(m) / 1e9, 32.77, 0.01);
@@ -303,8 +303,8 @@ TEST(CostCollectives, SplitEqualDegreesIsOrdinaryDataParallel) {
 
 TEST(CostCollectives, SplitUnequalDegrees) {
   // Replicas of TP 4, 2 and 1 on one H800 node. A device of degree t moves
-  // (d-1)/d x S / t (COSTMODEL.md §2.4); the TP1 device takes part in all 4
-  // rings, so the collective lasts (2/3) S / NVLink + 2 ring steps.
+  // (d-1)/d x S / t (CostModel.md "Formulas"); the TP1 device takes part in all
+  // 4 rings, so the collective lasts (2/3) S / NVLink + 2 ring steps.
   Cluster c;
   int64_t k = c.addKind(h800Prior());
   c.addNode(k, 7);
@@ -418,7 +418,7 @@ TEST(CostPipeline, RandomSchedulesRespectDependenciesAndBounds) {
 }
 
 TEST(CostPipeline, OneFOneBKeepsAtMostPMinusKInFlight) {
-  // The memory rule of COSTMODEL.md §2.2 follows from the order.
+  // The memory rule of CostModel.md "Formulas" follows from the order.
   for (int64_t p = 1; p <= 6; ++p)
     for (int64_t m = 1; m <= 9; ++m)
       for (int64_t k = 0; k < p; ++k) {
@@ -440,7 +440,7 @@ TEST(CostPipeline, OneFOneBKeepsAtMostPMinusKInFlight) {
 }
 
 //===----------------------------------------------------------------------===//
-// Worked predictions, COSTMODEL.md §2.7 and §3
+// Worked predictions, CostModel.md "Priors" and "What the tests check"
 //===----------------------------------------------------------------------===//
 
 TEST(CostWorked, BlockTimes) {
@@ -449,19 +449,19 @@ TEST(CostWorked, BlockTimes) {
   std::vector<int64_t> h20Group{0, 1, 2, 3}, h800Group{8, 9, 10, 11};
   BlockTime h20 = blockTime(m, c.kindOf(0), 4, c.groupLink(h20Group), {});
   BlockTime h800 = blockTime(m, c.kindOf(8), 4, c.groupLink(h800Group), {});
-  // §3.1 by hand.
+  // Per-block times, by hand.
   EXPECT_PRINTED(h20.gemm * 1e3, 25.80, 0.01);
   EXPECT_PRINTED(h20.attention * 1e3, 2.61, 0.01);
   EXPECT_PRINTED(h20.tpComm * 1e3, 1.65, 0.01);
   EXPECT_PRINTED(h20.overhead * 1e3, 1.30, 0.01);
-  // Totals: the document sums the unrounded fit (eta 0.8607, 224.9 GB/s,
+  // Totals: the reference sums the unrounded fit (eta 0.8607, 224.9 GB/s,
   // 1.302 ms), the priors carry its printed 0.861, 225, 1.30: 0.1%.
   EXPECT_NEAR(h20.total() * 1e3 / 31.36, 1.0, 1e-3);
   EXPECT_PRINTED(h800.gemm * 1e3, 5.54, 0.01);
   EXPECT_PRINTED(h800.attention * 1e3, 0.44, 0.01);
   EXPECT_PRINTED(h800.tpComm * 1e3, 2.30, 0.01);
   EXPECT_PRINTED(h800.total() * 1e3, 9.28, 0.01);
-  // §2.7 table, TP 1/2/4/8 (0.1%, as above).
+  // Per-block times at TP 1/2/4/8 (0.1%, as above).
   const double h20Row[] = {114.94, 59.15, 31.36, 17.65};
   const double h800Row[] = {24.92, 14.43, 9.28, 6.90};
   for (int i = 0; i < 4; ++i) {
@@ -505,7 +505,7 @@ TEST(CostWorked, Case1) {
   EXPECT_EQ(r.critical, 0u);
   EXPECT_PRINTED(r.stepSeconds, 6.60, 0.01);
   EXPECT_PRINTED(r.peakMemoryFraction, 0.62, 0.01);
-  // Paper 6.05 s [S]: the document's ladder asks for ±15%.
+  // Paper 6.05 s [S]: within ±15% (CostModel.md "What the tests check").
   EXPECT_NEAR(r.stepSeconds / PaperFigures::hspmdCase1, 1.0, 0.15);
   std::printf("[ CASE 1 ] predicted %.3f s, paper %.2f s (%+.1f%%)\n",
               r.stepSeconds, PaperFigures::hspmdCase1,
@@ -513,8 +513,8 @@ TEST(CostWorked, Case1) {
 }
 
 TEST(CostWorked, BestUniformPlans) {
-  // §3.2: TP in {1,2,4,8}, PP | 60, DP | 64, Megatron order, ZeRO-1,
-  // memory with Megatron's FP32 main gradients.
+  // Best uniform plans: TP in {1,2,4,8}, PP | 60, DP | 64, Megatron order,
+  // ZeRO-1, memory with Megatron's FP32 main gradients.
   ModelConfig m = ModelConfig::llama32B();
   Cluster c = h20H800Cluster(32, 16);
   CostOptions options;
@@ -542,7 +542,7 @@ TEST(CostWorked, BestUniformPlans) {
   EXPECT_PRINTED(u20.stepSeconds, 15.83, 0.01);
   EXPECT_EQ(u20.tp, 4);
   EXPECT_EQ(u20.pp, 1);
-  // Paper: Megatron 10.45 s, ratio 1.73 [S]; ladder: ±15% and ratio >= 1.4.
+  // Paper: Megatron 10.45 s, ratio 1.73 [S]; ±15% and ratio >= 1.4.
   BuiltCase b = buildPaperCase(*findPaperCase(1));
   double hspmd = predictStep(b.model, b.cluster, b.plan).stepSeconds;
   EXPECT_NEAR(u48.stepSeconds / PaperFigures::megatron, 1.0, 0.15);
@@ -579,7 +579,7 @@ TEST(CostWorked, AllCasesBuildAndUseEveryDevice) {
 }
 
 TEST(CostWorked, OtherCases) {
-  // Figures COSTMODEL.md quotes (§3.4, §3.5); the rest are printed.
+  // Figures CostModel.md "What the tests check" lists; the rest are printed.
   const std::pair<int, double> quoted[] = {
       {2, 7.77}, {3, 11.04}, {4, 7.20}, {12, 17.18}, {13, 18.47}};
   for (const PaperCase &pc : paperCases()) {
@@ -604,9 +604,10 @@ TEST(CostWorked, OtherCases) {
 }
 
 TEST(CostWorked, ModelRederivesArtifactSplits) {
-  // §3.4 / ladder step 4: with the artifact's TP and DP fixed, balancing
-  // stage times gives the artifact's own layer splits for CASES 1, 2, 4 and
-  // comes within 4 layers (L1) for CASES 3 and 11, within 6 for 70B.
+  // Revealed preferences (CostModel.md "What the tests check"): with the
+  // artifact's TP and DP fixed, balancing stage times gives the artifact's own
+  // layer splits for CASES 1, 2, 4 and comes within 4 layers (L1) for CASES 3
+  // and 11, within 6 for 70B.
   for (int id : {1, 2, 4, 3, 11, 7, 8, 9, 10}) {
     const PaperCase &pc = *findPaperCase(id);
     BuiltCase b = buildPaperCase(pc);
@@ -636,12 +637,11 @@ TEST(CostWorked, ModelRederivesArtifactSplits) {
 }
 
 TEST(CostStep, PipelinesMeetAtTheReduction) {
-  // Two one-stage pipelines on one node, 3 and 1 micro-batches of a
-  // one-block model. By COSTMODEL.md §2.6: both reductions start when the
-  // longer pipeline ends (3 T); ZeRO-1 is a reduce-scatter of BF16
-  // gradients plus an all-gather of BF16 weights over 2 ranks, each
-  // alpha + (1/2) 2 Psi / NVLink; Adam streams 36 bytes per parameter of
-  // the half shard.
+  // Two one-stage pipelines on one node, 3 and 1 micro-batches of a one-block
+  // model. By CostModel.md "Formulas": both reductions start when the longer
+  // pipeline ends (3 T); ZeRO-1 is a reduce-scatter of BF16 gradients plus an
+  // all-gather of BF16 weights over 2 ranks, each alpha + (1/2) 2 Psi / NVLink;
+  // Adam streams 36 bytes per parameter of the half shard.
   ModelConfig m = ModelConfig::llama32B();
   m.layers = 1;
   Cluster c;
@@ -700,8 +700,8 @@ TEST(CostCalibration, H20ProfileFit) {
   const std::vector<ProfileEntry> &profile = h20Profile32B();
   LinkLatency latency;
   const DeviceKind h20 = h20Prior();
-  // With the document's inputs (vocab 50304), the linear and quadratic
-  // coefficients give its fitted constants (§2.7, §4.2 ladder step 3).
+  // With the reference's inputs (vocab 50304), the linear and quadratic
+  // coefficients give its fitted constants (CostModel.md "Profile fit").
   ModelConfig m = ModelConfig::llama32B();
   ProfileFit fit =
       fitStageProfile(m, h20.peakFlops, h20.hbmBandwidth, profile, 8, latency);
@@ -709,8 +709,8 @@ TEST(CostCalibration, H20ProfileFit) {
   EXPECT_PRINTED(fit.etaAttn, 0.507, 0.001);
   EXPECT_PRINTED(fit.nvlinkBusBw / 1e9, 225, 1);
   EXPECT_PRINTED(fit.crossNodeBusBw / 1e9, 161, 1);
-  // The profile script ran with vocab 30592 (COSTMODEL.md §1.1); the ladder
-  // asks every entry within 5% at 4K and 32K. TP16 is the only cross-node
+  // The profile script ran with vocab 30592 (CostModel.md "Profile fit");
+  // every entry must be within 5% at 4K and 32K. TP16 is the only cross-node
   // entry and has its own bandwidth and latency, so it is fitted, not
   // predicted.
   ModelConfig m30 = m;
@@ -806,8 +806,8 @@ TEST(CostCalibration, ApplyAndReject) {
 }
 
 TEST(CostCalibration, FileReproducesSensitivity) {
-  // §3.3: with H800 eta_gemm 0.70 the document re-balances CASE 1's layers
-  // (6.31 s) and the best uniform plan becomes 16 H800 at 8.58 s.
+  // Sensitivity: with H800 eta_gemm 0.70 the reference re-balances CASE 1's
+  // layers (6.31 s) and the best uniform plan becomes 16 H800 at 8.58 s.
   std::string path = ::testing::TempDir() + "hspmd-cost-calibration.json";
   {
     std::ofstream out(path);

@@ -237,7 +237,7 @@ TEST(Planner, NeverSlowerThanUniformAndFitsMemory) {
 }
 
 //===----------------------------------------------------------------------===//
-// The artifact's splits (COSTMODEL.md §3.4, ladder step 4)
+// The artifact's splits (CostModel.md "What the tests check")
 //===----------------------------------------------------------------------===//
 
 TEST(Planner, RederivesArtifactSplitsWithItsStages) {

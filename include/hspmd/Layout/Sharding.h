@@ -259,16 +259,17 @@ private:
   std::vector<GroupBlocks> blocks;
 };
 
-/// Spec §1.2 equality: every device holds the same global elements in the same
-/// role, and partial values split their holders into the same summand classes.
-/// Layouts of different shapes are never equal.
+/// Equality (Semantics.md "Equality"): every device holds the same global
+/// elements in the same role, and partial values split their holders into the
+/// same summand classes. Layouts of different shapes are never equal.
 bool equivalent(const Layout &a, const Layout &b);
 
-/// Spec §4 lower bound: the bytes `device` must receive to go from `src` to
-/// `dst`, i.e. the destination elements it must hold in their destination role
-/// that it does not already hold in that role. For a destination summand only
-/// the devices that would hold the value under the realization rule (the
-/// keepers) must hold data, and any role held in the source counts as held.
+/// Lower bound (Semantics.md "Lower bound"): the bytes `device` must receive to
+/// go from `src` to `dst`, i.e. the destination elements it must hold in their
+/// destination role that it does not already hold in that role. For a
+/// destination summand only the devices that would hold the value under the
+/// realization rule (the keepers) must hold data, and any role held in the
+/// source counts as held.
 int64_t lowerBoundBytes(const Layout &src, const Layout &dst, int64_t device,
                         int64_t elementBytes);
 

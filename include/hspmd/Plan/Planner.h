@@ -1,4 +1,4 @@
-//===- Planner.h - Spec §4 communication resolution -------------*- C++ -*-===//
+//===- Planner.h - Communication resolution ---------------------*- C++ -*-===//
 
 #ifndef HSPMD_PLAN_PLANNER_H
 #define HSPMD_PLAN_PLANNER_H

@@ -43,11 +43,11 @@ struct DeviceKind {
   double layerOverhead = 0;
 };
 
-/// Documented priors, COSTMODEL.md §2.7: peaks and memories from vendor and
+/// Documented priors, CostModel.md "Priors": peaks and memories from vendor and
 /// paper figures; H800 efficiencies and NVLink bus bandwidth are priors
-/// (uncalibrated); H20 efficiencies, NVLink bus bandwidth and overhead are
-/// the fit to the artifact's own H20 profile; NICs are 400 Gb/s (H800) and
-/// 200 Gb/s (H20) per GPU at 90%.
+/// (uncalibrated); H20 efficiencies, NVLink bus bandwidth and overhead are the
+/// fit to the artifact's own H20 profile; NICs are 400 Gb/s (H800) and 200 Gb/s
+/// (H20) per GPU at 90%.
 DeviceKind h800Prior();
 DeviceKind h20Prior();
 /// The prior of the kind called `name` (H20 or H800), or nothing.
@@ -68,8 +68,8 @@ struct Link {
   double alpha = 0;
 };
 
-/// Latency per ring step or per message, by link class. COSTMODEL.md §2.4
-/// priors [?]: calibrate from nccl-tests at small sizes.
+/// Latency per ring step or per message, by link class. CostModel.md
+/// "Priors" (assumed): calibrate from nccl-tests at small sizes.
 struct LinkLatency {
   double intraNode = 8e-6;
   double interNode = 20e-6;
@@ -102,11 +102,11 @@ public:
   /// A point-to-point transfer between two devices: same node, the NVLink
   /// bus bandwidth of the slower kind; across nodes, the slower NIC.
   Link link(int64_t a, int64_t b) const;
-  /// A ring collective over `ranks` (COSTMODEL.md §2.4). Inside one node:
-  /// the NVLink bus bandwidth of the slowest kind. Across nodes NCCL builds
-  /// one ring per rail, so a group with g distinct NICs on each node (the
-  /// fewest over its nodes) gets min(NVLink, g x NIC), slowest kind winning.
-  /// A group of one device gets an infinite bandwidth and no latency.
+  /// A ring collective over `ranks` (CostModel.md "Formulas"). Inside one node:
+  /// the NVLink bus bandwidth of the slowest kind. Across nodes NCCL builds one
+  /// ring per rail, so a group with g distinct NICs on each node (the fewest
+  /// over its nodes) gets min(NVLink, g x NIC), slowest kind winning. A group
+  /// of one device gets an infinite bandwidth and no latency.
   Link groupLink(const std::vector<int64_t> &ranks) const;
 
   /// Nothing if every device names a known kind and every kind's constants

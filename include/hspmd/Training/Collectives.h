@@ -54,15 +54,15 @@ double busBandwidth(Collective kind, double bytes, int64_t n, double seconds);
 /// One message of `bytes`: alpha + bytes / bw.
 double pointToPointTime(double bytes, const Link &link);
 
-/// A collective over the replicas of one tensor, replica i split evenly
-/// (along one dimension, in order) over the devices of `replicas[i]`.
-/// The tensor is cut at every boundary of any replica's split; each piece
-/// is reduced by a ring of the devices that hold it, one per replica (with
-/// equal degrees t, these are the t index-aligned rings of ordinary DP).
-/// A device in k rings sends through its own link k times, so its time is
-/// the sum over its rings; the collective ends when its slowest device does
-/// (plus the ring latency once). A device of a replica of degree t_i moves
-/// factor x bytes / t_i whatever the other degrees (COSTMODEL.md §2.4).
+/// A collective over the replicas of one tensor, replica i split evenly (along
+/// one dimension, in order) over the devices of `replicas[i]`. The tensor is
+/// cut at every boundary of any replica's split; each piece is reduced by a
+/// ring of the devices that hold it, one per replica (with equal degrees t,
+/// these are the t index-aligned rings of ordinary DP). A device in k rings
+/// sends through its own link k times, so its time is the sum over its rings;
+/// the collective ends when its slowest device does (plus the ring latency
+/// once). A device of a replica of degree t_i moves factor x bytes / t_i
+/// whatever the other degrees (CostModel.md "Formulas").
 struct SplitCollectiveCost {
   double seconds = 0;
   /// Bytes each device sends (= receives) in the ring algorithm.

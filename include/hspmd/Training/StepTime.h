@@ -4,8 +4,8 @@
 // tensor-parallel group (any degree, any devices) running a contiguous range
 // of blocks; pipelines may differ in stage count, layer split, TP degrees and
 // micro-batch count, and meet only at the data-parallel reduction of each
-// layer's gradients. The model predicts the step time (COSTMODEL.md §2.3 to
-// §2.6) and each device's peak memory (§2.2).
+// layer's gradients. The model predicts the step time and each device's
+// peak memory (CostModel.md "Formulas").
 //
 //===----------------------------------------------------------------------===//
 
@@ -135,7 +135,7 @@ std::optional<std::string> validatePlan(const ModelConfig &model,
                                         const Cluster &cluster,
                                         const TrainingPlan &plan);
 
-/// Step time (COSTMODEL.md §2.6): each pipeline simulated by 1F1B; each
+/// Step time (CostModel.md "Formulas"): each pipeline simulated by 1F1B; each
 /// stage then waits for every stage of another pipeline sharing one of its
 /// layers, reduces its gradients piece by piece over the replicas of each
 /// layer range (split collectives where TP degrees differ), and runs Adam on

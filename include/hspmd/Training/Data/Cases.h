@@ -1,7 +1,7 @@
 //===- Cases.h - The HSPMD paper's clusters, cases and profile --*- C++ -*-===//
 //
-// Built-in data for tests and benchmarks (COSTMODEL.md §1): the clusters of
-// the heterogeneous-training experiments, the 14 cases of the artifact's
+// Built-in data for tests and benchmarks (CostModel.md "Layout"): the clusters
+// of the heterogeneous-training experiments, the 14 cases of the artifact's
 // examples/hetero_cluster/scripts/train.sh (lhy101/HSPMD @ fdde116), the
 // artifact's H20 stage profile of Llama-32B, and the published step times.
 //

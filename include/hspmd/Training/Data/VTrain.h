@@ -1,15 +1,15 @@
 //===- VTrain.h - Measured A100 Megatron runs (vTrain) ----------*- C++ -*-===//
 //
-// vTrain (MICRO'24) released 109 measured iteration times of GPT models
-// trained with Megatron-LM on 64-512 A100s (data/ground_truth_multi.csv of
+// vTrain (MICRO'24) released 109 measured iteration times of GPT models trained
+// with Megatron-LM on 64-512 A100s (data/ground_truth_multi.csv of
 // VIA-Research/vTrain; a copy is
 // data/calibration/vtrain-ground-truth-multi.csv). This is the reference's
-// closed form for them (COSTMODEL.md §4.2 step 5, vtrain_check.py), with the
-// library's FLOP counts and ring collectives: full recomputation (4 forward
-// passes), TP without SP (6 all-reduces per layer), 1F1B (m + p - 1) x slowest
-// stage, a DP all-reduce of FP32 gradients that is not overlapped, Adam at HBM
-// bandwidth; and the fits of its six constants that hspmd-cost-bench and
-// hspmd-calibrate share.
+// closed form for them (CostModel.md "Calibration"), with the library's FLOP
+// counts and ring collectives: full recomputation (4 forward passes), TP
+// without SP (6 all-reduces per layer), 1F1B (m + p - 1) x slowest stage, a DP
+// all-reduce of FP32 gradients that is not overlapped, Adam at HBM bandwidth;
+// and the fits of its six constants that hspmd-cost-bench and hspmd-calibrate
+// share.
 //
 //===----------------------------------------------------------------------===//
 
@@ -44,7 +44,7 @@ struct VTrainRun {
 std::optional<std::string> readVTrainTable(const std::string &path,
                                            std::vector<VTrainRun> &out);
 
-/// The fixed inputs of the form (vtrain_check.py): A100 dense FP16 peak,
+/// The fixed inputs of the reference's form: A100 dense FP16 peak,
 /// the HBM bandwidth of the 40 GB part, vTrain's vocab and node size.
 struct VTrainHardware {
   double peakFlops = 312e12;
@@ -79,7 +79,7 @@ RelativeErrors vtrainErrors(const std::vector<VTrainRun> &runs,
                             const VTrainConstants &c,
                             const VTrainHardware &hw = {});
 
-/// The reference's fit: the grid of vtrain_check.py (9 x 4 x 5 x 7 x 7 x 4
+/// The reference's fit: its grid (9 x 4 x 5 x 7 x 7 x 4
 /// points), minimising the mean relative error on `runs`; the first point
 /// of the grid wins ties.
 VTrainConstants vtrainGridFit(const std::vector<VTrainRun> &runs,

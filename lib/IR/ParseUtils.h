@@ -20,7 +20,7 @@ struct ShardingTypeSlot {
 };
 ShardingTypeSlot &shardingTypeSlot();
 
-/// Parses a decimal integer (`-`? digits), as the spec's grammar requires:
+/// Parses a decimal integer (`-`? digits), as Semantics.md "Syntax" requires:
 /// MLIR's parseInteger also takes `true`, `false` and hexadecimal.
 ParseResult parseDecimal(AsmParser &parser, int64_t &value);
 

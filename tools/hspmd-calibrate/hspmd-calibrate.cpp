@@ -371,7 +371,7 @@ int runVTrain(Options &o) {
   report << "  inputs: peak " << num(hw.peakFlops) << " FLOP/s, HBM "
          << num(hw.hbmBandwidth) << " B/s, vocab " << hw.vocab << ", "
          << hw.gpusPerNode << " GPUs per node\n";
-  report << "  grid start (vtrain_check.py's grid, min MAPE): "
+  report << "  grid start (the reference's grid, min MAPE): "
          << describe(grid) << "\n";
   report << "    train " << errors(gridTrain);
   if (!test.empty())
@@ -413,8 +413,7 @@ int runVTrain(Options &o) {
                "(hspmd-calibrate vtrain).",
       "Regenerate: " + o.commandLine,
       "Form: docs/CostModel.md, \"Calibration\" (lib/Training/Data/VTrain.h); "
-      "fit: the "
-      "reference's grid, then least",
+      "fit: the reference's grid, then least",
       "squares on relative error (Levenberg-Marquardt) on " +
           std::string(o.holdout == "odd" ? "the even rows." : "every row."),
       trainText + (test.empty() ? "."

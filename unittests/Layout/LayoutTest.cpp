@@ -1473,7 +1473,8 @@ BruteForceResult runBruteForce() {
   // Equality: shardings of one shape with equal element-wise roles (and
   // device sets) must be equivalent, and those with different ones not.
   // Tensors without elements are left out: with no element to compare, the
-  // spec's definition says nothing about them beyond the device set.
+  // definition (Semantics.md "Equality") says nothing about them beyond
+  // the device set.
   std::stable_sort(checked.begin(), checked.end(),
                    [](const Checked &a, const Checked &b) {
                      return std::tie(a.shapeIndex, a.signature) <

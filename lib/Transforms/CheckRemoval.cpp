@@ -27,7 +27,10 @@ namespace layout = ::hspmd::layout;
 
 namespace {
 
+/// As the communication plans print boxes (lib/Plan/Plan.cpp).
 std::string boxText(const layout::Box &box) {
+  if (box.empty())
+    return "scalar";
   std::string s;
   llvm::raw_string_ostream os(s);
   for (auto [k, r] : llvm::enumerate(box))

@@ -22,20 +22,17 @@ using namespace mlir::hspmd;
 
 namespace {
 
-constexpr llvm::StringLiteral kStrategies = kStrategiesAttrName;
-constexpr llvm::StringLiteral kStrategyShardings = kStrategyShardingsAttrName;
-
 struct SelectStrategyPass
     : public mlir::hspmd::impl::HspmdSelectStrategyBase<SelectStrategyPass> {
   using HspmdSelectStrategyBase::HspmdSelectStrategyBase;
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    auto declared = module->getAttrOfType<ArrayAttr>(kStrategies);
+    auto declared = module->getAttrOfType<ArrayAttr>(kStrategiesAttrName);
     if (!declared) {
       module.emitError() << "--hspmd-select-strategy: the module declares no "
                             "strategies (a module attribute "
-                         << kStrategies << " = [\"a\", \"b\"])";
+                         << kStrategiesAttrName << " = [\"a\", \"b\"])";
       return signalPassFailure();
     }
     if (!llvm::is_contained(declared.getValue(),
@@ -51,25 +48,27 @@ struct SelectStrategyPass
       return d ? d.getAs<ShardingAttr>(name) : ShardingAttr();
     };
     module.walk([&](AnnotateOp a) {
-      if (ShardingAttr s = chosen(a->getAttr(kStrategyShardings)))
+      if (ShardingAttr s = chosen(a->getAttr(kStrategyShardingsAttrName)))
         a.setShardingAttr(s);
-      a->removeAttr(kStrategyShardings);
+      a->removeAttr(kStrategyShardingsAttrName);
     });
     StringRef sharding = HspmdDialect::getShardingAttrName();
     module.walk([&](FunctionOpInterface fn) {
       for (unsigned i = 0, e = fn.getNumArguments(); i < e; ++i) {
-        if (ShardingAttr s = chosen(fn.getArgAttr(i, kStrategyShardings)))
+        if (ShardingAttr s =
+                chosen(fn.getArgAttr(i, kStrategyShardingsAttrName)))
           fn.setArgAttr(i, sharding, s);
-        fn.removeArgAttr(i, kStrategyShardings);
+        fn.removeArgAttr(i, kStrategyShardingsAttrName);
       }
       for (unsigned i = 0, e = fn.getNumResults(); i < e; ++i) {
-        if (ShardingAttr s = chosen(fn.getResultAttr(i, kStrategyShardings)))
+        if (ShardingAttr s =
+                chosen(fn.getResultAttr(i, kStrategyShardingsAttrName)))
           fn.setResultAttr(i, sharding, s);
         fn.removeResultAttr(i, StringAttr::get(&getContext(),
-                                               kStrategyShardings));
+                                               kStrategyShardingsAttrName));
       }
     });
-    module->removeAttr(kStrategies);
+    module->removeAttr(kStrategiesAttrName);
   }
 };
 

@@ -45,3 +45,16 @@ func.func @groups(%n: index, %x: tensor<56x32xf32>, %w: tensor<32x64xf32>) -> (t
 }
 
 // NONE: error: --hspmd-check-removal needs the devices removed (devices=6 or devices=6,7)
+
+// A rank-0 value held by one device only: the whole scalar is lost.
+// SINGLE: check-removal.mlir:[[@LINE+5]]:8: error: removing device 6 loses data this loop carries (1 of 1 values; the parts only removed devices hold):
+// SINGLE-NEXT: iteration argument #0 (tensor<f32>, placed #hspmd.sharding<[6] : []>): scalar
+func.func @scalar(%n: index, %s: tensor<f32>) -> tensor<f32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %r = scf.for %k = %c0 to %n step %c1 iter_args(%a = %s) -> (tensor<f32>) {
+    %aa = hspmd.annotate %a as #hspmd.sharding<[6] : []> : tensor<f32>
+    scf.yield %aa : tensor<f32>
+  }
+  return %r : tensor<f32>
+}

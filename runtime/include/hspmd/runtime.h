@@ -89,6 +89,21 @@ void hspmd_rt_send_recv(int64_t num_sends, const int64_t *send_peers,
                         const int64_t *recv_peers, void *const *recv_buffers,
                         const int64_t *recv_counts, int32_t dtype);
 
+/* GPU programs (hspmd-compile --target=cuda). C += A B on the GPU through
+ * cuBLASLt, on the runtime's one stream, which is synchronized before the
+ * call returns. Matrices are row-major: C is m x n with element (i, j) at
+ * c[i * ldc + j]; A is m x k with (i, p) at a[i * lda + p], or, when
+ * a_trans is 1, stored transposed, at a[p * lda + i]; B is k x n likewise
+ * (b_trans). dtype: HSPMD_F32 (computed in f32, no TF32), HSPMD_F64,
+ * HSPMD_F16 and HSPMD_BF16 (accumulated in f32); A, B and C have that one
+ * element type. The pointers are device-accessible (the memory GPU
+ * programs allocate). A runtime built without CUDA ends the run with a
+ * message. */
+void hspmd_rt_gpu_matmul(int32_t dtype, int64_t m, int64_t n, int64_t k,
+                         const void *a, int64_t lda, int32_t a_trans,
+                         const void *b, int64_t ldb, int32_t b_trans, void *c,
+                         int64_t ldc);
+
 #ifdef __cplusplus
 }
 #endif

@@ -4,6 +4,9 @@
 #include "hspmd/Transforms/Passes.h"
 
 #include "mlir/Conversion/Passes.h"
+#include "mlir/Dialect/GPU/Transforms/Passes.h"
+#include "mlir/Dialect/LLVMIR/Transforms/Passes.h"
+#include "mlir/Pass/PassOptions.h"
 #include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
 #include "mlir/Dialect/Bufferization/Transforms/Passes.h"
 #include "mlir/Dialect/Linalg/Passes.h"
@@ -53,7 +56,101 @@ void mlir::hspmd::addToLLVMPipeline(OpPassManager &pm) {
   addHostToLLVMPipeline(pm);
 }
 
+//===----------------------------------------------------------------------===//
+// The CUDA target (docs/GPU.md)
+//===----------------------------------------------------------------------===//
+
+#ifndef HSPMD_CUDA_TOOLKIT_DIR
+#define HSPMD_CUDA_TOOLKIT_DIR "/usr/local/cuda"
+#endif
+
+void mlir::hspmd::addHostToCudaPipeline(OpPassManager &pm,
+                                        const CudaPipelineOptions &options) {
+  pm.addPass(createConvertElementwiseToLinalgPass());
+  bufferization::OneShotBufferizePassOptions bufferize;
+  bufferize.bufferizeFunctionBoundaries = true;
+  bufferize.allowReturnAllocsFromLoops = true;
+  pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  // Kernels cannot read the executable's globals: copy the constants into
+  // buffers (freed by the deallocation that follows).
+  pm.addPass(createHspmdGpuGlobals());
+  pm.addPass(createHspmdGpuLibraryCalls());
+  bufferization::buildBufferDeallocationPipeline(pm);
+  pm.addPass(createConvertBufferizationToMemRefPass());
+  pm.addPass(createHspmdGpuCopies());
+  // Linalg ops become parallel loops (reductions: sequential loops inside),
+  // each outermost one a kernel of one-dimensional blocks. No canonicalize
+  // between tiling and mapping: it would merge the tile loops.
+  pm.addPass(createConvertLinalgToParallelLoopsPass());
+  HspmdGpuMapLoopsOptions map;
+  map.blockSize = options.blockSize;
+  pm.addPass(createHspmdGpuMapLoops(map));
+  pm.addPass(createConvertParallelLoopToGpuPass());
+  pm.addPass(createGpuKernelOutliningPass());
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createCanonicalizerPass());
+  // Device code: NVVM for the chip, PTX at least 7.8 (sm_90 needs it).
+  GpuNVVMAttachTargetOptions target;
+  target.chip = options.chip;
+  target.features = options.features;
+  target.optLevel = options.optLevel;
+  pm.addPass(createGpuNVVMAttachTarget(target));
+  OpPassManager &device = pm.nest<gpu::GPUModuleOp>();
+  ConvertGpuOpsToNVVMOpsOptions nvvm;
+  nvvm.indexBitwidth = 64;
+  device.addPass(createConvertGpuOpsToNVVMOps(nvvm));
+  device.addPass(createCanonicalizerPass());
+  device.addPass(createCSEPass());
+  // Host code, as for the CPU, except that buffers come from the runtime's
+  // device-accessible allocation functions.
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createSCFToControlFlowPass());
+  FinalizeMemRefToLLVMConversionPassOptions memrefOptions;
+  memrefOptions.useGenericFunctions = true;
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass(memrefOptions));
+  pm.addPass(createConvertVectorToLLVMPass());
+  pm.addPass(createConvertMathToLLVMPass());
+  pm.addPass(createArithToLLVMConversionPass());
+  pm.addPass(createConvertFuncToLLVMPass());
+  pm.addPass(createConvertControlFlowToLLVMPass());
+  pm.addPass(createGpuToLLVMConversionPass());
+  pm.addPass(createConvertNVVMToLLVMPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
+  // A fat binary: the chip's cubin and its PTX. The toolkit gives ptxas and
+  // libdevice (without it, math functions stay unresolved).
+  GpuModuleToBinaryPassOptions binary;
+  binary.toolkitPath = options.toolkit.empty()
+                           ? std::string(HSPMD_CUDA_TOOLKIT_DIR)
+                           : std::string(options.toolkit);
+  binary.compilationTarget = "fatbin";
+  pm.addPass(createGpuModuleToBinaryPass(binary));
+}
+
+void mlir::hspmd::addToCudaPipeline(OpPassManager &pm,
+                                    const CudaPipelineOptions &options) {
+  pm.addPass(createHspmdPropagate());
+  pm.addPass(createHspmdResolveComm());
+  pm.addPass(createHspmdSpecialize());
+  pm.addPass(createHspmdLowerToRuntime());
+  pm.addPass(createCanonicalizerPass());
+  addHostToCudaPipeline(pm, options);
+}
+
 void mlir::hspmd::registerPipelines() {
+  PassPipelineRegistration<CudaPipelineOptions>(
+      "hspmd-to-cuda",
+      "The whole hspmd pipeline for NVIDIA GPUs: as --hspmd-to-llvm, with "
+      "linalg work as kernels (NVVM, a fat binary per kernel module), matrix "
+      "products through cuBLASLt and device-accessible buffers",
+      addToCudaPipeline);
+  PassPipelineRegistration<CudaPipelineOptions>(
+      "hspmd-reference-to-cuda",
+      "The single-device program (placements stripped) for an NVIDIA GPU",
+      [](OpPassManager &pm, const CudaPipelineOptions &options) {
+        pm.addPass(createHspmdStrip());
+        addHostToCudaPipeline(pm, options);
+      });
   PassPipelineRegistration<>(
       "hspmd-to-llvm",
       "The whole hspmd pipeline for CPU execution: propagate, resolve-comm, "

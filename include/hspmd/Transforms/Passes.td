@@ -236,4 +236,77 @@ def HspmdImportShard : Pass<"hspmd-import-shard", "ModuleOp"> {
   let dependentDialects = ["::mlir::hspmd::HspmdDialect"];
 }
 
+
+//===----------------------------------------------------------------------===//
+// GPU target (hspmd-compile --target=cuda, docs/GPU.md)
+//===----------------------------------------------------------------------===//
+
+def HspmdGpuLibraryCalls : Pass<"hspmd-gpu-library-calls", "ModuleOp"> {
+  let summary = "Replaces matrix products on buffers by cuBLASLt calls";
+  let description = [{
+    After bufferization. A linalg op on buffers whose body is exactly
+    `out + a * b` (or `out + extf(a) * extf(b)`), with one output dimension
+    from each input and one reduction dimension, is a matrix product
+    `C += A B`; it becomes a call of the runtime's `hspmd_rt_gpu_matmul`
+    (cuBLASLt) when the element types are f32 x f32 -> f32, f64 x f64 -> f64,
+    or f16/bf16 x the same -> f32, and each operand has unit stride along one
+    dimension (the other is its leading dimension; an operand with unit
+    stride along its first dimension is passed transposed). Everything else
+    stays a loop nest, which becomes a kernel: in particular a product that
+    accumulates in f16 or bf16 keeps its per-step rounding, and integer
+    products are exact in any order only through the kernel.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::func::FuncDialect",
+                           "::mlir::LLVM::LLVMDialect",
+                           "::mlir::memref::MemRefDialect"];
+}
+
+def HspmdGpuGlobals : Pass<"hspmd-gpu-globals", "ModuleOp"> {
+  let summary = "Copies constant globals into device-accessible buffers";
+  let description = [{
+    After bufferization, before buffer deallocation. A `memref.get_global`
+    of a constant global in host code becomes a fresh buffer (which the
+    runtime allocates device-accessible) and a copy of the global into it,
+    so that kernels may read it: globals themselves live in the
+    executable's host memory. A get_global of a global that is not constant
+    is an error (its writes must stay visible, which a copy would not do).
+  }];
+  let dependentDialects = ["::mlir::memref::MemRefDialect"];
+}
+
+def HspmdGpuCopies : Pass<"hspmd-gpu-copies", "ModuleOp"> {
+  let summary = "Turns buffer copies into linalg.copy, which becomes a kernel";
+  let description = [{
+    A `memref.copy` in host code becomes `linalg.copy`, so that copying a
+    buffer runs on the GPU instead of moving its pages to the host and back.
+    A copy out of a global (`hspmd-gpu-globals`) stays on the host, where
+    the global lives.
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect",
+                           "::mlir::memref::MemRefDialect"];
+}
+
+def HspmdGpuMapLoops : Pass<"hspmd-gpu-map-loops", "ModuleOp"> {
+  let summary = "Maps parallel loops to GPU blocks and threads";
+  let description = [{
+    Each outermost `scf.parallel` without reductions becomes one kernel:
+    its dimensions are collapsed into one (row-major, so consecutive threads
+    touch consecutive elements), tiled by `block-size`, and mapped, tiles to
+    blocks along x and the tile's iterations to threads along x (a guard
+    skips the iterations past the end). Loops inside the body (reductions
+    of a linalg op) run sequentially in each thread. `convert-parallel-
+    loops-to-gpu` then makes the launches. A parallel loop with reductions
+    stays on the host.
+  }];
+  let dependentDialects = ["::mlir::affine::AffineDialect",
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::gpu::GPUDialect",
+                           "::mlir::scf::SCFDialect"];
+  let options = [
+    Option<"blockSize", "block-size", "int64_t", /*default=*/"256",
+           "Threads per block">,
+  ];
+}
+
 #endif // HSPMD_TRANSFORMS_PASSES_TD

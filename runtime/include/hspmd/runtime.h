@@ -94,15 +94,15 @@ void hspmd_rt_send_recv(int64_t num_sends, const int64_t *send_peers,
  * call returns. Matrices are row-major: C is m x n with element (i, j) at
  * c[i * ldc + j]; A is m x k with (i, p) at a[i * lda + p], or, when
  * a_trans is 1, stored transposed, at a[p * lda + i]; B is k x n likewise
- * (b_trans). dtype: HSPMD_F32 (computed in f32, no TF32), HSPMD_F64,
- * HSPMD_F16 and HSPMD_BF16 (accumulated in f32); A, B and C have that one
- * element type. The pointers are device-accessible (the memory GPU
- * programs allocate). A runtime built without CUDA ends the run with a
- * message. */
-void hspmd_rt_gpu_matmul(int32_t dtype, int64_t m, int64_t n, int64_t k,
-                         const void *a, int64_t lda, int32_t a_trans,
-                         const void *b, int64_t ldb, int32_t b_trans, void *c,
-                         int64_t ldc);
+ * (b_trans). Element types (ab_dtype for A and B, c_dtype for C):
+ * HSPMD_F32 x HSPMD_F32 (computed in f32, no TF32), HSPMD_F64 x HSPMD_F64,
+ * and HSPMD_F16 or HSPMD_BF16 into HSPMD_F32 (products and sums in f32).
+ * The pointers are device-accessible (the memory GPU programs allocate).
+ * A runtime built without CUDA ends the run with a message. */
+void hspmd_rt_gpu_matmul(int32_t ab_dtype, int32_t c_dtype, int64_t m,
+                         int64_t n, int64_t k, const void *a, int64_t lda,
+                         int32_t a_trans, const void *b, int64_t ldb,
+                         int32_t b_trans, void *c, int64_t ldc);
 
 #ifdef __cplusplus
 }

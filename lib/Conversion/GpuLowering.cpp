@@ -1,0 +1,416 @@
+//===- GpuLowering.cpp - The hspmd passes of the GPU target ---------------===//
+//
+// What `--hspmd-to-cuda` (lib/Transforms/Pipelines.cpp) adds to MLIR's own
+// GPU passes, on buffers after bufferization:
+//
+// - hspmd-gpu-library-calls: matrix products become cuBLASLt calls through
+//   the runtime (`hspmd_rt_gpu_matmul`);
+// - hspmd-gpu-globals: constant globals are copied into buffers kernels can
+//   read;
+// - hspmd-gpu-copies: buffer copies become linalg.copy, hence kernels;
+// - hspmd-gpu-map-loops: each outermost parallel loop becomes one kernel of
+//   one-dimensional blocks of threads.
+//
+// Every buffer a GPU program allocates is device-accessible (the runtime's
+// allocation functions, runtime/lib/Gpu.c), so host code and kernels share
+// them; docs/GPU.md says why.
+//
+//===----------------------------------------------------------------------===//
+
+#include "RuntimeABI.h"
+#include "hspmd/Transforms/Passes.h"
+
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
+#include "mlir/Dialect/GPU/Transforms/ParallelLoopMapper.h"
+#include "mlir/Dialect/Linalg/IR/LinalgInterfaces.h"
+#include "mlir/Dialect/SCF/Transforms/Transforms.h"
+#include "mlir/Dialect/SCF/Utils/Utils.h"
+#include "mlir/IR/PatternMatch.h"
+
+#include <numeric>
+
+namespace mlir::hspmd {
+#define GEN_PASS_DEF_HSPMDGPULIBRARYCALLS
+#define GEN_PASS_DEF_HSPMDGPUGLOBALS
+#define GEN_PASS_DEF_HSPMDGPUCOPIES
+#define GEN_PASS_DEF_HSPMDGPUMAPLOOPS
+#include "hspmd/Transforms/Passes.h.inc"
+} // namespace mlir::hspmd
+
+using namespace mlir;
+using namespace mlir::hspmd;
+using namespace mlir::hspmd::runtime_abi;
+
+namespace {
+
+/// Whether `op` runs on the host: not inside a kernel or a launch.
+bool onHost(Operation *op) {
+  return !op->getParentOfType<gpu::LaunchOp>() &&
+         !op->getParentOfType<gpu::GPUModuleOp>();
+}
+
+//===----------------------------------------------------------------------===//
+// hspmd-gpu-library-calls
+//===----------------------------------------------------------------------===//
+
+/// A value of the body that is block argument `arg`, possibly extended to
+/// the output's float type by one arith.extf.
+bool isArgument(Value v, BlockArgument arg) {
+  if (v == arg)
+    return true;
+  auto ext = v.getDefiningOp<arith::ExtFOp>();
+  return ext && ext.getIn() == arg;
+}
+
+/// One operand of a matrix product as the runtime takes it: the logical
+/// matrix is rows x cols, element (r, c) at ptr[r * ld + c], or at
+/// ptr[c * ld + r] when `trans`.
+struct MatrixOperand {
+  Value memref;
+  unsigned rowDim, colDim; // loop dimensions indexing rows and columns
+  unsigned rowPos, colPos; // their positions in the operand's indexing map
+};
+
+/// The element type code of a matrix product on `ab` inputs into `c`, or
+/// nothing when cuBLASLt would not compute exactly what the op says: the
+/// op's arithmetic is in `c`'s type, so f32 and f64 products, and f16/bf16
+/// inputs extended to f32, are taken; a product accumulating in f16 or
+/// bf16 rounds every step, which cuBLASLt does not.
+std::optional<std::pair<int32_t, int32_t>> matmulTypes(Type ab, Type c) {
+  if (c.isF64() && ab.isF64())
+    return std::make_pair(int32_t(F64), int32_t(F64));
+  if (!c.isF32())
+    return std::nullopt;
+  if (ab.isF32())
+    return std::make_pair(int32_t(F32), int32_t(F32));
+  if (ab.isF16())
+    return std::make_pair(int32_t(F16), int32_t(F32));
+  if (ab.isBF16())
+    return std::make_pair(int32_t(BF16), int32_t(F32));
+  return std::nullopt;
+}
+
+class MatmulRewriter {
+public:
+  explicit MatmulRewriter(linalg::LinalgOp op) : op(op) {}
+
+  /// Replaces the op by a runtime call when it is a matrix product the
+  /// runtime computes exactly; returns whether it did.
+  bool run() {
+    if (!match())
+      return false;
+    emit();
+    return true;
+  }
+
+private:
+  linalg::LinalgOp op;
+  MatrixOperand a, b, c;
+  int32_t abType = 0, cType = 0;
+
+  /// Exactly `yield out + a * b` (a and b possibly extended).
+  bool bodyIsMulAdd() {
+    Block *body = op.getBlock();
+    if (body->getNumArguments() != 3)
+      return false;
+    auto yield = dyn_cast<linalg::YieldOp>(body->getTerminator());
+    if (!yield || yield.getNumOperands() != 1)
+      return false;
+    auto add = yield.getOperand(0).getDefiningOp<arith::AddFOp>();
+    if (!add)
+      return false;
+    BlockArgument x = body->getArgument(0), y = body->getArgument(1),
+                  out = body->getArgument(2);
+    Value product = add.getLhs() == out   ? add.getRhs()
+                    : add.getRhs() == out ? add.getLhs()
+                                          : Value();
+    auto mul = product ? product.getDefiningOp<arith::MulFOp>() : nullptr;
+    if (!mul)
+      return false;
+    return (isArgument(mul.getLhs(), x) && isArgument(mul.getRhs(), y)) ||
+           (isArgument(mul.getLhs(), y) && isArgument(mul.getRhs(), x));
+  }
+
+  /// The loop dimension of result `pos` of `map`, if it is a plain dimension.
+  static std::optional<unsigned> dimOf(AffineMap map, unsigned pos) {
+    if (auto d = dyn_cast<AffineDimExpr>(map.getResult(pos)))
+      return d.getPosition();
+    return std::nullopt;
+  }
+
+  bool match() {
+    if (!op.hasPureBufferSemantics() || op.getNumDpsInputs() != 2 ||
+        op.getNumDpsInits() != 1 || op.getNumLoops() != 3 ||
+        op.getNumReductionLoops() != 1 || !bodyIsMulAdd())
+      return false;
+    SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+    Value operands[3] = {op.getDpsInputOperand(0)->get(),
+                         op.getDpsInputOperand(1)->get(),
+                         op.getDpsInitOperand(0)->get()};
+    for (int i = 0; i < 3; ++i) {
+      auto type = dyn_cast<MemRefType>(operands[i].getType());
+      if (!type || type.getRank() != 2 || maps[i].getNumResults() != 2)
+        return false;
+    }
+    auto aType = cast<MemRefType>(operands[0].getType());
+    if (aType.getElementType() !=
+        cast<MemRefType>(operands[1].getType()).getElementType())
+      return false;
+    auto types = matmulTypes(
+        aType.getElementType(),
+        cast<MemRefType>(operands[2].getType()).getElementType());
+    if (!types)
+      return false;
+    std::tie(abType, cType) = *types;
+
+    // C is indexed by (m, n), both parallel; k is the reduction dimension.
+    auto m = dimOf(maps[2], 0), n = dimOf(maps[2], 1);
+    if (!m || !n || *m == *n)
+      return false;
+    unsigned k = 3 - *m - *n;
+    SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
+    if (iterators[*m] != utils::IteratorType::parallel ||
+        iterators[*n] != utils::IteratorType::parallel ||
+        iterators[k] != utils::IteratorType::reduction)
+      return false;
+    // A is indexed by {m, k} and B by {k, n}, in either order; the first
+    // input may be either.
+    auto operandOf = [&](int i, unsigned rows,
+                         unsigned cols) -> std::optional<MatrixOperand> {
+      auto d0 = dimOf(maps[i], 0), d1 = dimOf(maps[i], 1);
+      if (!d0 || !d1)
+        return std::nullopt;
+      if (*d0 == rows && *d1 == cols)
+        return MatrixOperand{operands[i], rows, cols, 0, 1};
+      if (*d0 == cols && *d1 == rows)
+        return MatrixOperand{operands[i], rows, cols, 1, 0};
+      return std::nullopt;
+    };
+    auto a0 = operandOf(0, *m, k), b1 = operandOf(1, k, *n);
+    if (a0 && b1) {
+      a = *a0;
+      b = *b1;
+    } else {
+      auto a1 = operandOf(1, *m, k), b0 = operandOf(0, k, *n);
+      if (!a1 || !b0)
+        return false;
+      a = *a1;
+      b = *b0;
+    }
+    c = MatrixOperand{operands[2], *m, *n, 0, 1};
+    // Each operand needs a unit stride along one of its dimensions, and C
+    // along its columns.
+    return unitStride(a) && unitStride(b) && unitStrideAt(c, c.colPos);
+  }
+
+  static bool unitStrideAt(const MatrixOperand &x, unsigned pos) {
+    SmallVector<int64_t> strides;
+    int64_t offset;
+    if (failed(cast<MemRefType>(x.memref.getType())
+                   .getStridesAndOffset(strides, offset)))
+      return false;
+    return strides[pos] == 1;
+  }
+  static bool unitStride(const MatrixOperand &x) {
+    return unitStrideAt(x, x.colPos) || unitStrideAt(x, x.rowPos);
+  }
+
+  /// The operand's data pointer, leading dimension and whether it is
+  /// passed transposed.
+  std::tuple<Value, Value, Value> describe(OpBuilder &builder, Location loc,
+                                           const MatrixOperand &x) {
+    auto type = cast<MemRefType>(x.memref.getType());
+    auto meta = memref::ExtractStridedMetadataOp::create(builder, loc, x.memref);
+    bool trans = !unitStrideAt(x, x.colPos);
+    // Row-major in the logical order: rows are `ldPos` apart. Transposed:
+    // columns are.
+    unsigned ldPos = trans ? x.colPos : x.rowPos;
+    unsigned innerPos = trans ? x.rowPos : x.colPos;
+    Value ld = meta.getStrides()[ldPos];
+    // A dimension of size 1 may carry any stride; the runtime then needs
+    // the leading dimension to cover the inner one.
+    Value outerSize = meta.getSizes()[ldPos];
+    Value innerSize = meta.getSizes()[innerPos];
+    Value one = arith::ConstantIndexOp::create(builder, loc, 1);
+    Value single = arith::CmpIOp::create(builder, loc, arith::CmpIPredicate::eq,
+                                         outerSize, one);
+    ld = arith::SelectOp::create(builder, loc, single, innerSize, ld);
+    Value base =
+        memref::ExtractAlignedPointerAsIndexOp::create(builder, loc, x.memref);
+    int64_t bytes = type.getElementTypeBitWidth() / 8;
+    Value offsetBytes = arith::MulIOp::create(
+        builder, loc, meta.getOffset(),
+        arith::ConstantIndexOp::create(builder, loc, bytes));
+    Value address = arith::AddIOp::create(builder, loc, base, offsetBytes);
+    Value i64 = arith::IndexCastOp::create(builder, loc, builder.getI64Type(),
+                                           address);
+    Value ptr = LLVM::IntToPtrOp::create(
+        builder, loc, LLVM::LLVMPointerType::get(builder.getContext()), i64);
+    Value ldI64 =
+        arith::IndexCastOp::create(builder, loc, builder.getI64Type(), ld);
+    Value transFlag = arith::ConstantIntOp::create(builder, loc,
+                                                   builder.getI32Type(), trans);
+    return {ptr, ldI64, transFlag};
+  }
+
+  void emit() {
+    OpBuilder builder(op);
+    Location loc = op.getLoc();
+    auto fn = HSPMD_RT(hspmd_rt_gpu_matmul);
+    auto module = op->getParentOfType<ModuleOp>();
+    if (!module.lookupSymbol(fn.name)) {
+      OpBuilder mb = OpBuilder::atBlockBegin(module.getBody());
+      func::FuncOp::create(mb, module.getLoc(), fn.name,
+                           fn.type(mb.getContext()))
+          .setPrivate();
+    }
+    auto size = [&](Value memref, unsigned pos) -> Value {
+      Value d = memref::DimOp::create(builder, loc, memref, pos);
+      return arith::IndexCastOp::create(builder, loc, builder.getI64Type(), d);
+    };
+    auto i32 = [&](int32_t v) -> Value {
+      return arith::ConstantIntOp::create(builder, loc, builder.getI32Type(),
+                                          v);
+    };
+    Value mSize = size(c.memref, c.rowPos), nSize = size(c.memref, c.colPos),
+          kSize = size(a.memref, a.colPos);
+    auto [aPtr, lda, aTrans] = describe(builder, loc, a);
+    auto [bPtr, ldb, bTrans] = describe(builder, loc, b);
+    auto [cPtr, ldc, cTrans] = describe(builder, loc, c);
+    (void)cTrans; // C has a unit column stride (match)
+    func::CallOp::create(builder, loc, fn.name, TypeRange{},
+                         ValueRange{i32(abType), i32(cType), mSize, nSize,
+                                    kSize, aPtr, lda, aTrans, bPtr, ldb,
+                                    bTrans, cPtr, ldc});
+    op->erase();
+  }
+};
+
+struct GpuLibraryCallsPass
+    : public ::mlir::hspmd::impl::HspmdGpuLibraryCallsBase<GpuLibraryCallsPass> {
+  void runOnOperation() override {
+    SmallVector<linalg::LinalgOp> candidates;
+    getOperation().walk([&](linalg::LinalgOp op) {
+      if (onHost(op))
+        candidates.push_back(op);
+    });
+    for (linalg::LinalgOp op : candidates)
+      MatmulRewriter(op).run();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// hspmd-gpu-globals
+//===----------------------------------------------------------------------===//
+
+struct GpuGlobalsPass : public ::mlir::hspmd::impl::HspmdGpuGlobalsBase<GpuGlobalsPass> {
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    SymbolTableCollection symbols;
+    SmallVector<memref::GetGlobalOp> uses;
+    module.walk([&](memref::GetGlobalOp op) {
+      if (onHost(op))
+        uses.push_back(op);
+    });
+    for (memref::GetGlobalOp use : uses) {
+      auto global = symbols.lookupNearestSymbolFrom<memref::GlobalOp>(
+          use, use.getNameAttr());
+      if (!global)
+        continue; // the verifier reports it
+      if (!global.getConstant()) {
+        use.emitError() << "a GPU program cannot use the mutable global @"
+                        << use.getName()
+                        << ": globals live in host memory, which kernels do "
+                           "not reach; make it constant or pass the buffer "
+                           "as an argument";
+        return signalPassFailure();
+      }
+      OpBuilder builder(use);
+      builder.setInsertionPointAfter(use);
+      auto buffer = memref::AllocOp::create(builder, use.getLoc(), use.getType());
+      use.getResult().replaceAllUsesWith(buffer);
+      memref::CopyOp::create(builder, use.getLoc(), use.getResult(), buffer);
+    }
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// hspmd-gpu-copies
+//===----------------------------------------------------------------------===//
+
+struct GpuCopiesPass : public ::mlir::hspmd::impl::HspmdGpuCopiesBase<GpuCopiesPass> {
+  void runOnOperation() override {
+    SmallVector<memref::CopyOp> copies;
+    getOperation().walk([&](memref::CopyOp op) {
+      if (onHost(op) && !op.getSource().getDefiningOp<memref::GetGlobalOp>())
+        copies.push_back(op);
+    });
+    for (memref::CopyOp copy : copies) {
+      OpBuilder builder(copy);
+      linalg::CopyOp::create(builder, copy.getLoc(), copy.getSource(),
+                             copy.getTarget());
+      copy->erase();
+    }
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// hspmd-gpu-map-loops
+//===----------------------------------------------------------------------===//
+
+struct GpuMapLoopsPass : public ::mlir::hspmd::impl::HspmdGpuMapLoopsBase<GpuMapLoopsPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    if (blockSize < 1 || blockSize > 1024) {
+      getOperation().emitError()
+          << "hspmd-gpu-map-loops: block-size must be in [1, 1024], got "
+          << static_cast<int64_t>(blockSize);
+      return signalPassFailure();
+    }
+    SmallVector<scf::ParallelOp> outermost;
+    getOperation().walk([&](scf::ParallelOp loop) {
+      if (onHost(loop) && !loop->getParentOfType<scf::ParallelOp>() &&
+          loop.getNumResults() == 0)
+        outermost.push_back(loop);
+    });
+    for (scf::ParallelOp loop : outermost)
+      map(loop);
+  }
+
+  void map(scf::ParallelOp loop) {
+    MLIRContext *ctx = loop.getContext();
+    IRRewriter rewriter(ctx);
+    // One dimension, row-major: the last dimension varies fastest.
+    unsigned rank = loop.getNumLoops();
+    if (rank > 1) {
+      std::vector<unsigned> all(rank);
+      std::iota(all.begin(), all.end(), 0);
+      rewriter.setInsertionPoint(loop);
+      Operation *before = loop->getPrevNode();
+      Block *block = loop->getBlock();
+      collapseParallelLoops(rewriter, loop, {all});
+      // The collapsed loop replaces `loop` right where it was.
+      Operation *next = before ? before->getNextNode() : &block->front();
+      while (next && !isa<scf::ParallelOp>(next))
+        next = next->getNextNode();
+      loop = cast<scf::ParallelOp>(next);
+    }
+    auto [outer, inner] =
+        scf::tileParallelLoop(loop, {blockSize}, /*noMinMaxBounds=*/true);
+    AffineMap id = AffineMap::getMultiDimIdentityMap(1, ctx);
+    auto dim = [&](gpu::Processor p) {
+      return gpu::ParallelLoopDimMappingAttr::get(ctx, p, id, id);
+    };
+    (void)gpu::setMappingAttr(outer, {dim(gpu::Processor::BlockX)});
+    (void)gpu::setMappingAttr(inner, {dim(gpu::Processor::ThreadX)});
+    // Parallel loops deeper inside run sequentially in each thread.
+    inner.getBody()->walk([&](scf::ParallelOp nested) {
+      SmallVector<gpu::ParallelLoopDimMappingAttr> seq(
+          nested.getNumLoops(), dim(gpu::Processor::Sequential));
+      (void)gpu::setMappingAttr(nested, seq);
+    });
+  }
+};
+
+} // namespace

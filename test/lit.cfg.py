@@ -42,6 +42,20 @@ config.environment["HSPMD_TIMEOUT_S"] = "120"
 config.substitutions.append(
     ("%runtime_test", os.path.join(config.hspmd_tools_dir, "hspmd-runtime-test")))
 
+# The CUDA target (a toolkit with ptxas was found): CUDA executables are
+# compiled and linked, and their device code checked, without a GPU. Tests
+# that run them need one too (`gpu`: nvidia-smi lists a GPU).
+if config.hspmd_cuda_target == "ON":
+    config.available_features.add("cuda-target")
+    config.substitutions.append(("%cuda_toolkit", config.hspmd_cuda_toolkit))
+import subprocess
+try:
+    if "GPU " in subprocess.run(["nvidia-smi", "-L"], capture_output=True,
+                                text=True, timeout=30).stdout:
+        config.available_features.add("gpu")
+except (OSError, subprocess.SubprocessError):
+    pass
+
 import sys
 config.substitutions.append(("%python", sys.executable))
 # The C++ compiler of the build, for tests that compile against runtime.h.

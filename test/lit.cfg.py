@@ -60,3 +60,25 @@ import sys
 config.substitutions.append(("%python", sys.executable))
 # The C++ compiler of the build, for tests that compile against runtime.h.
 config.substitutions.append(("%host_cxx", config.host_cxx))
+
+# The runtime's GPU part (runtime/lib/Gpu.c), built where CMake found the
+# CUDA toolkit's headers: feature `cuda`. `cuda-driver`: this machine has a
+# CUDA driver (libcuda.so.1 loads), so "no driver" cannot be checked here.
+# `cuda-stub`: the toolkit's stub libcuda, which fails every call.
+import ctypes
+import lit.util
+
+if lit.util.pythonize_bool(getattr(config, "hspmd_have_cuda", "OFF")):
+    config.available_features.add("cuda")
+    config.substitutions.append(
+        ("%gpu_probe",
+         os.path.join(config.hspmd_tools_dir, "hspmd-runtime-gpu-probe")))
+    try:
+        ctypes.CDLL("libcuda.so.1")
+        config.available_features.add("cuda-driver")
+    except OSError:
+        pass
+    stub = getattr(config, "cuda_stub_library", "")
+    if stub and os.path.exists(stub):
+        config.available_features.add("cuda-stub")
+        config.substitutions.append(("%cuda_stub_lib", stub))

@@ -3,7 +3,8 @@
  * Not installed and not part of the ABI: the error path, the watchdog, the
  * cache of group communicators and the backend table that Runtime.c
  * dispatches the public functions to. Runtime.c holds the MPI backend;
- * Nccl.c (built with HSPMD_HAVE_NCCL) the NCCL one.
+ * Nccl.c (built with HSPMD_HAVE_NCCL) the NCCL one; Gpu.c (built with
+ * HSPMD_HAVE_CUDA) what programs compiled for the GPU call.
  *
  *===----------------------------------------------------------------------===*/
 
@@ -139,6 +140,18 @@ struct HspmdBackend {
                    const int64_t *recv_peers, void *const *recv_buffers,
                    const int64_t *recv_counts, int32_t dtype);
 };
+
+/*--- the GPU (Gpu.c, built with HSPMD_HAVE_CUDA) ---------------------------*/
+
+#ifdef HSPMD_HAVE_CUDA
+/* The process's one CUDA stream (a CUstream), shared by the program's
+ * kernels, cuBLASLt and NCCL, and the index of its CUDA device (local rank
+ * mod device count). Both start the GPU on first use (loading the driver;
+ * a failure ends the run) and make its context current on the calling
+ * thread. Cuda.h has the driver's functions as Gpu.c loaded them. */
+void *hspmdGpuStream(void);
+int hspmdGpuDevice(void);
+#endif
 
 extern const struct HspmdBackend hspmdMpiBackend;
 #ifdef HSPMD_HAVE_NCCL

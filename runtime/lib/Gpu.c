@@ -325,6 +325,11 @@ void mgpuLaunchKernel(CUfunction function, intptr_t gridX, intptr_t gridY,
                       intptr_t blockZ, int32_t smem, CUstream s,
                       void **params, void **extra, size_t paramsCount) {
   (void)paramsCount;
+  /* A loop with no iterations (a device holding an empty block, a dynamic
+   * size of 0) is a grid of no blocks: nothing to run, which CUDA would
+   * call an invalid value. */
+  if (gridX == 0 || gridY == 0 || gridZ == 0)
+    return;
   hspmdGpuInit();
   if (smem < 0)
     hspmdFail(kOp, NULL, 0,
@@ -628,7 +633,7 @@ static void loadCublasLt(void) {
  * Pointer alignments are part of the shape: the algorithm may depend on
  * them. */
 struct MatmulKey {
-  int32_t dtype, aTrans, bTrans;
+  int32_t dtype, cDtype, aTrans, bTrans;
   int64_t m, n, k, lda, ldb, ldc;
   uint32_t alignA, alignB, alignC;
 };
@@ -738,7 +743,10 @@ static struct MatmulPlan *makePlan(const struct MatmulKey *key) {
   checkLt(lt.p_cublasLtMatrixLayoutCreate(&p->a, data, key->aTrans ? m : k,
                                           key->aTrans ? k : m, key->lda),
           "cublasLtMatrixLayoutCreate (A)");
-  checkLt(lt.p_cublasLtMatrixLayoutCreate(&p->c, data, n, m, key->ldc),
+  cudaDataType_t cData = key->cDtype == HSPMD_F64   ? CUDA_R_64F
+                         : key->cDtype == HSPMD_F32 ? CUDA_R_32F
+                                                    : data;
+  checkLt(lt.p_cublasLtMatrixLayoutCreate(&p->c, cData, n, m, key->ldc),
           "cublasLtMatrixLayoutCreate (C)");
 
   cublasLtMatmulPreference_t pref;
@@ -783,14 +791,21 @@ static void checkLd(int64_t ld, int64_t least, const char *name,
               (long long)least, why);
 }
 
-void hspmd_rt_gpu_matmul(int32_t dtype, int64_t m, int64_t n, int64_t k,
-                         const void *a, int64_t lda, int32_t a_trans,
-                         const void *b, int64_t ldb, int32_t b_trans, void *c,
-                         int64_t ldc) {
-  if (dtype != HSPMD_F32 && dtype != HSPMD_F64 && dtype != HSPMD_F16 &&
-      dtype != HSPMD_BF16)
+void hspmd_rt_gpu_matmul(int32_t dtype, int32_t c_dtype, int64_t m,
+                         int64_t n, int64_t k, const void *a, int64_t lda,
+                         int32_t a_trans, const void *b, int64_t ldb,
+                         int32_t b_trans, void *c, int64_t ldc) {
+  /* The pairs runtime.h lists: f32 and f64 into themselves, f16 and bf16
+   * into f32. */
+  int pair = (dtype == HSPMD_F32 && c_dtype == HSPMD_F32) ||
+             (dtype == HSPMD_F64 && c_dtype == HSPMD_F64) ||
+             ((dtype == HSPMD_F16 || dtype == HSPMD_BF16) &&
+              c_dtype == HSPMD_F32);
+  if (!pair)
     hspmdFail(kMatmul, NULL, 0,
-              "element type %d is not f32, f64, f16 or bf16", (int)dtype);
+              "element types %d x %d -> %d are not f32 -> f32, f64 -> f64, "
+              "f16 -> f32 or bf16 -> f32",
+              (int)dtype, (int)dtype, (int)c_dtype);
   if (m < 0 || n < 0 || k < 0)
     hspmdFail(kMatmul, NULL, 0, "negative size (m %lld, n %lld, k %lld)",
               (long long)m, (long long)n, (long long)k);
@@ -826,6 +841,7 @@ void hspmd_rt_gpu_matmul(int32_t dtype, int64_t m, int64_t n, int64_t k,
   struct MatmulKey key;
   memset(&key, 0, sizeof key); /* compared with memcmp: no stray padding */
   key.dtype = dtype;
+  key.cDtype = c_dtype;
   key.aTrans = a_trans;
   key.bTrans = b_trans;
   key.m = m, key.n = n, key.k = k;

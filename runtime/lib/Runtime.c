@@ -986,11 +986,12 @@ void hspmd_rt_send_recv(int64_t num_sends, const int64_t *send_peers,
 
 #ifndef HSPMD_HAVE_CUDA
 /* Built without CUDA: GPU programs link, and end at their first matmul. */
-void hspmd_rt_gpu_matmul(int32_t dtype, int64_t m, int64_t n, int64_t k,
-                         const void *a, int64_t lda, int32_t a_trans,
-                         const void *b, int64_t ldb, int32_t b_trans, void *c,
-                         int64_t ldc) {
-  (void)dtype, (void)m, (void)n, (void)k, (void)a, (void)lda, (void)a_trans;
+void hspmd_rt_gpu_matmul(int32_t dtype, int32_t c_dtype, int64_t m,
+                         int64_t n, int64_t k, const void *a, int64_t lda,
+                         int32_t a_trans, const void *b, int64_t ldb,
+                         int32_t b_trans, void *c, int64_t ldc) {
+  (void)dtype, (void)c_dtype, (void)m, (void)n, (void)k;
+  (void)a, (void)lda, (void)a_trans;
   (void)b, (void)ldb, (void)b_trans, (void)c, (void)ldc;
   hspmdFail("gpu_matmul", NULL, 0,
             "this runtime was built without CUDA (CMake did not find the "

@@ -41,20 +41,20 @@ int main(int argc, char **argv) {
     mgpuStreamCreate();
     printf("stream created\n");
   } else if (!strcmp(mode, "matmul-k0")) {
-    hspmd_rt_gpu_matmul(HSPMD_F32, 2, 2, 0, a, 0, 0, b, 2, 0, c, 2);
+    hspmd_rt_gpu_matmul(HSPMD_F32, HSPMD_F32, 2, 2, 0, a, 0, 0, b, 2, 0, c, 2);
     printf("matmul-k0 ok\n");
   } else if (!strcmp(mode, "matmul-negative")) {
-    hspmd_rt_gpu_matmul(HSPMD_F32, 2, -1, 2, a, 2, 0, b, 2, 0, c, 2);
+    hspmd_rt_gpu_matmul(HSPMD_F32, HSPMD_F32, 2, -1, 2, a, 2, 0, b, 2, 0, c, 2);
   } else if (!strcmp(mode, "matmul-lda")) {
-    hspmd_rt_gpu_matmul(HSPMD_F32, 2, 3, 4, a, 3, 0, b, 3, 0, c, 3);
+    hspmd_rt_gpu_matmul(HSPMD_F32, HSPMD_F32, 2, 3, 4, a, 3, 0, b, 3, 0, c, 3);
   } else if (!strcmp(mode, "matmul-ldb")) {
-    hspmd_rt_gpu_matmul(HSPMD_F32, 2, 3, 4, a, 4, 0, b, 3, 1, c, 3);
+    hspmd_rt_gpu_matmul(HSPMD_F32, HSPMD_F32, 2, 3, 4, a, 4, 0, b, 3, 1, c, 3);
   } else if (!strcmp(mode, "matmul-ldc")) {
-    hspmd_rt_gpu_matmul(HSPMD_F32, 2, 3, 4, a, 4, 0, b, 3, 0, c, 2);
+    hspmd_rt_gpu_matmul(HSPMD_F32, HSPMD_F32, 2, 3, 4, a, 4, 0, b, 3, 0, c, 2);
   } else if (!strcmp(mode, "matmul-type")) {
-    hspmd_rt_gpu_matmul(HSPMD_I32, 2, 2, 2, a, 2, 0, b, 2, 0, c, 2);
+    hspmd_rt_gpu_matmul(HSPMD_I32, HSPMD_I32, 2, 2, 2, a, 2, 0, b, 2, 0, c, 2);
   } else if (!strcmp(mode, "matmul-trans")) {
-    hspmd_rt_gpu_matmul(HSPMD_F32, 2, 2, 2, a, 2, 2, b, 2, 0, c, 2);
+    hspmd_rt_gpu_matmul(HSPMD_F32, HSPMD_F32, 2, 2, 2, a, 2, 2, b, 2, 0, c, 2);
   } else {
     fprintf(stderr, "usage: hspmd-runtime-gpu-probe alloc|module|stream|"
                     "matmul-k0|matmul-negative|matmul-lda|matmul-ldb|"

@@ -154,12 +154,14 @@ static void matmulCase(int32_t t, int64_t m, int64_t n, int64_t k, int aT,
                        int bT, int64_t pad, int64_t shift, int repeat) {
   int64_t lda = (aT ? m : k) + pad, ldb = (bT ? k : n) + pad, ldc = n + pad;
   int64_t rowsA = aT ? k : m, rowsB = bT ? n : k;
-  size_t w = width(t);
+  /* C is f32 for f16 and bf16 inputs (runtime.h), else the inputs' type. */
+  int32_t ct = (t == HSPMD_F16 || t == HSPMD_BF16) ? HSPMD_F32 : t;
+  size_t w = width(t), cw = width(ct);
   char *abuf = _mlir_memref_to_llvm_alloc((size_t)(rowsA * lda + shift) * w);
   char *bbuf = _mlir_memref_to_llvm_alloc((size_t)(rowsB * ldb + shift) * w);
-  char *cbuf = _mlir_memref_to_llvm_alloc((size_t)(m * ldc + shift) * w);
+  char *cbuf = _mlir_memref_to_llvm_alloc((size_t)(m * ldc + shift) * cw);
   void *a = abuf + shift * (int64_t)w, *b = bbuf + shift * (int64_t)w,
-       *c = cbuf + shift * (int64_t)w;
+       *c = cbuf + shift * (int64_t)cw;
   int lo = t == HSPMD_BF16 ? 0 : -2, hi = t == HSPMD_BF16 ? 1 : 2;
   for (int64_t i = 0; i < rowsA * lda; ++i)
     put(a, t, i, i % lda < (aT ? m : k) ? small(lo, hi) : 99);
@@ -168,7 +170,7 @@ static void matmulCase(int32_t t, int64_t m, int64_t n, int64_t k, int aT,
   double *want = malloc((size_t)(m * ldc) * sizeof *want);
   for (int64_t i = 0; i < m * ldc; ++i) {
     want[i] = i % ldc < n ? small(-5, 5) : 77; /* 77: padding, untouched */
-    put(c, t, i, want[i]);
+    put(c, ct, i, want[i]);
   }
   for (int64_t i = 0; i < m; ++i)
     for (int64_t j = 0; j < n; ++j) {
@@ -179,10 +181,10 @@ static void matmulCase(int32_t t, int64_t m, int64_t n, int64_t k, int aT,
       want[i * ldc + j] += repeat * sum;
     }
   for (int r = 0; r < repeat; ++r)
-    hspmd_rt_gpu_matmul(t, m, n, k, a, lda, aT, b, ldb, bT, c, ldc);
+    hspmd_rt_gpu_matmul(t, ct, m, n, k, a, lda, aT, b, ldb, bT, c, ldc);
   int64_t wrong = 0, first = -1;
   for (int64_t i = 0; i < m * ldc; ++i)
-    if (get(c, t, i) != want[i] && wrong++ == 0)
+    if (get(c, ct, i) != want[i] && wrong++ == 0)
       first = i;
   char what[256];
   snprintf(what, sizeof what,
@@ -191,7 +193,7 @@ static void matmulCase(int32_t t, int64_t m, int64_t n, int64_t k, int aT,
            typeName(t), (long long)m, (long long)n, (long long)k,
            aT ? " A^T" : "", bT ? " B^T" : "", (long long)pad,
            (long long)shift, repeat, (long long)wrong, (long long)first,
-           first >= 0 ? get(c, t, first) : 0.0,
+           first >= 0 ? get(c, ct, first) : 0.0,
            first >= 0 ? want[first] : 0.0);
   expect(wrong == 0, what);
   free(want);

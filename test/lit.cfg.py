@@ -62,7 +62,7 @@ config.substitutions.append(("%python", sys.executable))
 config.substitutions.append(("%host_cxx", config.host_cxx))
 
 # The runtime's GPU part (runtime/lib/Gpu.c), built where CMake found the
-# CUDA toolkit's headers: feature `cuda`. `cuda-driver`: this machine has a
+# CUDA toolkit's headers: feature `cuda`; its NCCL backend: `nccl`. `cuda-driver`: this machine has a
 # CUDA driver (libcuda.so.1 loads), so "no driver" cannot be checked here.
 # `cuda-stub`: the toolkit's stub libcuda, which fails every call.
 import ctypes
@@ -82,3 +82,5 @@ if lit.util.pythonize_bool(getattr(config, "hspmd_have_cuda", "OFF")):
     if stub and os.path.exists(stub):
         config.available_features.add("cuda-stub")
         config.substitutions.append(("%cuda_stub_lib", stub))
+if lit.util.pythonize_bool(getattr(config, "hspmd_have_nccl", "OFF")):
+    config.available_features.add("nccl")

@@ -79,6 +79,19 @@ extern struct HspmdCuda hspmdCu;
  * first call; on every call, makes the context current on the calling
  * thread. Any failure ends the run with a message (hspmdFail). */
 void hspmdGpuInit(void);
+/* The same, for another user of the GPU than a GPU program (the NCCL
+ * backend): a machine without a driver or a device ends the run with "OP:
+ * cannot load the CUDA driver (...): NEED" or "OP: no CUDA device (...):
+ * NEED". */
+void hspmdGpuInitFor(const char *op, const char *need);
+/* Devices the process sees (after hspmdGpuInit). */
+int hspmdGpuDeviceCount(void);
+/* The local rank from the launcher's environment (OMPI_COMM_WORLD_LOCAL_RANK,
+ * MPI_LOCALRANKID, SLURM_LOCALID, LOCAL_RANK: the first set), or -1. */
+int hspmdGpuLocalRankFromEnv(void);
+/* The local rank to pick the device by when the environment has none (the
+ * NCCL backend asks MPI); ignored once the GPU has started. */
+void hspmdGpuSetLocalRank(int rank);
 
 /* Ends the run when `rc` is not CUDA_SUCCESS: "hspmd runtime: rank R: OP:
  * CALL: CUDA_ERROR_NAME: error string" (`call` NULL: without it). */

@@ -84,13 +84,17 @@ struct HspmdCuda hspmdCu;
 static pthread_mutex_t gpuLock = PTHREAD_MUTEX_INITIALIZER;
 static int gpuReady;          /* read with __atomic_load_n */
 static int requestedDevice = -1; /* mgpuSetDefaultDevice before init */
-static int deviceIndex = -1;
+static int givenLocalRank = -1;  /* hspmdGpuSetLocalRank before init */
+static int deviceIndex = -1, deviceCount;
 static CUdevice device;
 static CUcontext context;
 static CUstream stream;
 static _Thread_local int threadHasContext;
 
 static const char *const kOp = "GPU program";
+static const char *const kNeed = "this executable was compiled for "
+                                 "--target=cuda and needs an NVIDIA GPU and "
+                                 "driver";
 
 /*--- errors ---------------------------------------------------------------*/
 
@@ -129,14 +133,14 @@ static void check(CUresult rc, const char *call) {
 
 /*--- loading the driver ---------------------------------------------------*/
 
-static void loadDriver(void) {
+/* `op` and `need` say who started the GPU, for the messages of a machine
+ * without one: a GPU program, or HSPMD_BACKEND=nccl. */
+static void loadDriver(const char *op, const char *need) {
   void *lib = dlopen("libcuda.so.1", RTLD_NOW | RTLD_LOCAL);
   if (!lib) {
     const char *why = dlerror();
-    hspmdFail(kOp, NULL, 0,
-              "cannot load the CUDA driver (%s): this executable was "
-              "compiled for --target=cuda and needs an NVIDIA GPU and driver",
-              why ? why : "libcuda.so.1: not found");
+    hspmdFail(op, NULL, 0, "cannot load the CUDA driver (%s): %s",
+              why ? why : "libcuda.so.1: not found", need);
   }
 #define HSPMD_CU_LOAD(name)                                                    \
   {                                                                            \
@@ -168,7 +172,7 @@ static int envIndex(const char *name) {
 /* This process's index among those of its node, from the launcher (Open
  * MPI, MPICH/Hydra, Slurm, torchrun-style), 0 when none says. MPI may not
  * be initialized yet (module loads run before main). */
-static int localRank(void) {
+int hspmdGpuLocalRankFromEnv(void) {
   static const char *const names[] = {"OMPI_COMM_WORLD_LOCAL_RANK",
                                       "MPI_LOCALRANKID", "SLURM_LOCALID",
                                       "LOCAL_RANK"};
@@ -177,16 +181,40 @@ static int localRank(void) {
     if (rank >= 0)
       return rank;
   }
-  return 0;
+  return -1;
 }
 
-static void initGpu(void) {
-  loadDriver();
-  check(hspmdCu.p_cuInit(0), "cuInit");
+void hspmdGpuSetLocalRank(int rank) {
+  pthread_mutex_lock(&gpuLock);
+  if (!gpuReady)
+    givenLocalRank = rank;
+  pthread_mutex_unlock(&gpuLock);
+}
+
+/* The launcher's local rank, else the one the NCCL backend worked out with
+ * MPI, else 0. */
+static int localRank(void) {
+  int rank = hspmdGpuLocalRankFromEnv();
+  if (rank < 0)
+    rank = givenLocalRank;
+  return rank < 0 ? 0 : rank;
+}
+
+static void initGpu(const char *op, const char *need) {
+  loadDriver(op, need);
+  CUresult rc = hspmdCu.p_cuInit(0);
+  if (rc == CUDA_ERROR_NO_DEVICE) {
+    char what[512];
+    hspmdDescribeCu(rc, what, sizeof what);
+    hspmdFail(op, NULL, 0, "no CUDA device (cuInit: %s): %s", what, need);
+  }
+  check(rc, "cuInit");
   int count = 0;
   check(hspmdCu.p_cuDeviceGetCount(&count), "cuDeviceGetCount");
   if (count <= 0)
-    hspmdFail(kOp, NULL, 0, "no CUDA device (cuDeviceGetCount found none)");
+    hspmdFail(op, NULL, 0, "no CUDA device (cuDeviceGetCount found none): %s",
+              need);
+  deviceCount = count;
   if (requestedDevice >= 0) {
     if (requestedDevice >= count)
       hspmdFail(kOp, NULL, 0,
@@ -213,11 +241,11 @@ static void initGpu(void) {
         "cuStreamCreate");
 }
 
-void hspmdGpuInit(void) {
+void hspmdGpuInitFor(const char *op, const char *need) {
   if (!__atomic_load_n(&gpuReady, __ATOMIC_ACQUIRE)) {
     pthread_mutex_lock(&gpuLock);
     if (!gpuReady) {
-      initGpu();
+      initGpu(op, need);
       __atomic_store_n(&gpuReady, 1, __ATOMIC_RELEASE);
       threadHasContext = 1;
     }
@@ -227,6 +255,13 @@ void hspmdGpuInit(void) {
     check(hspmdCu.p_cuCtxSetCurrent(context), "cuCtxSetCurrent");
     threadHasContext = 1;
   }
+}
+
+void hspmdGpuInit(void) { hspmdGpuInitFor(kOp, kNeed); }
+
+int hspmdGpuDeviceCount(void) {
+  hspmdGpuInit();
+  return deviceCount;
 }
 
 void *hspmdGpuStream(void) {

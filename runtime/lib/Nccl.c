@@ -1,13 +1,20 @@
-/*===- Nccl.c - The NCCL backend of the hspmd runtime
- *------------------------===
+/*===- Nccl.c - The NCCL backend of the hspmd runtime -----------------------===
  *
  * Chosen by HSPMD_BACKEND=nccl; compiled only with HSPMD_HAVE_NCCL (CMake
- * defines it when it finds CUDA and NCCL). Ranks are still started by mpirun
- * and MPI still carries initialization, rank, size, wtime and barrier:
+ * defines it when it finds nccl.h and builds the GPU part, Gpu.c). Ranks are
+ * still started by mpirun and MPI still carries initialization, rank, size,
+ * wtime and barrier:
  *
- * - Device: each rank runs on GPU (local rank mod device count), the local
- *   rank taken from OMPI_COMM_WORLD_LOCAL_RANK or, without it, from
- *   MPI_Comm_split_type(MPI_COMM_TYPE_SHARED).
+ * - Libraries: nothing is linked. The CUDA driver comes from Gpu.c's loader
+ *   (libcuda.so.1, driver API, no libcudart) and NCCL is opened with dlopen
+ *   (libnccl.so.2) at init, so executables need neither at link time and a
+ *   machine without NCCL gets a message, not a loader error.
+ * - Device, context, stream: Gpu.c's, shared with the program's kernels
+ *   and cuBLASLt: the device is (local rank mod device count), the local
+ *   rank taken from the launcher's environment (OMPI_COMM_WORLD_LOCAL_RANK,
+ *   MPI_LOCALRANKID, SLURM_LOCALID, LOCAL_RANK) or, without one, from
+ *   MPI_Comm_split_type(MPI_COMM_TYPE_SHARED); the context is the device's
+ *   primary context and every operation runs on the process's one stream.
  * - Communicators: one ncclComm per device group, created on the group's
  *   first use by its members only and cached next to the group's MPI
  *   communicator: the group's first member makes the ncclUniqueId, MPI_Bcast
@@ -20,8 +27,9 @@
  *   buffer is staged through a device scratch buffer (one for what is sent,
  *   one for what is received; each grows and is kept): copied in, the
  *   collective runs on the backend's stream, and the result is copied back
- *   once the stream is done. A pointer that is already device memory
- *   (cudaPointerGetAttributes) is used as it is.
+ *   once the stream is done. A pointer the GPU can use as it is, device
+ *   memory or CUDA managed memory (what GPU programs allocate), is used
+ *   without staging (cuPointerGetAttribute).
  * - Time limit: every operation is bounded by HSPMD_TIMEOUT_S. The wait polls
  *   the stream and ncclCommGetAsyncError; on an NCCL error or at the
  *   deadline it aborts the communicator (ncclCommAbort) and ends the run
@@ -32,19 +40,20 @@
  *   run naming the rank, the operation and the call. Byte sizes come from
  *   hspmdBufferBytes, which refuses a negative count or a count times the
  *   element size (times the group size) that would overflow, so a wrapped
- *   size never reaches cudaMalloc or cudaMemcpy.
+ *   size never reaches cuMemAlloc or cuMemcpyAsync.
  *
  *===----------------------------------------------------------------------===*/
 
 #ifdef HSPMD_HAVE_NCCL
 
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE /* RTLD_* and nanosleep under -std=c11 */
 
+#include "Cuda.h"
 #include "Internal.h"
 
-#include <cuda_runtime.h>
 #include <nccl.h>
 
+#include <dlfcn.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,7 +72,7 @@ static int device;
 /* Ranks on this node and GPUs this rank sees: for a hint when ranks must
  * share a GPU, which NCCL does not allow within one communicator. */
 static int localSize, deviceCount;
-static cudaStream_t stream;
+static CUstream stream; /* Gpu.c's, the process's one stream */
 static ncclComm_t worldComm;
 static int64_t *worldGroup; /* 0 .. world size - 1, for messages */
 
@@ -73,26 +82,92 @@ struct Scratch {
 };
 static struct Scratch sendScratch, recvScratch;
 
+/*--- NCCL, loaded at init -------------------------------------------------*/
+
+/* Required; ncclGetLastError (NCCL 2.13) is taken when there. */
+#define HSPMD_NCCL_FUNCTIONS(X)                                                \
+  X(ncclGetVersion)                                                            \
+  X(ncclGetErrorString)                                                        \
+  X(ncclGetUniqueId)                                                           \
+  X(ncclCommInitRank)                                                          \
+  X(ncclCommDestroy)                                                           \
+  X(ncclCommAbort)                                                             \
+  X(ncclCommGetAsyncError)                                                     \
+  X(ncclAllReduce)                                                             \
+  X(ncclAllGather)                                                             \
+  X(ncclReduceScatter)                                                         \
+  X(ncclSend)                                                                  \
+  X(ncclRecv)                                                                  \
+  X(ncclGroupStart)                                                            \
+  X(ncclGroupEnd)
+
+static struct {
+#define HSPMD_NCCL_FIELD(name) __typeof__(name) *p_##name;
+  HSPMD_NCCL_FUNCTIONS(HSPMD_NCCL_FIELD)
+  HSPMD_NCCL_FIELD(ncclGetLastError)
+#undef HSPMD_NCCL_FIELD
+} nccl;
+
+static void loadNccl(void) {
+  const char *op = "init";
+  static const char *const names[] = {"libnccl.so.2", "libnccl.so"};
+  char tried[1024] = "";
+  void *lib = NULL;
+  for (size_t i = 0; i < sizeof names / sizeof *names && !lib; ++i) {
+    lib = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
+    if (!lib) {
+      const char *why = dlerror();
+      size_t used = strlen(tried);
+      snprintf(tried + used, sizeof tried - used, "%s%s", used ? "; " : "",
+               why ? why : names[i]);
+    }
+  }
+  if (!lib)
+    hspmdFail(op, NULL, 0,
+              "HSPMD_BACKEND=nccl: cannot load NCCL (%s): install NCCL 2.10 "
+              "or newer (libnccl.so.2 on the library path) or use "
+              "HSPMD_BACKEND=mpi",
+              tried);
+#define HSPMD_NCCL_LOAD(name)                                                  \
+  {                                                                            \
+    void *p = dlsym(lib, #name);                                               \
+    if (!p)                                                                    \
+      hspmdFail(op, NULL, 0, "HSPMD_BACKEND=nccl: libnccl.so.2 has no %s",     \
+                #name);                                                        \
+    memcpy(&nccl.p_##name, &p, sizeof p);                                      \
+  }
+  HSPMD_NCCL_FUNCTIONS(HSPMD_NCCL_LOAD)
+#undef HSPMD_NCCL_LOAD
+  void *last = dlsym(lib, "ncclGetLastError");
+  memcpy(&nccl.p_ncclGetLastError, &last, sizeof last);
+  int version = 0;
+  if (nccl.p_ncclGetVersion(&version) != ncclSuccess || version < 21000)
+    hspmdFail(op, NULL, 0,
+              "HSPMD_BACKEND=nccl: the NCCL found (version code %d) is older "
+              "than 2.10, which this runtime needs (ncclBfloat16)",
+              version);
+}
+
 /*--- errors ---------------------------------------------------------------*/
 
-static void checkCuda(cudaError_t rc, const char *what, const char *op,
+static void checkCuda(CUresult rc, const char *what, const char *op,
                       const int64_t *group, int64_t n) {
-  if (rc != cudaSuccess)
-    hspmdFail(op, group, n, "%s: CUDA error: %s", what, cudaGetErrorString(rc));
+  if (rc != CUDA_SUCCESS)
+    hspmdCheckCu(rc, what, op, group, n);
+}
+
+/* NCCL's own text for the last error on `comm`, when it has one. */
+static const char *lastNcclError(ncclComm_t comm) {
+  return nccl.p_ncclGetLastError ? nccl.p_ncclGetLastError(comm) : NULL;
 }
 
 static void checkNccl(ncclResult_t rc, ncclComm_t comm, const char *what,
                       const char *op, const int64_t *group, int64_t n) {
   if (rc == ncclSuccess)
     return;
-  const char *detail = NULL;
-#if NCCL_VERSION_CODE >= 21300
-  detail = ncclGetLastError(comm);
-#else
-  (void)comm;
-#endif
+  const char *detail = lastNcclError(comm);
   hspmdFail(op, group, n, "%s: NCCL error: %s%s%s%s", what,
-            ncclGetErrorString(rc), detail && *detail ? " (" : "",
+            nccl.p_ncclGetErrorString(rc), detail && *detail ? " (" : "",
             detail && *detail ? detail : "", detail && *detail ? ")" : "");
 }
 
@@ -100,10 +175,10 @@ static void checkNccl(ncclResult_t rc, ncclComm_t comm, const char *what,
  * reported too, but must not hide the error that caused it. */
 static void abortComm(ncclComm_t comm, const char *op, const int64_t *group,
                       int64_t n) {
-  ncclResult_t rc = ncclCommAbort(comm);
+  ncclResult_t rc = nccl.p_ncclCommAbort(comm);
   if (rc != ncclSuccess)
     hspmdWarn(op, group, n, "ncclCommAbort: NCCL error: %s",
-              ncclGetErrorString(rc));
+              nccl.p_ncclGetErrorString(rc));
 }
 
 
@@ -135,20 +210,28 @@ static ncclDataType_t ncclType(int32_t dtype, int summed, const char *op) {
 
 /*--- buffers --------------------------------------------------------------*/
 
+/* Whether the GPU can use `p` as it is: device memory, or CUDA managed
+ * memory (what GPU programs allocate; NCCL's kernels read and write it, the
+ * driver migrating its pages). Plain host memory (malloc, the stack) is
+ * unknown to CUDA: cuPointerGetAttribute says CUDA_ERROR_INVALID_VALUE. */
 static int isDevice(const void *p, const char *op, const int64_t *group,
                     int64_t n) {
   if (!p)
     return 0;
-  struct cudaPointerAttributes a;
-  cudaError_t rc = cudaPointerGetAttributes(&a, p);
-  if (rc == cudaErrorInvalidValue) {
-    /* CUDA before 11: plain host memory is this error, which must not
-     * linger for the next call to report. */
-    (void)cudaGetLastError();
+  CUdeviceptr at = (CUdeviceptr)(uintptr_t)p;
+  unsigned int type = 0;
+  CUresult rc = hspmdCu.p_cuPointerGetAttribute(
+      &type, CU_POINTER_ATTRIBUTE_MEMORY_TYPE, at);
+  if (rc == CUDA_ERROR_INVALID_VALUE)
     return 0;
-  }
-  checkCuda(rc, "cudaPointerGetAttributes", op, group, n);
-  return a.type == cudaMemoryTypeDevice;
+  checkCuda(rc, "cuPointerGetAttribute (memory type)", op, group, n);
+  if (type == CU_MEMORYTYPE_DEVICE || type == CU_MEMORYTYPE_UNIFIED)
+    return 1;
+  int managed = 0;
+  checkCuda(hspmdCu.p_cuPointerGetAttribute(
+                &managed, CU_POINTER_ATTRIBUTE_IS_MANAGED, at),
+            "cuPointerGetAttribute (managed)", op, group, n);
+  return managed != 0;
 }
 
 /* At least `bytes` of device memory in `s`, grown (never shrunk) as needed.
@@ -162,11 +245,14 @@ static char *scratch(struct Scratch *s, size_t bytes, const char *op,
     while (size < bytes)
       size = size > SIZE_MAX / 2 ? bytes : 2 * size;
     if (s->ptr)
-      checkCuda(cudaFree(s->ptr), "cudaFree (staging buffer)", op, group, n);
+      checkCuda(hspmdCu.p_cuMemFree((CUdeviceptr)(uintptr_t)s->ptr),
+                "cuMemFree (staging buffer)", op, group, n);
     s->ptr = NULL;
     s->size = 0;
-    checkCuda(cudaMalloc(&s->ptr, size), "cudaMalloc (staging buffer)", op,
-              group, n);
+    CUdeviceptr p = 0;
+    checkCuda(hspmdCu.p_cuMemAlloc(&p, size), "cuMemAlloc (staging buffer)",
+              op, group, n);
+    s->ptr = (void *)(uintptr_t)p;
     s->size = size;
   }
   return s->ptr;
@@ -175,16 +261,20 @@ static char *scratch(struct Scratch *s, size_t bytes, const char *op,
 static void toDevice(void *to, const void *from, size_t bytes, const char *op,
                      const int64_t *group, int64_t n) {
   if (bytes)
-    checkCuda(cudaMemcpyAsync(to, from, bytes, cudaMemcpyHostToDevice, stream),
-              "cudaMemcpyAsync (host to device)", op, group, n);
+    checkCuda(hspmdCu.p_cuMemcpyAsync((CUdeviceptr)(uintptr_t)to,
+                                      (CUdeviceptr)(uintptr_t)from, bytes,
+                                      stream),
+              "cuMemcpyAsync (host to device)", op, group, n);
 }
 
 /* After wait: the stream is idle, so this does not block on peers. */
 static void toHost(void *to, const void *from, size_t bytes, const char *op,
                    const int64_t *group, int64_t n) {
   if (bytes)
-    checkCuda(cudaMemcpyAsync(to, from, bytes, cudaMemcpyDeviceToHost, stream),
-              "cudaMemcpyAsync (device to host)", op, group, n);
+    checkCuda(hspmdCu.p_cuMemcpyAsync((CUdeviceptr)(uintptr_t)to,
+                                      (CUdeviceptr)(uintptr_t)from, bytes,
+                                      stream),
+              "cuMemcpyAsync (device to host)", op, group, n);
 }
 
 /* Aligns staging offsets (bytes is at most PTRDIFF_MAX: no overflow). */
@@ -206,29 +296,27 @@ static void finish(ncclComm_t comm, const char *op, const int64_t *group,
                    int64_t n) {
   double started = hspmdNow();
   for (;;) {
-    cudaError_t rc = cudaStreamQuery(stream);
-    if (rc == cudaSuccess)
+    CUresult rc = hspmdCu.p_cuStreamQuery(stream);
+    if (rc == CUDA_SUCCESS)
       break;
-    if (rc != cudaErrorNotReady) {
+    if (rc != CUDA_ERROR_NOT_READY) {
       abortComm(comm, op, group, n);
-      checkCuda(rc, "cudaStreamQuery (waiting for the stream)", op, group, n);
+      checkCuda(rc, "cuStreamQuery (waiting for the stream)", op, group, n);
     }
     ncclResult_t async = ncclSuccess;
-    ncclResult_t asked = ncclCommGetAsyncError(comm, &async);
+    ncclResult_t asked = nccl.p_ncclCommGetAsyncError(comm, &async);
     if (asked != ncclSuccess) {
       abortComm(comm, op, group, n);
       checkNccl(asked, NULL, "ncclCommGetAsyncError", op, group, n);
     }
     if (async != ncclSuccess && async != ncclInProgress) {
       char detail[256] = "";
-#if NCCL_VERSION_CODE >= 21300
-      const char *last = ncclGetLastError(comm); /* before the abort */
+      const char *last = lastNcclError(comm); /* before the abort */
       if (last && *last)
         snprintf(detail, sizeof detail, " (%s)", last);
-#endif
       abortComm(comm, op, group, n);
-      hspmdFail(op, group, n, "NCCL error: %s%s", ncclGetErrorString(async),
-                detail);
+      hspmdFail(op, group, n, "NCCL error: %s%s",
+                nccl.p_ncclGetErrorString(async), detail);
     }
     double t = hspmdNow();
     if (t > deadline) {
@@ -249,8 +337,8 @@ static void finish(ncclComm_t comm, const char *op, const int64_t *group,
 static void done(void *to, const void *from, size_t bytes, const char *op,
                  const int64_t *group, int64_t n) {
   toHost(to, from, bytes, op, group, n);
-  checkCuda(cudaStreamSynchronize(stream),
-            "cudaStreamSynchronize (copy to the host)", op, group, n);
+  checkCuda(hspmdCu.p_cuStreamSynchronize(stream),
+            "cuStreamSynchronize (copy to the host)", op, group, n);
   hspmdDisarm();
 }
 
@@ -264,18 +352,19 @@ static ncclComm_t createComm(MPI_Comm mpi, int position, int size,
   memset(&id, 0, sizeof id);
   hspmdArm(op, group, n);
   if (position == 0)
-    checkNccl(ncclGetUniqueId(&id), NULL, "ncclGetUniqueId", op, group, n);
+    checkNccl(nccl.p_ncclGetUniqueId(&id), NULL, "ncclGetUniqueId", op, group,
+              n);
   hspmdCheckMpiCall(MPI_Bcast(&id, (int)sizeof id, MPI_BYTE, 0, mpi),
                     "MPI_Bcast (the NCCL unique id)", op, group, n);
   ncclComm_t comm = NULL;
-  ncclResult_t rc = ncclCommInitRank(&comm, size, id, position);
+  ncclResult_t rc = nccl.p_ncclCommInitRank(&comm, size, id, position);
   hspmdDisarm();
   if (rc != ncclSuccess && localSize > deviceCount)
     hspmdFail(op, group, n,
               "creating the NCCL communicator: NCCL error: %s (%d ranks on "
               "this node share %d GPU%s; NCCL needs a GPU of its own for "
               "each rank of a communicator)",
-              ncclGetErrorString(rc), localSize, deviceCount,
+              nccl.p_ncclGetErrorString(rc), localSize, deviceCount,
               deviceCount == 1 ? "" : "s");
   checkNccl(rc, comm, "creating the NCCL communicator", op, group, n);
   return comm;
@@ -311,13 +400,16 @@ static int envIndex(const char *name) {
   return (int)value;
 }
 
-/* This rank's index among the ranks of its node, and their number. */
+/* This rank's index among the ranks of its node, and their number: from
+ * the launcher's environment when it says both (Open MPI), else from MPI
+ * (the index from the environment still wins, as it picked the device of a
+ * GPU program that started before MPI). */
 static int localRank(int *size) {
   const char *op = "init";
-  int rank = envIndex("OMPI_COMM_WORLD_LOCAL_RANK");
-  if (rank >= 0) {
-    int ranks = envIndex("OMPI_COMM_WORLD_LOCAL_SIZE");
-    *size = ranks > 0 ? ranks : 0;
+  int rank = hspmdGpuLocalRankFromEnv();
+  int ranks = envIndex("OMPI_COMM_WORLD_LOCAL_SIZE");
+  if (rank >= 0 && ranks > 0) {
+    *size = ranks;
     return rank;
   }
   MPI_Comm node;
@@ -331,25 +423,20 @@ static int localRank(int *size) {
                     0);
   hspmdCheckMpiCall(MPI_Comm_size(node, size), "MPI_Comm_size", op, NULL, 0);
   hspmdCheckMpiCall(MPI_Comm_free(&node), "MPI_Comm_free", op, NULL, 0);
-  return local;
+  return rank >= 0 ? rank : local;
 }
 
 static void initNccl(void) {
   const char *op = "init";
-  int local = localRank(&localSize);
-  cudaError_t rc = cudaGetDeviceCount(&deviceCount);
-  if (rc != cudaSuccess)
-    hspmdFail(op, NULL, 0,
-              "HSPMD_BACKEND=nccl: no CUDA device (cudaGetDeviceCount: %s)",
-              cudaGetErrorString(rc));
-  if (deviceCount <= 0)
-    hspmdFail(op, NULL, 0,
-              "HSPMD_BACKEND=nccl: no CUDA device (cudaGetDeviceCount found "
-              "none)");
-  device = local % deviceCount;
-  checkCuda(cudaSetDevice(device), "cudaSetDevice", op, NULL, 0);
-  checkCuda(cudaStreamCreateWithFlags(&stream, cudaStreamNonBlocking),
-            "cudaStreamCreate", op, NULL, 0);
+  /* The device Gpu.c picks: local rank mod device count (unless a GPU
+   * program started the GPU already, from the launcher's environment). */
+  hspmdGpuSetLocalRank(localRank(&localSize));
+  hspmdGpuInitFor(op, "HSPMD_BACKEND=nccl needs an NVIDIA GPU and driver "
+                      "(use HSPMD_BACKEND=mpi on machines without)");
+  deviceCount = hspmdGpuDeviceCount();
+  device = hspmdGpuDevice();
+  stream = (CUstream)hspmdGpuStream();
+  loadNccl();
   worldGroup =
       hspmdAllocate((size_t)hspmdWorldSize * sizeof *worldGroup, op, NULL, 0);
   for (int r = 0; r < hspmdWorldSize; ++r)
@@ -362,7 +449,7 @@ static void initNccl(void) {
 
 static void freeGroupNccl(struct HspmdGroup *g) {
   hspmdArm("finalize", g->group, g->size);
-  checkNccl(ncclCommDestroy((ncclComm_t)g->backendComm), NULL,
+  checkNccl(nccl.p_ncclCommDestroy((ncclComm_t)g->backendComm), NULL,
             "ncclCommDestroy", "finalize", g->group, g->size);
   hspmdDisarm();
   g->backendComm = NULL;
@@ -372,19 +459,17 @@ static void finalizeNccl(void) {
   const char *op = "finalize";
   hspmdArm(op, NULL, 0);
   if (worldComm)
-    checkNccl(ncclCommDestroy(worldComm), NULL, "ncclCommDestroy", op, NULL, 0);
+    checkNccl(nccl.p_ncclCommDestroy(worldComm), NULL, "ncclCommDestroy", op, NULL, 0);
   worldComm = NULL;
   if (sendScratch.ptr)
-    checkCuda(cudaFree(sendScratch.ptr), "cudaFree (staging buffer)", op, NULL,
-              0);
+    checkCuda(hspmdCu.p_cuMemFree((CUdeviceptr)(uintptr_t)sendScratch.ptr),
+              "cuMemFree (staging buffer)", op, NULL, 0);
   if (recvScratch.ptr)
-    checkCuda(cudaFree(recvScratch.ptr), "cudaFree (staging buffer)", op, NULL,
-              0);
+    checkCuda(hspmdCu.p_cuMemFree((CUdeviceptr)(uintptr_t)recvScratch.ptr),
+              "cuMemFree (staging buffer)", op, NULL, 0);
   sendScratch = (struct Scratch){NULL, 0};
   recvScratch = (struct Scratch){NULL, 0};
-  if (stream)
-    checkCuda(cudaStreamDestroy(stream), "cudaStreamDestroy", op, NULL, 0);
-  stream = NULL;
+  /* The stream is Gpu.c's: the program may still use it. */
   hspmdDisarm();
   free(worldGroup);
   worldGroup = NULL;
@@ -402,7 +487,7 @@ static void allReduceNccl(void *buffer, int64_t count, int32_t dtype,
   begin(op, group, n);
   if (!direct)
     toDevice(d, buffer, bytes, op, group, n);
-  checkNccl(ncclAllReduce(d, d, items, type, ncclSum, comm, stream), comm,
+  checkNccl(nccl.p_ncclAllReduce(d, d, items, type, ncclSum, comm, stream), comm,
             "ncclAllReduce", op, group, n);
   finish(comm, op, group, n);
   done(buffer, d, direct ? 0 : bytes, op, group, n);
@@ -424,7 +509,7 @@ static void allGatherNccl(const void *send, void *recv, int64_t count,
   begin(op, group, n);
   if (!sendDirect)
     toDevice((void *)(uintptr_t)ds, send, bytes, op, group, n);
-  checkNccl(ncclAllGather(ds, dr, items, type, comm, stream), comm,
+  checkNccl(nccl.p_ncclAllGather(ds, dr, items, type, comm, stream), comm,
             "ncclAllGather", op, group, n);
   finish(comm, op, group, n);
   done(recv, dr, recvDirect ? 0 : all, op, group, n);
@@ -446,7 +531,7 @@ static void reduceScatterNccl(const void *send, void *recv, int64_t count,
   begin(op, group, n);
   if (!sendDirect)
     toDevice((void *)(uintptr_t)ds, send, all, op, group, n);
-  checkNccl(ncclReduceScatter(ds, dr, items, type, ncclSum, comm, stream), comm,
+  checkNccl(nccl.p_ncclReduceScatter(ds, dr, items, type, ncclSum, comm, stream), comm,
             "ncclReduceScatter", op, group, n);
   finish(comm, op, group, n);
   done(recv, dr, recvDirect ? 0 : bytes, op, group, n);
@@ -467,16 +552,16 @@ static void allToAllNccl(const void *send, void *recv, int64_t count,
   begin(op, group, n);
   if (!sendDirect)
     toDevice((void *)(uintptr_t)ds, send, all, op, group, n);
-  checkNccl(ncclGroupStart(), comm, "ncclGroupStart", op, group, n);
+  checkNccl(nccl.p_ncclGroupStart(), comm, "ncclGroupStart", op, group, n);
   for (int64_t j = 0; j < n; ++j) {
     checkNccl(
-        ncclSend(ds + (size_t)j * bytes, items, type, (int)j, comm, stream),
+        nccl.p_ncclSend(ds + (size_t)j * bytes, items, type, (int)j, comm, stream),
         comm, "ncclSend", op, group, n);
     checkNccl(
-        ncclRecv(dr + (size_t)j * bytes, items, type, (int)j, comm, stream),
+        nccl.p_ncclRecv(dr + (size_t)j * bytes, items, type, (int)j, comm, stream),
         comm, "ncclRecv", op, group, n);
   }
-  checkNccl(ncclGroupEnd(), comm, "ncclGroupEnd", op, group, n);
+  checkNccl(nccl.p_ncclGroupEnd(), comm, "ncclGroupEnd", op, group, n);
   finish(comm, op, group, n);
   done(recv, dr, recvDirect ? 0 : all, op, group, n);
 }
@@ -541,17 +626,17 @@ static void sendRecvNccl(int64_t num_sends, const int64_t *send_peers,
                send_peers + i, 1);
   /* Messages between a pair are matched in the order both sides list
    * them, as with MPI. */
-  checkNccl(ncclGroupStart(), comm, "ncclGroupStart", op, NULL, 0);
+  checkNccl(nccl.p_ncclGroupStart(), comm, "ncclGroupStart", op, NULL, 0);
   for (int64_t i = 0; i < num_recvs; ++i)
-    checkNccl(ncclRecv((void *)(uintptr_t)at[num_sends + i],
+    checkNccl(nccl.p_ncclRecv((void *)(uintptr_t)at[num_sends + i],
                        (size_t)recv_counts[i], type, (int)recv_peers[i], comm,
                        stream),
               comm, "ncclRecv", op, recv_peers + i, 1);
   for (int64_t i = 0; i < num_sends; ++i)
-    checkNccl(ncclSend(at[i], (size_t)send_counts[i], type, (int)send_peers[i],
+    checkNccl(nccl.p_ncclSend(at[i], (size_t)send_counts[i], type, (int)send_peers[i],
                        comm, stream),
               comm, "ncclSend", op, send_peers + i, 1);
-  checkNccl(ncclGroupEnd(), comm, "ncclGroupEnd", op, NULL, 0);
+  checkNccl(nccl.p_ncclGroupEnd(), comm, "ncclGroupEnd", op, NULL, 0);
   finish(comm, op, NULL, 0);
   for (int64_t i = 0; i < num_recvs; ++i)
     if (isHost[num_sends + i])

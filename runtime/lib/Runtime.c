@@ -782,8 +782,8 @@ static const struct HspmdBackend *chooseBackend(void) {
 #else
     hspmdFail("init", NULL, 0,
               "HSPMD_BACKEND=nccl is not available in this build (it was "
-              "built without NCCL: CUDA and NCCL were not found under "
-              "/usr/local/cuda, or HSPMD_ENABLE_NCCL was OFF)");
+              "built without NCCL: the CUDA and NCCL headers were not found "
+              "under /usr/local/cuda, or HSPMD_ENABLE_NCCL was OFF)");
 #endif
   }
   hspmdFail("init", NULL, 0,

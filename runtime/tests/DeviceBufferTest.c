@@ -2,10 +2,13 @@
  *
  * Usage (under mpirun, HSPMD_BACKEND=nccl, one GPU per rank):
  *   hspmd-runtime-device-test
- * Built only with the NCCL backend. Compiled programs pass host buffers (the
- * CPU lowering); this checks the other path, where a buffer is already
- * device memory and the backend uses it without staging, host and device
- * buffers mixed in one call included. f32 only: the element types are
+ * Built only with the NCCL backend. Programs compiled for the CPU pass host
+ * buffers; this checks the other paths, where a buffer is one the GPU can
+ * use as it is and the backend uses it without staging: device memory
+ * (mgpuMemAlloc) in the first round, CUDA managed memory (MLIR's generic
+ * allocation function, what GPU programs allocate) in the second, host and
+ * GPU buffers mixed in one call included. Both come from the runtime's own
+ * GPU part (no CUDA library is linked). f32 only: the element types are
  * covered by hspmd-runtime-test. Large host buffers check that the staging
  * buffers grow.
  *
@@ -13,33 +16,55 @@
 
 #include "hspmd/runtime.h"
 
-#include <cuda_runtime.h>
-
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* The runtime's GPU part (runtime/lib/Gpu.c, MLIR's ABI); a failure ends
+ * the run with a message. */
+void *mgpuStreamCreate(void);
+void mgpuStreamSynchronize(void *stream);
+void *mgpuMemAlloc(uint64_t bytes, void *stream, uint8_t isHostShared);
+void mgpuMemFree(void *p, void *stream);
+void mgpuMemcpy(void *dst, void *src, size_t bytes, void *stream);
+void *_mlir_memref_to_llvm_alloc(size_t bytes);
+void _mlir_memref_to_llvm_free(void *p);
+
 static int checks, failures;
 static int64_t rank, size;
+static int managed; /* this round's GPU buffers: managed, or device memory */
 
 static void *onDevice(const float *host, int64_t count) {
-  void *d = NULL;
   size_t bytes = (size_t)count * sizeof(float);
-  if (cudaMalloc(&d, bytes ? bytes : 1) != cudaSuccess ||
-      cudaMemcpy(d, host, bytes, cudaMemcpyHostToDevice) != cudaSuccess) {
-    fprintf(stderr, "rank %lld: cudaMalloc/cudaMemcpy failed\n",
-            (long long)rank);
-    exit(1);
+  if (managed) {
+    void *m = _mlir_memref_to_llvm_alloc(bytes);
+    memcpy(m, host, bytes);
+    return m;
   }
+  void *stream = mgpuStreamCreate();
+  void *d = mgpuMemAlloc(bytes, stream, 0);
+  mgpuMemcpy(d, (void *)(uintptr_t)host, bytes, stream);
+  mgpuStreamSynchronize(stream);
   return d;
 }
 
 static void fromDevice(float *host, const void *d, int64_t count) {
-  if (cudaMemcpy(host, d, (size_t)count * sizeof(float),
-                 cudaMemcpyDeviceToHost) != cudaSuccess) {
-    fprintf(stderr, "rank %lld: cudaMemcpy failed\n", (long long)rank);
-    exit(1);
+  size_t bytes = (size_t)count * sizeof(float);
+  if (managed) {
+    memcpy(host, d, bytes);
+    return;
   }
+  void *stream = mgpuStreamCreate();
+  mgpuMemcpy(host, (void *)(uintptr_t)d, bytes, stream);
+  mgpuStreamSynchronize(stream);
+}
+
+static void freeDevice(void *d) {
+  if (managed)
+    _mlir_memref_to_llvm_free(d);
+  else
+    mgpuMemFree(d, mgpuStreamCreate());
 }
 
 static void expect(const float *got, int64_t i, float want, const char *what) {
@@ -68,6 +93,7 @@ int main(void) {
   float host[256], out[256];
 
   for (int round = 0; round < 2; ++round) {
+    managed = round == 1;
     /* all_reduce on a device buffer, in place. */
     for (int i = 0; i < 4; ++i)
       host[i] = (float)(rank + 1 + i);
@@ -77,7 +103,7 @@ int main(void) {
     for (int i = 0; i < 4; ++i)
       expect(out, i, (float)(size * (size + 1) / 2 + size * i),
              "device all_reduce");
-    cudaFree(d);
+    freeDevice(d);
 
     /* all_gather: device send, host receive. */
     for (int j = 0; j < 3; ++j)
@@ -87,7 +113,7 @@ int main(void) {
     for (int64_t r = 0; r < size; ++r)
       for (int j = 0; j < 3; ++j)
         expect(out, r * 3 + j, (float)(r * 10 + j), "mixed all_gather");
-    cudaFree(d);
+    freeDevice(d);
 
     /* reduce_scatter: host send, device receive. */
     for (int64_t i = 0; i < size; ++i)
@@ -100,7 +126,7 @@ int main(void) {
       expect(out, j,
              (float)(size * (size - 1) / 2 + size * (rank * 10 + j)),
              "mixed reduce_scatter");
-    cudaFree(d);
+    freeDevice(d);
 
     /* all_to_all: both on the device. */
     for (int64_t j = 0; j < size; ++j)
@@ -113,8 +139,8 @@ int main(void) {
       for (int e = 0; e < 2; ++e)
         expect(out, j * 2 + e, (float)(j * 16 + rank * 4 + e),
                "device all_to_all");
-    cudaFree(ds);
-    cudaFree(dr);
+    freeDevice(ds);
+    freeDevice(dr);
 
     /* send_recv around the ring: one device and one host message each
      * way. */
@@ -134,8 +160,8 @@ int main(void) {
     for (int e = 0; e < 3; ++e)
       expect(out, e, (float)(prev * 8 + e), "device send_recv");
     expect(rb, 0, (float)(prev + 100), "host send_recv");
-    cudaFree(da);
-    cudaFree(dra);
+    freeDevice(da);
+    freeDevice(dra);
 
     /* Host buffers larger than the staging buffers so far, which grow. */
     int64_t big = round ? 3 << 20 : 100000;

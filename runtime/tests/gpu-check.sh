@@ -1,14 +1,16 @@
 #!/bin/sh
 # $mpirun is split into words on purpose.
 # shellcheck disable=SC2086
-# The NCCL backend on real GPUs. CI has none and never runs this; run it by
-# hand on a machine with NVIDIA GPUs after building with the NCCL backend:
+# The runtime's GPU part and NCCL backend on real GPUs. CI has none and never
+# runs this; run it by hand on a machine with NVIDIA GPUs after building with
+# them (CMake finds the CUDA and NCCL headers):
 #
 #   runtime/tests/gpu-check.sh [BUILD_DIR]      (default: build)
 #
-# Runs hspmd-runtime-test (every collective and element type, host buffers
-# staged through the GPU) and hspmd-runtime-device-test (device buffers used
-# directly, host and device mixed, staging buffers that grow) under
+# Runs hspmd-runtime-gpu-test (managed memory, hspmd_rt_gpu_matmul in every
+# element type and layout, a PTX kernel) once, then hspmd-runtime-test (every collective and element type, host buffers
+# staged through the GPU) and hspmd-runtime-device-test (device and managed
+# buffers used directly, host and GPU mixed, staging buffers that grow) under
 # HSPMD_BACKEND=nccl on 1 rank, then on 2, 3 and all GPUs when there are that
 # many (one GPU per rank), and checks that a peer that never arrives and more
 # ranks than GPUs end with a message, not a hang. Exit status 0 when all pass.
@@ -16,10 +18,11 @@ set -u
 
 build=${1:-build}
 bin=$build/bin
-for t in hspmd-runtime-test hspmd-runtime-device-test; do
+for t in hspmd-runtime-test hspmd-runtime-device-test hspmd-runtime-gpu-test; do
   if [ ! -x "$bin/$t" ]; then
-    echo "gpu-check: $bin/$t is missing (build with the NCCL backend:" \
-      "cmake finds CUDA and NCCL under /usr/local/cuda)" >&2
+    echo "gpu-check: $bin/$t is missing (build with the GPU part and the" \
+      "NCCL backend: cmake finds the CUDA and NCCL headers under" \
+      "/usr/local/cuda)" >&2
     exit 2
   fi
 done
@@ -58,6 +61,9 @@ run() {
     failed=1
   fi
 }
+
+run "GPU part (matmul, kernels, managed memory)" 0 \
+  "gpu test: .* passed, 0 failed" "$bin/hspmd-runtime-gpu-test"
 
 sizes=1
 [ "$gpus" -ge 2 ] && sizes="$sizes 2"

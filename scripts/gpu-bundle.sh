@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# scripts/gpu-bundle.sh [BUILD_DIR] [OUT_DIR]: prepares, on a machine with
+# the build (LLVM/MLIR, the CUDA toolkit, no GPU needed), everything the GPU
+# check (bench/gpu/check.sh) runs on a machine with an NVIDIA GPU and no
+# LLVM/MLIR: ahead-of-time CUDA executables of the end-to-end programs
+# (distributed and single-device), the answers the CPU reference prints for
+# them, the runtime's GPU tests, the benchmarks and their baselines.
+# Defaults: build, gpubundle. The bundle stays under 64 MiB; the large
+# libraries (cuBLASLt, NCCL) are found on the GPU machine, never carried.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=$(cd "${1:-$root/build}" && pwd)
+out=${2:-$root/gpubundle}
+export PATH="$build/bin:/usr/lib/llvm-22/bin:$PATH"
+nvcc=${CUDA_HOME:-/usr/local/cuda}/bin/nvcc
+rm -rf "$out"
+mkdir -p "$out/programs" "$out/bin" "$out/bench"
+
+# NAME RANKS PROGRAM: the end-to-end programs of test/Run and examples/.
+programs=(
+  "conformance 8 test/Run/conformance.mlir"
+  "dp2-tp4 8 test/Run/dp2-tp4.mlir"
+  "pipeline 5 test/Run/pipeline.mlir"
+  "hetero-mlp 7 examples/hetero-mlp.mlir"
+  "train-mlp 7 examples/train-mlp.mlir"
+  "train-mlp-alternating 7 examples/train-mlp-alternating.mlir"
+  "if-branches 3 test/Run/Inputs/loops/if-branches.mlir"
+  "partial-carry 2 test/Run/Inputs/loops/partial-carry.mlir"
+)
+: > "$out/programs/list"
+for entry in "${programs[@]}"; do
+  read -r name ranks program <<< "$entry"
+  echo "gpu-bundle: $name"
+  hspmd-compile --target=cuda "$root/$program" -o "$out/programs/$name"
+  hspmd-compile --target=cuda --reference "$root/$program" \
+    -o "$out/programs/$name.ref"
+  # The answer: the single-device program on the CPU.
+  hspmd-run --reference "$root/$program" > "$out/programs/$name.expected"
+  echo "$name $ranks" >> "$out/programs/list"
+done
+
+# The runtime's own tests.
+for t in hspmd-runtime-test hspmd-runtime-device-test hspmd-runtime-gpu-test; do
+  if [[ -x "$build/bin/$t" ]]; then cp "$build/bin/$t" "$out/bin/"; fi
+done
+# The runtime tests link the runtime's shared library.
+cp "$build"/lib/libhspmd_runtime.so* "$out/bin/" 2>/dev/null || true
+cp "$root/bench/gpu/check.sh" "$out/"
+
+# Benchmarks: compiled programs at full size, and the baselines.
+if [[ "${NO_BENCH:-0}" == 1 ]]; then du -sh "$out"; exit 0; fi
+python3 "$root/bench/gpu/gen.py" --full "$out/bench/src"
+for f in "$out"/bench/src/*.mlir; do
+  name=$(basename "$f" .mlir)
+  hspmd-compile --target=cuda --reference "$f" -o "$out/bench/$name"
+done
+"$nvcc" -O2 -arch=sm_90 -o "$out/bench/baselines" \
+  "$root/bench/gpu/baselines.cu" -lcublasLt
+cp "$root/bench/gpu/torch_mlp_step.py" "$out/bench/"
+cp "$root/bench/gpu/check.sh" "$out/"
+du -sh "$out"

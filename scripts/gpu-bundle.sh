@@ -27,15 +27,44 @@ programs=(
   "if-branches 3 test/Run/Inputs/loops/if-branches.mlir"
   "partial-carry 2 test/Run/Inputs/loops/partial-carry.mlir"
 )
+# With EXTRA=1, also every program the CPU end-to-end tests run from
+# test/Run/Inputs (outside programs, regressions, loops) with the rank count
+# its test gives, and random programs (scripts/random-programs.py, every
+# feature, seeds from RANDOM_FIRST, RANDOM_PROGRAMS of them) on 8 ranks. A
+# program the CUDA target fails to compile is reported and left out.
+if [[ "${EXTRA:-0}" == 1 ]]; then
+  grep -h "RUN:" "$root"/test/Run/*.test | grep -v "not hspmd-run" |
+    grep -o "hspmd-run -n [0-9]* %S/Inputs/[^ ]*" | sort -u | while read -r _ _ ranks path; do
+    program="test/Run/${path#%S/}"
+    name=$(echo "${program#test/Run/Inputs/}" | tr '/' '_' | sed 's/\.mlir$//')-n$ranks
+    echo "$name $ranks $program"
+  done > "$out/extra.txt"
+  for ((seed = ${RANDOM_FIRST:-7000}; seed < ${RANDOM_FIRST:-7000} + ${RANDOM_PROGRAMS:-10}; ++seed)); do
+    python3 "$root/scripts/random-programs.py" --seed "$seed" --cases 30 \
+      --features all > "$out/programs/random-$seed.mlir"
+    echo "random-$seed 8 $out/programs/random-$seed.mlir" >> "$out/extra.txt"
+  done
+  while read -r name ranks program; do
+    programs+=("$name $ranks $program")
+  done < "$out/extra.txt"
+fi
+
 : > "$out/programs/list"
 for entry in "${programs[@]}"; do
   read -r name ranks program <<< "$entry"
+  [[ "$program" == /* ]] || program="$root/$program"
   echo "gpu-bundle: $name"
-  hspmd-compile --target=cuda "$root/$program" -o "$out/programs/$name"
-  hspmd-compile --target=cuda --reference "$root/$program" \
-    -o "$out/programs/$name.ref"
+  if ! hspmd-compile --target=cuda "$program" -o "$out/programs/$name" \
+      2> "$out/programs/$name.err" ||
+     ! hspmd-compile --target=cuda --reference "$program" \
+      -o "$out/programs/$name.ref" 2>> "$out/programs/$name.err"; then
+    echo "gpu-bundle: $name: the CUDA target did not compile it:" >&2
+    grep -m3 error "$out/programs/$name.err" >&2
+    continue
+  fi
+  rm -f "$out/programs/$name.err"
   # The answer: the single-device program on the CPU.
-  hspmd-run --reference "$root/$program" > "$out/programs/$name.expected"
+  hspmd-run --reference "$program" > "$out/programs/$name.expected"
   echo "$name $ranks" >> "$out/programs/list"
 done
 

@@ -9,7 +9,8 @@
 //   read;
 // - hspmd-gpu-copies: buffer copies become linalg.copy, hence kernels;
 // - hspmd-gpu-map-loops: each outermost parallel loop becomes one kernel of
-//   one-dimensional blocks of threads.
+//   one-dimensional blocks of threads;
+// - hspmd-gpu-merge-modules: the outlined kernels share one GPU module.
 //
 // Every buffer a GPU program allocates is device-accessible (the runtime's
 // allocation functions, runtime/lib/Gpu.c), so host code and kernels share
@@ -34,6 +35,7 @@ namespace mlir::hspmd {
 #define GEN_PASS_DEF_HSPMDGPUGLOBALS
 #define GEN_PASS_DEF_HSPMDGPUCOPIES
 #define GEN_PASS_DEF_HSPMDGPUMAPLOOPS
+#define GEN_PASS_DEF_HSPMDGPUMERGEMODULES
 #include "hspmd/Transforms/Passes.h.inc"
 } // namespace mlir::hspmd
 
@@ -410,6 +412,78 @@ struct GpuMapLoopsPass : public ::mlir::hspmd::impl::HspmdGpuMapLoopsBase<GpuMap
           nested.getNumLoops(), dim(gpu::Processor::Sequential));
       (void)gpu::setMappingAttr(nested, seq);
     });
+  }
+};
+
+
+//===----------------------------------------------------------------------===//
+// hspmd-gpu-merge-modules
+//===----------------------------------------------------------------------===//
+
+struct GpuMergeModulesPass
+    : public ::mlir::hspmd::impl::HspmdGpuMergeModulesBase<
+          GpuMergeModulesPass> {
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    SmallVector<gpu::GPUModuleOp> modules(module.getOps<gpu::GPUModuleOp>());
+    if (modules.size() < 2)
+      return;
+    MLIRContext *ctx = module.getContext();
+    SymbolTable top(module);
+    OpBuilder builder(modules.front());
+    std::string name = "hspmd_kernels";
+    for (int i = 0; top.lookup(name); ++i)
+      name = "hspmd_kernels_" + std::to_string(i);
+    auto merged = gpu::GPUModuleOp::create(builder, modules.front().getLoc(),
+                                           name);
+    SymbolTable mergedSymbols(merged);
+    // (module, kernel) -> the kernel's name in the merged module.
+    llvm::DenseMap<std::pair<StringAttr, StringAttr>, StringAttr> renamed;
+    for (gpu::GPUModuleOp old : modules) {
+      StringAttr oldName = old.getSymNameAttr();
+      for (Operation &op :
+           llvm::make_early_inc_range(old.getBodyRegion().front())) {
+        auto symbol = dyn_cast<SymbolOpInterface>(&op);
+        if (!symbol) {
+          op.erase(); // nothing else lives in an outlined module
+          continue;
+        }
+        auto kernel = dyn_cast<gpu::GPUFuncOp>(&op);
+        if (kernel && kernel.isKernel()) {
+          StringAttr newName = oldName;
+          if (mergedSymbols.lookup(newName))
+            newName = StringAttr::get(
+                ctx, oldName.getValue() + "_" + kernel.getName());
+          renamed[{oldName, kernel.getNameAttr()}] = newName;
+          kernel.setName(newName);
+          op.moveBefore(&merged.getBodyRegion().front(),
+                        merged.getBodyRegion().front().end());
+          mergedSymbols.insert(&op);
+          continue;
+        }
+        // A function the kernels call: every module has the same copy.
+        if (mergedSymbols.lookup(symbol.getNameAttr())) {
+          op.erase();
+          continue;
+        }
+        op.moveBefore(&merged.getBodyRegion().front(),
+                      merged.getBodyRegion().front().end());
+        mergedSymbols.insert(&op);
+      }
+    }
+    WalkResult result = module.walk([&](gpu::LaunchFuncOp launch) {
+      SymbolRefAttr kernel = launch.getKernel();
+      auto it = renamed.find({kernel.getRootReference(),
+                              kernel.getLeafReference()});
+      if (it == renamed.end())
+        return WalkResult::advance(); // a launch of another module
+      launch.setKernelAttr(SymbolRefAttr::get(
+          merged.getSymNameAttr(), {FlatSymbolRefAttr::get(it->second)}));
+      return WalkResult::advance();
+    });
+    (void)result;
+    for (gpu::GPUModuleOp old : modules)
+      old.erase();
   }
 };
 

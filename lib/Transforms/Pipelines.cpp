@@ -87,6 +87,8 @@ void mlir::hspmd::addHostToCudaPipeline(OpPassManager &pm,
   pm.addPass(createHspmdGpuMapLoops(map));
   pm.addPass(createConvertParallelLoopToGpuPass());
   pm.addPass(createGpuKernelOutliningPass());
+  // One module for all kernels: one ptxas run, one module load.
+  pm.addPass(createHspmdGpuMergeModules());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createCanonicalizerPass());
   // Device code: NVVM for the chip, PTX at least 7.8 (sm_90 needs it).

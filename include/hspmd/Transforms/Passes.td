@@ -287,6 +287,20 @@ def HspmdGpuCopies : Pass<"hspmd-gpu-copies", "ModuleOp"> {
                            "::mlir::memref::MemRefDialect"];
 }
 
+def HspmdGpuMergeModules : Pass<"hspmd-gpu-merge-modules", "ModuleOp"> {
+  let summary = "Puts every outlined kernel into one GPU module";
+  let description = [{
+    After `gpu-kernel-outlining`, which makes one `gpu.module` per kernel:
+    the kernels move into one module, `@hspmd_kernels`, each named after
+    the module it came from, and the launches follow. One module is one
+    `ptxas` run at compile time and one module load when the program
+    starts, instead of one per kernel. Other symbols of the modules
+    (functions the kernels call) are copies of the same host symbol and are
+    kept once.
+  }];
+  let dependentDialects = ["::mlir::gpu::GPUDialect"];
+}
+
 def HspmdGpuMapLoops : Pass<"hspmd-gpu-map-loops", "ModuleOp"> {
   let summary = "Maps parallel loops to GPU blocks and threads";
   let description = [{

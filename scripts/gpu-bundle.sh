@@ -32,13 +32,15 @@ programs=(
 # its test gives, and random programs (scripts/random-programs.py, every
 # feature, seeds from RANDOM_FIRST, RANDOM_PROGRAMS of them) on 8 ranks. A
 # program the CUDA target fails to compile is reported and left out.
+# EXTRA_MATCH (an extended regular expression) keeps only the programs of
+# test/Run/Inputs whose names match.
 if [[ "${EXTRA:-0}" == 1 ]]; then
   grep -h "RUN:" "$root"/test/Run/*.test | grep -v "not hspmd-run" |
     grep -o "hspmd-run -n [0-9]* %S/Inputs/[^ ]*" | sort -u | while read -r _ _ ranks path; do
     program="test/Run/${path#%S/}"
     name=$(echo "${program#test/Run/Inputs/}" | tr '/' '_' | sed 's/\.mlir$//')-n$ranks
     echo "$name $ranks $program"
-  done > "$out/extra.txt"
+  done | grep -E -- "${EXTRA_MATCH:-.}" > "$out/extra.txt" || true
   for ((seed = ${RANDOM_FIRST:-7000}; seed < ${RANDOM_FIRST:-7000} + ${RANDOM_PROGRAMS:-10}; ++seed)); do
     python3 "$root/scripts/random-programs.py" --seed "$seed" --cases 30 \
       --features all > "$out/programs/random-$seed.mlir"

@@ -71,6 +71,7 @@ struct MatrixOperand {
   Value memref;
   unsigned rowDim, colDim; // loop dimensions indexing rows and columns
   unsigned rowPos, colPos; // their positions in the operand's indexing map
+  int batchPos = -1;       // the batch dimension's position, if batched
 };
 
 /// The element type code of a matrix product on `ab` inputs into `c`, or
@@ -108,6 +109,7 @@ public:
 private:
   linalg::LinalgOp op;
   MatrixOperand a, b, c;
+  std::optional<unsigned> batchDim;
   int32_t abType = 0, cType = 0;
 
   /// Exactly `yield out + a * b` (a and b possibly extended).
@@ -141,18 +143,37 @@ private:
   }
 
   bool match() {
+    unsigned loops = op.getNumLoops();
     if (!op.hasPureBufferSemantics() || op.getNumDpsInputs() != 2 ||
-        op.getNumDpsInits() != 1 || op.getNumLoops() != 3 ||
+        op.getNumDpsInits() != 1 || (loops != 3 && loops != 4) ||
         op.getNumReductionLoops() != 1 || !bodyIsMulAdd())
       return false;
     SmallVector<AffineMap> maps = op.getIndexingMapsArray();
     Value operands[3] = {op.getDpsInputOperand(0)->get(),
                          op.getDpsInputOperand(1)->get(),
                          op.getDpsInitOperand(0)->get()};
+    // A batched product (4 loops) has one more parallel dimension, which
+    // every operand is indexed by: each batch is a product of its own.
+    unsigned rank = loops - 1;
     for (int i = 0; i < 3; ++i) {
       auto type = dyn_cast<MemRefType>(operands[i].getType());
-      if (!type || type.getRank() != 2 || maps[i].getNumResults() != 2)
+      if (!type || type.getRank() != rank || maps[i].getNumResults() != rank)
         return false;
+    }
+    int batchPos[3] = {-1, -1, -1};
+    if (loops == 4) {
+      auto b = dimOf(maps[2], 0);
+      if (!b || op.getIteratorTypesArray()[*b] != utils::IteratorType::parallel)
+        return false;
+      batchDim = *b;
+      for (int i = 0; i < 3; ++i) {
+        for (unsigned pos = 0; pos < rank; ++pos)
+          if (dimOf(maps[i], pos) == batchDim)
+            batchPos[i] = pos;
+        if (batchPos[i] < 0)
+          return false;
+        maps[i] = maps[i].dropResult(batchPos[i]);
+      }
     }
     auto aType = cast<MemRefType>(operands[0].getType());
     if (aType.getElementType() !=
@@ -167,9 +188,12 @@ private:
 
     // C is indexed by (m, n), both parallel; k is the reduction dimension.
     auto m = dimOf(maps[2], 0), n = dimOf(maps[2], 1);
-    if (!m || !n || *m == *n)
+    if (!m || !n || *m == *n || (batchDim && (*m == *batchDim ||
+                                              *n == *batchDim)))
       return false;
-    unsigned k = 3 - *m - *n;
+    unsigned k = 0;
+    while (k == *m || k == *n || (batchDim && k == *batchDim))
+      ++k;
     SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
     if (iterators[*m] != utils::IteratorType::parallel ||
         iterators[*n] != utils::IteratorType::parallel ||
@@ -200,9 +224,62 @@ private:
       b = *b0;
     }
     c = MatrixOperand{operands[2], *m, *n, 0, 1};
+    // Positions so far are in the maps without the batch dimension; in the
+    // operand they are one further from where it sits.
+    auto placeBatch = [&](MatrixOperand &x, int i) {
+      x.batchPos = batchPos[i];
+      if (batchPos[i] < 0)
+        return;
+      if (int(x.rowPos) >= batchPos[i])
+        ++x.rowPos;
+      if (int(x.colPos) >= batchPos[i])
+        ++x.colPos;
+    };
+    placeBatch(a, a.memref == operands[0] ? 0 : 1);
+    placeBatch(b, b.memref == operands[0] ? 0 : 1);
+    placeBatch(c, 2);
     // Each operand needs a unit stride along one of its dimensions, and C
     // along its columns.
     return unitStride(a) && unitStride(b) && unitStrideAt(c, c.colPos);
+  }
+
+  /// The operand's matrix for batch `index` (the operand itself when not
+  /// batched), with its positions in that matrix.
+  MatrixOperand slice(OpBuilder &builder, Location loc, const MatrixOperand &x,
+                      Value index) {
+    if (x.batchPos < 0)
+      return x;
+    auto type = cast<MemRefType>(x.memref.getType());
+    SmallVector<OpFoldResult> offsets, sizes, strides;
+    SmallVector<int64_t> shape;
+    for (unsigned pos = 0; pos < 3; ++pos) {
+      strides.push_back(builder.getIndexAttr(1));
+      if (int(pos) == x.batchPos) {
+        offsets.push_back(index);
+        sizes.push_back(builder.getIndexAttr(1));
+        continue;
+      }
+      offsets.push_back(builder.getIndexAttr(0));
+      shape.push_back(type.getDimSize(pos));
+      if (type.isDynamicDim(pos))
+        sizes.push_back(
+            memref::DimOp::create(builder, loc, x.memref, pos).getResult());
+      else
+        sizes.push_back(builder.getIndexAttr(type.getDimSize(pos)));
+    }
+    MemRefType sliceType = memref::SubViewOp::inferRankReducedResultType(
+        shape, type, offsets, sizes, strides);
+    Value matrix = memref::SubViewOp::create(builder, loc, sliceType,
+                                             x.memref, offsets, sizes, strides);
+    auto reduce = [&](unsigned pos) {
+      return int(pos) > x.batchPos ? pos - 1 : pos;
+    };
+    MatrixOperand m = x;
+    m.memref = matrix;
+    m.rowPos = reduce(x.rowPos);
+    m.colPos = reduce(x.colPos);
+    m.batchPos = -1;
+    return m;
   }
 
   static bool unitStrideAt(const MatrixOperand &x, unsigned pos) {
@@ -276,9 +353,22 @@ private:
     };
     Value mSize = size(c.memref, c.rowPos), nSize = size(c.memref, c.colPos),
           kSize = size(a.memref, a.colPos);
-    auto [aPtr, lda, aTrans] = describe(builder, loc, a);
-    auto [bPtr, ldb, bTrans] = describe(builder, loc, b);
-    auto [cPtr, ldc, cTrans] = describe(builder, loc, c);
+    // One call per batch, in a loop on the host.
+    Value index;
+    if (batchDim) {
+      Value zero = arith::ConstantIndexOp::create(builder, loc, 0);
+      Value one = arith::ConstantIndexOp::create(builder, loc, 1);
+      Value batches = memref::DimOp::create(builder, loc, c.memref, c.batchPos);
+      auto loop = scf::ForOp::create(builder, loc, zero, batches, one);
+      builder.setInsertionPointToStart(loop.getBody());
+      index = loop.getInductionVar();
+    }
+    MatrixOperand am = slice(builder, loc, a, index),
+                  bm = slice(builder, loc, b, index),
+                  cm = slice(builder, loc, c, index);
+    auto [aPtr, lda, aTrans] = describe(builder, loc, am);
+    auto [bPtr, ldb, bTrans] = describe(builder, loc, bm);
+    auto [cPtr, ldc, cTrans] = describe(builder, loc, cm);
     (void)cTrans; // C has a unit column stride (match)
     func::CallOp::create(builder, loc, fn.name, TypeRange{},
                          ValueRange{i32(abType), i32(cType), mSize, nSize,

@@ -109,12 +109,50 @@ func.func @strided_c(%a: memref<8x4xf32>, %b: memref<4x16xf32>, %c: memref<8x16x
   return
 }
 
-// Batched products are loop nests for now.
+// A batched product is a loop over the batch on the host, one call per
+// batch on the batch's matrices (rank-reducing subviews).
 // CHECK-LABEL: func.func @batch
-// CHECK-NOT: call
-// CHECK: linalg.batch_matmul
+// CHECK-NOT: linalg.batch_matmul
+// CHECK: %[[B:.*]] = memref.dim %arg2, %c0
+// CHECK: scf.for %[[I:.*]] = %{{.*}} to %[[B]] step
+// CHECK: memref.subview %arg0[%[[I]], 0, 0] [1, 8, 4] [1, 1, 1] : memref<2x8x4xf32> to memref<8x4xf32, strided<[4, 1], offset: ?>>
+// CHECK: memref.subview %arg1[%[[I]], 0, 0] [1, 4, 16] [1, 1, 1] : memref<2x4x16xf32> to memref<4x16xf32, strided<[16, 1], offset: ?>>
+// CHECK: memref.subview %arg2[%[[I]], 0, 0] [1, 8, 16] [1, 1, 1] : memref<2x8x16xf32> to memref<8x16xf32, strided<[16, 1], offset: ?>>
+// CHECK: call @hspmd_rt_gpu_matmul
+// CHECK: }
 func.func @batch(%a: memref<2x8x4xf32>, %b: memref<2x4x16xf32>, %c: memref<2x8x16xf32>) {
   linalg.batch_matmul ins(%a, %b : memref<2x8x4xf32>, memref<2x4x16xf32>) outs(%c : memref<2x8x16xf32>)
   return
 }
 
+// The batch dimension anywhere: here last in A, first in B and C; A is
+// stored (k, m, batch), so its matrices have unit stride along neither
+// dimension and the product stays a loop nest.
+// CHECK-LABEL: func.func @batch_inner
+// CHECK-NOT: call
+// CHECK: linalg.generic
+func.func @batch_inner(%a: memref<4x8x2xf32>, %b: memref<2x4x16xf32>, %c: memref<2x8x16xf32>) {
+  linalg.generic {indexing_maps = [affine_map<(bt, m, n, k) -> (k, m, bt)>, affine_map<(bt, m, n, k) -> (bt, k, n)>, affine_map<(bt, m, n, k) -> (bt, m, n)>], iterator_types = ["parallel", "parallel", "parallel", "reduction"]} ins(%a, %b : memref<4x8x2xf32>, memref<2x4x16xf32>) outs(%c : memref<2x8x16xf32>) {
+  ^bb0(%x: f32, %y: f32, %o: f32):
+    %p = arith.mulf %x, %y : f32
+    %s = arith.addf %o, %p : f32
+    linalg.yield %s : f32
+  }
+  return
+}
+
+// Batch in the middle of A (m, batch, k): A's matrices are rows m with
+// stride 2 * 4 = 8 and unit stride along k: taken, with lda 8.
+// CHECK-LABEL: func.func @batch_middle
+// CHECK: scf.for
+// CHECK: memref.subview %arg0[0, %{{.*}}, 0] [8, 1, 4] [1, 1, 1] : memref<8x2x4xf32> to memref<8x4xf32, strided<[8, 1], offset: ?>>
+// CHECK: call @hspmd_rt_gpu_matmul
+func.func @batch_middle(%a: memref<8x2x4xf32>, %b: memref<2x4x16xf32>, %c: memref<2x8x16xf32>) {
+  linalg.generic {indexing_maps = [affine_map<(bt, m, n, k) -> (m, bt, k)>, affine_map<(bt, m, n, k) -> (bt, k, n)>, affine_map<(bt, m, n, k) -> (bt, m, n)>], iterator_types = ["parallel", "parallel", "parallel", "reduction"]} ins(%a, %b : memref<8x2x4xf32>, memref<2x4x16xf32>) outs(%c : memref<2x8x16xf32>) {
+  ^bb0(%x: f32, %y: f32, %o: f32):
+    %p = arith.mulf %x, %y : f32
+    %s = arith.addf %o, %p : f32
+    linalg.yield %s : f32
+  }
+  return
+}

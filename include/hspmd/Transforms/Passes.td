@@ -251,7 +251,10 @@ def HspmdGpuLibraryCalls : Pass<"hspmd-gpu-library-calls", "ModuleOp"> {
     (cuBLASLt) when the element types are f32 x f32 -> f32, f64 x f64 -> f64,
     or f16/bf16 x the same -> f32, and each operand has unit stride along one
     dimension (the other is its leading dimension; an operand with unit
-    stride along its first dimension is passed transposed). Everything else
+    stride along its first dimension is passed transposed). A batched
+    product (one more parallel dimension indexing all three operands, as
+    `linalg.batch_matmul`) becomes a loop of such calls, one per batch.
+    Everything else
     stays a loop nest, which becomes a kernel: in particular a product that
     accumulates in f16 or bf16 keeps its per-step rounding, and integer
     products are exact in any order only through the kernel.
@@ -259,7 +262,8 @@ def HspmdGpuLibraryCalls : Pass<"hspmd-gpu-library-calls", "ModuleOp"> {
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::func::FuncDialect",
                            "::mlir::LLVM::LLVMDialect",
-                           "::mlir::memref::MemRefDialect"];
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::scf::SCFDialect"];
 }
 
 def HspmdGpuGlobals : Pass<"hspmd-gpu-globals", "ModuleOp"> {

@@ -156,14 +156,24 @@ mlir::hspmd::readCluster(ModuleOp module) {
   return std::optional<training::Cluster>(std::move(cluster));
 }
 
+/// Where to report that the whole module lacks something: its location, or,
+/// for the module the parser makes around several top-level operations (at
+/// line 0 of the file), the first of them.
+static Location moduleLoc(ModuleOp module) {
+  auto file = dyn_cast<FileLineColLoc>(module.getLoc());
+  if (file && file.getLine() == 0 && !module.getBody()->empty())
+    return module.getBody()->front().getLoc();
+  return module.getLoc();
+}
+
 FailureOr<training::Cluster> mlir::hspmd::requireCluster(ModuleOp module,
                                                      const Twine &missing) {
   FailureOr<std::optional<training::Cluster>> cluster = readCluster(module);
   if (failed(cluster))
     return failure();
   if (!*cluster)
-    return module.emitError() << missing
-                              << "; run --hspmd-import-cluster first";
+    return emitError(moduleLoc(module))
+           << missing << "; run --hspmd-import-cluster first";
   return std::move(**cluster);
 }
 

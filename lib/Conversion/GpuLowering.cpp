@@ -10,7 +10,8 @@
 // - hspmd-gpu-copies: buffer copies become linalg.copy, hence kernels;
 // - hspmd-gpu-map-loops: each outermost parallel loop becomes one kernel of
 //   one-dimensional blocks of threads;
-// - hspmd-gpu-merge-modules: the outlined kernels share one GPU module.
+// - hspmd-gpu-merge-modules: the outlined kernels share one GPU module;
+// - hspmd-gpu-exact-math: correctly rounded square roots in kernels.
 //
 // Every buffer a GPU program allocates is device-accessible (the runtime's
 // allocation functions, runtime/lib/Gpu.c), so host code and kernels share
@@ -24,6 +25,7 @@
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/GPU/Transforms/ParallelLoopMapper.h"
 #include "mlir/Dialect/Linalg/IR/LinalgInterfaces.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/SCF/Transforms/Transforms.h"
 #include "mlir/Dialect/SCF/Utils/Utils.h"
 #include "mlir/IR/PatternMatch.h"
@@ -36,6 +38,7 @@ namespace mlir::hspmd {
 #define GEN_PASS_DEF_HSPMDGPUCOPIES
 #define GEN_PASS_DEF_HSPMDGPUMAPLOOPS
 #define GEN_PASS_DEF_HSPMDGPUMERGEMODULES
+#define GEN_PASS_DEF_HSPMDGPUEXACTMATH
 #include "hspmd/Transforms/Passes.h.inc"
 } // namespace mlir::hspmd
 
@@ -574,6 +577,44 @@ struct GpuMergeModulesPass
     (void)result;
     for (gpu::GPUModuleOp old : modules)
       old.erase();
+  }
+};
+
+
+//===----------------------------------------------------------------------===//
+// hspmd-gpu-exact-math
+//===----------------------------------------------------------------------===//
+
+struct GpuExactMathPass
+    : public ::mlir::hspmd::impl::HspmdGpuExactMathBase<GpuExactMathPass> {
+  void runOnOperation() override {
+    SmallVector<Operation *> roots;
+    getOperation().walk([&](Operation *op) {
+      if (isa<math::SqrtOp, math::RsqrtOp>(op) &&
+          isa<Float32Type, Float64Type>(op->getResult(0).getType()))
+        roots.push_back(op);
+    });
+    for (Operation *op : roots) {
+      OpBuilder b(op);
+      Location loc = op->getLoc();
+      Type type = op->getResult(0).getType();
+      // NVVM's IEEE square root (PTX sqrt.rn); GPU-to-NVVM would send
+      // llvm.intr.sqrt to libdevice again.
+      StringRef intrinsic =
+          type.isF32() ? "llvm.nvvm.sqrt.rn.f" : "llvm.nvvm.sqrt.rn.d";
+      Value sqrt = LLVM::CallIntrinsicOp::create(b, loc, type,
+                                                 b.getStringAttr(intrinsic),
+                                                 ValueRange{op->getOperand(0)})
+                       .getResult(0);
+      Value result = sqrt;
+      if (isa<math::RsqrtOp>(op)) {
+        Value one = arith::ConstantOp::create(b, loc, type,
+                                              b.getFloatAttr(type, 1.0));
+        result = arith::DivFOp::create(b, loc, one, sqrt);
+      }
+      op->getResult(0).replaceAllUsesWith(result);
+      op->erase();
+    }
   }
 };
 

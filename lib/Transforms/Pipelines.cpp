@@ -6,7 +6,6 @@
 #include "mlir/Conversion/Passes.h"
 #include "mlir/Dialect/GPU/Transforms/Passes.h"
 #include "mlir/Dialect/LLVMIR/Transforms/Passes.h"
-#include "mlir/Dialect/Math/Transforms/Passes.h"
 #include "mlir/Pass/PassOptions.h"
 #include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
 #include "mlir/Dialect/Bufferization/Transforms/Passes.h"
@@ -99,12 +98,9 @@ void mlir::hspmd::addHostToCudaPipeline(OpPassManager &pm,
   target.optLevel = options.optLevel;
   pm.addPass(createGpuNVVMAttachTarget(target));
   OpPassManager &device = pm.nest<gpu::GPUModuleOp>();
-  // rsqrt as 1 / sqrt, both correctly rounded, as the host computes it:
-  // libdevice's rsqrt is approximate (a kernel and the CPU reference then
-  // disagree in the last bit).
-  math::MathExpandOpsPassOptions expand;
-  expand.opMnemonics = {"rsqrt"};
-  device.addPass(math::createMathExpandOpsPass(expand));
+  // Square roots correctly rounded, as on the host (libdevice's are
+  // approximate by default).
+  device.addPass(createHspmdGpuExactMath());
   ConvertGpuOpsToNVVMOpsOptions nvvm;
   nvvm.indexBitwidth = 64;
   device.addPass(createConvertGpuOpsToNVVMOps(nvvm));

@@ -305,6 +305,21 @@ def HspmdGpuMergeModules : Pass<"hspmd-gpu-merge-modules", "ModuleOp"> {
   let dependentDialects = ["::mlir::gpu::GPUDialect"];
 }
 
+def HspmdGpuExactMath : Pass<"hspmd-gpu-exact-math", "::mlir::gpu::GPUModuleOp"> {
+  let summary = "Correctly rounded square roots in kernels";
+  let description = [{
+    Before `convert-gpu-to-nvvm`, which would call libdevice: `math.sqrt` on
+    f32 or f64 becomes NVVM's IEEE square root (`llvm.nvvm.sqrt.rn.f` or
+    `.d`: PTX `sqrt.rn`, correctly rounded) and `math.rsqrt` becomes
+    `1 / sqrt`, as the host computes them.
+    libdevice's `__nv_sqrtf` is approximate unless the module asks for
+    precise square roots, and its rsqrt is approximate always: a layer norm
+    then printed 0.023813 on an H200 where the CPU prints 0.0238129.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::LLVM::LLVMDialect"];
+}
+
 def HspmdGpuMapLoops : Pass<"hspmd-gpu-map-loops", "ModuleOp"> {
   let summary = "Maps parallel loops to GPU blocks and threads";
   let description = [{

@@ -16,7 +16,9 @@
 
 using namespace mlir;
 
-void mlir::hspmd::addHostToLLVMPipeline(OpPassManager &pm) {
+/// Elementwise ops to linalg, then one-shot bufferization, as every target
+/// runs it.
+static void addBufferization(OpPassManager &pm) {
   // Elementwise arith/math ops on tensors become linalg.generic, which
   // bufferizes.
   pm.addPass(createConvertElementwiseToLinalgPass());
@@ -27,23 +29,36 @@ void mlir::hspmd::addHostToLLVMPipeline(OpPassManager &pm) {
   // deallocation frees the previous one.
   bufferize.allowReturnAllocsFromLoops = true;
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+}
+
+/// Host code on buffers and loops to the LLVM dialect. With
+/// `runtimeBuffers`, buffers come from the runtime's allocation functions
+/// (the GPU target's device-accessible memory) instead of malloc.
+static void addHostLowering(OpPassManager &pm, bool runtimeBuffers) {
+  // Subviews at run-time offsets expand to affine.apply, so affine is
+  // lowered after the strided metadata is expanded.
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createSCFToControlFlowPass());
+  FinalizeMemRefToLLVMConversionPassOptions memrefOptions;
+  memrefOptions.useGenericFunctions = runtimeBuffers;
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass(memrefOptions));
+  pm.addPass(createConvertVectorToLLVMPass());
+  pm.addPass(createConvertMathToLLVMPass());
+  pm.addPass(createArithToLLVMConversionPass());
+  pm.addPass(createConvertFuncToLLVMPass());
+  pm.addPass(createConvertControlFlowToLLVMPass());
+}
+
+void mlir::hspmd::addHostToLLVMPipeline(OpPassManager &pm) {
+  addBufferization(pm);
   // Every buffer is freed after its last use (the runtime's results too).
   bufferization::buildBufferDeallocationPipeline(pm);
   pm.addPass(createConvertLinalgToLoopsPass());
   // What bufferization leaves: `bufferization.clone` (a helper updating its
   // argument in place) becomes an alloc and a copy.
   pm.addPass(createConvertBufferizationToMemRefPass());
-  // Subviews at run-time offsets expand to affine.apply, so affine is
-  // lowered after the strided metadata is expanded.
-  pm.addPass(memref::createExpandStridedMetadataPass());
-  pm.addPass(createLowerAffinePass());
-  pm.addPass(createSCFToControlFlowPass());
-  pm.addPass(createFinalizeMemRefToLLVMConversionPass());
-  pm.addPass(createConvertVectorToLLVMPass());
-  pm.addPass(createConvertMathToLLVMPass());
-  pm.addPass(createArithToLLVMConversionPass());
-  pm.addPass(createConvertFuncToLLVMPass());
-  pm.addPass(createConvertControlFlowToLLVMPass());
+  addHostLowering(pm, /*runtimeBuffers=*/false);
   pm.addPass(createReconcileUnrealizedCastsPass());
 }
 
@@ -66,11 +81,7 @@ void mlir::hspmd::addToLLVMPipeline(OpPassManager &pm) {
 
 void mlir::hspmd::addHostToCudaPipeline(OpPassManager &pm,
                                         const CudaPipelineOptions &options) {
-  pm.addPass(createConvertElementwiseToLinalgPass());
-  bufferization::OneShotBufferizePassOptions bufferize;
-  bufferize.bufferizeFunctionBoundaries = true;
-  bufferize.allowReturnAllocsFromLoops = true;
-  pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  addBufferization(pm);
   // Kernels cannot read the executable's globals: copy the constants into
   // buffers (freed by the deallocation that follows).
   pm.addPass(createHspmdGpuGlobals());
@@ -108,17 +119,7 @@ void mlir::hspmd::addHostToCudaPipeline(OpPassManager &pm,
   device.addPass(createCSEPass());
   // Host code, as for the CPU, except that buffers come from the runtime's
   // device-accessible allocation functions.
-  pm.addPass(memref::createExpandStridedMetadataPass());
-  pm.addPass(createLowerAffinePass());
-  pm.addPass(createSCFToControlFlowPass());
-  FinalizeMemRefToLLVMConversionPassOptions memrefOptions;
-  memrefOptions.useGenericFunctions = true;
-  pm.addPass(createFinalizeMemRefToLLVMConversionPass(memrefOptions));
-  pm.addPass(createConvertVectorToLLVMPass());
-  pm.addPass(createConvertMathToLLVMPass());
-  pm.addPass(createArithToLLVMConversionPass());
-  pm.addPass(createConvertFuncToLLVMPass());
-  pm.addPass(createConvertControlFlowToLLVMPass());
+  addHostLowering(pm, /*runtimeBuffers=*/true);
   pm.addPass(createGpuToLLVMConversionPass());
   pm.addPass(createConvertNVVMToLLVMPass());
   pm.addPass(createReconcileUnrealizedCastsPass());

@@ -100,5 +100,9 @@ void hspmdCheckCu(CUresult rc, const char *call, const char *op,
 
 /* "CUDA_ERROR_NAME: error string" for `rc`, into `out`. */
 void hspmdDescribeCu(CUresult rc, char *out, size_t size);
+/* The first of `names` that dlopen loads, or NULL; `tried` (of `size`
+ * bytes) then says why each failed, separated by "; ". */
+void *hspmdOpenFirst(const char *const *names, size_t count, char *tried,
+                     size_t size);
 
 #endif /* HSPMD_RUNTIME_CUDA_H */

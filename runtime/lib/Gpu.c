@@ -635,19 +635,27 @@ static void checkLt(cublasStatus_t rc, const char *call) {
             name ? name : "cuBLAS error", text ? text : "(no description)");
 }
 
-static void loadCublasLt(void) {
-  static const char *const names[] = {"libcublasLt.so.13", "libcublasLt.so"};
-  char tried[1024] = "";
+void *hspmdOpenFirst(const char *const *names, size_t count, char *tried,
+                     size_t size) {
   void *lib = NULL;
-  for (size_t i = 0; i < sizeof names / sizeof *names && !lib; ++i) {
+  tried[0] = '\0';
+  for (size_t i = 0; i < count && !lib; ++i) {
     lib = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
     if (!lib) {
       const char *why = dlerror();
       size_t used = strlen(tried);
-      snprintf(tried + used, sizeof tried - used, "%s%s", used ? "; " : "",
+      snprintf(tried + used, size - used, "%s%s", used ? "; " : "",
                why ? why : names[i]);
     }
   }
+  return lib;
+}
+
+static void loadCublasLt(void) {
+  static const char *const names[] = {"libcublasLt.so.13", "libcublasLt.so"};
+  char tried[1024];
+  void *lib = hspmdOpenFirst(names, sizeof names / sizeof *names, tried,
+                             sizeof tried);
   if (!lib)
     hspmdFail(kMatmul, NULL, 0,
               "cannot load cuBLASLt (%s): GPU programs need CUDA 13's "

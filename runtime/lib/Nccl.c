@@ -111,17 +111,9 @@ static struct {
 static void loadNccl(void) {
   const char *op = "init";
   static const char *const names[] = {"libnccl.so.2", "libnccl.so"};
-  char tried[1024] = "";
-  void *lib = NULL;
-  for (size_t i = 0; i < sizeof names / sizeof *names && !lib; ++i) {
-    lib = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
-    if (!lib) {
-      const char *why = dlerror();
-      size_t used = strlen(tried);
-      snprintf(tried + used, sizeof tried - used, "%s%s", used ? "; " : "",
-               why ? why : names[i]);
-    }
-  }
+  char tried[1024];
+  void *lib = hspmdOpenFirst(names, sizeof names / sizeof *names, tried,
+                             sizeof tried);
   if (!lib)
     hspmdFail(op, NULL, 0,
               "HSPMD_BACKEND=nccl: cannot load NCCL (%s): install NCCL 2.10 "

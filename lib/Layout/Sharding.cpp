@@ -1,6 +1,7 @@
 //===- Sharding.cpp - Plain C++ model of an HSPMD sharding ----------------===//
 
 #include "hspmd/Layout/Sharding.h"
+#include "hspmd/Layout/BoxText.h"
 #include "hspmd/Layout/Limits.h"
 
 #include <algorithm>
@@ -696,4 +697,17 @@ hspmd::layout::lostWithout(const Layout &layout,
     lost = std::move(merged);
   }
   return lost;
+}
+
+std::string hspmd::layout::boxText(const Box &box) {
+  if (box.empty())
+    return "scalar";
+  std::string s;
+  for (size_t i = 0; i < box.size(); ++i) {
+    if (i)
+      s += " x ";
+    s += "[" + std::to_string(box[i].lo) + ", " + std::to_string(box[i].hi) +
+         ")";
+  }
+  return s;
 }

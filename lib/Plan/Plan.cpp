@@ -1,6 +1,7 @@
 //===- Plan.cpp - Plan traffic and printing --------------------------------===//
 
 #include "hspmd/Plan/Plan.h"
+#include "hspmd/Layout/BoxText.h"
 
 #include <map>
 #include <set>
@@ -107,18 +108,6 @@ std::vector<DeviceTraffic> hspmd::plan::traffic(const Plan &plan,
   return out;
 }
 
-static std::string boxStr(const Box &box) {
-  if (box.empty())
-    return "scalar";
-  std::string s;
-  for (size_t i = 0; i < box.size(); ++i) {
-    if (i)
-      s += " x ";
-    s += "[" + std::to_string(box[i].lo) + ", " + std::to_string(box[i].hi) +
-         ")";
-  }
-  return s;
-}
 
 std::string hspmd::plan::describe(const Plan &plan) {
   std::ostringstream os;
@@ -138,17 +127,17 @@ std::string hspmd::plan::describe(const Plan &plan) {
       os << "    group {";
       for (size_t j = 0; j < g.devices.size(); ++j)
         os << (j ? ", " : "") << g.devices[j];
-      os << "} on " << boxStr(g.region) << "\n";
+      os << "} on " << layout::boxText(g.region) << "\n";
     }
     for (const Transfer &t : s.transfers)
-      os << "    " << t.from << " -> " << t.to << ": " << boxStr(t.box)
+      os << "    " << t.from << " -> " << t.to << ": " << layout::boxText(t.box)
          << "\n";
     for (const DeviceUpdate &u : s.updates) {
-      os << "    device " << u.device << ": " << boxStr(u.box);
+      os << "    device " << u.device << ": " << layout::boxText(u.box);
       if (s.kind == StepKind::KeepOrZero)
         os << (u.keep ? " keep" : " zeros");
       for (const Box &c : u.localCopies)
-        os << ", keeps " << boxStr(c);
+        os << ", keeps " << layout::boxText(c);
       os << "\n";
     }
   }

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "hspmd/IR/HspmdOps.h"
+#include "hspmd/Layout/BoxText.h"
 #include "hspmd/Transforms/Passes.h"
 #include "hspmd/Transforms/Utils.h"
 
@@ -27,16 +28,6 @@ namespace layout = ::hspmd::layout;
 
 namespace {
 
-/// As the communication plans print boxes (lib/Plan/Plan.cpp).
-std::string boxText(const layout::Box &box) {
-  if (box.empty())
-    return "scalar";
-  std::string s;
-  llvm::raw_string_ostream os(s);
-  for (auto [k, r] : llvm::enumerate(box))
-    os << (k ? " x " : "") << "[" << r.lo << ", " << r.hi << ")";
-  return s;
-}
 
 struct CheckRemovalPass
     : public mlir::hspmd::impl::HspmdCheckRemovalBase<CheckRemovalPass> {
@@ -101,7 +92,7 @@ struct CheckRemovalPass
           os << ", and " << lost.size() - 8 << " more";
           break;
         }
-        os << (k ? ", " : "") << boxText(box);
+        os << (k ? ", " : "") << layout::boxText(box);
       }
     }
     if (losing) {

@@ -190,6 +190,32 @@ def HspmdLowerToRuntime : Pass<"hspmd-lower-to-runtime", "ModuleOp"> {
                            "::mlir::tensor::TensorDialect"];
 }
 
+def HspmdSwitchReport : Pass<"hspmd-switch-report", "ModuleOp"> {
+  let summary = "Reports the fused plan that switches a training loop's values between two strategies";
+  let description = [{
+    For a module with strategies (`hspmd.strategies`), the values each
+    top-level `scf.for` carries (parameters, optimizer state) are placed
+    under strategy `from` and under strategy `to` (each deduced as
+    `--hspmd-select-strategy` and `--hspmd-propagate` would). Each value
+    gets a point-to-point plan from its `from` placement to its `to`
+    placement, proved by the independent checker; the switch sends all
+    blocks between one pair of devices as one message. The report gives,
+    per device, the bytes sent and received, the messages (peers sent to)
+    and the lower bound (the bytes of its destination blocks it does not
+    hold), and the messages the per-value plans would have sent.
+
+    `removed=6,7`: those devices are lost and never send; a switch whose
+    plan would read a removed device is an error naming the values and
+    blocks, before anything moves. The IR is not changed.
+  }];
+  let options = [
+    Option<"from", "from", "std::string", "", "The strategy switched from (empty: the default, the shardings as written)">,
+    Option<"to", "to", "std::string", "", "The strategy switched to (empty: the default)">,
+    ListOption<"removed", "removed", "int64_t", "Devices lost before the switch">,
+  ];
+  let dependentDialects = ["::mlir::hspmd::HspmdDialect"];
+}
+
 def HspmdSelectStrategy : Pass<"hspmd-select-strategy", "ModuleOp"> {
   let summary = "Keeps one of the module's strategies";
   let description = [{

@@ -147,7 +147,7 @@ void mlir::hspmd::registerPipelines() {
   PassPipelineRegistration<CudaPipelineOptions>(
       "hspmd-to-cuda",
       "The whole hspmd pipeline for NVIDIA GPUs: as --hspmd-to-llvm, with "
-      "linalg work as kernels (NVVM, a fat binary per kernel module), matrix "
+      "linalg work as kernels (NVVM, one fat binary for all kernels), matrix "
       "products through cuBLASLt and device-accessible buffers",
       addToCudaPipeline);
   PassPipelineRegistration<CudaPipelineOptions>(

@@ -7,7 +7,6 @@
 #include "mlir/IR/BuiltinTypes.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
-#include "llvm/Support/MathExtras.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <map>
@@ -24,9 +23,6 @@ namespace plan = ::hspmd::plan;
 
 namespace {
 
-struct DeviceRow {
-  int64_t sent = 0, received = 0, messages = 0, lowerBound = 0;
-};
 
 struct CommReportPass
     : public mlir::hspmd::impl::HspmdCommReportBase<CommReportPass> {
@@ -63,40 +59,38 @@ struct CommReportPass
     auto type = cast<RankedTensorType>(op.getType());
     ShardingAttr source = getPlacement(op.getInput());
 
-    std::map<int64_t, DeviceRow> rows;
+    std::map<int64_t, TrafficRow> byDevice;
     for (int64_t d : src.devices())
-      rows[d];
-    for (int64_t d : dst.devices())
-      rows[d].lowerBound = layout::lowerBoundBytes(src, dst, d, elementBytes);
+      byDevice[d].device = d;
+    for (int64_t d : dst.devices()) {
+      byDevice[d].device = d;
+      byDevice[d].lowerBound =
+          layout::lowerBoundBytes(src, dst, d, elementBytes);
+    }
     for (const plan::DeviceTraffic &t : plan::traffic(p, elementBytes)) {
       if (t.overflow)
         return op.emitError() << "the bytes device " << t.device
                               << " sends or receives in this reshard do not "
                                  "fit in 64 bits";
-      DeviceRow &r = rows[t.device];
+      TrafficRow &r = byDevice[t.device];
+      r.device = t.device;
       r.sent = t.sent;
       r.received = t.received;
       r.messages = t.messages;
     }
-    int64_t totalReceived = 0, totalBound = 0;
-    for (auto &[d, r] : rows)
-      if (llvm::AddOverflow(totalReceived, r.received, totalReceived) ||
-          llvm::AddOverflow(totalBound, r.lowerBound, totalBound))
-        return op.emitError("the total bytes received in this reshard do not "
-                            "fit in 64 bits");
-
-    // `file:line:col` where the location has one, MLIR's form otherwise.
-    std::string loc;
-    llvm::raw_string_ostream locStream(loc);
-    if (auto fileLoc = op.getLoc()->findInstanceOf<FileLineColLoc>())
-      locStream << fileLoc.getFilename().getValue() << ":"
-                << fileLoc.getLine() << ":" << fileLoc.getColumn();
-    else
-      op.getLoc().print(locStream);
+    std::vector<TrafficRow> rows;
+    for (auto &[d, r] : byDevice)
+      rows.push_back(r);
+    auto totals = trafficTotals(rows);
+    if (!totals)
+      return op.emitError("the total bytes received in this reshard do not "
+                          "fit in 64 bits");
+    auto [totalReceived, totalBound] = *totals;
+    std::string loc = locationText(op.getLoc());
     if (format == "json") {
       llvm::json::Array devices;
-      for (auto &[d, r] : rows)
-        devices.push_back(llvm::json::Object{{"device", d},
+      for (const TrafficRow &r : rows)
+        devices.push_back(llvm::json::Object{{"device", r.device},
                                              {"sent", r.sent},
                                              {"received", r.received},
                                              {"messages", r.messages},
@@ -114,16 +108,7 @@ struct CommReportPass
        << "\n  to   " << op.getSharding() << "\n  plan: " << p.strategy
        << ", " << p.steps.size() << " step" << (p.steps.size() == 1 ? "" : "s")
        << "\n";
-    os << llvm::formatv("  {0,7} {1,12} {2,12} {3,9} {4,12}\n", "device",
-                        "sent", "received", "messages", "lower_bound");
-    for (auto &[d, r] : rows)
-      os << llvm::formatv("  {0,7} {1,12} {2,12} {3,9} {4,12}\n", d, r.sent,
-                          r.received, r.messages, r.lowerBound);
-    os << "  total received " << totalReceived << " bytes, lower bound "
-       << totalBound << " bytes";
-    if (totalBound > 0)
-      os << llvm::formatv(" (ratio {0:F2})",
-                          double(totalReceived) / double(totalBound));
+    printTrafficTable(os, rows, totalReceived, totalBound);
     os << "\n";
     return success();
   }

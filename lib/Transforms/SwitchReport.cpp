@@ -17,7 +17,6 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Pass/PassManager.h"
-#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <map>
@@ -80,8 +79,23 @@ struct SwitchReportPass
           if (!type)
             continue;
           ShardingAttr s = getPlacement(arg);
-          if (!s || !type.hasStaticShape())
-            continue;
+          if (!type.hasStaticShape()) {
+            // hspmd partitions static shapes only; the report would
+            // otherwise leave the value out without a word.
+            emitError(loop.getLoc())
+                << "iteration argument #" << i << " (" << type
+                << ") has a dynamic shape: a switch moves tensors of static "
+                   "shape only";
+            return failure();
+          }
+          if (!s) {
+            emitError(loop.getLoc()) << "iteration argument #" << i
+                                     << " has no placement under "
+                                     << (strategy.empty()
+                                             ? std::string("the default")
+                                             : "'" + strategy.str() + "'");
+            return failure();
+          }
           values.push_back({loop.getLoc(), int64_t(i), type, s});
         }
     }
@@ -90,8 +104,13 @@ struct SwitchReportPass
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    FailureOr<std::vector<Carried>> a = placedUnder(from), b = placedUnder(to);
-    if (failed(a) || failed(b))
+    // One after the other: a problem of the module (a dynamic shape) is
+    // reported once.
+    FailureOr<std::vector<Carried>> a = placedUnder(from);
+    if (failed(a))
+      return signalPassFailure();
+    FailureOr<std::vector<Carried>> b = placedUnder(to);
+    if (failed(b))
       return signalPassFailure();
     if (a->size() != b->size()) {
       module.emitError() << "--hspmd-switch-report: the loops carry "
@@ -101,7 +120,6 @@ struct SwitchReportPass
     }
     std::set<int64_t> lost(removed.begin(), removed.end());
     std::map<int64_t, DeviceRow> rows;
-    std::map<std::pair<int64_t, int64_t>, int64_t> pairs;
     int64_t perValueMessages = 0;
     llvm::raw_ostream &os = llvm::errs();
     os << "switch from " << (from.empty() ? "the default" : "'" + from + "'")
@@ -160,7 +178,6 @@ struct SwitchReportPass
           int64_t n = layout::volume(t.box) * bytes;
           if (lost.count(t.from) && fromRemoved.empty())
             fromRemoved = std::to_string(t.from);
-          pairs[{t.from, t.to}] += n;
           rows[t.from].sent += n;
           rows[t.from].peers.insert(t.to);
           rows[t.to].received += n;
@@ -172,15 +189,8 @@ struct SwitchReportPass
         rows[d].lowerBound += layout::lowerBoundBytes(src, dst, d, bytes);
       for (int64_t d : src.devices())
         rows[d];
-      std::string where;
-      llvm::raw_string_ostream whereStream(where);
-      if (auto file = dyn_cast<FileLineColLoc>(x.loc))
-        whereStream << file.getFilename().getValue() << ":" << file.getLine()
-                    << ":" << file.getColumn();
-      else
-        x.loc.print(whereStream);
-      os << "  iteration argument #" << x.index << " of the loop at " << where
-         << ": " << x.type << "\n    from " << x.placement << "\n    to   "
+      os << "  iteration argument #" << x.index << " of the loop at "
+         << locationText(x.loc) << ": " << x.type << "\n    from " << x.placement << "\n    to   "
          << y.placement << "\n    " << received << " bytes\n";
       if (!fromRemoved.empty()) {
         std::vector<layout::Box> gone =
@@ -206,21 +216,20 @@ struct SwitchReportPass
     }
     if (failedAny)
       return signalPassFailure();
-    int64_t totalReceived = 0, totalBound = 0, messages = 0;
-    os << llvm::formatv("  {0,7} {1,12} {2,12} {3,9} {4,12}\n", "device",
-                        "sent", "received", "messages", "lower_bound");
+    // One message per pair of devices: a device's messages are its peers.
+    std::vector<TrafficRow> table;
+    int64_t messages = 0;
     for (auto &[d, r] : rows) {
-      os << llvm::formatv("  {0,7} {1,12} {2,12} {3,9} {4,12}\n", d, r.sent,
-                          r.received, r.peers.size(), r.lowerBound);
-      totalReceived += r.received;
-      totalBound += r.lowerBound;
+      table.push_back({d, r.sent, r.received, int64_t(r.peers.size()),
+                       r.lowerBound});
       messages += int64_t(r.peers.size());
     }
-    os << "  total received " << totalReceived << " bytes, lower bound "
-       << totalBound << " bytes";
-    if (totalBound > 0)
-      os << llvm::formatv(" (ratio {0:F2})",
-                          double(totalReceived) / double(totalBound));
+    auto totals = trafficTotals(table);
+    if (!totals) {
+      module.emitError("the bytes of this switch do not fit in 64 bits");
+      return signalPassFailure();
+    }
+    printTrafficTable(os, table, totals->first, totals->second);
     os << "; " << messages << " messages, one per pair of devices ("
        << perValueMessages << " value by value)\n";
     markAllAnalysesPreserved();

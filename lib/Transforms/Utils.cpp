@@ -7,7 +7,9 @@
 
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MathExtras.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <functional>
 
@@ -144,4 +146,40 @@ FailureOr<ReshardPlan> mlir::hspmd::planReshard(ReshardOp op, bool verify) {
                             << *err;
   }
   return r;
+}
+
+std::string mlir::hspmd::locationText(Location loc) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  if (auto file = loc->findInstanceOf<FileLineColLoc>())
+    os << file.getFilename().getValue() << ":" << file.getLine() << ":"
+       << file.getColumn();
+  else
+    loc.print(os);
+  return text;
+}
+
+std::optional<std::pair<int64_t, int64_t>>
+mlir::hspmd::trafficTotals(ArrayRef<TrafficRow> rows) {
+  int64_t received = 0, bound = 0;
+  for (const TrafficRow &r : rows)
+    if (llvm::AddOverflow(received, r.received, received) ||
+        llvm::AddOverflow(bound, r.lowerBound, bound))
+      return std::nullopt;
+  return std::make_pair(received, bound);
+}
+
+void mlir::hspmd::printTrafficTable(llvm::raw_ostream &os,
+                                    ArrayRef<TrafficRow> rows,
+                                    int64_t totalReceived, int64_t totalBound) {
+  os << llvm::formatv("  {0,7} {1,12} {2,12} {3,9} {4,12}\n", "device",
+                      "sent", "received", "messages", "lower_bound");
+  for (const TrafficRow &r : rows)
+    os << llvm::formatv("  {0,7} {1,12} {2,12} {3,9} {4,12}\n", r.device,
+                        r.sent, r.received, r.messages, r.lowerBound);
+  os << "  total received " << totalReceived << " bytes, lower bound "
+     << totalBound << " bytes";
+  if (totalBound > 0)
+    os << llvm::formatv(" (ratio {0:F2})",
+                        double(totalReceived) / double(totalBound));
 }

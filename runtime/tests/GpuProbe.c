@@ -7,6 +7,10 @@
  *   stream      mgpuStreamCreate
  *   matmul-k0   hspmd_rt_gpu_matmul with k = 0: nothing to do, no GPU
  *               needed; prints "matmul-k0 ok"
+ *   launch-empty
+ *               mgpuLaunchKernel of a grid with no blocks (a loop with no
+ *               iterations): nothing to run, no GPU needed; prints
+ *               "launch-empty ok"
  *   matmul-negative, matmul-lda, matmul-ldb, matmul-ldc, matmul-type,
  *   matmul-trans
  *               bad arguments, refused before the GPU is touched
@@ -17,12 +21,17 @@
 
 #include "hspmd/runtime.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 /* MLIR's ABI, as programs declare it (Gpu.c). */
 void *mgpuModuleLoad(void *data, size_t size);
 void *mgpuStreamCreate(void);
+void mgpuLaunchKernel(void *function, intptr_t gridX, intptr_t gridY,
+                      intptr_t gridZ, intptr_t blockX, intptr_t blockY,
+                      intptr_t blockZ, int32_t smem, void *stream,
+                      void **params, void **extra, size_t paramsCount);
 void *_mlir_memref_to_llvm_alloc(size_t bytes);
 void _mlir_memref_to_llvm_free(void *p);
 
@@ -43,6 +52,9 @@ int main(int argc, char **argv) {
   } else if (!strcmp(mode, "matmul-k0")) {
     hspmd_rt_gpu_matmul(HSPMD_F32, HSPMD_F32, 2, 2, 0, a, 0, 0, b, 2, 0, c, 2);
     printf("matmul-k0 ok\n");
+  } else if (!strcmp(mode, "launch-empty")) {
+    mgpuLaunchKernel(NULL, 0, 1, 1, 256, 1, 1, 0, NULL, NULL, NULL, 0);
+    printf("launch-empty ok\n");
   } else if (!strcmp(mode, "matmul-negative")) {
     hspmd_rt_gpu_matmul(HSPMD_F32, HSPMD_F32, 2, -1, 2, a, 2, 0, b, 2, 0, c, 2);
   } else if (!strcmp(mode, "matmul-lda")) {
@@ -57,7 +69,7 @@ int main(int argc, char **argv) {
     hspmd_rt_gpu_matmul(HSPMD_F32, HSPMD_F32, 2, 2, 2, a, 2, 2, b, 2, 0, c, 2);
   } else {
     fprintf(stderr, "usage: hspmd-runtime-gpu-probe alloc|module|stream|"
-                    "matmul-k0|matmul-negative|matmul-lda|matmul-ldb|"
+                    "matmul-k0|launch-empty|matmul-negative|matmul-lda|matmul-ldb|"
                     "matmul-ldc|matmul-type|matmul-trans\n");
     return 2;
   }

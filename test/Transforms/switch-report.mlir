@@ -54,3 +54,8 @@
 // An unknown strategy is the selection's error.
 // RUN: not hspmd-opt --hspmd-switch-report=to=zero %S/Inputs/switch-loop.mlir -o /dev/null 2>&1 | FileCheck %s --check-prefix=SWUNKNOWN
 // SWUNKNOWN: switch-loop.mlir:5:1: error: --hspmd-select-strategy: unknown strategy 'zero'; the module declares ["tp", "dp", "dp3", "tp2"]
+
+// A carried tensor of dynamic shape: said once, not left out of the report.
+// RUN: not hspmd-opt --hspmd-switch-report=to=b %S/Inputs/switch-dynamic.mlir -o /dev/null 2>&1 | FileCheck %s --check-prefix=SWDYN
+// SWDYN: switch-dynamic.mlir:8:12: error: iteration argument #0 ('tensor<?xf32>') has a dynamic shape: a switch moves tensors of static shape only
+// SWDYN-NOT: error:

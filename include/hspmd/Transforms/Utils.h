@@ -74,6 +74,27 @@ struct ReshardPlan {
 /// checker proves the plan; a rejected plan is an error.
 FailureOr<ReshardPlan> planReshard(ReshardOp op, bool verify);
 
+/// `file:line:col` where `loc` has one, MLIR's form otherwise: how reports
+/// name a place.
+std::string locationText(Location loc);
+
+/// What one device sends and receives in a move, against the lower bound
+/// (the bytes of its destination block it does not already hold).
+struct TrafficRow {
+  int64_t device = 0, sent = 0, received = 0, messages = 0, lowerBound = 0;
+};
+
+/// The bytes all devices receive and their lower bound; nothing when a sum
+/// does not fit in 64 bits.
+std::optional<std::pair<int64_t, int64_t>>
+trafficTotals(ArrayRef<TrafficRow> rows);
+
+/// The per-device table the communication and switch reports print: a
+/// header, a row per device, then "  total received N bytes, lower bound M
+/// bytes (ratio R)" with no line end.
+void printTrafficTable(llvm::raw_ostream &os, ArrayRef<TrafficRow> rows,
+                       int64_t totalReceived, int64_t totalBound);
+
 } // namespace mlir::hspmd
 
 #endif // HSPMD_TRANSFORMS_UTILS_H

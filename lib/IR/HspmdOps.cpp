@@ -1,6 +1,7 @@
 //===- HspmdOps.cpp - hspmd operations ------------------------------------===//
 
 #include "hspmd/IR/HspmdOps.h"
+#include "hspmd/IR/AttrNames.h"
 #include "hspmd/Layout/Limits.h"
 #include "ParseUtils.h"
 
@@ -420,6 +421,30 @@ LogicalResult PlanOp::verify() {
       return emitOpError("a device program yields at most one value");
   }
   return success();
+}
+
+LogicalResult WithStrategyOp::verify() {
+  auto module = (*this)->getParentOfType<ModuleOp>();
+  auto strategies =
+      module ? module->getAttrOfType<ArrayAttr>(kStrategiesAttrName) : nullptr;
+  if (!strategies)
+    return emitOpError() << "needs an enclosing module that declares its "
+                            "strategies ('"
+                         << kStrategiesAttrName << "')";
+  Block &block = getBody().front();
+  if (block.getArgumentTypes() != getInputs().getTypes())
+    return emitOpError() << "body takes " << block.getArgumentTypes()
+                         << " but the op passes " << getInputs().getTypes();
+  TypeRange yielded = block.getTerminator()->getOperandTypes();
+  if (yielded != getResultTypes())
+    return emitOpError() << "body yields " << yielded
+                         << " but the op returns " << getResultTypes();
+  WalkResult nested = getBody().walk([](WithStrategyOp inner) {
+    inner.emitOpError("is inside another hspmd.with_strategy: the outer "
+                      "one already chooses the strategy");
+    return WalkResult::interrupt();
+  });
+  return failure(nested.wasInterrupted());
 }
 
 #define GET_OP_CLASSES

@@ -63,6 +63,7 @@ void mlir::hspmd::addHostToLLVMPipeline(OpPassManager &pm) {
 }
 
 void mlir::hspmd::addToLLVMPipeline(OpPassManager &pm) {
+  pm.addPass(createHspmdExpandStrategies());
   pm.addPass(createHspmdPropagate());
   pm.addPass(createHspmdResolveComm());
   pm.addPass(createHspmdSpecialize());
@@ -135,6 +136,7 @@ void mlir::hspmd::addHostToCudaPipeline(OpPassManager &pm,
 
 void mlir::hspmd::addToCudaPipeline(OpPassManager &pm,
                                     const CudaPipelineOptions &options) {
+  pm.addPass(createHspmdExpandStrategies());
   pm.addPass(createHspmdPropagate());
   pm.addPass(createHspmdResolveComm());
   pm.addPass(createHspmdSpecialize());

@@ -109,6 +109,14 @@ struct PropagatePass
     // Callees first, so that a call meets its callee's deduced signature;
     // recursion falls back to module order.
     ModuleOp module = getOperation();
+    WalkResult unexpanded = module.walk([](WithStrategyOp op) {
+      op.emitError("hspmd.with_strategy is compiled by "
+                   "--hspmd-expand-strategies (or one strategy kept by "
+                   "--hspmd-select-strategy) before --hspmd-propagate");
+      return WalkResult::interrupt();
+    });
+    if (unexpanded.wasInterrupted())
+      return signalPassFailure();
     SmallVector<func::FuncOp> order;
     llvm::DenseSet<Operation *> visited, called;
     std::function<void(func::FuncOp)> visit = [&](func::FuncOp fn) {

@@ -9,6 +9,7 @@
 #include "hspmd/IR/AttrNames.h"
 #include "hspmd/IR/HspmdOps.h"
 #include "hspmd/Transforms/Passes.h"
+#include "hspmd/Transforms/Utils.h"
 
 #include "mlir/Interfaces/FunctionInterfaces.h"
 
@@ -41,17 +42,19 @@ struct SelectStrategyPass
                          << name << "'; the module declares " << declared;
       return signalPassFailure();
     }
+    StringAttr chosenName = StringAttr::get(&getContext(), name);
+    // The one strategy runs wherever a body chooses one at run time.
+    SmallVector<WithStrategyOp> bodies;
+    module.walk([&](WithStrategyOp op) { bodies.push_back(op); });
+    for (WithStrategyOp op : bodies)
+      inlineStrategyBody(op);
+    applyStrategy(module, chosenName);
     // The strategy's sharding from a dictionary, or null when it keeps the
     // default.
     auto chosen = [&](Attribute dict) -> ShardingAttr {
       auto d = dyn_cast_or_null<DictionaryAttr>(dict);
-      return d ? d.getAs<ShardingAttr>(name) : ShardingAttr();
+      return d ? d.getAs<ShardingAttr>(chosenName) : ShardingAttr();
     };
-    module.walk([&](AnnotateOp a) {
-      if (ShardingAttr s = chosen(a->getAttr(kStrategyShardingsAttrName)))
-        a.setShardingAttr(s);
-      a->removeAttr(kStrategyShardingsAttrName);
-    });
     StringRef sharding = HspmdDialect::getShardingAttrName();
     module.walk([&](FunctionOpInterface fn) {
       for (unsigned i = 0, e = fn.getNumArguments(); i < e; ++i) {

@@ -3,6 +3,7 @@
 #include "hspmd/IR/AttrNames.h"
 #include "hspmd/IR/HspmdOps.h"
 #include "hspmd/Transforms/Passes.h"
+#include "hspmd/Transforms/Utils.h"
 
 #include "mlir/Interfaces/FunctionInterfaces.h"
 
@@ -17,6 +18,11 @@ using namespace mlir::hspmd;
 namespace {
 struct StripPass : public mlir::hspmd::impl::HspmdStripBase<StripPass> {
   void runOnOperation() override {
+    // Strategies place values and never change them: one body runs.
+    SmallVector<WithStrategyOp> bodies;
+    getOperation()->walk([&](WithStrategyOp op) { bodies.push_back(op); });
+    for (WithStrategyOp op : bodies)
+      inlineStrategyBody(op);
     getOperation()->walk([](Operation *op) {
       if (isa<AnnotateOp, ReshardOp>(op)) {
         op->getResult(0).replaceAllUsesWith(op->getOperand(0));

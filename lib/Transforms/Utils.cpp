@@ -1,11 +1,13 @@
 //===- Utils.cpp - Helpers shared by the hspmd passes ---------------------===//
 
 #include "hspmd/Transforms/Utils.h"
+#include "hspmd/IR/AttrNames.h"
 #include "hspmd/IR/HspmdOps.h"
 #include "hspmd/Plan/Checker.h"
 #include "hspmd/Plan/Planner.h"
 
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/IR/PatternMatch.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MathExtras.h"
@@ -182,4 +184,29 @@ void mlir::hspmd::printTrafficTable(llvm::raw_ostream &os,
   if (totalBound > 0)
     os << llvm::formatv(" (ratio {0:F2})",
                         double(totalReceived) / double(totalBound));
+}
+
+ShardingAttr mlir::hspmd::strategySharding(Operation *annotate,
+                                           StringAttr name) {
+  auto op = cast<AnnotateOp>(annotate);
+  if (auto d = op->getAttrOfType<DictionaryAttr>(kStrategyShardingsAttrName))
+    if (auto s = d.getAs<ShardingAttr>(name))
+      return s;
+  return op.getShardingAttr();
+}
+
+void mlir::hspmd::applyStrategy(Operation *root, StringAttr name) {
+  root->walk([&](AnnotateOp a) {
+    a.setShardingAttr(strategySharding(a, name));
+    a->removeAttr(kStrategyShardingsAttrName);
+  });
+}
+
+void mlir::hspmd::inlineStrategyBody(WithStrategyOp op) {
+  IRRewriter rewriter(op);
+  Block &body = op.getBody().front();
+  Operation *yield = body.getTerminator();
+  rewriter.inlineBlockBefore(&body, op, op.getInputs());
+  rewriter.replaceOp(op, yield->getOperands());
+  rewriter.eraseOp(yield);
 }

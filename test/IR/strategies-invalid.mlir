@@ -52,3 +52,58 @@ module attributes {hspmd.strategies = ["tp", "dp"]} {
     return %x : tensor<8xf32>
   }
 }
+
+// -----
+
+func.func @no_strategies(%s: index, %x: tensor<8xf32>) -> tensor<8xf32> {
+  // expected-error @+1 {{'hspmd.with_strategy' op needs an enclosing module that declares its strategies ('hspmd.strategies')}}
+  %y = hspmd.with_strategy %s (%x) : (tensor<8xf32>) -> tensor<8xf32> {
+  ^bb0(%a: tensor<8xf32>):
+    hspmd.yield %a : tensor<8xf32>
+  }
+  return %y : tensor<8xf32>
+}
+
+// -----
+
+module attributes {hspmd.strategies = ["tp", "dp"]} {
+  func.func @arguments(%s: index, %x: tensor<8xf32>) -> tensor<8xf32> {
+    // expected-error @+1 {{'hspmd.with_strategy' op body takes 'tensor<4xf32>' but the op passes 'tensor<8xf32>'}}
+    %y = hspmd.with_strategy %s (%x) : (tensor<8xf32>) -> tensor<8xf32> {
+    ^bb0(%a: tensor<4xf32>):
+      hspmd.yield %x : tensor<8xf32>
+    }
+    return %y : tensor<8xf32>
+  }
+}
+
+// -----
+
+module attributes {hspmd.strategies = ["tp", "dp"]} {
+  func.func @results(%s: index, %x: tensor<8xf32>) -> tensor<8xf32> {
+    // expected-error @+1 {{'hspmd.with_strategy' op body yields 'tensor<8xi32>' but the op returns 'tensor<8xf32>'}}
+    %y = hspmd.with_strategy %s (%x) : (tensor<8xf32>) -> tensor<8xf32> {
+    ^bb0(%a: tensor<8xf32>):
+      %b = arith.fptosi %a : tensor<8xf32> to tensor<8xi32>
+      hspmd.yield %b : tensor<8xi32>
+    }
+    return %y : tensor<8xf32>
+  }
+}
+
+// -----
+
+module attributes {hspmd.strategies = ["tp", "dp"]} {
+  func.func @nested(%s: index, %x: tensor<8xf32>) -> tensor<8xf32> {
+    %y = hspmd.with_strategy %s (%x) : (tensor<8xf32>) -> tensor<8xf32> {
+    ^bb0(%a: tensor<8xf32>):
+      // expected-error @+1 {{'hspmd.with_strategy' op is inside another hspmd.with_strategy: the outer one already chooses the strategy}}
+      %b = hspmd.with_strategy %s (%a) : (tensor<8xf32>) -> tensor<8xf32> {
+      ^bb0(%c: tensor<8xf32>):
+        hspmd.yield %c : tensor<8xf32>
+      }
+      hspmd.yield %b : tensor<8xf32>
+    }
+    return %y : tensor<8xf32>
+  }
+}

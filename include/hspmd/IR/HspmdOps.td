@@ -247,6 +247,49 @@ def Hspmd_DeviceIdOp : Hspmd_Op<"device_id", [Pure]> {
 }
 
 //===----------------------------------------------------------------------===//
+// Strategies
+//===----------------------------------------------------------------------===//
+
+def Hspmd_WithStrategyOp : Hspmd_Op<"with_strategy", [
+    SingleBlockImplicitTerminator<"YieldOp">, RecursiveMemoryEffects]> {
+  let summary = "Runs its body under the strategy a run-time index chooses";
+  let description = [{
+    The body is written once; its annotations carry one placement per
+    strategy of the module (`hspmd.strategy_shardings`). `selector` is the
+    position of the strategy in the module's `hspmd.strategies`, computed
+    at run time (for example from the batch's sequence-length bucket); it
+    must be the same on every device, as any value computed from the
+    program's data is. An index outside the list runs the first strategy.
+    The body's block takes the operands and yields the results: strategies
+    place values, they never change them, so every strategy computes the
+    same results (`--reference` runs the body as written).
+
+    `--hspmd-expand-strategies` compiles every strategy into the one
+    program. In an `scf.for` whose iteration argument flows only through
+    the op and back to `scf.yield`, the loop carries one copy of that value
+    per strategy and the index of the strategy that last ran: a step moves
+    the value (one planned reshard) only when the strategy changes.
+
+    ```mlir
+    %w1 = hspmd.with_strategy %s (%w) : (tensor<4x4xf32>) -> tensor<4x4xf32> {
+    ^bb0(%a: tensor<4x4xf32>):
+      %p = hspmd.annotate %a as #hspmd.sharding<[0, 1, 2, 3] : [d1 = 4]> : tensor<4x4xf32> {hspmd.strategy_shardings = {dp = #hspmd.sharding<[0, 1, 2, 3] : [dup = 4]>}}
+      ...
+      hspmd.yield %n : tensor<4x4xf32>
+    }
+    ```
+  }];
+  let arguments = (ins Index:$selector, Variadic<AnyType>:$inputs);
+  let results = (outs Variadic<AnyType>:$results);
+  let regions = (region SizedRegion<1>:$body);
+  let assemblyFormat = [{
+    $selector ` ` `(` $inputs `)` attr-dict `:`
+    functional-type($inputs, $results) $body
+  }];
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
 // Resolved reshards
 //===----------------------------------------------------------------------===//
 
@@ -284,17 +327,19 @@ def Hspmd_PlanOp : Hspmd_Op<"plan", [
 }
 
 def Hspmd_YieldOp : Hspmd_Op<"yield",
-    [Pure, Terminator, HasParent<"PlanOp">, ReturnLike]> {
-  let summary = "Ends a device's program in hspmd.plan";
+    [Pure, Terminator, ParentOneOf<["PlanOp", "WithStrategyOp"]>,
+     ReturnLike]> {
+  let summary = "Ends a device's program in hspmd.plan or a strategy's body";
   let description = [{
-    Yields the device's destination block, or nothing when the tensor does
-    not live on the device after the move.
+    In `hspmd.plan`, yields the device's destination block, or nothing when
+    the tensor does not live on the device after the move; in
+    `hspmd.with_strategy`, the op's results.
 
     ```mlir
     hspmd.yield %g : tensor<24x8xf32>
     ```
   }];
-  let arguments = (ins Variadic<AnyRankedTensor>:$values);
+  let arguments = (ins Variadic<AnyType>:$values);
   let assemblyFormat = "attr-dict ($values^ `:` type($values))?";
   let builders = [OpBuilder<(ins), [{ /* nothing */ }]>];
 }

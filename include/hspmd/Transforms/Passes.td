@@ -236,6 +236,39 @@ def HspmdSelectStrategy : Pass<"hspmd-select-strategy", "ModuleOp"> {
   let dependentDialects = ["::mlir::hspmd::HspmdDialect"];
 }
 
+def HspmdExpandStrategies : Pass<"hspmd-expand-strategies", "ModuleOp"> {
+  let summary = "Compiles every strategy of an hspmd.with_strategy into one program";
+  let description = [{
+    Replaces each `hspmd.with_strategy` by a chain of `scf.if` on its
+    selector, one branch per strategy, each holding a copy of the body
+    whose annotations state that strategy's placements (the first strategy
+    also runs for an index outside the list). Propagation then places each
+    branch on its own and reshards where a value enters a branch in another
+    placement.
+
+    In an `scf.for`, an iteration argument that flows only through the op
+    (its one use is the op, and the op's matching result goes straight back
+    to `scf.yield`) is carried once per strategy, each copy in the
+    placement that strategy's body states for it, with the index of the
+    strategy that ran last: a step whose strategy is the last one's reads
+    its copy as it is; otherwise it moves the last strategy's copy into its
+    own placement (a planned reshard, the switch). Copies of other
+    strategies pass through unchanged, and after the loop the last
+    strategy's copy is the result. A step therefore moves data only when
+    the strategy changes, at the cost of one copy of each such value per
+    strategy.
+
+    The pipelines (`--hspmd-to-llvm`, `--hspmd-to-cuda`) run this pass
+    first; `--hspmd-select-strategy` keeps one strategy instead and
+    `--hspmd-strip` runs the body as written. A function called from the
+    body must not carry per-strategy placements (each call would keep its
+    default ones): that is an error at the call.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::scf::SCFDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 def HspmdStrip : Pass<"hspmd-strip", "ModuleOp"> {
   let summary = "Removes every placement: the single-device program";
   let description = [{

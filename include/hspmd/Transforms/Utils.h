@@ -95,6 +95,22 @@ trafficTotals(ArrayRef<TrafficRow> rows);
 void printTrafficTable(llvm::raw_ostream &os, ArrayRef<TrafficRow> rows,
                        int64_t totalReceived, int64_t totalBound);
 
+class WithStrategyOp;
+
+/// Gives every `hspmd.annotate` in `root` (itself included) the placement
+/// strategy `name` states for it in `hspmd.strategy_shardings`, the
+/// sharding as written when the dictionary does not name it, and drops the
+/// dictionary.
+void applyStrategy(Operation *root, StringAttr name);
+
+/// The placement strategy `name` gives the annotation: the dictionary's
+/// entry, else its sharding as written.
+ShardingAttr strategySharding(Operation *annotate, StringAttr name);
+
+/// Replaces `op` by its body, run on its operands (the strategy its
+/// annotations then state is theirs to choose).
+void inlineStrategyBody(WithStrategyOp op);
+
 } // namespace mlir::hspmd
 
 #endif // HSPMD_TRANSFORMS_UTILS_H

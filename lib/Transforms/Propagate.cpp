@@ -139,11 +139,87 @@ struct PropagatePass
       placed.clear();
       stated.clear();
       reshardsOf.clear();
+      early.clear();
       if (failed(runOnFunction(fn)))
         return signalPassFailure();
+      recordEarlyCalls();
       if (called.count(fn))
         writeSignature(fn);
+      finished.insert(fn);
     }
+    if (failed(checkEarlyCalls()))
+      return signalPassFailure();
+  }
+
+  /// Functions already placed, whose signatures their callers read.
+  llvm::DenseSet<Operation *> finished;
+  /// Calls in the function being placed whose callee is not placed yet
+  /// (recursion): they were placed without the callee's signature.
+  SmallVector<func::CallOp> early;
+  /// What such calls gave their tensor operands and results.
+  struct EarlyCall {
+    func::CallOp call;
+    SmallVector<std::optional<LSharding>> operands, results;
+  };
+  SmallVector<EarlyCall> earlyCalls;
+
+  void recordEarlyCalls() {
+    for (func::CallOp call : early) {
+      EarlyCall record{call, {}, {}};
+      auto layoutOf = [&](Value v) -> std::optional<LSharding> {
+        if (!isStaticTensor(v) || !placed.count(v))
+          return std::nullopt;
+        return placed[v];
+      };
+      for (Value v : call.getOperands())
+        record.operands.push_back(layoutOf(v));
+      for (Value v : call.getResults())
+        record.results.push_back(layoutOf(v));
+      earlyCalls.push_back(std::move(record));
+    }
+  }
+
+  /// A call placed before its callee must agree with the signature the
+  /// callee got: otherwise the two sides would read one block differently
+  /// (a replicated copy taken for a summand, say). Stating the callee's
+  /// placements on its signature makes them agree.
+  LogicalResult checkEarlyCalls() {
+    StringRef name = HspmdDialect::getShardingAttrName();
+    for (EarlyCall &record : earlyCalls) {
+      auto callee = getOperation().lookupSymbol<func::FuncOp>(
+          record.call.getCalleeAttr());
+      if (!callee)
+        continue;
+      for (bool result : {false, true}) {
+        auto &given = result ? record.results : record.operands;
+        for (auto [i, layout] : llvm::enumerate(given)) {
+          if (!layout)
+            continue;
+          ShardingAttr s =
+              result ? callee.getResultAttrOfType<ShardingAttr>(i, name)
+                     : callee.getArgAttrOfType<ShardingAttr>(i, name);
+          Value v = result ? Value(record.call.getResult(i))
+                           : record.call.getOperand(i);
+          if (s && sameLayout(*layout, s.getLayout(), shapeOf(v)))
+            continue;
+          InFlightDiagnostic diag = record.call.emitError();
+          diag << "this call is placed before @" << callee.getSymName()
+               << " itself (recursion), so it "
+               << (result ? "takes result #" : "passes argument #") << i
+               << " as " << attr(*layout) << ", but @" << callee.getSymName()
+               << (result ? " returns it as " : " takes it as ");
+          if (s)
+            diag << s;
+          else
+            diag << "unplaced";
+          diag << "; state @" << callee.getSymName()
+               << "'s argument and result placements with '" << name
+               << "' attributes on its signature";
+          return failure();
+        }
+      }
+    }
+    return success();
   }
 
   /// Records a callee's deduced argument and result placements on its
@@ -889,6 +965,10 @@ struct PropagatePass
   /// results placed the same way; without a signature placement it is
   /// treated like an op without a rule.
   LogicalResult materializeCall(func::CallOp call) {
+    if (auto callee =
+            getOperation().lookupSymbol<func::FuncOp>(call.getCalleeAttr()))
+      if (!callee.isExternal() && !finished.count(callee))
+        early.push_back(call);
     // A callee whose signature places every tensor (every callee with a
     // body, once propagated) fixes the call's placements; any other call
     // (an external function) runs like an op without a rule.

@@ -8,6 +8,7 @@
 
 #include "hspmd/IR/HspmdDialect.h"
 #include "ParseUtils.h"
+#include "hspmd/Layout/Limits.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinTypes.h"
@@ -224,10 +225,41 @@ static ParseResult parseIntList(AsmParser &parser,
   });
 }
 
+/// device-list ::= `[` item (`,` item)* `]`, item ::= int | int `to` int
+static ParseResult parseDeviceList(AsmParser &parser,
+                                   std::vector<int64_t> &devices) {
+  return parser.parseCommaSeparatedList(AsmParser::Delimiter::Square, [&]() -> ParseResult {
+    SMLoc loc = parser.getCurrentLocation();
+    int64_t first;
+    if (mlir::hspmd::detail::parseDecimal(parser, first))
+      return failure();
+    int64_t last = first;
+    if (succeeded(parser.parseOptionalKeyword("to"))) {
+      if (mlir::hspmd::detail::parseDecimal(parser, last))
+        return failure();
+      if (first < 0 || last >= layout::kMaxDevice)
+        return parser.emitError(loc)
+               << "device ids are in [0, " << layout::kMaxDevice
+               << "), got the range `" << first << " to " << last << "`";
+      if (last < first)
+        return parser.emitError(loc)
+               << "a range `a to b` needs a <= b, got `" << first << " to "
+               << last << "`";
+    }
+    if (int64_t(devices.size()) + (last - first) >= layout::kMaxListedDevices)
+      return parser.emitError(loc)
+             << "a device list names at most " << layout::kMaxListedDevices
+             << " devices";
+    for (int64_t d = first; d <= last; ++d)
+      devices.push_back(d);
+    return success();
+  });
+}
+
 /// group ::= device-list `:` `[` (axis (`,` axis)*)? `]`
 static ParseResult parseGroup(AsmParser &parser, layout::Group &group) {
   SMLoc loc = parser.getCurrentLocation();
-  if (parseIntList(parser, group.devices))
+  if (parseDeviceList(parser, group.devices))
     return failure();
   if (group.devices.empty())
     return parser.emitError(loc, "a device list needs at least one device");

@@ -26,6 +26,27 @@ std::string joinInts(const std::vector<int64_t> &v) {
   return s + "]";
 }
 
+/// A device list: a run of eight or more consecutive increasing ids as
+/// `a to b`, other ids one by one.
+std::string joinDevices(const std::vector<int64_t> &v) {
+  std::string s = "[";
+  for (size_t i = 0; i < v.size();) {
+    size_t j = i + 1;
+    while (j < v.size() && v[j] == v[j - 1] + 1)
+      ++j;
+    if (i)
+      s += ", ";
+    if (int64_t(j - i) >= kMinPrintedRange) {
+      s += std::to_string(v[i]) + " to " + std::to_string(v[j - 1]);
+      i = j;
+      continue;
+    }
+    s += std::to_string(v[i]);
+    ++i;
+  }
+  return s + "]";
+}
+
 /// Product of the axis sizes, or nothing on overflow.
 std::optional<int64_t> axisProduct(const Group &g) {
   int64_t p = 1;
@@ -267,7 +288,7 @@ std::vector<int64_t> Sharding::devices() const {
 
 std::string Sharding::str() const {
   auto groupStr = [](const Group &g) {
-    std::string s = joinInts(g.devices) + " : [";
+    std::string s = joinDevices(g.devices) + " : [";
     for (size_t i = 0; i < g.axes.size(); ++i) {
       if (i)
         s += ", ";

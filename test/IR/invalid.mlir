@@ -630,3 +630,35 @@ func.func @hex_group(%x: tensor<8xf32>) {
 
 // expected-error @+1 {{'hspmd.max_device' is an integer on a module}}
 "test.op"() {hspmd.max_device = 3} : () -> ()
+
+// -----
+
+func.func @range_backwards(%x: tensor<8xf32>) {
+  // expected-error @+1 {{a range `a to b` needs a <= b, got `5 to 2`}}
+  %0 = hspmd.annotate %x as #hspmd.sharding<[0, 5 to 2] : [d0 = 4]> : tensor<8xf32>
+  return
+}
+
+// -----
+
+func.func @range_out_of_ids(%x: tensor<8xf32>) {
+  // expected-error @+1 {{device ids are in [0, 2147483648), got the range `-1 to 6`}}
+  %0 = hspmd.annotate %x as #hspmd.sharding<[-1 to 6] : [d0 = 8]> : tensor<8xf32>
+  return
+}
+
+// -----
+
+func.func @range_too_long(%x: tensor<8xf32>) {
+  // expected-error @+1 {{a device list names at most 1048576 devices}}
+  %0 = hspmd.annotate %x as #hspmd.sharding<[0 to 2147483647] : [d0 = 8]> : tensor<8xf32>
+  return
+}
+
+// -----
+
+func.func @range_repeats(%x: tensor<8xf32>) {
+  // expected-error @+1 {{invalid #hspmd.sharding<[3, 1, 2, 3] : [d0 = 4]>: device 3 appears more than once}}
+  %0 = hspmd.annotate %x as #hspmd.sharding<[3, 1 to 3] : [d0 = 4]> : tensor<8xf32>
+  return
+}

@@ -68,7 +68,7 @@ func.func @edge_cases(%s: tensor<f32>, %e: tensor<0x8xf32>, %t: tensor<4x6x8xbf1
   %1 = hspmd.annotate %s as #hspmd.sharding<hetero = dup, groups = [[0, 1] : [dup = 2], [2] : []]> : tensor<f32>
   // CHECK: #hspmd.sharding<[0, 1, 2, 3] : [d0 = 4]> : tensor<0x8xf32>
   %2 = hspmd.annotate %e as #hspmd.sharding<[0, 1, 2, 3] : [d0 = 4]> : tensor<0x8xf32>
-  // CHECK: #hspmd.sharding<[0, 1, 2, 3, 4, 5, 6, 7] : [d2 = 2, partial = 2, d0 = 2]> : tensor<4x6x8xbf16>
+  // CHECK: #hspmd.sharding<[0 to 7] : [d2 = 2, partial = 2, d0 = 2]> : tensor<4x6x8xbf16>
   %3 = hspmd.annotate %t as #hspmd.sharding<[0, 1, 2, 3, 4, 5, 6, 7] : [d2 = 2, partial = 2, d0 = 2]> : tensor<4x6x8xbf16>
   // CHECK: #hspmd.sharding<[2147483647, 0] : [d0 = 2]> : tensor<8xf16>
   %4 = hspmd.annotate %h as #hspmd.sharding<[2147483647, 0] : [d0 = 2]> : tensor<8xf16>
@@ -129,4 +129,19 @@ func.func @communication(%x: tensor<12x8xf32>, %y: tensor<6x8xf32>, %z: tensor<8
   %e = tensor.empty() : tensor<0x8xf32>
   %8 = hspmd.send_recv sends [3 : [0, 0] [4, 8]] of %w : tensor<4x8xf32> recvs [] into %e : tensor<0x8xf32>
   return
+}
+
+// Device ranges: `a to b` lists a, a+1, ..., b; runs of eight or more
+// consecutive increasing ids print as a range, shorter runs one by one.
+// CHECK-LABEL: func.func @ranges
+func.func @ranges(%x: tensor<64x8xf32>) -> tensor<64x8xf32> {
+  // CHECK: #hspmd.sharding<[0 to 7, 9, 10, 11, 12, 13, 14, 15] : [dup = 15]>
+  %a = hspmd.annotate %x as #hspmd.sharding<[0 to 7, 9 to 15] : [dup = 15]> : tensor<64x8xf32>
+  // CHECK: #hspmd.sharding<[0 to 7] : [d0 = 8]>
+  %b = hspmd.annotate %a as #hspmd.sharding<[0, 1, 2, 3, 4, 5, 6, 7] : [d0 = 8]> : tensor<64x8xf32>
+  // CHECK: #hspmd.sharding<[7, 6, 5, 4, 3, 2, 1, 0] : [d0 = 8]>
+  %c = hspmd.annotate %b as #hspmd.sharding<[7, 6, 5, 4, 3, 2, 1, 0] : [d0 = 8]> : tensor<64x8xf32>
+  // CHECK: #hspmd.sharding<hetero = d0, groups = {{\[\[}}100 to 131] : [d0 = 32], [3, 4] : [dup = 2]]>
+  %d = hspmd.annotate %c as #hspmd.sharding<hetero = d0, weights = [1, 1], groups = [[100 to 131] : [d0 = 32], [3, 4 to 4] : [dup = 2]]> : tensor<64x8xf32>
+  return %d : tensor<64x8xf32>
 }

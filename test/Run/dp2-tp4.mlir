@@ -11,9 +11,9 @@
 // RUN: grep -c "Unranked Memref" %t.out | FileCheck %s --check-prefix=PRINTS
 // PRINTS: 2
 // PLACE: %[[H:.*]] = linalg.matmul
-// PLACE-NEXT: hspmd.annotate %[[H]] as #hspmd.sharding<[0, 1, 2, 3, 4, 5, 6, 7] : [d0 = 2, d1 = 4]> : tensor<16x32xf32>
+// PLACE-NEXT: hspmd.annotate %[[H]] as #hspmd.sharding<[0 to 7] : [d0 = 2, d1 = 4]> : tensor<16x32xf32>
 // PLACE: %[[Y:.*]] = linalg.matmul
-// PLACE-NEXT: hspmd.annotate %[[Y]] as #hspmd.sharding<[0, 1, 2, 3, 4, 5, 6, 7] : [d0 = 2, partial = 4]> : tensor<16x8xf32>
+// PLACE-NEXT: hspmd.annotate %[[Y]] as #hspmd.sharding<[0 to 7] : [d0 = 2, partial = 4]> : tensor<16x8xf32>
 func.func private @printMemrefF32(memref<*xf32>)
 func.func @main() {
   %zero = arith.constant 0.0 : f32

@@ -39,7 +39,7 @@ func.func @split_1d(%x: tensor<8x16xf32>) -> tensor<8x16xf32> {
 // 4*c0 + c1 and holds row block c0, column block c1, which is exactly
 // position 4*c0 + c1 of [d0 = 2, d1 = 4].
 // CHECK-LABEL: func.func @split_2d
-// CHECK-NEXT: hspmd.annotate %{{.*}} as #hspmd.sharding<[0, 1, 2, 3, 4, 5, 6, 7] : [d0 = 2, d1 = 4]> : tensor<8x16xf32>
+// CHECK-NEXT: hspmd.annotate %{{.*}} as #hspmd.sharding<[0 to 7] : [d0 = 2, d1 = 4]> : tensor<8x16xf32>
 func.func @split_2d(%x: tensor<8x16xf32>) -> tensor<8x16xf32> {
   %s = shard.sharding @g2x4 split_axes = [[0], [1]] : !shard.sharding
   %0 = shard.shard %x to %s : tensor<8x16xf32>
@@ -50,7 +50,7 @@ func.func @split_2d(%x: tensor<8x16xf32>) -> tensor<8x16xf32> {
 // is outermost; device (c0, c1) = id 4*c0 + c1 holds column block c0 and row
 // block c1, position 4*c0 + c1 of [d1 = 2, d0 = 4]. No permutation needed.
 // CHECK-LABEL: func.func @split_2d_swapped
-// CHECK-NEXT: hspmd.annotate %{{.*}} as #hspmd.sharding<[0, 1, 2, 3, 4, 5, 6, 7] : [d1 = 2, d0 = 4]> : tensor<8x16xf32>
+// CHECK-NEXT: hspmd.annotate %{{.*}} as #hspmd.sharding<[0 to 7] : [d1 = 2, d0 = 4]> : tensor<8x16xf32>
 func.func @split_2d_swapped(%x: tensor<8x16xf32>) -> tensor<8x16xf32> {
   %s = shard.sharding @g2x4 split_axes = [[1], [0]] : !shard.sharding
   %0 = shard.shard %x to %s : tensor<8x16xf32>
@@ -59,7 +59,7 @@ func.func @split_2d_swapped(%x: tensor<8x16xf32>) -> tensor<8x16xf32> {
 
 // Dim 0 over axes [0, 1]: block 4*c0 + c1 = the device's own id: d0 = 8.
 // CHECK-LABEL: func.func @split_merged
-// CHECK-NEXT: hspmd.annotate %{{.*}} as #hspmd.sharding<[0, 1, 2, 3, 4, 5, 6, 7] : [d0 = 8]> : tensor<16x8xf32>
+// CHECK-NEXT: hspmd.annotate %{{.*}} as #hspmd.sharding<[0 to 7] : [d0 = 8]> : tensor<16x8xf32>
 func.func @split_merged(%x: tensor<16x8xf32>) -> tensor<16x8xf32> {
   %s = shard.sharding @g2x4 split_axes = [[0, 1]] : !shard.sharding
   %0 = shard.shard %x to %s : tensor<16x8xf32>
@@ -97,7 +97,7 @@ func.func @split_non_adjacent(%x: tensor<8x8xf32>) -> tensor<8x8xf32> {
 // Unsplit axis 1 of 2x4: device 4*c0 + c1 holds row block c0, the same for
 // every c1: [d0 = 2, dup = 4] in id order.
 // CHECK-LABEL: func.func @dup_inner
-// CHECK-NEXT: hspmd.annotate %{{.*}} as #hspmd.sharding<[0, 1, 2, 3, 4, 5, 6, 7] : [d0 = 2, dup = 4]> : tensor<8x16xf32>
+// CHECK-NEXT: hspmd.annotate %{{.*}} as #hspmd.sharding<[0 to 7] : [d0 = 2, dup = 4]> : tensor<8x16xf32>
 func.func @dup_inner(%x: tensor<8x16xf32>) -> tensor<8x16xf32> {
   %s = shard.sharding @g2x4 split_axes = [[0]] : !shard.sharding
   %0 = shard.shard %x to %s : tensor<8x16xf32>
@@ -106,7 +106,7 @@ func.func @dup_inner(%x: tensor<8x16xf32>) -> tensor<8x16xf32> {
 
 // Unsplit axis 0 of 2x4 (outermost): [dup = 2, d0 = 4] in id order.
 // CHECK-LABEL: func.func @dup_outer
-// CHECK-NEXT: hspmd.annotate %{{.*}} as #hspmd.sharding<[0, 1, 2, 3, 4, 5, 6, 7] : [dup = 2, d0 = 4]> : tensor<8x16xf32>
+// CHECK-NEXT: hspmd.annotate %{{.*}} as #hspmd.sharding<[0 to 7] : [dup = 2, d0 = 4]> : tensor<8x16xf32>
 func.func @dup_outer(%x: tensor<8x16xf32>) -> tensor<8x16xf32> {
   %s = shard.sharding @g2x4 split_axes = [[1]] : !shard.sharding
   %0 = shard.shard %x to %s : tensor<8x16xf32>
@@ -127,7 +127,7 @@ func.func @dup_non_adjacent(%x: tensor<8x8xf32>) -> tensor<8x8xf32> {
 
 // Nothing split: one dup axis over all 8 devices.
 // CHECK-LABEL: func.func @replicated
-// CHECK-NEXT: hspmd.annotate %{{.*}} as #hspmd.sharding<[0, 1, 2, 3, 4, 5, 6, 7] : [dup = 8]> : tensor<8x16xf32>
+// CHECK-NEXT: hspmd.annotate %{{.*}} as #hspmd.sharding<[0 to 7] : [dup = 8]> : tensor<8x16xf32>
 func.func @replicated(%x: tensor<8x16xf32>) -> tensor<8x16xf32> {
   %s = shard.sharding @g2x4 split_axes = [[]] : !shard.sharding
   %0 = shard.shard %x to %s : tensor<8x16xf32>
@@ -146,7 +146,7 @@ func.func @scalar(%x: tensor<f32>) -> tensor<f32> {
 // 2x1x4, dim 0 over axis 0, dim 1 over the size-1 axis 1 (dropped: one
 // block), axis 2 unused. Ids 4*c0 + 4*c1 + c2 with c1 = 0 are in order.
 // CHECK-LABEL: func.func @size_one_dropped
-// CHECK-NEXT: hspmd.annotate %{{.*}} as #hspmd.sharding<[0, 1, 2, 3, 4, 5, 6, 7] : [d0 = 2, dup = 4]> : tensor<8x16xf32>
+// CHECK-NEXT: hspmd.annotate %{{.*}} as #hspmd.sharding<[0 to 7] : [d0 = 2, dup = 4]> : tensor<8x16xf32>
 func.func @size_one_dropped(%x: tensor<8x16xf32>) -> tensor<8x16xf32> {
   %s = shard.sharding @g2x1x4 split_axes = [[0], [1]] : !shard.sharding
   %0 = shard.shard %x to %s : tensor<8x16xf32>
@@ -217,7 +217,7 @@ func.func @shared(%x: tensor<8x16xf32>, %y: tensor<4xi32>) -> (tensor<8x16xf32>,
 // Zero halo sizes and sharded_dims_offsets that are the even split say
 // nothing beyond split_axes: accepted.
 // CHECK-LABEL: func.func @trivial_halo_and_offsets
-// CHECK-NEXT: hspmd.annotate %{{.*}} as #hspmd.sharding<[0, 1, 2, 3, 4, 5, 6, 7] : [d0 = 2, d1 = 4]> : tensor<8x16xf32>
+// CHECK-NEXT: hspmd.annotate %{{.*}} as #hspmd.sharding<[0 to 7] : [d0 = 2, d1 = 4]> : tensor<8x16xf32>
 // CHECK-NEXT: hspmd.annotate %{{.*}} as #hspmd.sharding<[0, 1, 2, 3] : [d1 = 4]> : tensor<4x16xf32>
 func.func @trivial_halo_and_offsets(%x: tensor<8x16xf32>, %y: tensor<4x16xf32>) -> (tensor<8x16xf32>, tensor<4x16xf32>) {
   %s0 = shard.sharding @g2x4 split_axes = [[0], [1]] halo_sizes = [0, 0, 0, 0] : !shard.sharding

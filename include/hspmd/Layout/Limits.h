@@ -11,6 +11,13 @@ namespace hspmd::layout {
 /// ops and device programs all check against this one bound.
 inline constexpr int64_t kMaxDevice = int64_t(1) << 31;
 
+/// The most devices one device list may name (`a to b` ranges included):
+/// a bound on what parsing a sharding expands.
+inline constexpr int64_t kMaxListedDevices = int64_t(1) << 20;
+
+/// Runs of at least this many consecutive increasing ids print as `a to b`.
+inline constexpr int64_t kMinPrintedRange = 8;
+
 } // namespace hspmd::layout
 
 #endif // HSPMD_LAYOUT_LIMITS_H

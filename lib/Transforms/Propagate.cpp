@@ -26,6 +26,7 @@
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinTypes.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SetVector.h"
@@ -117,6 +118,7 @@ struct PropagatePass
     });
     if (unexpanded.wasInterrupted())
       return signalPassFailure();
+    collectModuleDevices();
     SmallVector<func::FuncOp> order;
     llvm::DenseSet<Operation *> visited, called;
     std::function<void(func::FuncOp)> visit = [&](func::FuncOp fn) {
@@ -669,12 +671,44 @@ struct PropagatePass
   }
 
   /// Every device some value of `fn` lives on, and device 0.
+  /// Where a scalar needed "everywhere" goes: every device of the program
+  /// (device 0 and every device a placement in the module names), not only
+  /// those of this function. A function's scalar results are used by its
+  /// callers, on their devices, which may be ones this function's tensors
+  /// never touch; devices running a caller run its callees too
+  /// (--hspmd-specialize).
+  std::set<int64_t> moduleDevices;
+
   std::set<int64_t> devicesOfFunction() {
-    std::set<int64_t> out{0};
+    std::set<int64_t> out = moduleDevices;
     for (auto &[v, s] : placed)
       for (int64_t d : s.devices())
         out.insert(d);
     return out;
+  }
+
+  void collectModuleDevices() {
+    moduleDevices = {0};
+    llvm::DenseSet<Attribute> seen;
+    auto add = [&](Attribute a) {
+      if (auto s = dyn_cast_or_null<ShardingAttr>(a))
+        if (seen.insert(s).second)
+          for (int64_t d : s.getLayout().devices())
+            moduleDevices.insert(d);
+    };
+    StringRef name = HspmdDialect::getShardingAttrName();
+    getOperation().walk([&](Operation *op) {
+      if (auto a = dyn_cast<AnnotateOp>(op))
+        add(a.getShardingAttr());
+      else if (auto r = dyn_cast<ReshardOp>(op))
+        add(r.getShardingAttr());
+      else if (auto fn = dyn_cast<FunctionOpInterface>(op)) {
+        for (unsigned i = 0, e = fn.getNumArguments(); i < e; ++i)
+          add(fn.getArgAttr(i, name));
+        for (unsigned i = 0, e = fn.getNumResults(); i < e; ++i)
+          add(fn.getResultAttr(i, name));
+      }
+    });
   }
 
   /// The devices that need the scalars `values` (results of a partitioned

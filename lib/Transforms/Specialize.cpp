@@ -148,10 +148,26 @@ struct SpecializePass
       if (!fn.isExternal())
         functions.push_back(fn);
     int64_t maxDevice = 0;
-    for (func::FuncOp fn : functions) {
-      std::set<int64_t> devices;
-      if (failed(collectDevices(fn, devices)))
+    std::map<Operation *, std::set<int64_t>> devicesOf;
+    for (func::FuncOp fn : functions)
+      if (failed(collectDevices(fn, devicesOf[fn])))
         return signalPassFailure();
+    // A device running a callee runs its callers, which lead it to the call
+    // (recursion included: to a fixed point).
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (func::FuncOp fn : functions)
+        fn.walk([&](func::CallOp call) {
+          auto callee = module.lookupSymbol<func::FuncOp>(call.getCalleeAttr());
+          if (!callee || callee.isExternal() || callee == fn)
+            return;
+          std::set<int64_t> &mine = devicesOf[fn];
+          for (int64_t d : devicesOf[callee])
+            changed |= mine.insert(d).second;
+        });
+    }
+    for (func::FuncOp fn : functions) {
+      std::set<int64_t> devices = devicesOf[fn];
       for (int64_t d : devices)
         maxDevice = std::max(maxDevice, d);
       if (device >= 0) {

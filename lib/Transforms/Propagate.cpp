@@ -118,6 +118,8 @@ struct PropagatePass
     });
     if (unexpanded.wasInterrupted())
       return signalPassFailure();
+    if (failed(checkStructure()))
+      return signalPassFailure();
     collectModuleDevices();
     SmallVector<func::FuncOp> order;
     llvm::DenseSet<Operation *> visited, called;
@@ -671,6 +673,58 @@ struct PropagatePass
   }
 
   /// Every device some value of `fn` lives on, and device 0.
+  /// What hspmd partitions: function bodies of one block with structured
+  /// control flow (scf.for, scf.if). Annotations, reshards and calls to
+  /// functions handling tensors elsewhere (an scf.while, an
+  /// scf.index_switch, a block of unstructured control flow) would be left
+  /// behind unplaced: each is an error at the op, saying why.
+  LogicalResult checkStructure() {
+    ModuleOp module = getOperation();
+    ScalarFunctions scalars(module);
+    for (auto fn : module.getOps<func::FuncOp>()) {
+      if (fn.isExternal() || scalars.isScalar(fn))
+        continue;
+      if (!fn.getBody().hasOneBlock())
+        return fn.getBody().front().getTerminator()->emitError()
+               << "hspmd partitions functions of one block, with "
+                  "structured control flow (scf.for, scf.if); this "
+                  "branch gives @"
+               << fn.getSymName() << " " << fn.getBody().getBlocks().size()
+               << " blocks";
+      WalkResult r = fn.walk([&](Operation *op) {
+        if (isPartitioned(op))
+          return WalkResult::advance();
+        bool placement = isa<AnnotateOp, ReshardOp>(op);
+        auto call = dyn_cast<func::CallOp>(op);
+        auto callee =
+            call ? module.lookupSymbol<func::FuncOp>(call.getCalleeAttr())
+                 : func::FuncOp();
+        bool tensorCall = callee && !callee.isExternal() &&
+                          !scalars.isScalar(callee);
+        if (!placement && !tensorCall)
+          return WalkResult::advance();
+        Operation *region = op->getParentOp();
+        while (region && !isPartitioned(region))
+          region = region->getParentOp();
+        InFlightDiagnostic diag = op->emitError();
+        if (placement)
+          diag << "'" << op->getName() << "'";
+        else
+          diag << "a call to @" << callee.getSymName()
+               << ", a function handling tensors,";
+        diag << " inside '" << (region ? region->getName().getStringRef()
+                                       : StringRef("?"))
+             << "', whose regions hspmd does not partition (it partitions "
+                "function bodies and the regions of scf.for and scf.if); "
+                "move it out of the region";
+        return WalkResult::interrupt();
+      });
+      if (r.wasInterrupted())
+        return failure();
+    }
+    return success();
+  }
+
   /// Where a scalar needed "everywhere" goes: every device of the program
   /// (device 0 and every device a placement in the module names), not only
   /// those of this function. A function's scalar results are used by its

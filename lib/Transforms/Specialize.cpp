@@ -135,6 +135,8 @@ struct SpecializePass
   };
   std::map<std::pair<Operation *, int64_t>, Program> programs;
 
+  std::optional<ScalarFunctions> scalars;
+
   std::string programName(StringRef fn, int64_t d) {
     return (fn + "_device" + Twine(d)).str();
   }
@@ -143,9 +145,12 @@ struct SpecializePass
     ModuleOp module = getOperation();
     cache = LayoutCache();
     shapeClasses.clear();
+    // Functions without tensors stay as written: calls to them are scalar
+    // ops.
+    scalars.emplace(module);
     SmallVector<func::FuncOp> functions;
     for (auto fn : module.getOps<func::FuncOp>())
-      if (!fn.isExternal())
+      if (!fn.isExternal() && !scalars->isScalar(fn))
         functions.push_back(fn);
     int64_t maxDevice = 0;
     std::map<Operation *, std::set<int64_t>> devicesOf;
@@ -686,8 +691,8 @@ struct SpecializePass
     bool fromTensors = llvm::any_of(op->getOperands(), [](Value v) {
       return isa<RankedTensorType, BaseMemRefType>(v.getType());
     });
-    if (!fromTensors && !isMemoryEffectFree(op) && d != 0 &&
-        !op->hasAttr(kOnAllDevicesAttrName))
+    if (!fromTensors && !isMemoryEffectFree(op) && !scalars->isPureCall(op) &&
+        d != 0 && !op->hasAttr(kOnAllDevicesAttrName))
       return success();
     Operation *clone = b.clone(*op, map);
     if (auto toBuffer = dyn_cast<bufferization::ToBufferOp>(clone)) {
@@ -754,7 +759,8 @@ struct SpecializePass
       Block *newBody = &newRegion.emplaceBlock();
       if (loop) {
         map.map(loop.getInductionVar(),
-                newBody->addArgument(b.getIndexType(), loop.getLoc()));
+                newBody->addArgument(loop.getInductionVar().getType(),
+                                     loop.getLoc()));
         for (auto [i, r] : llvm::enumerate(kept))
           map.map(loop.getRegionIterArgs()[r],
                   newBody->addArgument(types[i], loop.getLoc()));

@@ -7,7 +7,9 @@
 #include "hspmd/Plan/Planner.h"
 
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/PatternMatch.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MathExtras.h"
@@ -209,4 +211,69 @@ void mlir::hspmd::inlineStrategyBody(WithStrategyOp op) {
   rewriter.inlineBlockBefore(&body, op, op.getInputs());
   rewriter.replaceOp(op, yield->getOperands());
   rewriter.eraseOp(yield);
+}
+
+/// The function `call` calls, when the module defines it with a body.
+static func::FuncOp definedCallee(ModuleOp module, Operation *op) {
+  auto call = dyn_cast<func::CallOp>(op);
+  if (!call)
+    return {};
+  auto fn = module.lookupSymbol<func::FuncOp>(call.getCalleeAttr());
+  return fn && !fn.isExternal() ? fn : func::FuncOp();
+}
+
+ScalarFunctions::ScalarFunctions(ModuleOp module) : module(module) {
+  auto shaped = [](Type t) { return isa<ShapedType>(t); };
+  for (auto fn : module.getOps<func::FuncOp>()) {
+    if (fn.isExternal() ||
+        llvm::any_of(fn.getFunctionType().getInputs(), shaped) ||
+        llvm::any_of(fn.getFunctionType().getResults(), shaped))
+      continue;
+    WalkResult r = fn.walk([&](Operation *op) {
+      if (isa<HspmdDialect>(op->getDialect()) ||
+          llvm::any_of(op->getResultTypes(), shaped) ||
+          llvm::any_of(op->getOperandTypes(), shaped))
+        return WalkResult::interrupt();
+      for (Region &region : op->getRegions())
+        for (Block &block : region)
+          if (llvm::any_of(block.getArgumentTypes(), shaped))
+            return WalkResult::interrupt();
+      return WalkResult::advance();
+    });
+    if (!r.wasInterrupted())
+      scalar.insert(fn);
+  }
+  // A function calling one that is not scalar is not scalar; a pure one
+  // calls pure ones only. Both to a fixed point.
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (Operation *fn : SmallVector<Operation *>(scalar.begin(), scalar.end()))
+      if (fn->walk([&](Operation *op) {
+              func::FuncOp callee = definedCallee(module, op);
+              return callee && !scalar.contains(callee)
+                         ? WalkResult::interrupt()
+                         : WalkResult::advance();
+            }).wasInterrupted())
+        changed |= scalar.erase(fn);
+  }
+  pure = scalar;
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (Operation *fn : SmallVector<Operation *>(pure.begin(), pure.end()))
+      if (fn->walk([&](Operation *op) {
+              if (op == fn || isa<func::ReturnOp>(op))
+                return WalkResult::advance();
+              if (func::FuncOp callee = definedCallee(module, op))
+                return pure.contains(callee) ? WalkResult::advance()
+                                             : WalkResult::interrupt();
+              return isMemoryEffectFree(op) ? WalkResult::advance()
+                                            : WalkResult::interrupt();
+            }).wasInterrupted())
+        changed |= pure.erase(fn);
+  }
+}
+
+bool ScalarFunctions::isPureCall(Operation *op) const {
+  func::FuncOp callee = definedCallee(module, op);
+  return callee && pure.contains(callee);
 }

@@ -9,6 +9,8 @@
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/Value.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "mlir/IR/BuiltinOps.h"
 
 #include <map>
 #include <memory>
@@ -94,6 +96,23 @@ trafficTotals(ArrayRef<TrafficRow> rows);
 /// bytes (ratio R)" with no line end.
 void printTrafficTable(llvm::raw_ostream &os, ArrayRef<TrafficRow> rows,
                        int64_t totalReceived, int64_t totalBound);
+
+/// The functions hspmd leaves as written: a body in which nothing (its
+/// signature, its values, the functions it calls) is a tensor or a buffer
+/// and no hspmd op appears. A call to one is a scalar op like any other;
+/// `pure` ones (nothing in them has an effect) run wherever their results
+/// are used.
+class ScalarFunctions {
+public:
+  explicit ScalarFunctions(ModuleOp module);
+  bool isScalar(Operation *fn) const { return scalar.contains(fn); }
+  /// A call to a scalar function without effects.
+  bool isPureCall(Operation *op) const;
+
+private:
+  llvm::DenseSet<Operation *> scalar, pure;
+  ModuleOp module;
+};
 
 class WithStrategyOp;
 

@@ -64,6 +64,7 @@ void mlir::hspmd::addHostToLLVMPipeline(OpPassManager &pm) {
 
 void mlir::hspmd::addToLLVMPipeline(OpPassManager &pm) {
   pm.addPass(createHspmdExpandStrategies());
+  pm.addPass(createHspmdDecomposeAggregates());
   pm.addPass(createHspmdPropagate());
   pm.addPass(createHspmdResolveComm());
   pm.addPass(createHspmdSpecialize());
@@ -137,6 +138,7 @@ void mlir::hspmd::addHostToCudaPipeline(OpPassManager &pm,
 void mlir::hspmd::addToCudaPipeline(OpPassManager &pm,
                                     const CudaPipelineOptions &options) {
   pm.addPass(createHspmdExpandStrategies());
+  pm.addPass(createHspmdDecomposeAggregates());
   pm.addPass(createHspmdPropagate());
   pm.addPass(createHspmdResolveComm());
   pm.addPass(createHspmdSpecialize());
@@ -157,6 +159,7 @@ void mlir::hspmd::registerPipelines() {
       "The single-device program (placements stripped) for an NVIDIA GPU",
       [](OpPassManager &pm, const CudaPipelineOptions &options) {
         pm.addPass(createHspmdStrip());
+        pm.addPass(createHspmdDecomposeAggregates());
         addHostToCudaPipeline(pm, options);
       });
   PassPipelineRegistration<>(
@@ -171,6 +174,7 @@ void mlir::hspmd::registerPipelines() {
       "dialect: what hspmd-run --reference runs",
       [](OpPassManager &pm) {
         pm.addPass(createHspmdStrip());
+        pm.addPass(createHspmdDecomposeAggregates());
         addHostToLLVMPipeline(pm);
       });
 }

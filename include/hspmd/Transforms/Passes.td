@@ -269,6 +269,23 @@ def HspmdExpandStrategies : Pass<"hspmd-expand-strategies", "ModuleOp"> {
                            "::mlir::tensor::TensorDialect"];
 }
 
+def HspmdDecomposeAggregates : Pass<"hspmd-decompose-aggregates", "ModuleOp"> {
+  let summary = "Writes aggregate linalg ops (linalg.softmax) as the ops they stand for";
+  let description = [{
+    Ops that stand for several others (those implementing linalg's
+    AggregatedOpInterface, such as `linalg.softmax`: a max, a subtraction
+    and exponential, a sum and a division) are replaced by those ops, so
+    that propagation places each (a reduction split like any other) and the
+    host pipeline, which has no lowering for the aggregate, compiles them.
+    Every pipeline (`--hspmd-to-llvm`, `--hspmd-to-cuda` and the reference
+    ones) runs it first.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::linalg::LinalgDialect",
+                           "::mlir::math::MathDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 def HspmdStrip : Pass<"hspmd-strip", "ModuleOp"> {
   let summary = "Removes every placement: the single-device program";
   let description = [{

@@ -122,10 +122,21 @@ public:
     if (key)
       key->insert(key->end(), tokens.begin(), tokens.end());
   }
+  /// A slice's or insert's box: its extents go in the key, its offsets in
+  /// the device's parameters, so that devices whose programs differ only in
+  /// offsets share one program (it reads them from a table indexed by the
+  /// device id).
   void noteBox(const Box &part, const Box &whole) {
-    note(offsetsIn(part, whole));
+    if (params)
+      params->push_back(offsetsIn(part, whole));
     note(extents(part));
   }
+
+  /// While recording: the device's offsets, in program order.
+  std::vector<SmallVector<int64_t>> *params = nullptr;
+  /// While building: the class's devices and each one's offsets.
+  ArrayRef<int64_t> members;
+  ArrayRef<std::vector<SmallVector<int64_t>>> memberParams;
   bool building() const { return b != nullptr; }
 
   /// Static offsets (of `part` within `whole`), sizes and unit strides.
@@ -134,8 +145,15 @@ public:
   };
   SliceParams sliceParams(const Box &part, const Box &whole) {
     SliceParams p;
-    for (int64_t o : offsetsIn(part, whole))
-      p.offsets.push_back(b->getIndexAttr(o));
+    SmallVector<int64_t> mine = offsetsIn(part, whole);
+    size_t k = nextParam++;
+    for (auto [j, o] : llvm::enumerate(mine)) {
+      bool shared = llvm::all_of(memberParams, [&, j = j, o = o](const auto &ps) {
+        return ps[k][j] == o;
+      });
+      p.offsets.push_back(shared ? OpFoldResult(b->getIndexAttr(o))
+                                 : OpFoldResult(tableLookup(k, j)));
+    }
     for (int64_t s : extents(part)) {
       p.sizes.push_back(b->getIndexAttr(s));
       p.strides.push_back(b->getIndexAttr(1));
@@ -348,11 +366,26 @@ public:
   }
 
 private:
+  /// The class members' offsets `k`, dimension `j`, read by the device id.
+  Value tableLookup(size_t k, size_t j) {
+    int64_t last = *llvm::max_element(members);
+    SmallVector<int64_t> table(last + 1, 0);
+    for (auto [m, ps] : llvm::zip(members, memberParams))
+      table[m] = ps[k][j];
+    Value values =
+        arith::ConstantOp::create(*b, loc, b->getIndexTensorAttr(table));
+    if (!deviceId)
+      deviceId = DeviceIdOp::create(*b, loc, b->getIndexType());
+    return tensor::ExtractOp::create(*b, loc, values, deviceId);
+  }
+
   OpBuilder *b;
   Location loc;
   Type elementType;
   int64_t device;
   std::vector<int64_t> *key;
+  size_t nextParam = 0;
+  Value deviceId;
 };
 
 struct ResolveCommPass
@@ -411,8 +444,15 @@ struct ResolveCommPass
     // Runs the plan for device `d`: records its key, or builds its program
     // into `block`. Fails if the plan leaves the device without its block.
     auto run = [&](int64_t d, OpBuilder *rb, Block *block,
-                   std::vector<int64_t> *key) -> LogicalResult {
+                   std::vector<int64_t> *key,
+                   std::vector<SmallVector<int64_t>> *params,
+                   ArrayRef<int64_t> members,
+                   ArrayRef<std::vector<SmallVector<int64_t>>> memberParams)
+        -> LogicalResult {
       DeviceProgram prog(rb, op.getLoc(), type.getElementType(), d, key);
+      prog.params = params;
+      prog.members = members;
+      prog.memberParams = memberParams;
       if (std::optional<layout::Placement> at = src.place(d)) {
         prog.box = at->box;
         prog.note(extents(at->box));
@@ -438,25 +478,31 @@ struct ResolveCommPass
     // in the order of each class's first device.
     std::map<std::vector<int64_t>, size_t> classOf;
     SmallVector<SmallVector<int64_t>> classes;
+    std::vector<std::vector<std::vector<SmallVector<int64_t>>>> classParams;
     for (int64_t d : devices) {
       std::vector<int64_t> key;
-      if (failed(run(d, nullptr, nullptr, &key)))
+      std::vector<SmallVector<int64_t>> params;
+      if (failed(run(d, nullptr, nullptr, &key, &params, {}, {})))
         return failure();
       auto [it, inserted] = classOf.try_emplace(std::move(key), classes.size());
-      if (inserted)
+      if (inserted) {
         classes.emplace_back();
+        classParams.emplace_back();
+      }
       classes[it->second].push_back(d);
+      classParams[it->second].push_back(std::move(params));
     }
     OpBuilder b(op);
     SmallVector<std::pair<SmallVector<int64_t>, std::unique_ptr<Region>>>
         unique;
-    for (SmallVector<int64_t> &members : classes) {
+    for (auto [members, params] : llvm::zip(classes, classParams)) {
       auto region = std::make_unique<Region>();
       Block *block = new Block();
       region->push_back(block);
       OpBuilder rb(op.getContext()); // the region has no op around it yet
       rb.setInsertionPointToEnd(block);
-      if (failed(run(members.front(), &rb, block, nullptr)))
+      if (failed(run(members.front(), &rb, block, nullptr, nullptr, members,
+                     params)))
         return failure();
       unique.push_back({std::move(members), std::move(region)});
     }

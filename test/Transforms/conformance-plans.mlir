@@ -14,12 +14,15 @@ func.func @c2(%x: tensor<24x8xf32> {hspmd.sharding = #hspmd.sharding<[0, 1, 2, 3
   return %0 : tensor<24x8xf32>
 }
 
-// C5: a local slice along dim 1: 0 and 2 keep columns 0-3, 1 and 3 columns 4-7.
+// C5: a local slice along dim 1: 0 and 2 keep columns 0-3, 1 and 3 columns
+// 4-7. The four devices share one program, which reads its column offset
+// from a table indexed by the device id.
 // CHECK-LABEL: func.func @c5
-// CHECK: devices [0, 2] {
-// CHECK: tensor.extract_slice %{{.*}}[0, 0] [12, 4] [1, 1] : tensor<12x8xf32> to tensor<12x4xf32>
-// CHECK: devices [1, 3] {
-// CHECK: tensor.extract_slice %{{.*}}[0, 4] [12, 4] [1, 1] : tensor<12x8xf32> to tensor<12x4xf32>
+// CHECK: devices [0, 1, 2, 3] {
+// CHECK: %[[TABLE:.*]] = arith.constant dense<[0, 4, 0, 4]> : tensor<4xindex>
+// CHECK: %[[ID:.*]] = hspmd.device_id : index
+// CHECK: %[[OFF:.*]] = tensor.extract %[[TABLE]][%[[ID]]] : tensor<4xindex>
+// CHECK: tensor.extract_slice %{{.*}}[0, %[[OFF]]] [12, 4] [1, 1] : tensor<12x8xf32> to tensor<12x4xf32>
 // CHECK-NOT: hspmd.send_recv
 // CHECK-LABEL: func.func @c6
 func.func @c5(%x: tensor<24x8xf32> {hspmd.sharding = #hspmd.sharding<[0, 1, 2, 3] : [d0 = 2, dup = 2]>}) -> tensor<24x8xf32> {

@@ -29,10 +29,14 @@ func.func @c3(%x: tensor<24x8xf32> {hspmd.sharding = #hspmd.sharding<[0, 1, 2, 3
   return %0 : tensor<24x8xf32>
 }
 
-// C4: a local slice, rows 6-11 on device 1.
+// C4: a local slice, rows 6-11 on device 1: one program for the four
+// devices, each reading its row offset from a table by its device id.
 // CHECK-LABEL: func.func @c4
-// CHECK: devices [1] {
-// CHECK: tensor.extract_slice %{{.*}}[6, 0] [6, 8] [1, 1] : tensor<24x8xf32> to tensor<6x8xf32>
+// CHECK: devices [0, 1, 2, 3] {
+// CHECK: %[[TABLE:.*]] = arith.constant dense<[0, 6, 12, 18]> : tensor<4xindex>
+// CHECK: %[[ID:.*]] = hspmd.device_id : index
+// CHECK: %[[OFF:.*]] = tensor.extract %[[TABLE]][%[[ID]]] : tensor<4xindex>
+// CHECK: tensor.extract_slice %{{.*}}[%[[OFF]], 0] [6, 8] [1, 1] : tensor<24x8xf32> to tensor<6x8xf32>
 // CHECK-NOT: hspmd.send_recv
 func.func @c4(%x: tensor<24x8xf32> {hspmd.sharding = #hspmd.sharding<[0, 1, 2, 3] : [dup = 4]>}) -> tensor<24x8xf32> {
   %0 = hspmd.reshard %x to #hspmd.sharding<[0, 1, 2, 3] : [d0 = 4]> : tensor<24x8xf32>

@@ -232,6 +232,22 @@ struct ExpandStrategiesPass
     // Each branch yields the op's other results, then every copy.
     SmallVector<Value> chain = buildChain(
         rewriter, loc, k, count, [&](OpBuilder &b, unsigned s) {
+          // The switch: every carried value's copy of the strategy that ran
+          // last, moved into this strategy's placement, all in one branch
+          // per strategy that could have run last (one branch moves
+          // nothing: this strategy's own copies).
+          SmallVector<ShardingAttr> placement;
+          for (const Carried &entry : carried)
+            placement.push_back(
+                statedPlacement(opBody.getArgument(entry.index), names[s]));
+          SmallVector<Value> switched = buildChain(
+              b, loc, last, count, [&](OpBuilder &fb, unsigned from) {
+                SmallVector<Value> moved;
+                for (unsigned c = 0; c < width; ++c)
+                  moved.push_back(
+                      annotated(fb, loc, slot[c][from], placement[c]));
+                return moved;
+              });
           SmallVector<Value> inputs;
           for (auto [index, input] : llvm::enumerate(op.getInputs())) {
             auto it = carriedOf.find(index);
@@ -240,16 +256,7 @@ struct ExpandStrategiesPass
               continue;
             }
             unsigned c = it->second;
-            // The copy of the strategy that ran last, moved into this
-            // one's placement in its branch where it differs.
-            ShardingAttr placement =
-                statedPlacement(opBody.getArgument(index), names[s]);
-            Value in = buildChain(b, loc, last, count,
-                                  [&](OpBuilder &fb, unsigned from) {
-                                    return SmallVector<Value>{annotated(
-                                        fb, loc, slot[c][from], placement)};
-                                  })[0];
-            inputs.push_back(annotated(b, loc, in, placement));
+            inputs.push_back(annotated(b, loc, switched[c], placement[c]));
           }
           SmallVector<Value> results = cloneBody(b, op, inputs, names[s]);
           SmallVector<Value> yielded;

@@ -142,3 +142,42 @@ module attributes {hspmd.strategies = ["tp", "dp", "c"]} {
 // STRIP-NEXT: return
 // DP-LABEL: func.func @alone
 // DP-NEXT: hspmd.annotate %{{.*}} as #hspmd.sharding<[0, 1] : [dup = 2]>
+
+// -----
+
+// Two carried values switch together: one branch per strategy that could
+// have run last moves both.
+module attributes {hspmd.strategies = ["tp", "dp"]} {
+  func.func @pair(%a0: tensor<4x4xf32>, %b0: tensor<8xf32>, %s: index) -> (tensor<4x4xf32>, tensor<8xf32>) {
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %c3 = arith.constant 3 : index
+    %af, %bf = scf.for %k = %c0 to %c3 step %c1 iter_args(%a = %a0, %b = %b0) -> (tensor<4x4xf32>, tensor<8xf32>) {
+      %na, %nb = hspmd.with_strategy %s (%a, %b) : (tensor<4x4xf32>, tensor<8xf32>) -> (tensor<4x4xf32>, tensor<8xf32>) {
+      ^bb0(%x: tensor<4x4xf32>, %y: tensor<8xf32>):
+        %xs = hspmd.annotate %x as #hspmd.sharding<[0, 1] : [d0 = 2]> : tensor<4x4xf32> {hspmd.strategy_shardings = {dp = #hspmd.sharding<[0, 1] : [dup = 2]>}}
+        %ys = hspmd.annotate %y as #hspmd.sharding<[0, 1] : [d0 = 2]> : tensor<8xf32> {hspmd.strategy_shardings = {dp = #hspmd.sharding<[0, 1] : [dup = 2]>}}
+        %x2 = arith.addf %xs, %xs : tensor<4x4xf32>
+        %y2 = arith.mulf %ys, %ys : tensor<8xf32>
+        hspmd.yield %x2, %y2 : tensor<4x4xf32>, tensor<8xf32>
+      }
+      scf.yield %na, %nb : tensor<4x4xf32>, tensor<8xf32>
+    }
+    return %af, %bf : tensor<4x4xf32>, tensor<8xf32>
+  }
+}
+
+// EXPAND-LABEL: func.func @pair
+// EXPAND: scf.for {{.*}} -> (tensor<4x4xf32>, tensor<8xf32>, tensor<4x4xf32>, tensor<8xf32>, index)
+// EXPAND: scf.if %{{.*}} -> (tensor<4x4xf32>, tensor<4x4xf32>, tensor<8xf32>, tensor<8xf32>) {
+// EXPAND: %{{.*}}:2 = scf.if %{{.*}} -> (tensor<4x4xf32>, tensor<8xf32>) {
+// EXPAND-NEXT: hspmd.annotate %{{.*}} as #hspmd.sharding<[0, 1] : [dup = 2]> : tensor<4x4xf32>
+// EXPAND-NEXT: hspmd.annotate %{{.*}} as #hspmd.sharding<[0, 1] : [dup = 2]> : tensor<8xf32>
+// EXPAND-NEXT: scf.yield
+// EXPAND-NEXT: } else {
+// EXPAND-NEXT: hspmd.annotate %{{.*}} as #hspmd.sharding<[0, 1] : [dup = 2]> : tensor<4x4xf32>
+// EXPAND-NEXT: hspmd.annotate %{{.*}} as #hspmd.sharding<[0, 1] : [dup = 2]> : tensor<8xf32>
+// EXPAND-NEXT: scf.yield
+// PLACED-LABEL: func.func @pair
+// STRIP-LABEL: func.func @pair
+// DP-LABEL: func.func @pair

@@ -251,8 +251,9 @@ def HspmdExpandStrategies : Pass<"hspmd-expand-strategies", "ModuleOp"> {
     to `scf.yield`) is carried once per strategy, each copy in the
     placement that strategy's body states for it, with the index of the
     strategy that ran last: a step whose strategy is the last one's reads
-    its copy as it is; otherwise it moves the last strategy's copy into its
-    own placement (a planned reshard, the switch). Copies of other
+    its copies as they are; otherwise it moves the last strategy's copies
+    into its own placements (planned reshards, all in one branch: the
+    switch). Copies of other
     strategies pass through unchanged, and after the loop the last
     strategy's copy is the result. A step therefore moves data only when
     the strategy changes, at the cost of one copy of each such value per

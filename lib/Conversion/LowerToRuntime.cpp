@@ -196,6 +196,11 @@ public:
   /// A constant global array of int64 values (one per distinct list) and a
   /// pointer to it.
   Value constantArray(Location loc, ArrayRef<int64_t> values) {
+    return pointerOf(loc, globalArray(loc, values));
+  }
+
+  /// A constant global holding `values` (one per distinct list).
+  Value globalArray(Location loc, ArrayRef<int64_t> values) {
     auto type = MemRefType::get({static_cast<int64_t>(values.size())},
                                 b.getI64Type());
     auto [it, inserted] = globals.try_emplace(
@@ -209,8 +214,7 @@ public:
                                mb.getStringAttr("private"), type, init,
                                /*constant=*/true, /*alignment=*/nullptr);
     }
-    Value global = memref::GetGlobalOp::create(b, loc, type, it->second);
-    return pointerOf(loc, global);
+    return memref::GetGlobalOp::create(b, loc, type, it->second);
   }
 
   /// An array of pointers to `buffers`, for send/recv.
@@ -287,17 +291,43 @@ public:
         groups);
   }
 
-  SmallVector<int64_t> groupOf(ArrayAttr groups, Operation *op,
-                               bool &ok) {
-    // Device programs list the device's own group only.
-    ok = groups.size() == 1;
-    if (!ok) {
-      op->emitError("a device program's communication op must list exactly "
-                    "one group (its own); run --hspmd-specialize first");
-      return {};
-    }
-    auto list = cast<DenseI64ArrayAttr>(groups[0]).asArrayRef();
-    return SmallVector<int64_t>(list.begin(), list.end());
+  /// The group a collective passes the runtime: the one it lists, or, in a
+  /// program shared by devices of several groups (the op lists them all,
+  /// of one size), the running device's, found at run time by its id in a
+  /// table of each device's offset into the listed groups. A device in none
+  /// of them passes the first, and the runtime refuses it as not a member.
+  Value groupPointer(Location loc, ArrayAttr groups, int64_t &size) {
+    auto listOf = [](Attribute a) {
+      return cast<DenseI64ArrayAttr>(a).asArrayRef();
+    };
+    size = static_cast<int64_t>(listOf(groups[0]).size());
+    if (groups.size() == 1)
+      return constantArray(loc, listOf(groups[0]));
+    SmallVector<int64_t> flat, offsets;
+    for (auto [i, a] : llvm::enumerate(groups))
+      for (int64_t d : listOf(a)) {
+        flat.push_back(d);
+        if (d >= static_cast<int64_t>(offsets.size()))
+          offsets.resize(d + 1, 0);
+        offsets[d] = static_cast<int64_t>(i) * size * 8;
+      }
+    Value all = globalArray(loc, flat);
+    Value table = globalArray(loc, offsets);
+    Value rank = call(loc, HSPMD_RT(hspmd_rt_rank), {}).getResult(0);
+    Value id = arith::IndexCastOp::create(b, loc, b.getIndexType(), rank);
+    Value inTable = arith::CmpIOp::create(
+        b, loc, arith::CmpIPredicate::ult, id,
+        arith::ConstantIndexOp::create(b, loc, offsets.size()));
+    Value at = arith::SelectOp::create(
+        b, loc, inTable, id, arith::ConstantIndexOp::create(b, loc, 0));
+    Value offset = memref::LoadOp::create(b, loc, table, ValueRange{at});
+    offset = arith::SelectOp::create(
+        b, loc, inTable, offset, arith::ConstantIntOp::create(b, loc, 0, 64));
+    Value base = memref::ExtractAlignedPointerAsIndexOp::create(b, loc, all);
+    Value address = arith::AddIOp::create(
+        b, loc, arith::IndexCastOp::create(b, loc, b.getI64Type(), base),
+        offset);
+    return LLVM::IntToPtrOp::create(b, loc, ptrType(), address);
   }
 
   /// A call of the runtime function `fn`, whose arguments must have the
@@ -332,9 +362,11 @@ public:
         if (failed(checkTensorBytes(shaped, [&] { return op->emitError(); })))
           return failure();
     bool ok = true;
+    Value groupArg;
+    int64_t groupSize = 0;
     auto collective = [&](ArrayAttr groups, Value input, int32_t &dtype,
-                          int64_t &scale, SmallVector<int64_t> &group) {
-      group = groupOf(groups, op, ok);
+                          int64_t &scale) {
+      groupArg = groupPointer(loc, groups, groupSize);
       Type elt = cast<RankedTensorType>(input.getType()).getElementType();
       auto [code, bytes] = dtypeOf(elt);
       if (code < 0 && ok) {
@@ -346,9 +378,8 @@ public:
     };
     int32_t dtype;
     int64_t scale;
-    SmallVector<int64_t> group;
     if (auto ar = dyn_cast<AllReduceOp>(op)) {
-      collective(ar.getGroups(), ar.getInput(), dtype, scale, group);
+      collective(ar.getGroups(), ar.getInput(), dtype, scale);
       if (!ok)
         return failure();
       tensor::InsertSliceOp insert;
@@ -363,8 +394,7 @@ public:
         int64_t bytes = getElementBytes(cast<ShapedType>(ar.getType()));
         call(loc, HSPMD_RT(hspmd_rt_all_reduce),
              {pointerOf(loc, buf, *offset * bytes), i64(loc, count * scale),
-              i32(loc, dtype), constantArray(loc, group),
-              i64(loc, group.size())});
+              i32(loc, dtype), groupArg, i64(loc, groupSize)});
         insert.getResult().replaceAllUsesWith(tensorOf(loc, buf));
         insert.erase();
         auto extract = ar.getInput().getDefiningOp<tensor::ExtractSliceOp>();
@@ -377,17 +407,17 @@ public:
       int64_t count = cast<ShapedType>(ar.getType()).getNumElements();
       call(loc, HSPMD_RT(hspmd_rt_all_reduce),
            {pointerOf(loc, buf), i64(loc, count * scale), i32(loc, dtype),
-            constantArray(loc, group), i64(loc, group.size())});
+            groupArg, i64(loc, groupSize)});
       ar.getResult().replaceAllUsesWith(tensorOf(loc, buf));
       op->erase();
       return success();
     }
     if (auto ag = dyn_cast<AllGatherOp>(op)) {
-      collective(ag.getGroups(), ag.getInput(), dtype, scale, group);
+      collective(ag.getGroups(), ag.getInput(), dtype, scale);
       if (!ok)
         return failure();
       auto in = cast<RankedTensorType>(ag.getInput().getType());
-      int64_t n = group.size();
+      int64_t n = groupSize;
       SmallVector<int64_t> recvShape{n};
       llvm::append_range(recvShape, in.getShape());
       Value send = bufferOf(loc, ag.getInput());
@@ -395,7 +425,7 @@ public:
       call(loc, HSPMD_RT(hspmd_rt_all_gather),
            {pointerOf(loc, send), pointerOf(loc, recv),
             i64(loc, in.getNumElements() * scale), i32(loc, dtype),
-            constantArray(loc, group), i64(loc, n)});
+            groupArg, i64(loc, n)});
       Value blocks = tensorOf(loc, recv);
       ag.getResult().replaceAllUsesWith(
           frontBlocksAlong(loc, blocks, ag.getDim()));
@@ -403,10 +433,10 @@ public:
       return success();
     }
     if (auto rs = dyn_cast<ReduceScatterOp>(op)) {
-      collective(rs.getGroups(), rs.getInput(), dtype, scale, group);
+      collective(rs.getGroups(), rs.getInput(), dtype, scale);
       if (!ok)
         return failure();
-      int64_t n = group.size();
+      int64_t n = groupSize;
       auto out = cast<RankedTensorType>(rs.getType());
       Value packed = blocksToFront(loc, rs.getInput(), rs.getDim(), n);
       Value send = bufferOf(loc, packed);
@@ -414,16 +444,16 @@ public:
       call(loc, HSPMD_RT(hspmd_rt_reduce_scatter),
            {pointerOf(loc, send), pointerOf(loc, recv),
             i64(loc, out.getNumElements() * scale), i32(loc, dtype),
-            constantArray(loc, group), i64(loc, n)});
+            groupArg, i64(loc, n)});
       rs.getResult().replaceAllUsesWith(tensorOf(loc, recv));
       op->erase();
       return success();
     }
     if (auto a2a = dyn_cast<AllToAllOp>(op)) {
-      collective(a2a.getGroups(), a2a.getInput(), dtype, scale, group);
+      collective(a2a.getGroups(), a2a.getInput(), dtype, scale);
       if (!ok)
         return failure();
-      int64_t n = group.size();
+      int64_t n = groupSize;
       auto in = cast<RankedTensorType>(a2a.getInput().getType());
       Value packed = blocksToFront(loc, a2a.getInput(), a2a.getSplitDim(), n);
       auto packedType = cast<RankedTensorType>(packed.getType());
@@ -432,7 +462,7 @@ public:
       call(loc, HSPMD_RT(hspmd_rt_all_to_all),
            {pointerOf(loc, send), pointerOf(loc, recv),
             i64(loc, in.getNumElements() / n * scale), i32(loc, dtype),
-            constantArray(loc, group), i64(loc, n)});
+            groupArg, i64(loc, n)});
       Value blocks = tensorOf(loc, recv);
       a2a.getResult().replaceAllUsesWith(
           frontBlocksAlong(loc, blocks, a2a.getConcatDim()));
@@ -685,6 +715,7 @@ struct LowerToRuntimePass
     Lowering lowering(module);
     // The groups each function's collectives use, before they are lowered.
     std::map<Operation *, std::set<std::vector<int64_t>>> groupsOf;
+    bool sharedGroups = false;
     module.walk([&](Operation *op) {
       ArrayAttr groups;
       if (auto c = dyn_cast<AllReduceOp>(op))
@@ -697,6 +728,15 @@ struct LowerToRuntimePass
         groups = c.getGroups();
       if (!groups)
         return;
+      // An op listing several groups runs in a program those groups'
+      // devices share: which group a device prepares is known at run time
+      // only, so no device prepares any group ahead (were some prepared
+      // ahead and others at their first collective, a device preparing
+      // ahead could wait for a member still in a collective of another
+      // group); each communicator is then created at its first collective,
+      // by all its members there.
+      if (groups.size() > 1)
+        sharedGroups = true;
       auto fn = op->getParentOfType<func::FuncOp>();
       for (Attribute g : groups) {
         ArrayRef<int64_t> list = cast<DenseI64ArrayAttr>(g).asArrayRef();
@@ -722,7 +762,7 @@ struct LowerToRuntimePass
     // @main checks the devices it needs and finishes the runtime.
     auto main = module.lookupSymbol<func::FuncOp>("main");
     auto maxDevice = module->getAttrOfType<IntegerAttr>(kMaxDeviceAttrName);
-    if (main && maxDevice && !main.isExternal())
+    if (main && maxDevice && !main.isExternal() && !sharedGroups)
       prepareGroups(main, groupsOf, lowering);
     if (main && maxDevice && !main.isExternal()) {
       OpBuilder &b = lowering.b;

@@ -296,7 +296,9 @@ struct PropagatePass
   /// placement its producer's or users' rules give it.
   void deduce(func::FuncOp fn) {
     bool changed = true;
-    auto assign = [&](Value v, const LSharding &s) {
+    // (`s` by value: callers may pass a placement held in `placed`, which
+    // the insertion below may move.)
+    auto assign = [&](Value v, LSharding s) {
       if (placed.count(v) || !isStaticTensor(v) || !fits(s, v))
         return;
       placed[v] = s;
@@ -395,7 +397,9 @@ struct PropagatePass
 
   /// Inserts `hspmd.reshard` of operand `i` of `op` to `to`, with a remark
   /// saying why.
-  void reshardOperand(Operation *op, unsigned i, const LSharding &to,
+  /// (`to` is a copy: callers pass placements held in `placed`, which the
+  /// insertion below may move.)
+  void reshardOperand(Operation *op, unsigned i, LSharding to,
                       const Twine &why) {
     Value v = op->getOperand(i);
     // A reshard of this value to this placement earlier in the block serves
@@ -459,8 +463,10 @@ struct PropagatePass
         continue;
       placeDefault(v, yield);
       Value result = parent->getResult(i);
-      if (!placed.count(result))
-        placed[result] = placed[v];
+      if (!placed.count(result)) {
+        LSharding mine = placed[v]; // a copy: inserting may move the map
+        placed[result] = mine;
+      }
       if (!sameLayout(placed[v], placed[result], shapeOf(v)))
         reshardOperand(yield, i, placed[result],
                        isa<scf::ForOp>(parent)

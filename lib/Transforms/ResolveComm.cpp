@@ -132,8 +132,12 @@ public:
     note(extents(part));
   }
 
-  /// While recording: the device's offsets, in program order.
+  /// While recording: the device's offsets, and the groups of its
+  /// collectives, in program order.
   std::vector<SmallVector<int64_t>> *params = nullptr;
+  std::vector<const plan::CollectiveGroup *> *groupsUsed = nullptr;
+  /// While building: each member's groups.
+  ArrayRef<std::vector<const plan::CollectiveGroup *>> memberGroups;
   /// While building: the class's devices and each one's offsets.
   ArrayRef<int64_t> members;
   ArrayRef<std::vector<SmallVector<int64_t>>> memberParams;
@@ -228,8 +232,17 @@ public:
     return linalg::FillOp::create(*b, loc, zero, empty).getResult(0);
   }
 
+  /// The groups of the class's members at this collective, each once, in
+  /// order of their devices.
   ArrayAttr groupsAttr(const plan::CollectiveGroup &g) {
-    return b->getArrayAttr({b->getDenseI64ArrayAttr(g.devices)});
+    size_t q = nextGroup++;
+    std::set<std::vector<int64_t>> lists{g.devices};
+    for (const auto &used : memberGroups)
+      lists.insert(used[q]->devices);
+    SmallVector<Attribute> out;
+    for (const std::vector<int64_t> &list : lists)
+      out.push_back(b->getDenseI64ArrayAttr(list));
+    return b->getArrayAttr(out);
   }
 
   ArrayAttr blocksAttr(ArrayRef<SmallVector<int64_t>> blocks) {
@@ -271,9 +284,12 @@ public:
                      g.region[dim].lo + size * (i + 1)};
         return part;
       };
-      // The group itself is part of the key: its members share the op.
-      note({Key::Collective, static_cast<int64_t>(step.kind),
-            static_cast<int64_t>(reinterpret_cast<intptr_t>(gp))});
+      // The group's size is part of the key, the group itself is recorded
+      // beside it: devices of different groups doing the same share one op
+      // listing all their groups (each takes part in its own).
+      note({Key::Collective, static_cast<int64_t>(step.kind), n});
+      if (groupsUsed)
+        groupsUsed->push_back(gp);
       switch (step.kind) {
       case StepKind::AllReduce: {
         Value part = slice(value, *box, g.region);
@@ -384,7 +400,7 @@ private:
   Type elementType;
   int64_t device;
   std::vector<int64_t> *key;
-  size_t nextParam = 0;
+  size_t nextParam = 0, nextGroup = 0;
   Value deviceId;
 };
 
@@ -443,16 +459,19 @@ struct ResolveCommPass
 
     // Runs the plan for device `d`: records its key, or builds its program
     // into `block`. Fails if the plan leaves the device without its block.
+    using Groups = std::vector<const plan::CollectiveGroup *>;
     auto run = [&](int64_t d, OpBuilder *rb, Block *block,
                    std::vector<int64_t> *key,
-                   std::vector<SmallVector<int64_t>> *params,
+                   std::vector<SmallVector<int64_t>> *params, Groups *groups,
                    ArrayRef<int64_t> members,
-                   ArrayRef<std::vector<SmallVector<int64_t>>> memberParams)
-        -> LogicalResult {
+                   ArrayRef<std::vector<SmallVector<int64_t>>> memberParams,
+                   ArrayRef<Groups> memberGroups) -> LogicalResult {
       DeviceProgram prog(rb, op.getLoc(), type.getElementType(), d, key);
       prog.params = params;
+      prog.groupsUsed = groups;
       prog.members = members;
       prog.memberParams = memberParams;
+      prog.memberGroups = memberGroups;
       if (std::optional<layout::Placement> at = src.place(d)) {
         prog.box = at->box;
         prog.note(extents(at->box));
@@ -476,35 +495,77 @@ struct ResolveCommPass
 
     // Devices with equal keys run the same program: one region per class,
     // in the order of each class's first device.
+    struct Class {
+      SmallVector<int64_t> members;
+      std::vector<std::vector<SmallVector<int64_t>>> params;
+      std::vector<Groups> groups;
+    };
     std::map<std::vector<int64_t>, size_t> classOf;
-    SmallVector<SmallVector<int64_t>> classes;
-    std::vector<std::vector<std::vector<SmallVector<int64_t>>>> classParams;
+    std::vector<Class> byKey;
     for (int64_t d : devices) {
       std::vector<int64_t> key;
       std::vector<SmallVector<int64_t>> params;
-      if (failed(run(d, nullptr, nullptr, &key, &params, {}, {})))
+      Groups groups;
+      if (failed(run(d, nullptr, nullptr, &key, &params, &groups, {}, {}, {})))
         return failure();
-      auto [it, inserted] = classOf.try_emplace(std::move(key), classes.size());
-      if (inserted) {
-        classes.emplace_back();
-        classParams.emplace_back();
-      }
-      classes[it->second].push_back(d);
-      classParams[it->second].push_back(std::move(params));
+      auto [it, inserted] = classOf.try_emplace(std::move(key), byKey.size());
+      if (inserted)
+        byKey.emplace_back();
+      Class &c = byKey[it->second];
+      c.members.push_back(d);
+      c.params.push_back(std::move(params));
+      c.groups.push_back(std::move(groups));
     }
+    // A class shares each collective op between its members' groups; where
+    // two of those groups overlap without being one (a device in several
+    // groups of a step), the op could not list both, and the class splits
+    // by the groups its members use.
+    auto disjointGroups = [](const Class &c) {
+      for (size_t q = 0; !c.groups.empty() && q < c.groups[0].size(); ++q) {
+        std::set<const plan::CollectiveGroup *> distinct;
+        for (const Groups &g : c.groups)
+          distinct.insert(g[q]);
+        std::set<int64_t> seen;
+        for (const plan::CollectiveGroup *g : distinct)
+          for (int64_t d : g->devices)
+            if (!seen.insert(d).second)
+              return false;
+      }
+      return true;
+    };
+    std::vector<Class> classes;
+    for (Class &c : byKey) {
+      if (disjointGroups(c)) {
+        classes.push_back(std::move(c));
+        continue;
+      }
+      std::map<Groups, size_t> split;
+      for (size_t i = 0; i < c.members.size(); ++i) {
+        auto [it, inserted] = split.try_emplace(c.groups[i], classes.size());
+        if (inserted)
+          classes.emplace_back();
+        Class &part = classes[it->second];
+        part.members.push_back(c.members[i]);
+        part.params.push_back(std::move(c.params[i]));
+        part.groups.push_back(std::move(c.groups[i]));
+      }
+    }
+    llvm::sort(classes, [](const Class &x, const Class &y) {
+      return x.members.front() < y.members.front();
+    });
     OpBuilder b(op);
     SmallVector<std::pair<SmallVector<int64_t>, std::unique_ptr<Region>>>
         unique;
-    for (auto [members, params] : llvm::zip(classes, classParams)) {
+    for (Class &c : classes) {
       auto region = std::make_unique<Region>();
       Block *block = new Block();
       region->push_back(block);
       OpBuilder rb(op.getContext()); // the region has no op around it yet
       rb.setInsertionPointToEnd(block);
-      if (failed(run(members.front(), &rb, block, nullptr, nullptr, members,
-                     params)))
+      if (failed(run(c.members.front(), &rb, block, nullptr, nullptr, nullptr,
+                     c.members, c.params, c.groups)))
         return failure();
-      unique.push_back({std::move(members), std::move(region)});
+      unique.push_back({std::move(c.members), std::move(region)});
     }
     SmallVector<Attribute> deviceSets;
     for (auto &[list, program] : unique)

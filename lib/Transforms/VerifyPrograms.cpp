@@ -58,6 +58,9 @@ public:
   struct Raw {
     Event collective;
     SendRecvOp sendRecv;
+    /// A collective's groups when it lists several (a program shared by
+    /// devices of several groups): each device takes part in its own.
+    ArrayAttr groups;
   };
   llvm::DenseMap<Operation *, std::vector<Raw>> rawEvents;
 
@@ -76,6 +79,7 @@ public:
       auto groupOf = [&](ArrayAttr groups) {
         return cast<DenseI64ArrayAttr>(groups[0]);
       };
+      size_t before = out.size();
       std::string kind = op->getName().getStringRef().str();
       if (auto c = dyn_cast<AllReduceOp>(op))
         out.push_back(
@@ -99,7 +103,7 @@ public:
                             typeText(c.getInput().getType())},
                        {}});
       else if (auto sr = dyn_cast<SendRecvOp>(op))
-        out.push_back({{}, sr});
+        out.push_back({{}, sr, {}});
       else if (auto call = dyn_cast<func::CallOp>(op)) {
         if (auto callee =
                 module.lookupSymbol<func::FuncOp>(call.getCalleeAttr()))
@@ -108,6 +112,10 @@ public:
             out.insert(out.end(), inner.begin(), inner.end());
           }
       }
+      if (out.size() == before + 1 && !out.back().sendRecv)
+        if (auto groups = op->getAttrOfType<ArrayAttr>("groups"))
+          if (groups.size() > 1)
+            out.back().groups = groups;
     });
     return rawEvents[fn] = std::move(out);
   }
@@ -120,6 +128,11 @@ public:
     for (const Raw &raw : rawEventsOf(fn)) {
       if (!raw.sendRecv) {
         out.push_back(raw.collective);
+        if (raw.groups)
+          for (Attribute a : raw.groups)
+            if (llvm::is_contained(cast<DenseI64ArrayAttr>(a).asArrayRef(),
+                                   d))
+              out.back().group = cast<DenseI64ArrayAttr>(a);
         continue;
       }
       std::map<int64_t, std::pair<std::string, std::string>> peers;

@@ -5,10 +5,9 @@
 
 // C2: reduce-scatter along dim 0 in {0,1} and {2,3}.
 // CHECK-LABEL: func.func @c2
-// CHECK: devices [0, 1] {
-// CHECK: hspmd.reduce_scatter %{{.*}} dim 0 groups {{\[\[}}0, 1]] : tensor<12x8xf32> -> tensor<6x8xf32>
-// CHECK: devices [2, 3] {
-// CHECK: hspmd.reduce_scatter %{{.*}} dim 0 groups {{\[\[}}2, 3]] : tensor<12x8xf32> -> tensor<6x8xf32>
+// (One program for both groups' devices: the op lists both groups.)
+// CHECK: devices [0, 1, 2, 3] {
+// CHECK: hspmd.reduce_scatter %{{.*}} dim 0 groups {{\[\[}}0, 1], [2, 3]] : tensor<12x8xf32> -> tensor<6x8xf32>
 func.func @c2(%x: tensor<24x8xf32> {hspmd.sharding = #hspmd.sharding<[0, 1, 2, 3] : [d0 = 2, partial = 2]>}) -> tensor<24x8xf32> {
   %0 = hspmd.reshard %x to #hspmd.sharding<[0, 1, 2, 3] : [d0 = 4]> : tensor<24x8xf32>
   return %0 : tensor<24x8xf32>
@@ -145,10 +144,8 @@ func.func @c14(%x: tensor<16x8xf32> {hspmd.sharding = #hspmd.sharding<hetero = d
 // C15: partial = 4 read as partial = 2 x partial = 2: all-reduce in {0,2}
 // and in {1,3}.
 // CHECK-LABEL: func.func @c15
-// CHECK: devices [0, 2] {
-// CHECK: hspmd.all_reduce %{{.*}} groups {{\[\[}}0, 2]] : tensor<24x8xf32>
-// CHECK: devices [1, 3] {
-// CHECK: hspmd.all_reduce %{{.*}} groups {{\[\[}}1, 3]] : tensor<24x8xf32>
+// CHECK: devices [0, 1, 2, 3] {
+// CHECK: hspmd.all_reduce %{{.*}} groups {{\[\[}}0, 2], [1, 3]] : tensor<24x8xf32>
 func.func @c15(%x: tensor<24x8xf32> {hspmd.sharding = #hspmd.sharding<[0, 1, 2, 3] : [partial = 4]>}) -> tensor<24x8xf32> {
   %0 = hspmd.reshard %x to #hspmd.sharding<[0, 1, 2, 3] : [dup = 2, partial = 2]> : tensor<24x8xf32>
   return %0 : tensor<24x8xf32>

@@ -7,14 +7,14 @@
 // C1: all-reduce in {0,1} and {2,3}; devices with the same program share it.
 // CHECK-LABEL: func.func @c1
 // CHECK: %[[P:.*]] = hspmd.plan %arg0 to #hspmd.sharding<[0, 1, 2, 3] : [d0 = 2, dup = 2]> : tensor<24x8xf32>
-// CHECK-NEXT: devices [0, 1] {
+// The two groups' devices share one program: the op lists both groups and
+// each device takes part in its own.
+// CHECK-NEXT: devices [0, 1, 2, 3] {
 // CHECK-NEXT: ^bb0(%[[IN:.*]]: tensor<12x8xf32>):
-// CHECK-NEXT: %[[R:.*]] = hspmd.all_reduce %[[IN]] groups {{\[\[}}0, 1]] : tensor<12x8xf32>
+// CHECK-NEXT: %[[R:.*]] = hspmd.all_reduce %[[IN]] groups {{\[\[}}0, 1], [2, 3]] : tensor<12x8xf32>
 // CHECK-NEXT: hspmd.yield %[[R]] : tensor<12x8xf32>
 // CHECK-NEXT: }
-// CHECK-NEXT: devices [2, 3] {
-// CHECK: hspmd.all_reduce %{{.*}} groups {{\[\[}}2, 3]] : tensor<12x8xf32>
-// CHECK: return %[[P]]
+// CHECK-NEXT: return %[[P]]
 func.func @c1(%x: tensor<24x8xf32> {hspmd.sharding = #hspmd.sharding<[0, 1, 2, 3] : [d0 = 2, partial = 2]>}) -> tensor<24x8xf32> {
   %0 = hspmd.reshard %x to #hspmd.sharding<[0, 1, 2, 3] : [d0 = 2, dup = 2]> : tensor<24x8xf32>
   return %0 : tensor<24x8xf32>
@@ -22,8 +22,8 @@ func.func @c1(%x: tensor<24x8xf32> {hspmd.sharding = #hspmd.sharding<[0, 1, 2, 3
 
 // C3: all-gather along rows in pairs.
 // CHECK-LABEL: func.func @c3
-// CHECK: devices [0, 1] {
-// CHECK: hspmd.all_gather %{{.*}} dim 0 groups {{\[\[}}0, 1]] : tensor<6x8xf32> -> tensor<12x8xf32>
+// CHECK: devices [0, 1, 2, 3] {
+// CHECK: hspmd.all_gather %{{.*}} dim 0 groups {{\[\[}}0, 1], [2, 3]] : tensor<6x8xf32> -> tensor<12x8xf32>
 func.func @c3(%x: tensor<24x8xf32> {hspmd.sharding = #hspmd.sharding<[0, 1, 2, 3] : [d0 = 4]>}) -> tensor<24x8xf32> {
   %0 = hspmd.reshard %x to #hspmd.sharding<[0, 1, 2, 3] : [d0 = 2, dup = 2]> : tensor<24x8xf32>
   return %0 : tensor<24x8xf32>

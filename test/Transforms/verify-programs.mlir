@@ -92,3 +92,77 @@ module {
 func.func @main() {
   return
 }
+
+// -----
+
+// One program shared by the devices of two groups lists both; each device
+// takes part in its own group, and devices 0-3 agree.
+module {
+  func.func private @main_device0() {
+    %0 = tensor.empty() : tensor<4x4xf32>
+    %1 = hspmd.all_reduce %0 groups [[0, 2], [1, 3]] : tensor<4x4xf32>
+    return
+  }
+  func.func @main() {
+    %0 = hspmd.device_id : index
+    scf.index_switch %0
+    case 0 {
+      func.call @main_device0() : () -> ()
+      scf.yield
+    }
+    case 1 {
+      func.call @main_device0() : () -> ()
+      scf.yield
+    }
+    case 2 {
+      func.call @main_device0() : () -> ()
+      scf.yield
+    }
+    case 3 {
+      func.call @main_device0() : () -> ()
+      scf.yield
+    }
+    default {
+    }
+    return
+  }
+}
+
+// -----
+
+// Device 4 runs the shared program but is in none of its groups.
+module {
+  // expected-error @+1 {{device 4 takes part in a communication of a group it is not a member of}}
+  func.func private @main_device0() {
+    %0 = tensor.empty() : tensor<4x4xf32>
+    %1 = hspmd.all_reduce %0 groups [[0, 2], [1, 3]] : tensor<4x4xf32>
+    return
+  }
+  func.func @main() {
+    %0 = hspmd.device_id : index
+    scf.index_switch %0
+    case 0 {
+      func.call @main_device0() : () -> ()
+      scf.yield
+    }
+    case 1 {
+      func.call @main_device0() : () -> ()
+      scf.yield
+    }
+    case 2 {
+      func.call @main_device0() : () -> ()
+      scf.yield
+    }
+    case 3 {
+      func.call @main_device0() : () -> ()
+      scf.yield
+    }
+    case 4 {
+      func.call @main_device0() : () -> ()
+      scf.yield
+    }
+    default {
+    }
+    return
+  }
+}

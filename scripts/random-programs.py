@@ -14,9 +14,12 @@ prints.
 of FeatureProgram, in turn: extracts and gathers from placed tensors,
 reductions with every combiner on f32 and i32, helper functions with and
 without shardings, ops without sharding rules, convolutions and poolings,
-pads, concats, zero-size dimensions, constant index maps, chains of these;
-`base` adds the default kinds. Without it the program is exactly what it was
-before these kinds existed (test/Run/random.test depends on that).
+pads, concats, zero-size dimensions, constant index maps, chains of these,
+loops; `base` adds the default kinds. `strategy` (only by name: `all` leaves
+it out) wraps the program in a module declaring 2 or 3 strategies and draws
+step loops that choose a strategy per step at run time (hspmd.with_strategy,
+annotations placed per strategy). Without --features the program is exactly
+what it was before these kinds existed (test/Run/random.test depends on that).
 `--only-cases` prints a subset of the cases (all are still drawn), to narrow
 a failure down.
 
@@ -287,6 +290,10 @@ class Program:
 
 FEATURES = ("extract", "gather", "reduce", "helper", "norule", "conv", "pad",
             "concat", "zerosize", "constmap", "chain", "loop")
+# Kinds that change the whole module (`strategy` declares the module's
+# strategies): selected by name only, never by `all`, so that `all` and the
+# kinds above give the same programs as before they existed.
+MODULE_FEATURES = ("strategy",)
 
 COMBINERS = {"f32": ["addf", "mulf", "maximumf", "maxnumf", "minimumf", "minnumf",
                      "sumsq", "horner", "maxabs"],
@@ -345,7 +352,9 @@ def prod(xs):
 class FeatureProgram(Program):
     """Cases for --features: gathers and extracts, reductions with every
     combiner, helper functions, ops without sharding rules, convolutions and
-    poolings, pads, concats, zero-size dimensions, constant index maps. Data
+    poolings, pads, concats, zero-size dimensions, constant index maps, loops,
+    strategies switched at run time (then `strategies` names the module's
+    strategies, drawn at the first such case). Data
     is integer-valued so every result is exact; zero-size tensors are never
     printed (printMemref reads one element of an empty buffer)."""
 
@@ -354,6 +363,7 @@ class FeatureProgram(Program):
         self.features = features
         self.funcs = []
         self.nfunc = 0
+        self.strategies = []
 
     # -- building blocks ----------------------------------------------------
 
@@ -1284,6 +1294,327 @@ class FeatureProgram(Program):
         else:
             self.out(res, shape, ety)
 
+    # -- strategies (--features strategy) ------------------------------------
+
+    def strategy_names(self):
+        """The module's strategies (hspmd.strategies), 2 or 3 of them, drawn
+        at the first strategy case."""
+        if not self.strategies:
+            self.strategies = [f"s{k}" for k in range(self.rng.choice([2, 3]))]
+        return self.strategies
+
+    def sann(self, v, shape, ety):
+        """v annotated with a random default placement and, for most
+        strategies after the first (and now and then the first itself),
+        another random one in hspmd.strategy_shardings; a strategy without
+        its own runs the default."""
+        rng = self.rng
+        names = self.strategy_names()
+        default = self.pick(shape)
+        per = [(s, self.pick(shape)) for s in names[1:] if rng.random() < 0.8]
+        if rng.random() < 0.15:
+            per.insert(0, (names[0], self.pick(shape)))
+        r = self.fresh()
+        text = f"  {r} = hspmd.annotate {v} as #hspmd.sharding<{default}> : {tt(shape, ety)}"
+        if per:
+            text += " {hspmd.strategy_shardings = {%s}}" % ", ".join(
+                f"{s} = #hspmd.sharding<{sh}>" for s, sh in per)
+        self.lines.append(text)
+        return r
+
+    def smaybe(self, v, shape, ety, p=0.5):
+        return self.sann(v, shape, ety) if self.rng.random() < p else v
+
+    def strategy_index(self, steps):
+        """What the strategy index of a step needs, emitted before its loop:
+        a constant schedule (tensor<STEPSxindex>), a placed i32 schedule, or a
+        modulus for the step number. Returns (how, a function emitting the
+        index of step k). About one index in five lies outside the
+        strategies (the step then runs the first)."""
+        rng = self.rng
+        ns = len(self.strategy_names())
+        vals = [rng.randrange(ns) if rng.random() < 0.8 else rng.choice([ns, ns + 1, 7, 1000, -1])
+                for _ in range(steps)]
+        how = rng.choice(["const", "const", "placed", "iv"])
+        if how == "iv":
+            mod = self.cindex(rng.choice([ns, ns + 1, 2 * ns]))
+
+            def at(k):
+                s = self.fresh()
+                self.lines.append(f"  {s} = arith.remui {k}, {mod} : index")
+                return s
+            return how, at
+        ety = "index" if how == "const" else "i32"
+        c = self.fresh()
+        self.lines.append(f"  {c} = arith.constant dense<[{', '.join(map(str, vals))}]> : "
+                          f"tensor<{steps}x{ety}>")
+        if how == "placed":
+            c = self.ann(c, [steps], "i32")
+
+        def at(k):
+            s = self.fresh()
+            self.lines.append(f"  {s} = tensor.extract {c}[{k}] : tensor<{steps}x{ety}>")
+            if ety == "index":
+                return s
+            i = self.fresh()
+            self.lines.append(f"  {i} = arith.index_cast {s} : i32 to index")
+            return i
+        return how, at
+
+    def exact_kinds(self, kinds, bound, reps, shape, limit):
+        """The body's kinds, matmuls and column sums turned into elementwise
+        ops until `reps` runs of them from values of magnitude `bound` stay
+        below `limit` (f32 results then are exact in any order); returns the
+        kinds and the bound after them."""
+        m, n = shape
+        grow = {"matmul": lambda b: b * n, "ewise": lambda b: b + 3, "scalar": lambda b: 2 * b,
+                "relu": lambda b: b, "colsum": lambda b: b * (m + 1)}
+        kinds = list(kinds)
+        while True:
+            b = bound
+            for _ in range(reps):
+                for kind in kinds:
+                    b = grow[kind](b)
+            if b < limit:
+                return kinds, b
+            big = [j for j, kd in enumerate(kinds) if kd in ("matmul", "colsum", "scalar")]
+            if not big:
+                return kinds, b
+            kinds[big[0]] = "ewise"
+
+    def strategy_step(self, acc, kind, shape, ety, w, y):
+        """One computation on the [m, n] value acc in a strategy's body: a
+        matmul by the weight w, an elementwise op with y, a scalar of acc
+        added back, a relu, acc plus its column sums (a reduction over
+        rows); captured values are annotated per strategy."""
+        rng = self.rng
+        m, n = shape
+        f = ety == "f32"
+        add, sub_ = ("addf", "subf") if f else ("addi", "subi")
+        t = tt(shape, ety)
+        if kind == "matmul":
+            wa = self.smaybe(w, [n, n], ety, p=0.7)
+            z = self.filled(shape, ety, 0)
+            r = self.fresh()
+            self.lines.append(f"  {r} = linalg.matmul ins({acc}, {wa} : {t}, {tt([n, n], ety)}) "
+                              f"outs({z} : {t}) -> {t}")
+            return r
+        if kind == "ewise":
+            ya = self.smaybe(y, shape, ety, p=0.5)
+            return self.ewise(rng.choice([add, sub_]), acc, ya, shape, ety)
+        if kind == "scalar":
+            i, j = self.cindex(rng.randrange(m)), self.cindex(rng.randrange(n))
+            v = self.fresh()
+            self.lines.append(f"  {v} = tensor.extract {acc}[{i}, {j}] : {t}")
+            return self.ewise(add, acc, self.filled(shape, ety, v), shape, ety)
+        if kind == "relu":
+            return self.ewise("maximumf" if f else "maxsi", acc, self.filled(shape, ety, 0),
+                              shape, ety)
+        cs, _ = self.reduction(acc, shape, [0], add, ety, self.filled([n], ety, 0))
+        cs = self.smaybe(cs, [n], ety, p=0.3)
+        return self.generic([(acc, t), (cs, tt([n], ety))], [(self.empty(shape, ety), t)],
+                            [ident(2), amap(2, ["d1"]), ident(2)], ["parallel"] * 2,
+                            [f"%s = arith.{add} %b0, %b1 : {ety}", f"linalg.yield %s : {ety}"])
+
+    def with_strategy(self, sel, inputs, ety, body_fn):
+        """hspmd.with_strategy sel (inputs): inputs and what body_fn(block
+        arguments) returns are lists of (value, shape); returns the results."""
+        pos = len(self.lines)
+        args = [self.fresh() for _ in inputs]
+        outs = body_fn(args)
+        r = self.fresh()
+        intys = ", ".join(tt(s, ety) for _, s in inputs)
+        outtys = ", ".join(tt(s, ety) for _, s in outs)
+        head = f"{r}:{len(outs)}" if len(outs) > 1 else r
+        res = f"({outtys})" if len(outs) > 1 else outtys
+        self.lines[pos:pos] = [
+            f"  {head} = hspmd.with_strategy {sel} ({', '.join(v for v, _ in inputs)}) : "
+            f"({intys}) -> {res} {{",
+            "  ^bb0(%s):" % ", ".join(f"{a}: {tt(s, ety)}" for a, (_, s) in zip(args, inputs))]
+        self.lines += [f"  hspmd.yield {', '.join(v for v, _ in outs)} : {outtys}", "  }"]
+        return [r] if len(outs) == 1 else [f"{r}#{j}" for j in range(len(outs))]
+
+    def case_strategy(self):
+        """A step loop (scf.for, 2 to 5 steps) choosing each step's strategy
+        at run time (hspmd.with_strategy, the index read from a constant or
+        placed schedule or the step number modulo a number, sometimes
+        outside the module's strategies) and carrying one or two tensors
+        through the op's body, which does 1 to 3 of: a matmul by a weight,
+        an elementwise op, a scalar read and added back, a relu, a column
+        sum broadcast back; the body's annotations place values differently
+        per strategy (hspmd.strategy_shardings). Variants: a second carried
+        row (the column sums accumulated), a result of the op accumulated
+        outside it, the carried value also read outside the op (it is then
+        not carried per strategy: the selector computed from it), a loop
+        inside the body, the weight passed to the op; or no loop, one or two
+        ops in a row. Then sometimes a with_strategy on the loop's result
+        outside any loop; whatever is used after the loop is printed."""
+        rng = self.rng
+        start = len(self.lines)
+        names = self.strategy_names()
+        ns = len(names)
+        sub = rng.choice(["one", "one", "two", "extra", "shared", "inner", "pair", "swap",
+                          "alone"])
+        ety = rng.choice(["f32", "i32"])
+        f = ety == "f32"
+        add = "addf" if f else "addi"
+        limit = 2 ** 22 if f else 2 ** 28
+        m, n = rng.choice([2, 4, 6, 8, 12]), rng.choice([2, 4, 8])
+        shape = [m, n]
+        x = self.maybe(self.gen(shape, ety), shape, ety, p=0.5)
+        w = self.maybe(self.gen([n, n], ety, mod=3, off=1), [n, n], ety, p=0.3)
+        y = self.maybe(self.gen(shape, ety), shape, ety, p=0.3)
+        pass_w = rng.random() < 0.3
+
+        def body_fn(kinds, extra=None, reps=1):
+            """The body: the carried value (and w when passed) in, the
+            kinds applied (in a loop of `reps` iterations for "inner")."""
+            def fn(bargs):
+                wb = bargs[-1] if pass_w else w
+                if rng.random() < 0.15:
+                    # Two annotations of the argument, placed differently.
+                    acc = self.ewise("maximumf" if f else "maxsi", self.sann(bargs[0], shape, ety),
+                                     self.sann(bargs[0], shape, ety), shape, ety)
+                else:
+                    acc = self.smaybe(bargs[0], shape, ety, p=0.8)
+                if reps > 1:
+                    lo, one, hi = self.cindex(0), self.cindex(1), self.cindex(reps)
+                    r, a, k = self.fresh(), self.fresh(), self.fresh()
+                    self.lines.append(f"  {r} = scf.for {k} = {lo} to {hi} step {one} "
+                                      f"iter_args({a} = {acc}) -> ({tt(shape, ety)}) {{")
+                    inner = self.smaybe(a, shape, ety, p=0.4)
+                    for kind in kinds:
+                        inner = self.smaybe(self.strategy_step(inner, kind, shape, ety, wb, y),
+                                            shape, ety, p=0.25)
+                    self.lines += [f"  scf.yield {inner} : {tt(shape, ety)}", "  }"]
+                    acc = r
+                else:
+                    for kind in kinds:
+                        acc = self.smaybe(self.strategy_step(acc, kind, shape, ety, wb, y),
+                                          shape, ety, p=0.25)
+                outs = [(self.smaybe(acc, shape, ety, p=0.3), shape)]
+                if extra == "two":
+                    row = self.smaybe(bargs[1], [n], ety, p=0.5)
+                    red, _ = self.reduction(acc, shape, [0], add, ety, row)
+                    outs.append((self.smaybe(red, [n], ety, p=0.3), [n]))
+                elif extra == "extra":
+                    red, _ = self.reduction(acc, shape, [0], add, ety, self.filled([n], ety, 0))
+                    outs.append((self.smaybe(red, [n], ety, p=0.3), [n]))
+                elif extra == "swap":
+                    outs.append((self.smaybe(bargs[1], shape, ety, p=0.7), shape))
+                return outs
+            return fn
+
+        def draw_kinds():
+            return [rng.choice(["matmul", "ewise", "scalar", "relu", "colsum"])
+                    for _ in range(rng.randint(1, 3))]
+
+        def inputs(v):
+            return [(v, shape)] + ([(w, [n, n])] if pass_w else [])
+
+        if sub == "alone":
+            kinds, bound = self.exact_kinds(draw_kinds(), 3, 1, shape, limit)
+            ops = rng.randint(1, 2)
+            self.lines.insert(start, f"  // case {self.ncase}: strategy/alone/{ops}/{ety}/"
+                                     f"{'-'.join(kinds)}")
+            v = x
+            for j in range(ops):
+                if j:
+                    kinds, bound = self.exact_kinds(draw_kinds(), bound, 1, shape, limit)
+                if rng.random() < 0.5:
+                    sel = self.cindex(rng.choice(list(range(ns)) + [ns, 9]))
+                else:
+                    _, at = self.strategy_index(3)
+                    sel = at(self.cindex(rng.randrange(3)))
+                v = self.with_strategy(sel, inputs(v), ety, body_fn(kinds))[0]
+                if j == 0 and ops == 2 and rng.random() < 0.5:
+                    self.out(v, shape, ety)
+            self.out(v, shape, ety)
+            return
+
+        steps = rng.randint(2, 5)
+        lo = 0 if rng.random() < 0.8 else 1
+        reps = rng.randint(1, 2) if sub == "inner" else 1
+        kinds = draw_kinds()
+        if sub in ("two", "extra"):
+            limit //= m * steps  # the row sums every step's values
+        kinds, bound = self.exact_kinds(kinds, 3, (steps - lo) * reps, shape, limit)
+        how, at = self.strategy_index(steps)
+        self.lines.insert(start, f"  // case {self.ncase}: strategy/{sub}/{how}/{ety}/"
+                                 f"{'-'.join(kinds)}")
+        clo, cone, chi = self.cindex(lo), self.cindex(1), self.cindex(steps)
+        if rng.random() < 0.08:
+            chi = clo  # no step at all
+        carried = [(x, shape)]
+        if sub in ("pair", "swap"):
+            carried.append((self.maybe(self.gen(shape, ety), shape, ety, p=0.5), shape))
+        elif sub == "two":
+            carried.append((self.maybe(self.gen([n], ety), [n], ety, p=0.5), [n]))
+        elif sub == "extra":
+            carried.append((self.filled([n], ety, 0), [n]))
+        if sub == "pair":
+            _, at2 = self.strategy_index(steps)
+        r, k = self.fresh(), self.fresh()
+        args = [self.fresh() for _ in carried]
+        types = ", ".join(tt(s, ety) for _, s in carried)
+        head = f"{r}:{len(carried)}" if len(carried) > 1 else r
+        self.lines.append(
+            f"  {head} = scf.for {k} = {clo} to {chi} step {cone} iter_args("
+            + ", ".join(f"{a} = {v}" for a, (v, _) in zip(args, carried))
+            + f") -> ({types}) {{")
+        if sub == "shared":
+            # The selector from the carried value itself: the value is used
+            # outside the op, so the loop does not carry it per strategy.
+            i, j = self.cindex(rng.randrange(m)), self.cindex(rng.randrange(n))
+            v, vi, sel = self.fresh(), self.fresh(), self.fresh()
+            self.lines.append(f"  {v} = tensor.extract {args[0]}[{i}, {j}] : {tt(shape, ety)}")
+            if f:
+                v32 = self.fresh()
+                self.lines.append(f"  {v32} = arith.fptosi {v} : f32 to i32")
+                v = v32
+            mod = self.cindex(ns + 1)
+            self.lines += [f"  {vi} = arith.index_cast {v} : i32 to index",
+                           f"  {sel} = arith.remui {vi}, {mod} : index"]
+        else:
+            sel = at(k)
+        ins = [(args[0], shape)]
+        ins += [(args[1], carried[1][1])] if sub in ("two", "swap") else []
+        ins += [(w, [n, n])] if pass_w else []
+        res = self.with_strategy(sel, ins, ety,
+                                 body_fn(kinds, sub if sub in ("two", "extra", "swap") else None,
+                                         reps))
+        yields = [res[0]]
+        if sub == "two":
+            yields.append(res[1])
+        elif sub == "swap":
+            # The results go back swapped: neither flows only through the op.
+            yields.insert(0, res[1])
+        elif sub == "extra":
+            yields.append(self.ewise(add, args[1], res[1], [n], ety))
+        elif sub == "pair":
+            # A second op in the step, with its own selector, carrying the
+            # second tensor.
+            sel2 = sel if rng.random() < 0.3 else at2(k)
+            yields += self.with_strategy(sel2, inputs(args[1]), ety, body_fn(kinds))
+        self.lines += [f"  scf.yield {', '.join(yields)} : {types}", "  }"]
+        outs = [r] if len(carried) == 1 else [f"{r}#{j}" for j in range(len(carried))]
+        final = outs[0]
+        if rng.random() < 0.35:
+            # A with_strategy outside any loop on the loop's result.
+            if rng.random() < 0.5:
+                sel = self.cindex(rng.choice(list(range(ns)) + [ns, 9]))
+            else:
+                sel = at(self.cindex(rng.randrange(steps)))
+            kinds2, _ = self.exact_kinds(draw_kinds(), bound, 1, shape, limit)
+            self.lines.append(f"  // after the loop: {'-'.join(kinds2)}")
+            if rng.random() < 0.5:
+                self.out(final, shape, ety)
+            final = self.with_strategy(sel, inputs(final), ety, body_fn(kinds2))[0]
+        self.out(final, shape, ety)
+        if len(outs) > 1:
+            self.out(outs[1], carried[1][1], ety)
+
+
     def case_chain(self):
         """2 to 4 steps on a 2-d tensor, the intermediates only sometimes
         placed (so propagation deduces them): an elementwise op with a placed
@@ -1383,12 +1714,12 @@ def parse_features(text):
     for name in filter(None, (f.strip() for f in text.split(","))):
         if name == "all":
             chosen.update(FEATURES)
-        elif name in FEATURES or name == "base":
+        elif name in FEATURES or name in MODULE_FEATURES or name == "base":
             chosen.add(name)
         else:
             raise SystemExit(f"random-programs.py: unknown feature '{name}' (known: "
-                             f"{', '.join(FEATURES)}, base, all)")
-    return [f for f in ("base",) + FEATURES if f in chosen]
+                             f"{', '.join(FEATURES + MODULE_FEATURES)}, base, all)")
+    return [f for f in ("base",) + FEATURES + MODULE_FEATURES if f in chosen]
 
 
 def main():
@@ -1397,8 +1728,9 @@ def main():
     p.add_argument("--cases", type=int, default=50)
     p.add_argument("--features", default="",
                    help="comma list of case kinds (%s; base: the default kinds; all: "
-                        "every kind but base); without it, the default program"
-                        % ", ".join(FEATURES))
+                        "every kind but base and %s); without it, the default program"
+                        % (", ".join(FEATURES + MODULE_FEATURES),
+                           " and ".join(MODULE_FEATURES)))
     p.add_argument("--only-cases", default="",
                    help="comma list of case numbers (from 0) to print, for narrowing a "
                         "failure down; the others are still drawn, so each kept case "
@@ -1436,6 +1768,10 @@ def main():
         lines = [l for c in keep for l in prog.lines[spans[c][0]:spans[c][1]]]
         funcs = [f for c in keep for f in funcs[spans[c][2]:spans[c][3]]]
     print(header)
+    strategies = getattr(prog, "strategies", None)
+    if strategies:
+        print("module attributes {hspmd.strategies = [%s]} {"
+              % ", ".join(f'"{s}"' for s in strategies))
     print("func.func private @printMemrefF32(memref<*xf32>)")
     if features:
         print("func.func private @printMemrefI32(memref<*xi32>)")
@@ -1446,6 +1782,8 @@ def main():
     print("\n".join(lines))
     print("  return")
     print("}")
+    if strategies:
+        print("}")
 
 
 if __name__ == "__main__":

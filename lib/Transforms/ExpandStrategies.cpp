@@ -131,7 +131,8 @@ struct ExpandStrategiesPass
   /// A function the body calls, directly or not, that carries per-strategy
   /// placements: it would keep its default ones in every strategy.
   LogicalResult checkCallees(WithStrategyOp op, SymbolTableCollection &symbols) {
-    SmallVector<std::pair<Operation *, Operation *>> work; // (call, region)
+    // (the call in the body, a call it leads to)
+    SmallVector<std::pair<Operation *, Operation *>> work;
     op.getBody().walk([&](CallOpInterface call) {
       work.push_back({call, call});
     });
@@ -208,11 +209,13 @@ struct ExpandStrategiesPass
       return op.emitError("cannot add the per-strategy copies to the loop");
     auto newLoop = cast<scf::ForOp>(replaced->getOperation());
     Block *body = newLoop.getBody();
-    auto slotArg = [&](unsigned c, unsigned s) -> BlockArgument {
-      return s == 0 ? newLoop.getRegionIterArg(carried[c].iterArg)
-                    : newLoop.getRegionIterArg(oldArgs + (s - 1) * width + c);
+    // Where the loop carries value c's copy for strategy s, and the
+    // strategy that ran last: iteration arguments, yields and results alike.
+    auto position = [&](unsigned c, unsigned s) {
+      return s == 0 ? carried[c].iterArg : oldArgs + (s - 1) * width + c;
     };
-    BlockArgument last = newLoop.getRegionIterArg(oldArgs + (count - 1) * width);
+    unsigned lastSlot = oldArgs + (count - 1) * width;
+    BlockArgument last = newLoop.getRegionIterArg(lastSlot);
     Block &opBody = op.getBody().front();
 
     // Each copy, annotated with its strategy's placement where the body
@@ -222,7 +225,7 @@ struct ExpandStrategiesPass
     for (unsigned c = 0; c < width; ++c)
       for (unsigned s = 0; s < count; ++s)
         slot[c].push_back(annotated(
-            rewriter, loc, slotArg(c, s),
+            rewriter, loc, newLoop.getRegionIterArg(position(c, s)),
             statedPlacement(opBody.getArgument(carried[c].index), names[s])));
 
     llvm::SmallDenseMap<unsigned, unsigned> carriedOf; // op index -> c
@@ -276,17 +279,14 @@ struct ExpandStrategiesPass
       if (!carriedOf.count(index))
         r.replaceAllUsesWith(chain[next++]);
     for (unsigned c = 0; c < width; ++c)
-      for (unsigned s = 0; s < count; ++s) {
-        unsigned position = s == 0 ? carried[c].iterArg
-                                   : oldArgs + (s - 1) * width + c;
-        yield->setOperand(position, chain[next++]);
-      }
-    yield->setOperand(oldArgs + (count - 1) * width, k);
+      for (unsigned s = 0; s < count; ++s)
+        yield->setOperand(position(c, s), chain[next++]);
+    yield->setOperand(lastSlot, k);
     op->erase();
 
     // After the loop, the copy of the strategy that ran last.
     rewriter.setInsertionPointAfter(newLoop);
-    Value lastRun = newLoop.getResult(oldArgs + (count - 1) * width);
+    Value lastRun = newLoop.getResult(lastSlot);
     for (unsigned c = 0; c < width; ++c) {
       Value result = newLoop.getResult(carried[c].iterArg);
       if (result.use_empty())
@@ -294,9 +294,8 @@ struct ExpandStrategiesPass
       SmallVector<Operation *> users(result.getUsers());
       Value final = buildChain(rewriter, loc, lastRun, count,
                                [&](OpBuilder &, unsigned s) {
-                                 return SmallVector<Value>{newLoop.getResult(
-                                     s == 0 ? carried[c].iterArg
-                                            : oldArgs + (s - 1) * width + c)};
+                                 return SmallVector<Value>{
+                                     newLoop.getResult(position(c, s))};
                                })[0];
       result.replaceUsesWithIf(final, [&](OpOperand &use) {
         return llvm::is_contained(users, use.getOwner());

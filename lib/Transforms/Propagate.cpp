@@ -110,14 +110,6 @@ struct PropagatePass
     // Callees first, so that a call meets its callee's deduced signature;
     // recursion falls back to module order.
     ModuleOp module = getOperation();
-    WalkResult unexpanded = module.walk([](WithStrategyOp op) {
-      op.emitError("hspmd.with_strategy is compiled by "
-                   "--hspmd-expand-strategies (or one strategy kept by "
-                   "--hspmd-select-strategy) before --hspmd-propagate");
-      return WalkResult::interrupt();
-    });
-    if (unexpanded.wasInterrupted())
-      return signalPassFailure();
     if (failed(checkStructure()))
       return signalPassFailure();
     collectModuleDevices();
@@ -678,14 +670,22 @@ struct PropagatePass
     return changed;
   }
 
-  /// Every device some value of `fn` lives on, and device 0.
   /// What hspmd partitions: function bodies of one block with structured
-  /// control flow (scf.for, scf.if). Annotations, reshards and calls to
-  /// functions handling tensors elsewhere (an scf.while, an
-  /// scf.index_switch, a block of unstructured control flow) would be left
-  /// behind unplaced: each is an error at the op, saying why.
+  /// control flow (scf.for, scf.if), strategies already compiled.
+  /// Annotations, reshards and calls to functions handling tensors
+  /// elsewhere (an scf.while, an scf.index_switch, a block of unstructured
+  /// control flow) would be left behind unplaced: each is an error at the
+  /// op, saying why.
   LogicalResult checkStructure() {
     ModuleOp module = getOperation();
+    WalkResult unexpanded = module.walk([](WithStrategyOp op) {
+      op.emitError("hspmd.with_strategy is compiled by "
+                   "--hspmd-expand-strategies (or one strategy kept by "
+                   "--hspmd-select-strategy) before --hspmd-propagate");
+      return WalkResult::interrupt();
+    });
+    if (unexpanded.wasInterrupted())
+      return failure();
     ScalarFunctions scalars(module);
     for (auto fn : module.getOps<func::FuncOp>()) {
       if (fn.isExternal() || scalars.isScalar(fn))
@@ -739,6 +739,7 @@ struct PropagatePass
   /// (--hspmd-specialize).
   std::set<int64_t> moduleDevices;
 
+  /// Every device of the program, and any this function's values live on.
   std::set<int64_t> devicesOfFunction() {
     std::set<int64_t> out = moduleDevices;
     for (auto &[v, s] : placed)

@@ -82,6 +82,15 @@ struct StepIndex {
   }
 };
 
+/// What a device's program depends on beside its key: the offsets of its
+/// slices and inserts and the groups of its collectives, in program order.
+/// Devices whose keys are equal share one program, which reads the offsets
+/// that differ by device id and lists all their groups.
+struct Recorded {
+  std::vector<SmallVector<int64_t>> offsets;
+  std::vector<const plan::CollectiveGroup *> groups;
+};
+
 /// One device's program for one plan. It runs in two modes: recording a key
 /// (every op it would create, with everything that op depends on, but no IR)
 /// or building the ops. Devices with equal keys get the same program, so
@@ -127,20 +136,16 @@ public:
   /// offsets share one program (it reads them from a table indexed by the
   /// device id).
   void noteBox(const Box &part, const Box &whole) {
-    if (params)
-      params->push_back(offsetsIn(part, whole));
+    if (recording)
+      recording->offsets.push_back(offsetsIn(part, whole));
     note(extents(part));
   }
 
-  /// While recording: the device's offsets, and the groups of its
-  /// collectives, in program order.
-  std::vector<SmallVector<int64_t>> *params = nullptr;
-  std::vector<const plan::CollectiveGroup *> *groupsUsed = nullptr;
-  /// While building: each member's groups.
-  ArrayRef<std::vector<const plan::CollectiveGroup *>> memberGroups;
-  /// While building: the class's devices and each one's offsets.
+  /// While recording: where the device's offsets and groups go.
+  Recorded *recording = nullptr;
+  /// While building: the class's devices and what each recorded.
   ArrayRef<int64_t> members;
-  ArrayRef<std::vector<SmallVector<int64_t>>> memberParams;
+  ArrayRef<Recorded> memberRecords;
   bool building() const { return b != nullptr; }
 
   /// Static offsets (of `part` within `whole`), sizes and unit strides.
@@ -152,9 +157,10 @@ public:
     SmallVector<int64_t> mine = offsetsIn(part, whole);
     size_t k = nextParam++;
     for (auto [j, o] : llvm::enumerate(mine)) {
-      bool shared = llvm::all_of(memberParams, [&, j = j, o = o](const auto &ps) {
-        return ps[k][j] == o;
-      });
+      bool shared =
+          llvm::all_of(memberRecords, [&, j = j, o = o](const Recorded &r) {
+            return r.offsets[k][j] == o;
+          });
       p.offsets.push_back(shared ? OpFoldResult(b->getIndexAttr(o))
                                  : OpFoldResult(tableLookup(k, j)));
     }
@@ -237,8 +243,8 @@ public:
   ArrayAttr groupsAttr(const plan::CollectiveGroup &g) {
     size_t q = nextGroup++;
     std::set<std::vector<int64_t>> lists{g.devices};
-    for (const auto &used : memberGroups)
-      lists.insert(used[q]->devices);
+    for (const Recorded &r : memberRecords)
+      lists.insert(r.groups[q]->devices);
     SmallVector<Attribute> out;
     for (const std::vector<int64_t> &list : lists)
       out.push_back(b->getDenseI64ArrayAttr(list));
@@ -288,8 +294,8 @@ public:
       // beside it: devices of different groups doing the same share one op
       // listing all their groups (each takes part in its own).
       note({Key::Collective, static_cast<int64_t>(step.kind), n});
-      if (groupsUsed)
-        groupsUsed->push_back(gp);
+      if (recording)
+        recording->groups.push_back(gp);
       switch (step.kind) {
       case StepKind::AllReduce: {
         Value part = slice(value, *box, g.region);
@@ -386,8 +392,8 @@ private:
   Value tableLookup(size_t k, size_t j) {
     int64_t last = *llvm::max_element(members);
     SmallVector<int64_t> table(last + 1, 0);
-    for (auto [m, ps] : llvm::zip(members, memberParams))
-      table[m] = ps[k][j];
+    for (auto [m, r] : llvm::zip(members, memberRecords))
+      table[m] = r.offsets[k][j];
     Value values =
         arith::ConstantOp::create(*b, loc, b->getIndexTensorAttr(table));
     if (!deviceId)
@@ -459,19 +465,21 @@ struct ResolveCommPass
 
     // Runs the plan for device `d`: records its key, or builds its program
     // into `block`. Fails if the plan leaves the device without its block.
-    using Groups = std::vector<const plan::CollectiveGroup *>;
+    // Recording fills `key` and `recording`; building reads what the
+    // class's members recorded.
+    struct Class {
+      SmallVector<int64_t> members;
+      std::vector<Recorded> records;
+    };
     auto run = [&](int64_t d, OpBuilder *rb, Block *block,
-                   std::vector<int64_t> *key,
-                   std::vector<SmallVector<int64_t>> *params, Groups *groups,
-                   ArrayRef<int64_t> members,
-                   ArrayRef<std::vector<SmallVector<int64_t>>> memberParams,
-                   ArrayRef<Groups> memberGroups) -> LogicalResult {
+                   std::vector<int64_t> *key, Recorded *recording,
+                   const Class *building) -> LogicalResult {
       DeviceProgram prog(rb, op.getLoc(), type.getElementType(), d, key);
-      prog.params = params;
-      prog.groupsUsed = groups;
-      prog.members = members;
-      prog.memberParams = memberParams;
-      prog.memberGroups = memberGroups;
+      prog.recording = recording;
+      if (building) {
+        prog.members = building->members;
+        prog.memberRecords = building->records;
+      }
       if (std::optional<layout::Placement> at = src.place(d)) {
         prog.box = at->box;
         prog.note(extents(at->box));
@@ -495,36 +503,28 @@ struct ResolveCommPass
 
     // Devices with equal keys run the same program: one region per class,
     // in the order of each class's first device.
-    struct Class {
-      SmallVector<int64_t> members;
-      std::vector<std::vector<SmallVector<int64_t>>> params;
-      std::vector<Groups> groups;
-    };
     std::map<std::vector<int64_t>, size_t> classOf;
     std::vector<Class> byKey;
     for (int64_t d : devices) {
       std::vector<int64_t> key;
-      std::vector<SmallVector<int64_t>> params;
-      Groups groups;
-      if (failed(run(d, nullptr, nullptr, &key, &params, &groups, {}, {}, {})))
+      Recorded recorded;
+      if (failed(run(d, nullptr, nullptr, &key, &recorded, nullptr)))
         return failure();
       auto [it, inserted] = classOf.try_emplace(std::move(key), byKey.size());
       if (inserted)
         byKey.emplace_back();
-      Class &c = byKey[it->second];
-      c.members.push_back(d);
-      c.params.push_back(std::move(params));
-      c.groups.push_back(std::move(groups));
+      byKey[it->second].members.push_back(d);
+      byKey[it->second].records.push_back(std::move(recorded));
     }
     // A class shares each collective op between its members' groups; where
     // two of those groups overlap without being one (a device in several
     // groups of a step), the op could not list both, and the class splits
     // by the groups its members use.
     auto disjointGroups = [](const Class &c) {
-      for (size_t q = 0; !c.groups.empty() && q < c.groups[0].size(); ++q) {
+      for (size_t q = 0; q < c.records.front().groups.size(); ++q) {
         std::set<const plan::CollectiveGroup *> distinct;
-        for (const Groups &g : c.groups)
-          distinct.insert(g[q]);
+        for (const Recorded &r : c.records)
+          distinct.insert(r.groups[q]);
         std::set<int64_t> seen;
         for (const plan::CollectiveGroup *g : distinct)
           for (int64_t d : g->devices)
@@ -539,15 +539,13 @@ struct ResolveCommPass
         classes.push_back(std::move(c));
         continue;
       }
-      std::map<Groups, size_t> split;
-      for (size_t i = 0; i < c.members.size(); ++i) {
-        auto [it, inserted] = split.try_emplace(c.groups[i], classes.size());
+      std::map<std::vector<const plan::CollectiveGroup *>, size_t> split;
+      for (auto [d, r] : llvm::zip(c.members, c.records)) {
+        auto [it, inserted] = split.try_emplace(r.groups, classes.size());
         if (inserted)
           classes.emplace_back();
-        Class &part = classes[it->second];
-        part.members.push_back(c.members[i]);
-        part.params.push_back(std::move(c.params[i]));
-        part.groups.push_back(std::move(c.groups[i]));
+        classes[it->second].members.push_back(d);
+        classes[it->second].records.push_back(std::move(r));
       }
     }
     llvm::sort(classes, [](const Class &x, const Class &y) {
@@ -562,8 +560,7 @@ struct ResolveCommPass
       region->push_back(block);
       OpBuilder rb(op.getContext()); // the region has no op around it yet
       rb.setInsertionPointToEnd(block);
-      if (failed(run(c.members.front(), &rb, block, nullptr, nullptr, nullptr,
-                     c.members, c.params, c.groups)))
+      if (failed(run(c.members.front(), &rb, block, nullptr, nullptr, &c)))
         return failure();
       unique.push_back({std::move(c.members), std::move(region)});
     }

@@ -158,18 +158,19 @@ struct SpecializePass
       if (failed(collectDevices(fn, devicesOf[fn])))
         return signalPassFailure();
     // A device running a callee runs its callers, which lead it to the call
-    // (recursion included: to a fixed point).
+    // (recursion included: to a fixed point over the call edges).
+    std::vector<std::pair<Operation *, Operation *>> calls; // caller, callee
+    for (func::FuncOp fn : functions)
+      fn.walk([&](func::CallOp call) {
+        auto callee = module.lookupSymbol<func::FuncOp>(call.getCalleeAttr());
+        if (callee && devicesOf.count(callee) && callee != fn)
+          calls.push_back({fn, callee});
+      });
     for (bool changed = true; changed;) {
       changed = false;
-      for (func::FuncOp fn : functions)
-        fn.walk([&](func::CallOp call) {
-          auto callee = module.lookupSymbol<func::FuncOp>(call.getCalleeAttr());
-          if (!callee || callee.isExternal() || callee == fn)
-            return;
-          std::set<int64_t> &mine = devicesOf[fn];
-          for (int64_t d : devicesOf[callee])
-            changed |= mine.insert(d).second;
-        });
+      for (auto [caller, callee] : calls)
+        for (int64_t d : devicesOf[callee])
+          changed |= devicesOf[caller].insert(d).second;
     }
     for (func::FuncOp fn : functions) {
       std::set<int64_t> devices = devicesOf[fn];

@@ -41,9 +41,13 @@ ShardingRule ShardingRule::elementwise(int64_t rank, ArrayRef<int64_t> shape,
 
 namespace {
 
-/// How a linalg payload uses its inputs: a copy, sum or difference of block
-/// arguments is additive; a product of two inputs, or a contraction (product
-/// accumulated into the init), multiplicative; anything else not linear.
+/// How a linalg payload uses its inputs: a copy, sum or difference of the
+/// block arguments of tensor operands is additive; a product of two inputs,
+/// or a contraction (product accumulated into the init), multiplicative;
+/// anything else not linear. A scalar operand is the same on every device:
+/// added to (or copied into) a partial value's summands it would count once
+/// per summand, so a payload adding or yielding one is not additive (a
+/// product with one is still linear).
 Linearity classifyPayload(linalg::LinalgOp op) {
   if (linalg::isaContractionOpInterface(op))
     return Linearity::Multiplicative;
@@ -51,14 +55,23 @@ Linearity classifyPayload(linalg::LinalgOp op) {
   auto yield = cast<linalg::YieldOp>(body.getTerminator());
   if (yield.getNumOperands() != 1)
     return Linearity::None;
+  auto tensorArg = [&](Value v) {
+    auto arg = dyn_cast<BlockArgument>(v);
+    return arg && arg.getOwner() == &body &&
+           isa<ShapedType>(op->getOperand(arg.getArgNumber()).getType());
+  };
   Value v = yield.getOperand(0);
   if (isa<BlockArgument>(v))
-    return Linearity::Additive; // copy, transpose, broadcast
+    return tensorArg(v) ? Linearity::Additive // copy, transpose, broadcast
+                        : Linearity::None;
   Operation *def = v.getDefiningOp();
   if (!def || def->getBlock() != &body || body.getOperations().size() != 2)
     return Linearity::None;
   if (!llvm::all_of(def->getOperands(),
                     [](Value o) { return isa<BlockArgument>(o); }))
+    return Linearity::None;
+  if (!llvm::all_of(def->getOperands(), tensorArg) &&
+      !isa<arith::MulFOp, arith::MulIOp>(def))
     return Linearity::None;
   if (isa<arith::AddFOp, arith::AddIOp, arith::SubFOp, arith::SubIOp,
           arith::NegFOp>(def))

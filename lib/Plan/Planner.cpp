@@ -10,6 +10,8 @@
 
 #include "hspmd/Plan/Planner.h"
 
+#include "Grid.h"
+
 #include <algorithm>
 #include <map>
 #include <numeric>
@@ -590,70 +592,6 @@ std::optional<Plan> planHierarchical(const Layout &src, const Layout &dst) {
   return plan;
 }
 
-/// Merges `box` into `last` when the two are adjacent along one dimension
-/// and equal along the others.
-bool extends(Box &last, const Box &box) {
-  int64_t differing = -1;
-  for (size_t k = 0; k < box.size(); ++k)
-    if (!(last[k] == box[k])) {
-      if (differing >= 0 || last[k].hi != box[k].lo)
-        return false;
-      differing = static_cast<int64_t>(k);
-    }
-  if (differing < 0)
-    return false;
-  last[differing].hi = box[differing].hi;
-  return true;
-}
-
-/// Calls `f(box)` for the boxes covering cells [first, first + count) of
-/// `region` in row-major order, the region being cut into cells of extents
-/// `cell`: a range of consecutive cells is at most 2 * rank - 1 boxes.
-template <typename F>
-void forEachRangeBox(const Box &region, const std::vector<int64_t> &cell,
-                     int64_t first, int64_t count, F &&f) {
-  size_t rank = region.size();
-  if (rank == 0) {
-    f(region);
-    return;
-  }
-  std::vector<int64_t> extent(rank), stride(rank), c(rank);
-  for (size_t k = 0; k < rank; ++k)
-    extent[k] = region[k].size() / cell[k];
-  stride[rank - 1] = 1;
-  for (size_t k = rank - 1; k-- > 0;)
-    stride[k] = stride[k + 1] * extent[k + 1];
-  int64_t at = first, end = first + count;
-  while (at < end) {
-    for (size_t k = 0; k < rank; ++k)
-      c[k] = at / stride[k] % extent[k];
-    // The outermost dimension after which `at` is at coordinate 0: from
-    // there on, whole slabs of the inner dimensions fit.
-    size_t outer = rank - 1;
-    while (outer > 0 && c[outer] == 0)
-      --outer;
-    for (size_t k = outer; k < rank; ++k) {
-      int64_t take = std::min(extent[k] - c[k], (end - at) / stride[k]);
-      if (take == 0)
-        continue;
-      Box box(rank);
-      for (size_t i = 0; i < rank; ++i) {
-        int64_t lo = i < k ? c[i] : i == k ? c[k] : 0;
-        int64_t hi = i < k ? c[i] + 1 : i == k ? c[k] + take : extent[i];
-        box[i] = {region[i].lo + lo * cell[i], region[i].lo + hi * cell[i]};
-      }
-      f(static_cast<const Box &>(box));
-      at += take * stride[k];
-      break;
-    }
-  }
-}
-
-/// A run of consecutive cells of a region sent by one device.
-struct Piece {
-  int64_t sender, first, count;
-};
-
 /// The senders candidate for some cells, ordered as Semantics.md "Changing a placement" chooses them:
 /// fewest bytes sent so far, then lowest id.
 using SenderOrder = std::set<std::pair<int64_t, int64_t>>;
@@ -756,24 +694,13 @@ Plan hspmd::plan::planPointToPoint(const Layout &src, const Layout &dst,
     return Plan{{}, "point-to-point",
                 "the tensor's bytes do not fit in 64 bits"};
 
-  // The uniform grid: along each dimension, the gcd of every block boundary.
-  std::vector<int64_t> cell(rank);
   std::vector<Placement> sources, targets;
   for (int64_t d : src.devices())
     sources.push_back(*src.place(d));
   for (int64_t d : dst.devices())
     targets.push_back(*dst.place(d));
-  for (int64_t k = 0; k < rank; ++k) {
-    int64_t g = shape[k];
-    for (const std::vector<Placement> *list : {&sources, &targets})
-      for (const Placement &p : *list)
-        g = std::gcd(g, std::gcd(p.box[k].lo, p.box[k].hi));
-    cell[k] = std::max<int64_t>(g, 1);
-  }
-  Box cellBox;
-  for (int64_t k = 0; k < rank; ++k)
-    cellBox.push_back({0, cell[k]});
-  int64_t cellBytes = *layout::checkedBytes(cellBox, elementBytes);
+  std::vector<int64_t> cell = uniformCell(src, dst);
+  int64_t cellBytes = cellBytesOf(cell, elementBytes);
 
   SenderPools pools(src.devices());
   auto slotOf = [&](int64_t d) { return pools.slotOf(d); };
@@ -1042,6 +969,38 @@ Plan hspmd::plan::planPointToPoint(const Layout &src, const Layout &dst,
   return plan;
 }
 
+namespace {
+/// Case 6 for a partial source and a destination without summands: the
+/// point-to-point plan or the combine-first plan (made twice), whichever
+/// has the fewest bytes received by the busiest device, then in total; on a
+/// tie the point-to-point plan (one exchange).
+Plan planPartialToWhole(const Layout &src, const Layout &dst,
+                        int64_t elementBytes) {
+  Plan best = planPointToPoint(src, dst, elementBytes);
+  if (best.error)
+    return best;
+  auto cost = [&](const Plan &p) {
+    int64_t busiest = 0, total = 0;
+    for (const DeviceTraffic &t : traffic(p, elementBytes)) {
+      busiest = std::max(busiest, t.received);
+      total = t.received > INT64_MAX - total ? INT64_MAX : total + t.received;
+    }
+    return std::make_pair(busiest, total);
+  };
+  std::pair<int64_t, int64_t> bestCost = cost(best);
+  for (bool preferReceivers : {true, false})
+    if (std::optional<Plan> p =
+            planCombineFirst(src, dst, elementBytes, preferReceivers)) {
+      std::pair<int64_t, int64_t> c = cost(*p);
+      if (c < bestCost) {
+        bestCost = c;
+        best = std::move(*p);
+      }
+    }
+  return best;
+}
+} // namespace
+
 Plan hspmd::plan::planReshard(const Layout &src, const Layout &dst,
                               int64_t elementBytes) {
   // Every count below (bytes per device, per box) is at most the tensor's.
@@ -1080,5 +1039,7 @@ Plan hspmd::plan::planReshard(const Layout &src, const Layout &dst,
   }
   if (std::optional<Plan> p = planHierarchical(src, dst))
     return *p;
+  if (src.sharding().hasPartial() && !dst.sharding().hasPartial())
+    return planPartialToWhole(src, dst, elementBytes);
   return planPointToPoint(src, dst, elementBytes);
 }

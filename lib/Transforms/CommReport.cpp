@@ -1,6 +1,7 @@
 //===- CommReport.cpp - Per-device cost of every reshard ------------------===//
 
 #include "hspmd/IR/HspmdOps.h"
+#include "hspmd/Layout/Bounds.h"
 #include "hspmd/Transforms/Passes.h"
 #include "hspmd/Transforms/Utils.h"
 
@@ -23,6 +24,12 @@ namespace plan = ::hspmd::plan;
 
 namespace {
 
+/// `a / b`, or null when the bound is 0 (JSON has no infinity).
+llvm::json::Value ratio(int64_t a, int64_t b) {
+  if (b == 0)
+    return nullptr;
+  return double(a) / double(b);
+}
 
 struct CommReportPass
     : public mlir::hspmd::impl::HspmdCommReportBase<CommReportPass> {
@@ -86,6 +93,13 @@ struct CommReportPass
       return op.emitError("the total bytes received in this reshard do not "
                           "fit in 64 bits");
     auto [totalReceived, totalBound] = *totals;
+    int64_t busiest = 0;
+    for (const TrafficRow &r : rows)
+      busiest = std::max(busiest, r.received);
+    // The whole reshard's bounds (Semantics.md "Changing a placement"); not
+    // computed for partial sources over more than 2^22 grid regions.
+    std::optional<layout::ReshardBounds> bounds =
+        layout::reshardBounds(src, dst, elementBytes);
     std::string loc = locationText(op.getLoc());
     if (format == "json") {
       llvm::json::Array devices;
@@ -95,12 +109,20 @@ struct CommReportPass
                                              {"received", r.received},
                                              {"messages", r.messages},
                                              {"lower_bound", r.lowerBound}});
-      reports.push_back(llvm::json::Object{
-          {"loc", loc},
-          {"plan", p.strategy},
-          {"devices", std::move(devices)},
-          {"total_received", totalReceived},
-          {"total_lower_bound", totalBound}});
+      llvm::json::Object report{{"loc", loc},
+                                {"plan", p.strategy},
+                                {"devices", std::move(devices)},
+                                {"total_received", totalReceived},
+                                {"total_lower_bound", totalBound},
+                                {"busiest_received", busiest}};
+      if (bounds) {
+        report["combining_bound"] = bounds->combining;
+        report["combining_is_sum_of_lower_bounds"] = !bounds->combines;
+        report["busiest_bound"] = bounds->busiest;
+        report["combining_ratio"] = ratio(totalReceived, bounds->combining);
+        report["busiest_ratio"] = ratio(busiest, bounds->busiest);
+      }
+      reports.push_back(std::move(report));
       return success();
     }
     llvm::raw_ostream &os = llvm::errs();
@@ -110,6 +132,22 @@ struct CommReportPass
        << "\n";
     printTrafficTable(os, rows, totalReceived, totalBound);
     os << "\n";
+    if (!bounds) {
+      os << "  combining and busiest-device bounds not computed (the common "
+            "grid has more than 2^22 regions)\n";
+    } else {
+      os << "  combining bound " << bounds->combining << " bytes"
+         << (bounds->combines ? "" : " (the lower bounds summed)");
+      if (bounds->combining > 0)
+        os << llvm::formatv(" (ratio {0:F2})",
+                            double(totalReceived) / double(bounds->combining));
+      os << "; busiest device received " << busiest
+         << " bytes, busiest-device bound " << bounds->busiest << " bytes";
+      if (bounds->busiest > 0)
+        os << llvm::formatv(" (ratio {0:F2})",
+                            double(busiest) / double(bounds->busiest));
+      os << "\n";
+    }
     return success();
   }
 };

@@ -13,8 +13,117 @@
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Conversion/VectorToSCF/VectorToSCF.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Pass/Pass.h"
 
 using namespace mlir;
+
+namespace {
+/// Whether `v` is a constant tensor or a view of one (its buffer is a
+/// read-only global once bufferized).
+bool viewsConstant(Value v) {
+  while (Operation *def = v.getDefiningOp()) {
+    if (isa<arith::ConstantOp>(def))
+      return true;
+    if (!isa<tensor::ExtractSliceOp, tensor::CollapseShapeOp,
+             tensor::ExpandShapeOp, tensor::CastOp, tensor::ReshapeOp>(def))
+      return false;
+    v = def->getOperand(0);
+  }
+  return false;
+}
+
+/// Copies, before one-shot bufferization, the tensors whose buffers would
+/// otherwise depend on how bufferization happened to lay them out:
+/// - constant tensors that leave a region (an scf.for, scf.while, scf.if or
+///   scf.index_switch yield, a function's return): with loops allowed to
+///   yield new buffers, the result would be the constant's read-only global
+///   itself, and an op updating it in place would write into it (a crash,
+///   or another use of the constant changed);
+/// - tensors passed to external functions (`printMemrefF32` declared on
+///   `tensor<*xf32>`): the callee sees the buffer's layout (a slice of a
+///   constant, or of a gathered block, has its parent's strides and offset),
+///   so a fresh copy makes what it prints the same in every pipeline.
+struct PrepareBufferization
+    : public PassWrapper<PrepareBufferization, OperationPass<ModuleOp>> {
+  MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(PrepareBufferization)
+  StringRef getArgument() const final { return "hspmd-prepare-bufferization"; }
+  void getDependentDialects(DialectRegistry &registry) const override {
+    registry.insert<bufferization::BufferizationDialect>();
+  }
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    module.walk([&](Operation *op) {
+      bool escapes = isa<scf::YieldOp, func::ReturnOp>(op);
+      bool external = false;
+      if (auto call = dyn_cast<func::CallOp>(op))
+        if (auto callee =
+                module.lookupSymbol<func::FuncOp>(call.getCalleeAttr()))
+          external = callee.isExternal();
+      if (!escapes && !external)
+        return;
+      for (OpOperand &operand : op->getOpOperands()) {
+        Value v = operand.get();
+        if (!isa<TensorType>(v.getType()))
+          continue;
+        if (escapes && !viewsConstant(v))
+          continue;
+        OpBuilder b(op);
+        // An unranked operand is a cast of a ranked tensor: copy that.
+        auto cast = v.getDefiningOp<tensor::CastOp>();
+        Value ranked = cast && isa<UnrankedTensorType>(v.getType())
+                           ? cast.getSource()
+                           : v;
+        auto type = dyn_cast<RankedTensorType>(ranked.getType());
+        if (!type || !type.hasStaticShape())
+          continue;
+        if (!external && ranked != v)
+          continue;
+        if (ranked.getDefiningOp<bufferization::AllocTensorOp>())
+          continue; // already a copy (the pass ran before)
+        Value copy = bufferization::AllocTensorOp::create(
+            b, op->getLoc(), type, ValueRange{}, ranked);
+        if (ranked != v)
+          copy = tensor::CastOp::create(b, op->getLoc(), v.getType(), copy);
+        operand.set(copy);
+      }
+    });
+  }
+};
+
+/// Every op of a module lowered to the LLVM dialect: an op no pass lowered
+/// (a math function without an LLVM or libm lowering) is an error at the
+/// op, in the user's file, rather than one from translating a temporary
+/// file.
+struct CheckLoweredToLLVM
+    : public PassWrapper<CheckLoweredToLLVM, OperationPass<ModuleOp>> {
+  MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(CheckLoweredToLLVM)
+  StringRef getArgument() const final { return "hspmd-check-lowered"; }
+  void runOnOperation() override {
+    bool failedAny = false;
+    getOperation().walk([&](Operation *op) {
+      Dialect *dialect = op->getDialect();
+      if (isa<ModuleOp>(op) || (dialect && isa<LLVM::LLVMDialect>(dialect)) ||
+          (dialect && dialect->getNamespace() == "gpu"))
+        return WalkResult::advance();
+      op->emitError() << "'" << op->getName()
+                      << "' has no lowering to the LLVM dialect in hspmd's "
+                         "pipeline (no LLVM intrinsic or libm function "
+                         "implements it on this target)";
+      failedAny = true;
+      return WalkResult::skip();
+    });
+    if (failedAny)
+      signalPassFailure();
+  }
+};
+} // namespace
 
 /// Elementwise ops to linalg, then one-shot bufferization, as every target
 /// runs it.
@@ -22,6 +131,7 @@ static void addBufferization(OpPassManager &pm) {
   // Elementwise arith/math ops on tensors become linalg.generic, which
   // bufferizes.
   pm.addPass(createConvertElementwiseToLinalgPass());
+  pm.addPass(std::make_unique<PrepareBufferization>());
   bufferization::OneShotBufferizePassOptions bufferize;
   bufferize.bufferizeFunctionBoundaries = true;
   // A loop carrying a tensor may yield a new buffer each iteration (a device
@@ -35,6 +145,12 @@ static void addBufferization(OpPassManager &pm) {
 /// `runtimeBuffers`, buffers come from the runtime's allocation functions
 /// (the GPU target's device-accessible memory) instead of malloc.
 static void addHostLowering(OpPassManager &pm, bool runtimeBuffers) {
+  // Math ops without an LLVM intrinsic: integer powers become generated
+  // functions (their loops lowered below), the rest libm calls after
+  // math-to-llvm has taken what it can.
+  pm.addPass(createConvertMathToFuncs());
+  // Prints of vectors of more than one dimension unroll to loops.
+  pm.addPass(createConvertVectorToSCFPass());
   // Subviews at run-time offsets expand to affine.apply, so affine is
   // lowered after the strided metadata is expanded.
   pm.addPass(memref::createExpandStridedMetadataPass());
@@ -45,6 +161,7 @@ static void addHostLowering(OpPassManager &pm, bool runtimeBuffers) {
   pm.addPass(createFinalizeMemRefToLLVMConversionPass(memrefOptions));
   pm.addPass(createConvertVectorToLLVMPass());
   pm.addPass(createConvertMathToLLVMPass());
+  pm.addPass(createConvertMathToLibmPass());
   pm.addPass(createArithToLLVMConversionPass());
   pm.addPass(createConvertFuncToLLVMPass());
   pm.addPass(createConvertControlFlowToLLVMPass());
@@ -60,6 +177,7 @@ void mlir::hspmd::addHostToLLVMPipeline(OpPassManager &pm) {
   pm.addPass(createConvertBufferizationToMemRefPass());
   addHostLowering(pm, /*runtimeBuffers=*/false);
   pm.addPass(createReconcileUnrealizedCastsPass());
+  pm.addPass(std::make_unique<CheckLoweredToLLVM>());
 }
 
 void mlir::hspmd::addToLLVMPipeline(OpPassManager &pm) {

@@ -112,6 +112,7 @@ struct PropagatePass
     ModuleOp module = getOperation();
     if (failed(checkStructure()))
       return signalPassFailure();
+    shareDeviceZeroScalars();
     collectModuleDevices();
     SmallVector<func::FuncOp> order;
     llvm::DenseSet<Operation *> visited, called;
@@ -772,6 +773,57 @@ struct PropagatePass
     });
   }
 
+  /// An op with visible effects and no tensor operands runs on device 0
+  /// only (a print, a call of unknown effects such as an external `sqrtf`,
+  /// a scalar helper that prints): its scalar results exist there alone.
+  /// Each used one goes through a one-element tensor made on device 0 and
+  /// read back (`tensor.from_elements`, `tensor.extract`), which the scalar
+  /// read rule below replicates on the devices using it: a broadcast from
+  /// device 0, nothing where only device 0 uses it.
+  void shareDeviceZeroScalars() {
+    ModuleOp module = getOperation();
+    ScalarFunctions scalars(module);
+    SmallVector<Operation *> ops;
+    module.walk([&](Operation *op) {
+      if (!isPartitioned(op) || op->getNumRegions() != 0 ||
+          op->hasTrait<OpTrait::IsTerminator>() ||
+          isa<HspmdDialect>(op->getDialect()) ||
+          op->hasAttr(kOnAllDevicesAttrName) || !hasVisibleEffects(op) ||
+          scalars.isPureCall(op))
+        return;
+      auto fn = op->getParentOfType<func::FuncOp>();
+      if (!fn || scalars.isScalar(fn))
+        return;
+      if (auto call = dyn_cast<func::CallOp>(op))
+        if (auto callee =
+                module.lookupSymbol<func::FuncOp>(call.getCalleeAttr()))
+          if (!callee.isExternal() && !scalars.isScalar(callee))
+            return; // a tensor function: its results follow its signature
+      if (llvm::any_of(op->getOperandTypes(), [](Type t) {
+            return isa<RankedTensorType, BaseMemRefType>(t);
+          }))
+        return;
+      ops.push_back(op);
+    });
+    for (Operation *op : ops)
+      for (Value r : op->getResults()) {
+        if (!r.getType().isIntOrIndexOrFloat() || r.use_empty())
+          continue;
+        // Already shared (the pass run before).
+        if (llvm::all_of(r.getUsers(), [](Operation *u) {
+              return isa<tensor::FromElementsOp>(u) && u->getNumOperands() == 1;
+            }))
+          continue;
+        OpBuilder b(op->getContext());
+        b.setInsertionPointAfter(op);
+        Location loc = op->getLoc();
+        Value one = tensor::FromElementsOp::create(b, loc, ValueRange{r});
+        Value zero = arith::ConstantIndexOp::create(b, loc, 0);
+        Value read = tensor::ExtractOp::create(b, loc, one, ValueRange{zero});
+        r.replaceAllUsesExcept(read, one.getDefiningOp());
+      }
+  }
+
   /// The devices that need the scalars `values` (results of a partitioned
   /// op): where the ops using them run. Ops using a scalar run where their
   /// tensor results live; scalar ops where their own results are used;
@@ -888,7 +940,7 @@ struct PropagatePass
         if (isStaticTensor(r) && placed.count(r))
           for (int64_t d : placed[r].devices())
             runs.insert(d);
-      if (runs.empty() && !isMemoryEffectFree(op) &&
+      if (runs.empty() && hasVisibleEffects(op) &&
           !op->hasAttr(kOnAllDevicesAttrName))
         runs.insert(0);
       if (runs.empty())

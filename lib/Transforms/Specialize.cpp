@@ -146,11 +146,13 @@ struct SpecializePass
     cache = LayoutCache();
     shapeClasses.clear();
     // Functions without tensors stay as written: calls to them are scalar
-    // ops.
+    // ops. The entry point is specialized even without tensors, so that a
+    // program of scalars alone runs (and prints) on device 0 only, as any
+    // op with effects does.
     scalars.emplace(module);
     SmallVector<func::FuncOp> functions;
     for (auto fn : module.getOps<func::FuncOp>())
-      if (!fn.isExternal() && !scalars->isScalar(fn))
+      if (!fn.isExternal() && (!scalars->isScalar(fn) || isEntry(fn)))
         functions.push_back(fn);
     int64_t maxDevice = 0;
     std::map<Operation *, std::set<int64_t>> devicesOf;
@@ -215,8 +217,7 @@ struct SpecializePass
     }
     OpBuilder b(module.getContext());
     for (func::FuncOp fn : functions) {
-      if (fn.getName() == "main" && fn.getNumArguments() == 0 &&
-          fn.getNumResults() == 0)
+      if (isEntry(fn))
         writeDispatch(fn);
       else
         fn.erase();
@@ -334,7 +335,7 @@ struct SpecializePass
         bool fromTensors = llvm::any_of(op.getOperands(), [](Value v) {
           return isa<RankedTensorType, BaseMemRefType>(v.getType());
         });
-        if (!fromTensors && !isMemoryEffectFree(&op) &&
+        if (!fromTensors && hasVisibleEffects(&op) &&
             !op.hasAttr(kOnAllDevicesAttrName))
           add(KeyItem::OnDeviceZero, {});
         continue;
@@ -455,6 +456,12 @@ struct SpecializePass
     if (devices.empty())
       devices.insert(0);
     return failure(r.wasInterrupted());
+  }
+
+  /// The program's entry point: `@main()` without results.
+  static bool isEntry(func::FuncOp fn) {
+    return fn.getName() == "main" && fn.getNumArguments() == 0 &&
+           fn.getNumResults() == 0;
   }
 
   /// `@main` runs the program of the device it runs on.
@@ -692,7 +699,7 @@ struct SpecializePass
     bool fromTensors = llvm::any_of(op->getOperands(), [](Value v) {
       return isa<RankedTensorType, BaseMemRefType>(v.getType());
     });
-    if (!fromTensors && !isMemoryEffectFree(op) && !scalars->isPureCall(op) &&
+    if (!fromTensors && hasVisibleEffects(op) && !scalars->isPureCall(op) &&
         d != 0 && !op->hasAttr(kOnAllDevicesAttrName))
       return success();
     Operation *clone = b.clone(*op, map);

@@ -48,6 +48,22 @@ bool mlir::hspmd::isPartitionedBlock(Block *block) {
   return false;
 }
 
+bool mlir::hspmd::hasVisibleEffects(Operation *op) {
+  if (isMemoryEffectFree(op))
+    return false;
+  auto iface = dyn_cast<MemoryEffectOpInterface>(op);
+  if (!iface || op->getNumRegions() != 0)
+    return true;
+  SmallVector<MemoryEffects::EffectInstance> effects;
+  iface.getEffects(effects);
+  return llvm::any_of(effects, [&](const MemoryEffects::EffectInstance &e) {
+    if (!isa<MemoryEffects::Allocate, MemoryEffects::Free>(e.getEffect()))
+      return true;
+    Value v = e.getValue();
+    return !v || v.getDefiningOp() != op;
+  });
+}
+
 bool mlir::hspmd::isPartitioned(Operation *op) {
   Block *block = op->getBlock();
   return block && isPartitionedBlock(block);

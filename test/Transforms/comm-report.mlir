@@ -61,8 +61,54 @@ func.func @c4(%x: tensor<24x8xf32>) -> tensor<24x8xf32> {
   return %1 : tensor<24x8xf32>
 }
 
+// A partial source leaving its devices (docs/Semantics.md "Changing a
+// placement"): 16x8 f32, 512 bytes. Every element has k = 2 summands, wanted
+// by one device that holds none: 2 transfers each, a combining bound of 1024
+// bytes; over 4 devices at least 256 each, which is also the largest
+// per-device bound (2 and 3 need their 8 rows). Sending both summands to the
+// receivers moves 1024 bytes too, but 512 into each receiver. Combine-first:
+// the uniform grid's 8-row cells cut in 2 (2 source devices), 4-row cells
+// dealt by load: 0 adds rows 0-3 and 8-11 (getting them from 1), 1 adds
+// rows 4-7 and 12-15 (from 0); then 2 gets rows 0-3 from 0 and 4-7 from 1,
+// 3 gets 8-11 from 0 and 12-15 from 1. Everyone receives 256 bytes; 0 and 1
+// send 512 in 3 messages (one to its partner, one to each receiver).
+// CHECK-LABEL: reshard at
+// CHECK: plan: combine-first, 2 steps
+// CHECK: device         sent     received  messages  lower_bound
+// CHECK-NEXT: 0          512          256         3            0
+// CHECK-NEXT: 1          512          256         3            0
+// CHECK-NEXT: 2            0          256         0          256
+// CHECK-NEXT: 3            0          256         0          256
+// CHECK-NEXT: total received 1024 bytes, lower bound 512 bytes (ratio 2.00)
+// CHECK-NEXT: combining bound 1024 bytes (ratio 1.00); busiest device received 256 bytes, busiest-device bound 256 bytes (ratio 1.00)
+func.func @partial_to_pair(%x: tensor<16x8xf32> {hspmd.sharding = #hspmd.sharding<[0, 1] : [partial = 2]>}) -> tensor<16x8xf32> {
+  %0 = hspmd.reshard %x to #hspmd.sharding<[2, 3] : [d0 = 2]> : tensor<16x8xf32>
+  return %0 : tensor<16x8xf32>
+}
+
+// A gradient leaving its pair for an overlapping pair: D = {1, 2} meets the
+// holders (1), so 2 + 2 - 1 - 1 = 2 transfers per element (1024 bytes); 1
+// and 2 each need the whole value (512). 1 adds (from 0), then sends to 2.
+// CHECK-LABEL: reshard at
+// CHECK: plan: combine-first, 2 steps
+// CHECK: 0          512            0         1            0
+// CHECK-NEXT: 1          512          512         1          512
+// CHECK-NEXT: 2            0          512         0          512
+// CHECK-NEXT: total received 1024 bytes, lower bound 1024 bytes (ratio 1.00)
+// CHECK-NEXT: combining bound 1024 bytes (ratio 1.00); busiest device received 512 bytes, busiest-device bound 512 bytes (ratio 1.00)
+func.func @gradient_leaves(%x: tensor<16x8xf32> {hspmd.sharding = #hspmd.sharding<[0, 1] : [partial = 2]>}) -> tensor<16x8xf32> {
+  %0 = hspmd.reshard %x to #hspmd.sharding<[1, 2] : [dup = 2]> : tensor<16x8xf32>
+  return %0 : tensor<16x8xf32>
+}
+
 // JSON: [
 // JSON-NEXT:   {
+// JSON-NEXT:     "busiest_bound": 576,
+// JSON-NEXT:     "busiest_ratio": 1,
+// JSON-NEXT:     "busiest_received": 576,
+// JSON-NEXT:     "combining_bound": 2304,
+// JSON-NEXT:     "combining_is_sum_of_lower_bounds": true,
+// JSON-NEXT:     "combining_ratio": 1,
 // JSON-NEXT:     "devices": [
 // JSON-NEXT:       {
 // JSON-NEXT:         "device": 0,
@@ -80,6 +126,13 @@ func.func @c4(%x: tensor<24x8xf32>) -> tensor<24x8xf32> {
 // JSON-NEXT: "total_lower_bound": 640,
 // JSON-NEXT: "total_received": 640
 // JSON:      "plan": "local",
+// JSON:      "busiest_bound": 256,
+// JSON-NEXT: "busiest_ratio": 1,
+// JSON-NEXT: "busiest_received": 256,
+// JSON-NEXT: "combining_bound": 1024,
+// JSON-NEXT: "combining_is_sum_of_lower_bounds": false,
+// JSON-NEXT: "combining_ratio": 1,
+// JSON:      "plan": "combine-first",
 
 // FORMAT: error: --hspmd-comm-report: unknown format 'yaml', expected 'table' or 'json'
 

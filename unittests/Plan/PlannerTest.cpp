@@ -2,6 +2,7 @@
 
 #include "PlanTestUtils.h"
 
+#include "hspmd/Layout/Bounds.h"
 #include "hspmd/Plan/Checker.h"
 #include "hspmd/Plan/Planner.h"
 
@@ -297,6 +298,57 @@ TEST(Planner, EmptyTensorsMoveNothing) {
   }
 }
 
+/// What the property tests learn of plans against the bounds of Semantics.md
+/// "Changing a placement": both must be lower bounds (a plan below one is a
+/// wrong plan or a wrong bound), and the ratios are counted.
+struct BoundStats {
+  int64_t partialToWhole = 0, atCombining = 0, busyWithin = 0, total = 0;
+  double worstBusy = 0;
+  std::string worstCase;
+
+  void add(const Layout &src, const Layout &dst, const Plan &p,
+           uint64_t seed) {
+    std::optional<layout::ReshardBounds> b = layout::reshardBounds(src, dst, 4);
+    ASSERT_TRUE(b) << "seed " << seed;
+    int64_t moved = 0, busiest = 0, members = 0;
+    for (const DeviceTraffic &t : traffic(p, 4)) {
+      moved += t.received;
+      busiest = std::max(busiest, t.received);
+      ++members;
+    }
+    // Ring collectives count 2(n-1)/n or (n-1)/n of a region, rounded down:
+    // up to a byte per device and step below the exact count.
+    int64_t slack = members * static_cast<int64_t>(p.steps.size());
+    ++total;
+    ASSERT_GE(moved + slack, b->combining)
+        << "seed " << seed << ": " << src.sharding().str() << " -> "
+        << dst.sharding().str() << "\n" << describe(p);
+    ASSERT_GE(busiest + slack, b->busiest)
+        << "seed " << seed << ": " << src.sharding().str() << " -> "
+        << dst.sharding().str() << "\n" << describe(p);
+    if (!b->combines || b->combining == 0)
+      return;
+    ++partialToWhole;
+    atCombining += moved <= b->combining;
+    double busy = double(busiest) / double(b->busiest);
+    busyWithin += busy <= 1.1;
+    if (busy > worstBusy) {
+      worstBusy = busy;
+      worstCase = "seed " + std::to_string(seed) + ": " + src.sharding().str() +
+                  " -> " + dst.sharding().str() + " (" + p.strategy + ")";
+    }
+  }
+
+  void print() const {
+    std::cout << "[ bounds ] " << total << " plans at or above both bounds; "
+              << partialToWhole
+              << " from a partial source to a destination without summands: "
+              << atCombining << " at the combining bound, " << busyWithin
+              << " with the busiest device within 1.1x of its bound; worst "
+              << worstBusy << "x, " << worstCase << "\n";
+  }
+};
+
 /// Every plan, from random valid pairs, passes the checker; plans without a
 /// partial source never move more than the naive plan.
 TEST(Property, RandomPairsResolveAndCheck) {
@@ -306,6 +358,7 @@ TEST(Property, RandomPairsResolveAndCheck) {
   const std::vector<int64_t> dims{1, 2, 4, 6, 8, 12, 16, 24};
   int64_t checked = 0;
   std::map<std::string, int64_t> strategies;
+  BoundStats bounds;
   for (int64_t i = 0; i < cases; ++i) {
     uint64_t seed = 1000 + i;
     gen.rng.seed(seed);
@@ -325,10 +378,12 @@ TEST(Property, RandomPairsResolveAndCheck) {
                       << describe(p);
     ++strategies[p.strategy];
     ++checked;
+    ASSERT_NO_FATAL_FAILURE(bounds.add(src, dst, p, seed));
   }
   EXPECT_EQ(checked, cases);
   for (auto &[name, n] : strategies)
     std::cout << "[ strategy ] " << name << ": " << n << "\n";
+  bounds.print();
 }
 
 /// Pairs that differ in one or two axis roles (or the top tier) on the same
@@ -339,6 +394,7 @@ TEST(Property, RelatedPairsResolveAndCheck) {
   RandomShardings gen(54321, 8);
   const std::vector<int64_t> dims{1, 2, 4, 6, 8, 12, 16, 24};
   std::map<std::string, int64_t> strategies;
+  BoundStats bounds;
   for (int64_t i = 0; i < cases; ++i) {
     uint64_t seed = 50000 + i;
     gen.rng.seed(seed);
@@ -357,9 +413,11 @@ TEST(Property, RelatedPairsResolveAndCheck) {
                       << *err << "\n"
                       << describe(p);
     ++strategies[p.strategy];
+    ASSERT_NO_FATAL_FAILURE(bounds.add(src, dst, p, seed));
   }
   for (auto &[name, n] : strategies)
     std::cout << "[ strategy ] " << name << ": " << n << "\n";
+  bounds.print();
   // The generator must reach the collective cases, or this test proves little.
   EXPECT_GT(strategies["all-reduce"], 100);
   EXPECT_GT(strategies["all-gather"], 100);

@@ -19,6 +19,18 @@ Plan planReshard(const layout::Layout &src, const layout::Layout &dst,
 Plan planPointToPoint(const layout::Layout &src, const layout::Layout &dst,
                       int64_t elementBytes);
 
+/// For a partial source and a destination without summands: each cell's
+/// summands added on one of their holders (a receiver where possible when
+/// `preferReceivers`, else the holder whose bytes received stay lowest; a
+/// cell wanted by one device holding none may be added there, from every
+/// summand), then the sums sent to the receivers, in two batched exchanges. Nothing
+/// when the layouts are not such a pair or the plan would exceed the
+/// planner's bounds on work. Exposed for tests and benchmarks.
+std::optional<Plan> planCombineFirst(const layout::Layout &src,
+                                     const layout::Layout &dst,
+                                     int64_t elementBytes,
+                                     bool preferReceivers);
+
 } // namespace hspmd::plan
 
 #endif // HSPMD_PLAN_PLANNER_H

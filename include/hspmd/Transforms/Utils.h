@@ -36,6 +36,13 @@ bool isPartitioned(Operation *op);
 /// Whether `block` holds partitioned ops.
 bool isPartitionedBlock(Block *block);
 
+/// Whether `op` has effects another device or the outside could see: any
+/// memory effect but allocating or freeing its own results (an
+/// `memref.alloca` may run on every device that uses it; a print, a store
+/// into a global or a call of unknown effects may not). Such ops without
+/// tensor operands run on device 0 only.
+bool hasVisibleEffects(Operation *op);
+
 /// Layouts of values (their placement over their static shape), built once
 /// per (sharding, type): building one is linear in the devices, and passes
 /// ask for every value on every device. Null for a value with no placement

@@ -1,0 +1,325 @@
+//===- CombineFirst.cpp - Partial sources: add summands, then send ---------===//
+//
+// The point-to-point plan of case 6 sends every summand a receiver lacks to
+// every receiver: an element wanted whole by |D| devices costs k |D|
+// transfers for k summands, and a receiver of a block of a value split over
+// k devices takes k blocks. Adding the summands where they already are
+// first costs k - 1 transfers, then one per receiver that is not the device
+// that added them: the combining bound of Semantics.md "Changing a
+// placement". Which device adds each cell (a "reducer", one of the summands'
+// holders) decides how the load spreads; the planner makes this plan twice
+// (reducers among the receivers where possible, and reducers chosen by load
+// alone) and keeps the cheapest plan by the busiest device's bytes received,
+// then the total (planReshard).
+//
+//===----------------------------------------------------------------------===//
+
+#include "hspmd/Layout/Bounds.h"
+#include "hspmd/Plan/Planner.h"
+
+#include "Grid.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+
+using namespace hspmd;
+using namespace hspmd::plan;
+using layout::Layout;
+
+namespace {
+
+/// The same bounds on work as the point-to-point planner: beyond them this
+/// plan is not made (the point-to-point plan, which has its own, is used).
+constexpr int64_t kMaxRegions = int64_t(1) << 22;
+constexpr int64_t kMaxEntries = int64_t(1) << 22;
+
+int64_t saturatingAdd(int64_t a, int64_t b) {
+  int64_t r;
+  if (__builtin_add_overflow(a, b, &r))
+    return b < 0 ? INT64_MIN : INT64_MAX;
+  return r;
+}
+
+int64_t saturatingMul(int64_t a, int64_t b) {
+  int64_t r;
+  if (__builtin_mul_overflow(a, b, &r))
+    return INT64_MAX;
+  return r;
+}
+
+/// Bytes per device so far (received, or sent).
+using Loads = std::unordered_map<int64_t, int64_t>;
+
+/// A device that may take cells, what one cell adds to its load, and
+/// whether it wins ties.
+struct Candidate {
+  int64_t device, perCell;
+  bool preferred;
+};
+
+/// Deals `count` cells among `cands`: each cell goes to the candidate whose
+/// load after taking it is lowest, then a preferred one, then the lowest id.
+/// The winner keeps winning until its load passes the runner-up's, so cells
+/// go in runs, one piece per run. Returns false, having stopped, once `out`
+/// holds `maxPieces` pieces.
+bool dealByLoad(const std::vector<Candidate> &cands, int64_t count,
+                Loads &load, std::vector<Piece> &out, int64_t maxPieces) {
+  using Key = std::tuple<__int128, int, int64_t>;
+  auto keyOf = [&](const Candidate &c) {
+    return Key{__int128(load[c.device]) + c.perCell, c.preferred ? 0 : 1,
+               c.device};
+  };
+  std::set<std::pair<Key, size_t>> order;
+  for (size_t i = 0; i < cands.size(); ++i)
+    order.insert({keyOf(cands[i]), i});
+  int64_t first = 0;
+  while (first < count) {
+    if (static_cast<int64_t>(out.size()) >= maxPieces)
+      return false;
+    auto [kx, x] = *order.begin();
+    order.erase(order.begin());
+    const Candidate &c = cands[x];
+    int64_t take = count - first;
+    if (!order.empty() && c.perCell > 0) {
+      // x wins its s-th cell while (load + s * perCell, tie) < runner-up.
+      const Key &ky = order.begin()->first;
+      __int128 gap = std::get<0>(ky) - load[c.device];
+      bool tieWins = std::make_pair(std::get<1>(kx), std::get<2>(kx)) <
+                     std::make_pair(std::get<1>(ky), std::get<2>(ky));
+      __int128 wins = tieWins ? gap / c.perCell : (gap - 1) / c.perCell;
+      take = static_cast<int64_t>(
+          std::min<__int128>(take, std::max<__int128>(wins, 1)));
+    }
+    out.push_back({c.device, first, take});
+    load[c.device] = saturatingAdd(load[c.device], saturatingMul(take, c.perCell));
+    order.insert({keyOf(c), x});
+    first += take;
+  }
+  return true;
+}
+
+/// One side of a batched exchange being built: a device's update and the
+/// transfers it receives, adjacent boxes from one sender merged.
+struct Receiver {
+  DeviceUpdate update;
+  std::vector<Transfer> in;
+  std::unordered_map<int64_t, size_t> lastFrom;
+};
+
+} // namespace
+
+std::optional<Plan> hspmd::plan::planCombineFirst(const Layout &src,
+                                                  const Layout &dst,
+                                                  int64_t elementBytes,
+                                                  bool preferReceivers) {
+  if (!src.sharding().hasPartial() || dst.sharding().hasPartial())
+    return std::nullopt;
+  layout::Box whole;
+  for (int64_t size : src.shape())
+    whole.push_back({0, size});
+  std::optional<int64_t> wholeCount = layout::checkedVolume(whole);
+  if (!wholeCount || *wholeCount == 0 ||
+      !layout::checkedBytes(whole, elementBytes))
+    return std::nullopt;
+  // The uniform grid, its largest cell extent cut once more into up to 8
+  // parts per source device: a block held whole by every summand holder is
+  // one cell of the uniform grid, and its additions must still spread over
+  // its holders (as a reduce-scatter does), in parts fine enough to even
+  // out loads that differ by less than a cell.
+  std::vector<int64_t> cell = uniformCell(src, dst);
+  if (!cell.empty()) {
+    size_t j = std::max_element(cell.begin(), cell.end()) - cell.begin();
+    int64_t parts = std::min<int64_t>(
+        8 * static_cast<int64_t>(src.devices().size()), cell[j]);
+    while (parts > 1 && cell[j] % parts != 0)
+      --parts;
+    cell[j] /= parts;
+  }
+  int64_t cellBytes = cellBytesOf(cell, elementBytes);
+
+  // Every receiver is charged its whole destination block up front (what
+  // it receives unless it holds or adds parts itself), so that choosing
+  // who adds each cell sees the load to come.
+  Loads received, sent;
+  std::map<int64_t, Receiver> targets, reducers;
+  for (int64_t d : dst.devices()) {
+    Box box = dst.place(d)->box;
+    targets[d].update = {d, box, true, {}};
+    received[d] = *layout::checkedBytes(box, elementBytes);
+  }
+  int64_t entries = 0;
+  auto transfer = [&](Receiver &r, int64_t from, const Box &box) {
+    auto it = r.lastFrom.find(from);
+    if (it != r.lastFrom.end() && extends(r.in[it->second].box, box))
+      return;
+    r.lastFrom[from] = r.in.size();
+    r.in.push_back({from, r.update.device, box});
+    ++entries;
+  };
+  auto keep = [&](Receiver &r, const Box &box) {
+    std::vector<Box> &copies = r.update.localCopies;
+    if (copies.empty() || !extends(copies.back(), box)) {
+      copies.push_back(box);
+      ++entries;
+    }
+  };
+  auto reducer = [&](int64_t d) -> Receiver & {
+    auto [it, inserted] = reducers.try_emplace(d);
+    if (inserted) {
+      Box own = src.place(d)->box;
+      it->second.update = {d, own, true, {own}};
+      ++entries;
+    }
+    return it->second;
+  };
+
+  std::vector<layout::RegionSummands> summands;
+  std::vector<Piece> pieces, senders;
+  bool dealt = true;
+  // Whether a receiver adds summands it receives in the second exchange.
+  bool addsOnReceipt = false;
+  bool walked = layout::forEachCommonRegion(
+      src, dst, kMaxRegions,
+      [&](const Box &region, const std::vector<layout::BlockHolders> &from,
+          const std::vector<layout::BlockHolders> &to) {
+        if (!dealt || entries > kMaxEntries)
+          return;
+        int64_t cells = 1;
+        for (size_t k = 0; k < region.size(); ++k)
+          cells *= region[k].size() / cell[k];
+        auto boxes = [&](int64_t first, int64_t count, auto &&f) {
+          forEachRangeBox(region, cell, first, count, f);
+        };
+        std::vector<int64_t> wanted;
+        for (const layout::BlockHolders &b : to)
+          wanted.insert(wanted.end(), b.devices.begin(), b.devices.end());
+        std::sort(wanted.begin(), wanted.end());
+        auto isWanted = [&](int64_t d) {
+          return std::binary_search(wanted.begin(), wanted.end(), d);
+        };
+        std::vector<int64_t> values =
+            layout::regionHolders(src, from, summands);
+
+        if (!values.empty()) {
+          // A value exists: receivers without it get it, as in case 6.
+          std::vector<Candidate> cands;
+          for (int64_t v : values)
+            cands.push_back({v, cellBytes, false});
+          int64_t regionBytes = saturatingMul(cells, cellBytes);
+          for (int64_t d : wanted) {
+            if (std::binary_search(values.begin(), values.end(), d)) {
+              keep(targets[d], region);
+              received[d] = saturatingAdd(received[d], -regionBytes);
+              continue;
+            }
+            pieces.clear();
+            dealt = dealByLoad(cands, cells, sent, pieces,
+                               kMaxEntries - entries);
+            for (const Piece &p : pieces)
+              boxes(p.first, p.count, [&](const Box &box) {
+                transfer(targets[d], p.sender, box);
+              });
+          }
+          return;
+        }
+
+        // Summands only: the decomposition needing fewest transfers.
+        const layout::RegionSummands *best = nullptr;
+        int64_t bestCost = INT64_MAX;
+        for (const layout::RegionSummands &rs : summands) {
+          bool meets = false;
+          for (const std::vector<int64_t> &replicas : rs.classes)
+            for (int64_t h : replicas)
+              meets = meets || isWanted(h);
+          int64_t cost = static_cast<int64_t>(rs.classes.size()) - (meets ? 1 : 0);
+          if (cost < bestCost) {
+            bestCost = cost;
+            best = &rs;
+          }
+        }
+        const auto &classes = best->classes;
+        int64_t k = static_cast<int64_t>(classes.size());
+        bool anyWanted = false;
+        for (const std::vector<int64_t> &replicas : classes)
+          for (int64_t h : replicas)
+            anyWanted = anyWanted || isWanted(h);
+        // A reducer among the receivers is refunded the cells it adds.
+        std::vector<Candidate> cands;
+        std::unordered_map<int64_t, size_t> classOf;
+        for (size_t c = 0; c < classes.size(); ++c)
+          for (int64_t h : classes[c]) {
+            classOf[h] = c;
+            bool in = isWanted(h);
+            if (preferReceivers && anyWanted && !in)
+              continue;
+            cands.push_back({h, (k - 1) * cellBytes - (in ? cellBytes : 0), in});
+          }
+        // A single receiver holding no summand may add cells itself, taking
+        // every summand in the second exchange (as the point-to-point plan
+        // does) when the holders are busier.
+        bool lone = wanted.size() == 1 && !classOf.count(wanted[0]);
+        if (lone)
+          cands.push_back({wanted[0], (k - 1) * cellBytes, false});
+        pieces.clear();
+        dealt = dealByLoad(cands, cells, received, pieces, kMaxEntries - entries);
+        for (const Piece &p : pieces) {
+          int64_t r = p.sender;
+          bool holds = classOf.count(r);
+          addsOnReceipt = addsOnReceipt || !holds;
+          for (size_t c = 0; c < classes.size() && dealt; ++c) {
+            if (holds && c == classOf[r])
+              continue;
+            std::vector<Candidate> replicas;
+            for (int64_t h : classes[c])
+              replicas.push_back({h, cellBytes, false});
+            senders.clear();
+            dealt = dealByLoad(replicas, p.count, sent, senders,
+                               kMaxEntries - entries);
+            Receiver &into = holds ? reducer(r) : targets[r];
+            for (const Piece &s : senders)
+              boxes(p.first + s.first, s.count, [&](const Box &box) {
+                transfer(into, s.sender, box);
+              });
+          }
+          if (!holds)
+            continue; // the lone receiver: nobody else wants these cells
+          for (int64_t d : wanted) {
+            if (d == r) {
+              boxes(p.first, p.count,
+                    [&](const Box &box) { keep(targets[d], box); });
+              continue;
+            }
+            boxes(p.first, p.count,
+                  [&](const Box &box) { transfer(targets[d], r, box); });
+            sent[r] = saturatingAdd(sent[r], saturatingMul(p.count, cellBytes));
+          }
+        }
+      });
+  if (!walked || !dealt || entries > kMaxEntries)
+    return std::nullopt;
+
+  Plan plan;
+  plan.strategy = "combine-first";
+  if (!reducers.empty()) {
+    Step add;
+    add.kind = StepKind::SendRecv;
+    add.accumulate = true;
+    for (auto &[d, r] : reducers) {
+      add.updates.push_back(std::move(r.update));
+      add.transfers.insert(add.transfers.end(), r.in.begin(), r.in.end());
+    }
+    plan.steps.push_back(std::move(add));
+  }
+  Step send;
+  send.kind = StepKind::SendRecv;
+  send.accumulate = addsOnReceipt;
+  for (auto &[d, r] : targets) {
+    send.updates.push_back(std::move(r.update));
+    send.transfers.insert(send.transfers.end(), r.in.begin(), r.in.end());
+  }
+  plan.steps.push_back(std::move(send));
+  return plan;
+}

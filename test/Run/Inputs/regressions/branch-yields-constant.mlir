@@ -1,0 +1,25 @@
+// A branch inside a loop yielding a constant, the loop's result updated in
+// place.
+func.func private @printMemrefF32(memref<*xf32>)
+func.func @main() {
+  %a = arith.constant dense<[100.0, 0.0, 0.0, 0.0]> : tensor<4xf32>
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c3 = arith.constant 3 : index
+  %r = scf.for %i = %c0 to %c3 step %c1 iter_args(%acc = %a) -> (tensor<4xf32>) {
+    %k = arith.constant dense<[1.0, 2.0, 3.0, 4.0]> : tensor<4xf32>
+    %isz = arith.cmpi eq, %i, %c0 : index
+    %y = scf.if %isz -> (tensor<4xf32>) {
+      scf.yield %k : tensor<4xf32>
+    } else {
+      scf.yield %acc : tensor<4xf32>
+    }
+    scf.yield %y : tensor<4xf32>
+  }
+  %rr = arith.addf %r, %a : tensor<4xf32>
+  %pb0 = bufferization.to_buffer %rr : tensor<4xf32> to memref<4xf32>
+  %pu0 = memref.cast %pb0 : memref<4xf32> to memref<*xf32>
+  call @printMemrefF32(%pu0) : (memref<*xf32>) -> ()
+
+  return
+}

@@ -303,6 +303,9 @@ TEST(Planner, EmptyTensorsMoveNothing) {
 /// wrong plan or a wrong bound), and the ratios are counted.
 struct BoundStats {
   int64_t partialToWhole = 0, atCombining = 0, busyWithin = 0, total = 0;
+  /// Busiest above 1.1x on tensors of fewer than 8 elements per device
+  /// involved (too few cells to share additions out).
+  int64_t busyAboveSmall = 0;
   double worstBusy = 0;
   std::string worstCase;
 
@@ -332,6 +335,14 @@ struct BoundStats {
     atCombining += moved <= b->combining;
     double busy = double(busiest) / double(b->busiest);
     busyWithin += busy <= 1.1;
+    std::vector<int64_t> involved = src.devices();
+    involved.insert(involved.end(), dst.devices().begin(), dst.devices().end());
+    std::sort(involved.begin(), involved.end());
+    int64_t n = std::unique(involved.begin(), involved.end()) - involved.begin();
+    int64_t elements = 1;
+    for (int64_t size : src.shape())
+      elements *= size;
+    busyAboveSmall += busy > 1.1 && elements < 8 * n;
     if (busy > worstBusy) {
       worstBusy = busy;
       worstCase = "seed " + std::to_string(seed) + ": " + src.sharding().str() +
@@ -344,7 +355,10 @@ struct BoundStats {
               << partialToWhole
               << " from a partial source to a destination without summands: "
               << atCombining << " at the combining bound, " << busyWithin
-              << " with the busiest device within 1.1x of its bound; worst "
+              << " with the busiest device within 1.1x of its bound ("
+              << busyAboveSmall
+              << " of the others on tensors of fewer than 8 elements per "
+                 "device); worst "
               << worstBusy << "x, " << worstCase << "\n";
   }
 };

@@ -35,14 +35,17 @@ else:
     for s in sizes:
         groups.append(list(range(start, start + s)))
         start += s
+    def ids(g):
+        # Consecutive ids as users write them: a range from 8 on.
+        return f"{g[0]} to {g[-1]}" if len(g) >= 8 else ", ".join(map(str, g))
     def body(axis):
-        return ", ".join(f"[{', '.join(map(str, g))}] : [{axis} = {len(g)}]" if len(g) > 1
+        return ", ".join(f"[{ids(g)}] : [{axis} = {len(g)}]" if len(g) > 1
                          else f"[{g[0]}] : []" for g in groups)
     weights = ", weights = [2, 1, 1]" if len(sizes) == 3 else ""
     het = "hetero = d0" + weights if len(sizes) > 1 else None
     def sh(axis, hetrole):
         if len(sizes) == 1:
-            return f"#hspmd.sharding<[{', '.join(map(str, range(n)))}] : [{axis} = {n}]>"
+            return f"#hspmd.sharding<[{ids(list(range(n)))}] : [{axis} = {n}]>"
         return f"#hspmd.sharding<hetero = {hetrole}{weights if hetrole == 'd0' else ''}, groups = [{body(axis)}]>"
 
 lines = []

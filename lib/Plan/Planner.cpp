@@ -180,20 +180,33 @@ using ClassSet = std::set<std::vector<int64_t>>;
 /// per device, and every call walks all holders.
 class CoveringClasses {
 public:
-  explicit CoveringClasses(const std::vector<Holder> &hs) : hs(hs) {}
+  /// Summand holders by their source block: a query visits the distinct
+  /// blocks (a few per group), not every device.
+  explicit CoveringClasses(const std::vector<Holder> &hs) {
+    for (const Holder &h : hs)
+      if (h.src && h.src->summand)
+        byBlock[h.src->box].push_back(&h);
+  }
 
   const ClassSet &operator()(const Box &box, int64_t dec) {
     auto [it, inserted] = memo.try_emplace({box, dec});
     if (inserted)
-      for (const Holder &h : hs)
-        if (h.src && h.src->summand && h.src->decomposition == dec &&
-            layout::intersect(h.src->box, box) == box)
-          it->second.insert(roleKey(*h.src));
+      for (const auto &[block, holders] : byBlock)
+        if (covers(block, box))
+          for (const Holder *h : holders)
+            if (h->src->decomposition == dec)
+              it->second.insert(roleKey(*h->src));
     return it->second;
   }
 
 private:
-  const std::vector<Holder> &hs;
+  static bool covers(const Box &outer, const Box &inner) {
+    for (size_t k = 0; k < inner.size(); ++k)
+      if (inner[k].lo < outer[k].lo || inner[k].hi > outer[k].hi)
+        return false;
+    return true;
+  }
+  std::map<Box, std::vector<const Holder *>> byBlock;
   std::map<std::pair<Box, int64_t>, ClassSet> memo;
 };
 

@@ -17,8 +17,11 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
+#include "llvm/Support/Allocator.h"
+#include "llvm/Support/StringSaver.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -44,13 +47,19 @@ public:
   struct Event {
     DenseI64ArrayAttr group;
     int64_t peer = -1;
-    std::string what; // kind, dimensions, sizes
+    /// Kind, dimensions, sizes: interned (`intern`), so that equal texts
+    /// are one pointer and events copy and compare in constant time (a
+    /// program's events are copied per device, thousands of times).
+    StringRef what;
 
     /// Equal as both sides see it (a message's peer is the other side).
     bool operator==(const Event &o) const {
-      return group == o.group && what == o.what;
+      return group == o.group && what.data() == o.what.data();
     }
   };
+  llvm::BumpPtrAllocator textMemory;
+  llvm::UniqueStringSaver texts{textMemory};
+  StringRef intern(const std::string &text) { return texts.save(text); }
 
   /// A program's communication in order: collectives (the same for every
   /// device running the program) and the send/recv ops (whose events depend
@@ -59,8 +68,10 @@ public:
     Event collective;
     SendRecvOp sendRecv;
     /// A collective's groups when it lists several (a program shared by
-    /// devices of several groups): each device takes part in its own.
+    /// devices of several groups): each device takes part in its own,
+    /// found by device (`groupOf`, filled once).
     ArrayAttr groups;
+    std::shared_ptr<llvm::DenseMap<int64_t, DenseI64ArrayAttr>> groupOf;
   };
   llvm::DenseMap<Operation *, std::vector<Raw>> rawEvents;
 
@@ -83,24 +94,25 @@ public:
       std::string kind = op->getName().getStringRef().str();
       if (auto c = dyn_cast<AllReduceOp>(op))
         out.push_back(
-            {{groupOf(c.getGroups()), -1, kind + " of " + typeText(c.getType())}, {}});
+            {{groupOf(c.getGroups()), -1, intern(kind + " of " + typeText(c.getType()))}, {}});
       else if (auto c = dyn_cast<AllGatherOp>(op))
         out.push_back({{groupOf(c.getGroups()), -1,
-                        kind + " dim " + std::to_string(c.getDim()) +
-                            " of " + typeText(c.getInput().getType())},
+                        intern(kind + " dim " + std::to_string(c.getDim()) +
+                               " of " + typeText(c.getInput().getType()))},
                        {}});
       else if (auto c = dyn_cast<ReduceScatterOp>(op))
         out.push_back(
             {{groupOf(c.getGroups()), -1,
-              kind + " dim " + std::to_string(c.getDim()) + " to " +
-                  typeText(c.getType())},
+              intern(kind + " dim " + std::to_string(c.getDim()) + " to " +
+                     typeText(c.getType()))},
              {}});
       else if (auto c = dyn_cast<AllToAllOp>(op))
         out.push_back({{groupOf(c.getGroups()), -1,
-                        kind + " split_dim " +
-                            std::to_string(c.getSplitDim()) + " concat_dim " +
-                            std::to_string(c.getConcatDim()) + " of " +
-                            typeText(c.getInput().getType())},
+                        intern(kind + " split_dim " +
+                               std::to_string(c.getSplitDim()) +
+                               " concat_dim " +
+                               std::to_string(c.getConcatDim()) + " of " +
+                               typeText(c.getInput().getType()))},
                        {}});
       else if (auto sr = dyn_cast<SendRecvOp>(op))
         out.push_back({{}, sr, {}});
@@ -114,8 +126,15 @@ public:
       }
       if (out.size() == before + 1 && !out.back().sendRecv)
         if (auto groups = op->getAttrOfType<ArrayAttr>("groups"))
-          if (groups.size() > 1)
+          if (groups.size() > 1) {
             out.back().groups = groups;
+            auto byDevice =
+                std::make_shared<llvm::DenseMap<int64_t, DenseI64ArrayAttr>>();
+            for (Attribute a : groups) // (groups of one op are disjoint)
+              for (int64_t m : cast<DenseI64ArrayAttr>(a).asArrayRef())
+                (*byDevice)[m] = cast<DenseI64ArrayAttr>(a);
+            out.back().groupOf = std::move(byDevice);
+          }
     });
     return rawEvents[fn] = std::move(out);
   }
@@ -125,14 +144,15 @@ public:
   /// the exchange the same way.
   std::vector<Event> eventsOf(func::FuncOp fn, int64_t d) {
     std::vector<Event> out;
+    out.reserve(rawEventsOf(fn).size());
     for (const Raw &raw : rawEventsOf(fn)) {
       if (!raw.sendRecv) {
         out.push_back(raw.collective);
-        if (raw.groups)
-          for (Attribute a : raw.groups)
-            if (llvm::is_contained(cast<DenseI64ArrayAttr>(a).asArrayRef(),
-                                   d))
-              out.back().group = cast<DenseI64ArrayAttr>(a);
+        if (raw.groupOf) {
+          auto own = raw.groupOf->find(d);
+          if (own != raw.groupOf->end())
+            out.back().group = own->second;
+        }
         continue;
       }
       std::map<int64_t, std::pair<std::string, std::string>> peers;
@@ -155,11 +175,11 @@ public:
       for (auto &[peer, sizes] : peers)
         out.push_back(
             {{}, peer,
-             "messages " + std::to_string(std::min(d, peer)) + " -> " +
-                 std::to_string(std::max(d, peer)) + " [" + sizes.first +
-                 "], " + std::to_string(std::max(d, peer)) + " -> " +
-                 std::to_string(std::min(d, peer)) + " [" + sizes.second +
-                 "]"});
+             intern("messages " + std::to_string(std::min(d, peer)) + " -> " +
+                    std::to_string(std::max(d, peer)) + " [" + sizes.first +
+                    "], " + std::to_string(std::max(d, peer)) + " -> " +
+                    std::to_string(std::min(d, peer)) + " [" + sizes.second +
+                    "]")});
     }
     return out;
   }
@@ -178,11 +198,11 @@ public:
 
   static std::string describe(const Event &e) {
     if (!e.group)
-      return e.what; // names both devices
+      return e.what.str(); // names both devices
     std::string g;
     for (int64_t x : e.group.asArrayRef())
       g += (g.empty() ? "" : ", ") + std::to_string(x);
-    return e.what + " over {" + g + "}";
+    return e.what.str() + " over {" + g + "}";
   }
 
   LogicalResult check(std::map<int64_t, func::FuncOp> devices) {

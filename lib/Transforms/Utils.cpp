@@ -204,6 +204,34 @@ void mlir::hspmd::printTrafficTable(llvm::raw_ostream &os,
                         double(totalReceived) / double(totalBound));
 }
 
+FailureOr<std::vector<TrafficRow>>
+mlir::hspmd::reshardTraffic(ReshardOp op, const ReshardPlan &planned) {
+  std::map<int64_t, TrafficRow> byDevice;
+  for (int64_t d : planned.src.devices())
+    byDevice[d].device = d;
+  for (int64_t d : planned.dst.devices()) {
+    byDevice[d].device = d;
+    byDevice[d].lowerBound = ::hspmd::layout::lowerBoundBytes(
+        planned.src, planned.dst, d, planned.elementBytes);
+  }
+  for (const ::hspmd::plan::DeviceTraffic &t :
+       ::hspmd::plan::traffic(planned.plan, planned.elementBytes)) {
+    if (t.overflow)
+      return op.emitError() << "the bytes device " << t.device
+                            << " sends or receives in this reshard do not "
+                               "fit in 64 bits";
+    TrafficRow &r = byDevice[t.device];
+    r.device = t.device;
+    r.sent = t.sent;
+    r.received = t.received;
+    r.messages = t.messages;
+  }
+  std::vector<TrafficRow> rows;
+  for (auto &entry : byDevice)
+    rows.push_back(entry.second);
+  return rows;
+}
+
 ShardingAttr mlir::hspmd::strategySharding(Operation *annotate,
                                            StringAttr name) {
   auto op = cast<AnnotateOp>(annotate);

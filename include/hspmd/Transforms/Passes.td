@@ -54,6 +54,64 @@ def HspmdCommReport : Pass<"hspmd-comm-report", "ModuleOp"> {
   ];
 }
 
+def HspmdDraw : Pass<"hspmd-draw", "ModuleOp"> {
+  let summary = "Draws every placed tensor and reshard: an HTML page, or one tensor as text";
+  let description = [{
+    Numbers the placed tensors in the order they appear in the module
+    (`#0`, `#1`, ...): per function, its arguments that carry an
+    `hspmd.sharding`, then every `hspmd.annotate` and `hspmd.reshard` of its
+    body, nested ones included. Writes to `file` (`-`, the default, is
+    standard output: run with `-o /dev/null` to keep the IR apart). The IR
+    is not changed. Run it after `--hspmd-propagate`, which places every
+    value.
+
+    With `format=html` (the default) it writes one self-contained page:
+    inline style and SVG, no script, nothing fetched. For every placed
+    tensor, its distinct blocks drawn to scale, labelled with their holders
+    and coloured by device group (a tensor of rank above 2 has its leading
+    dimensions flattened into rows, a vector is one row, each with a note);
+    replicas are one block listing every holder; the summand classes of a
+    block are stacked sheets, the keepers' class in front and marked; where
+    groups overlap (`hetero = dup` or `partial`) each group gets a panel.
+    For every reshard, its source and destination side by side, per device
+    the bytes sent and received, messages and lower bound (as
+    `--hspmd-comm-report` counts them), and the plan's steps. Last, the
+    devices that share a device program: the cases of `@main`'s dispatch in
+    a module `--hspmd-specialize` wrote, otherwise the devices whose blocks
+    have the same shapes in every placed tensor (what sharing a program
+    needs; `--hspmd-specialize` decides).
+
+    With `format=text` it draws only the tensor numbered `value` (a
+    reshard: its source, then its destination), as a grid of box-drawing
+    characters about 80 columns wide, cut at every block boundary and each
+    region labelled with its holders: `0,1` or `0-3`, summand classes
+    joined by `+` (the keepers' first).
+
+    ```
+    #0 @f argument #0 at prog.mlir:1:14: tensor<2x16xf32>
+    placed #hspmd.sharding<[0, 1, 2, 3] : [dup = 2, d1 = 2]>
+    ┌──────────────────────────────────────┬──────────────────────────────────────┐
+    │                                      │                                      │
+    │                                      │                                      │
+    │                 0,2                  │                 1,3                  │
+    │                                      │                                      │
+    │                                      │                                      │
+    └──────────────────────────────────────┴──────────────────────────────────────┘
+    ```
+
+    docs/Pictures.md describes both in full.
+  }];
+  let dependentDialects = ["::mlir::hspmd::HspmdDialect"];
+  let options = [
+    Option<"file", "file", "std::string", /*default=*/"\"-\"",
+           "Where to write the picture (`-`: standard output)">,
+    Option<"format", "format", "std::string", /*default=*/"\"html\"",
+           "Output format: `html` or `text`">,
+    Option<"value", "value", "int64_t", /*default=*/"0",
+           "With format=text: the number of the placed tensor drawn">,
+  ];
+}
+
 def HspmdPropagate : Pass<"hspmd-propagate", "ModuleOp"> {
   let summary = "Deduces the sharding of every tensor value from the annotated ones";
   let description = [{

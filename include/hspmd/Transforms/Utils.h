@@ -104,6 +104,13 @@ trafficTotals(ArrayRef<TrafficRow> rows);
 void printTrafficTable(llvm::raw_ostream &os, ArrayRef<TrafficRow> rows,
                        int64_t totalReceived, int64_t totalBound);
 
+/// The rows of a planned reshard, in increasing device order: every device
+/// of its source or destination or of a step of its plan, with what it sends
+/// and receives (plan::traffic) and its lower bound; an error at `op` when a
+/// device's bytes do not fit in 64 bits.
+FailureOr<std::vector<TrafficRow>> reshardTraffic(ReshardOp op,
+                                                  const ReshardPlan &planned);
+
 /// The functions hspmd leaves as written: a body in which nothing (its
 /// signature, its values, the functions it calls) is a tensor or a buffer
 /// and no hspmd op appears. A call to one is a scalar op like any other;

@@ -66,28 +66,10 @@ struct CommReportPass
     auto type = cast<RankedTensorType>(op.getType());
     ShardingAttr source = getPlacement(op.getInput());
 
-    std::map<int64_t, TrafficRow> byDevice;
-    for (int64_t d : src.devices())
-      byDevice[d].device = d;
-    for (int64_t d : dst.devices()) {
-      byDevice[d].device = d;
-      byDevice[d].lowerBound =
-          layout::lowerBoundBytes(src, dst, d, elementBytes);
-    }
-    for (const plan::DeviceTraffic &t : plan::traffic(p, elementBytes)) {
-      if (t.overflow)
-        return op.emitError() << "the bytes device " << t.device
-                              << " sends or receives in this reshard do not "
-                                 "fit in 64 bits";
-      TrafficRow &r = byDevice[t.device];
-      r.device = t.device;
-      r.sent = t.sent;
-      r.received = t.received;
-      r.messages = t.messages;
-    }
-    std::vector<TrafficRow> rows;
-    for (auto &[d, r] : byDevice)
-      rows.push_back(r);
+    FailureOr<std::vector<TrafficRow>> traffic = reshardTraffic(op, *planned);
+    if (failed(traffic))
+      return failure();
+    const std::vector<TrafficRow> &rows = *traffic;
     auto totals = trafficTotals(rows);
     if (!totals)
       return op.emitError("the total bytes received in this reshard do not "
@@ -132,22 +114,7 @@ struct CommReportPass
        << "\n";
     printTrafficTable(os, rows, totalReceived, totalBound);
     os << "\n";
-    if (!bounds) {
-      os << "  combining and busiest-device bounds not computed (the common "
-            "grid has more than 2^22 regions)\n";
-    } else {
-      os << "  combining bound " << bounds->combining << " bytes"
-         << (bounds->combines ? "" : " (the lower bounds summed)");
-      if (bounds->combining > 0)
-        os << llvm::formatv(" (ratio {0:F2})",
-                            double(totalReceived) / double(bounds->combining));
-      os << "; busiest device received " << busiest
-         << " bytes, busiest-device bound " << bounds->busiest << " bytes";
-      if (bounds->busiest > 0)
-        os << llvm::formatv(" (ratio {0:F2})",
-                            double(busiest) / double(bounds->busiest));
-      os << "\n";
-    }
+    os << "  " << boundsText(*planned, rows) << "\n";
     return success();
   }
 };

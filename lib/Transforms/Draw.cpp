@@ -392,8 +392,9 @@ void writeTensor(raw_ostream &os, const Item &item, size_t n) {
   os << "</section>\n";
 }
 
-void writeTraffic(raw_ostream &os, ArrayRef<TrafficRow> rows,
-                  int64_t totalReceived, int64_t totalBound) {
+void writeTraffic(raw_ostream &os, const ReshardPlan &planned,
+                  ArrayRef<TrafficRow> rows, int64_t totalReceived,
+                  int64_t totalBound) {
   os << "<table class=\"traffic\">\n<tr><th>device</th><th>sent</th>"
         "<th>received</th><th>messages</th><th>lower bound</th></tr>\n";
   for (const TrafficRow &r : rows)
@@ -405,10 +406,8 @@ void writeTraffic(raw_ostream &os, ArrayRef<TrafficRow> rows,
   if (totalBound > 0)
     os << llvm::formatv(" (ratio {0:F2})",
                         double(totalReceived) / double(totalBound));
-  os << "</p>\n";
-  // TODO: the whole reshard's combining and busiest-device bounds
-  // (layout::reshardBounds, hspmd/Layout/Bounds.h) beside the totals, and
-  // the busiest device's bytes against the latter.
+  os << "</p>\n<p class=\"bounds\">" << escape(boundsText(planned, rows))
+     << "</p>\n";
 }
 
 /// The most lines of a plan's listing a page shows.
@@ -453,7 +452,7 @@ LogicalResult writeReshard(raw_ostream &os, const Item &item, size_t n) {
      << escape(str(item.sharding)) << "</code></h3>\n";
   writePicture(os, planned->dst);
   os << "</div>\n</div>\n<h3>Bytes per device</h3>\n";
-  writeTraffic(os, *rows, totals->first, totals->second);
+  writeTraffic(os, *planned, *rows, totals->first, totals->second);
   os << "<h3>Plan</h3>\n<pre class=\"plan\">"
      << escape(shortened(plan::describe(planned->plan))) << "</pre>\n"
      << "</section>\n";

@@ -3,6 +3,7 @@
 #include "hspmd/Transforms/Utils.h"
 #include "hspmd/IR/AttrNames.h"
 #include "hspmd/IR/HspmdOps.h"
+#include "hspmd/Layout/Bounds.h"
 #include "hspmd/Plan/Checker.h"
 #include "hspmd/Plan/Planner.h"
 
@@ -230,6 +231,35 @@ mlir::hspmd::reshardTraffic(ReshardOp op, const ReshardPlan &planned) {
   for (auto &entry : byDevice)
     rows.push_back(entry.second);
   return rows;
+}
+
+std::string mlir::hspmd::boundsText(const ReshardPlan &planned,
+                                     ArrayRef<TrafficRow> rows) {
+  std::optional<::hspmd::layout::ReshardBounds> bounds =
+      ::hspmd::layout::reshardBounds(planned.src, planned.dst,
+                                     planned.elementBytes);
+  if (!bounds)
+    return "combining and busiest-device bounds not computed (the common "
+           "grid has more than 2^22 regions)";
+  int64_t received = 0, busiest = 0;
+  for (const TrafficRow &r : rows) {
+    received = r.received > INT64_MAX - received ? INT64_MAX
+                                                 : received + r.received;
+    busiest = std::max(busiest, r.received);
+  }
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << "combining bound " << bounds->combining << " bytes"
+     << (bounds->combines ? "" : " (the lower bounds summed)");
+  if (bounds->combining > 0)
+    os << llvm::formatv(" (ratio {0:F2})",
+                        double(received) / double(bounds->combining));
+  os << "; busiest device received " << busiest
+     << " bytes, busiest-device bound " << bounds->busiest << " bytes";
+  if (bounds->busiest > 0)
+    os << llvm::formatv(" (ratio {0:F2})",
+                        double(busiest) / double(bounds->busiest));
+  return text;
 }
 
 ShardingAttr mlir::hspmd::strategySharding(Operation *annotate,

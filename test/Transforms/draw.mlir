@@ -73,6 +73,9 @@
 // CHECK-NEXT: <tr><td>2</td><td>256</td><td>384</td><td>2</td><td>384</td></tr>
 // CHECK-NEXT: </table>
 // CHECK-NEXT: <p class="totals">total received 640 bytes, lower bound 640 bytes (ratio 1.00)</p>
+// No partial source: the combining bound is the lower bounds summed, and
+// the busiest-device bound device 2's 384 (640 over 3 devices is less).
+// CHECK-NEXT: <p class="bounds">combining bound 640 bytes (the lower bounds summed) (ratio 1.00); busiest device received 384 bytes, busiest-device bound 384 bytes (ratio 1.00)</p>
 // CHECK-NEXT: <h3>Plan</h3>
 // CHECK-NEXT: <pre class="plan">plan (point-to-point): 1 step
 // CHECK-NEXT:   step 0: send_recv

@@ -111,6 +111,12 @@ void printTrafficTable(llvm::raw_ostream &os, ArrayRef<TrafficRow> rows,
 FailureOr<std::vector<TrafficRow>> reshardTraffic(ReshardOp op,
                                                   const ReshardPlan &planned);
 
+/// The whole reshard against its bounds (Semantics.md "Changing a
+/// placement"): "combining bound B bytes (ratio R); busiest device received
+/// X bytes, busiest-device bound Y bytes (ratio Q)", or why they were not
+/// computed. `rows` as reshardTraffic gives them.
+std::string boundsText(const ReshardPlan &planned, ArrayRef<TrafficRow> rows);
+
 /// The functions hspmd leaves as written: a body in which nothing (its
 /// signature, its values, the functions it calls) is a tensor or a buffer
 /// and no hspmd op appears. A call to one is a scalar op like any other;

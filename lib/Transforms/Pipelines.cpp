@@ -186,8 +186,12 @@ void mlir::hspmd::addToLLVMPipeline(OpPassManager &pm) {
   pm.addPass(createHspmdPropagate());
   pm.addPass(createHspmdResolveComm());
   pm.addPass(createHspmdSpecialize());
-  pm.addPass(createHspmdLowerToRuntime());
+  // Canonicalize before the runtime lowering, not after: its folding of
+  // `to_buffer(to_tensor restrict %b)` into %b would hide from
+  // bufferization that a later call reads %b, and an op updating the
+  // tensor in place before that call would change what it sends.
   pm.addPass(createCanonicalizerPass());
+  pm.addPass(createHspmdLowerToRuntime());
   addHostToLLVMPipeline(pm);
 }
 
@@ -260,8 +264,12 @@ void mlir::hspmd::addToCudaPipeline(OpPassManager &pm,
   pm.addPass(createHspmdPropagate());
   pm.addPass(createHspmdResolveComm());
   pm.addPass(createHspmdSpecialize());
-  pm.addPass(createHspmdLowerToRuntime());
+  // Canonicalize before the runtime lowering, not after: its folding of
+  // `to_buffer(to_tensor restrict %b)` into %b would hide from
+  // bufferization that a later call reads %b, and an op updating the
+  // tensor in place before that call would change what it sends.
   pm.addPass(createCanonicalizerPass());
+  pm.addPass(createHspmdLowerToRuntime());
   addHostToCudaPipeline(pm, options);
 }
 

@@ -138,6 +138,12 @@ static void addBufferization(OpPassManager &pm) {
   // program's loop yields what a collective returned); ownership-based
   // deallocation frees the previous one.
   bufferize.allowReturnAllocsFromLoops = true;
+  // Function arguments and results as plain (identity-layout) buffers: with
+  // layouts left open, a recursive call is bufferized before its callee's
+  // signature is known and disagrees with it (a function stating another
+  // placement for its result than for its argument did not compile).
+  bufferize.functionBoundaryTypeConversion =
+      bufferization::LayoutMapOption::IdentityLayoutMap;
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
 }
 

@@ -32,4 +32,5 @@ cd "$build"
 # that annotation off (it is not a memory error) and keeps every real check.
 ASAN_OPTIONS=detect_leaks=1:allow_user_poisoning=0 ./bin/hspmd-sharding-fuzzer "$corpus" \
   -max_total_time="$seconds" -max_len=1024 -timeout=10 -rss_limit_mb=4096 \
+  -dict="$root/fuzz/sharding.dict" \
   -print_final_stats=1 -artifact_prefix="$build/artifacts/" "$@"

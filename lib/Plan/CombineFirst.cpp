@@ -301,25 +301,21 @@ std::optional<Plan> hspmd::plan::planCombineFirst(const Layout &src,
   if (!walked || !dealt || entries > kMaxEntries)
     return std::nullopt;
 
+  // One batched exchange per side, receivers in increasing id.
+  auto exchange = [](std::map<int64_t, Receiver> &receivers, bool adds) {
+    Step step;
+    step.kind = StepKind::SendRecv;
+    step.accumulate = adds;
+    for (auto &[d, r] : receivers) {
+      step.updates.push_back(std::move(r.update));
+      step.transfers.insert(step.transfers.end(), r.in.begin(), r.in.end());
+    }
+    return step;
+  };
   Plan plan;
   plan.strategy = "combine-first";
-  if (!reducers.empty()) {
-    Step add;
-    add.kind = StepKind::SendRecv;
-    add.accumulate = true;
-    for (auto &[d, r] : reducers) {
-      add.updates.push_back(std::move(r.update));
-      add.transfers.insert(add.transfers.end(), r.in.begin(), r.in.end());
-    }
-    plan.steps.push_back(std::move(add));
-  }
-  Step send;
-  send.kind = StepKind::SendRecv;
-  send.accumulate = addsOnReceipt;
-  for (auto &[d, r] : targets) {
-    send.updates.push_back(std::move(r.update));
-    send.transfers.insert(send.transfers.end(), r.in.begin(), r.in.end());
-  }
-  plan.steps.push_back(std::move(send));
+  if (!reducers.empty())
+    plan.steps.push_back(exchange(reducers, /*adds=*/true));
+  plan.steps.push_back(exchange(targets, addsOnReceipt));
   return plan;
 }

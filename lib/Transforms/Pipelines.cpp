@@ -17,6 +17,7 @@
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Conversion/VectorToSCF/VectorToSCF.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -97,6 +98,32 @@ struct PrepareBufferization
   }
 };
 
+/// Math predicates without an LLVM lowering, written with arith:
+/// `math.isinf x` is `|x| == +inf` (ordered: NaN is not infinite).
+struct ExpandMathPredicates
+    : public PassWrapper<ExpandMathPredicates, OperationPass<ModuleOp>> {
+  MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(ExpandMathPredicates)
+  StringRef getArgument() const final { return "hspmd-expand-math-predicates"; }
+  void runOnOperation() override {
+    SmallVector<math::IsInfOp> ops;
+    getOperation().walk([&](math::IsInfOp op) { ops.push_back(op); });
+    for (math::IsInfOp op : ops) {
+      auto type = dyn_cast<FloatType>(op.getOperand().getType());
+      if (!type)
+        continue; // vectors: left to the other lowerings
+      OpBuilder b(op);
+      Location loc = op.getLoc();
+      Value abs = math::AbsFOp::create(b, loc, op.getOperand());
+      Value inf = arith::ConstantOp::create(
+          b, loc, b.getFloatAttr(type, APFloat::getInf(type.getFloatSemantics())));
+      Value eq = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, abs,
+                                       inf);
+      op.replaceAllUsesWith(eq);
+      op.erase();
+    }
+  }
+};
+
 /// Every op of a module lowered to the LLVM dialect: an op no pass lowered
 /// (a math function without an LLVM or libm lowering) is an error at the
 /// op, in the user's file, rather than one from translating a temporary
@@ -154,6 +181,7 @@ static void addHostLowering(OpPassManager &pm, bool runtimeBuffers) {
   // Math ops without an LLVM intrinsic: integer powers become generated
   // functions (their loops lowered below), the rest libm calls after
   // math-to-llvm has taken what it can.
+  pm.addPass(std::make_unique<ExpandMathPredicates>());
   pm.addPass(createConvertMathToFuncs());
   // Prints of vectors of more than one dimension unroll to loops.
   pm.addPass(createConvertVectorToSCFPass());

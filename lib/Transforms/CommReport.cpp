@@ -60,9 +60,7 @@ struct CommReportPass
     FailureOr<ReshardPlan> planned = planReshard(op, verifyPlans);
     if (failed(planned))
       return failure();
-    const layout::Layout &src = planned->src, &dst = planned->dst;
     const plan::Plan &p = planned->plan;
-    int64_t elementBytes = planned->elementBytes;
     auto type = cast<RankedTensorType>(op.getType());
     ShardingAttr source = getPlacement(op.getInput());
 
@@ -75,15 +73,17 @@ struct CommReportPass
       return op.emitError("the total bytes received in this reshard do not "
                           "fit in 64 bits");
     auto [totalReceived, totalBound] = *totals;
-    int64_t busiest = 0;
-    for (const TrafficRow &r : rows)
-      busiest = std::max(busiest, r.received);
-    // The whole reshard's bounds (Semantics.md "Changing a placement"); not
-    // computed for partial sources over more than 2^22 grid regions.
-    std::optional<layout::ReshardBounds> bounds =
-        layout::reshardBounds(src, dst, elementBytes);
     std::string loc = locationText(op.getLoc());
     if (format == "json") {
+      int64_t busiest = 0;
+      for (const TrafficRow &r : rows)
+        busiest = std::max(busiest, r.received);
+      // The whole reshard's bounds (Semantics.md "Changing a placement");
+      // not computed for partial sources over more than 2^22 grid regions.
+      // (The table's line comes from boundsText.)
+      std::optional<layout::ReshardBounds> bounds =
+          layout::reshardBounds(planned->src, planned->dst,
+                                planned->elementBytes);
       llvm::json::Array devices;
       for (const TrafficRow &r : rows)
         devices.push_back(llvm::json::Object{{"device", r.device},

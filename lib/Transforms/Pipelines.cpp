@@ -133,19 +133,31 @@ struct CheckLoweredToLLVM
   MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(CheckLoweredToLLVM)
   StringRef getArgument() const final { return "hspmd-check-lowered"; }
   void runOnOperation() override {
-    bool failedAny = false;
+    // Ops first; casts left around them (their operands and results) say
+    // nothing more, so they are reported only when no op is.
+    SmallVector<Operation *> ops, casts;
     getOperation().walk([&](Operation *op) {
       Dialect *dialect = op->getDialect();
       if (isa<ModuleOp>(op) || (dialect && isa<LLVM::LLVMDialect>(dialect)) ||
           (dialect && dialect->getNamespace() == "gpu"))
         return WalkResult::advance();
+      (isa<UnrealizedConversionCastOp>(op) ? casts : ops).push_back(op);
+      return WalkResult::skip();
+    });
+    for (Operation *op : ops)
       op->emitError() << "'" << op->getName()
                       << "' has no lowering to the LLVM dialect in hspmd's "
                          "pipeline (no LLVM intrinsic or libm function "
                          "implements it on this target)";
-      failedAny = true;
-      return WalkResult::skip();
-    });
+    if (ops.empty())
+      for (Operation *op : casts)
+        op->emitError() << "a value of type "
+                        << cast<UnrealizedConversionCastOp>(op)
+                               .getInputs()
+                               .getTypes()
+                        << " has no LLVM form in hspmd's pipeline (no "
+                           "lowering converts it)";
+    bool failedAny = !ops.empty() || !casts.empty();
     if (failedAny)
       signalPassFailure();
   }

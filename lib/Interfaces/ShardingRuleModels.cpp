@@ -77,11 +77,18 @@ Linearity classifyPayload(linalg::LinalgOp op) {
           arith::NegFOp>(def))
     return Linearity::Additive;
   // A product of two different operands is linear in each; a square
-  // (`out * out`) is not linear in anything.
-  if (isa<arith::MulFOp, arith::MulIOp>(def))
-    return def->getOperand(0) == def->getOperand(1)
+  // (`out * out`) is not linear in anything. A product with the init it
+  // writes (`out * in`) is linear in each too, but a partial result would
+  // make the init partial as well, a product of summands: not carried.
+  if (isa<arith::MulFOp, arith::MulIOp>(def)) {
+    bool readsInit = llvm::any_of(def->getOperands(), [&](Value o) {
+      auto arg = cast<BlockArgument>(o);
+      return op.isDpsInit(&op->getOpOperand(arg.getArgNumber()));
+    });
+    return def->getOperand(0) == def->getOperand(1) || readsInit
                ? Linearity::None
                : Linearity::Multiplicative;
+  }
   return Linearity::None;
 }
 

@@ -103,8 +103,15 @@ std::optional<Role> mergeRole(Role a, Role b, Linearity linearity) {
       return std::nullopt;
     return a;
   }
-  if (a.isPartial() || b.isPartial())
-    return std::nullopt; // a summand against a value would be miscounted
+  if (a.isPartial() || b.isPartial()) {
+    // An op linear in each operand separately (a product, a matmul) takes
+    // one operand's summands against the other's whole value: each summand
+    // gives a summand of the result. Added to a value, a summand would be
+    // miscounted.
+    if (linearity == Linearity::Multiplicative && (a.isDup() || b.isDup()))
+      return Role::partial();
+    return std::nullopt;
+  }
   if (a.isDup())
     return b;
   if (b.isDup())

@@ -991,6 +991,85 @@ struct PropagatePass
     }
   }
 
+  /// The placement operand `i` of `op` takes when the op runs with loop
+  /// placement `loops`; with a `carrier`, only that operand keeps the
+  /// loops' partial roles (the op is linear in it), the others are whole.
+  LSharding operandPlacement(Operation *op, const ShardingRule &rule,
+                             const LSharding &loops,
+                             std::optional<unsigned> carrier, unsigned i) {
+    Value v = op->getOperand(i);
+    bool init = rule.initOperands[i];
+    LSharding want = project(loops, *rule.operandLoops[i], rule, init);
+    if (carrier && !init && i != *carrier)
+      want = reduced(want);
+    if (!fits(want, v))
+      want = reduced(want);
+    if (!fits(want, v))
+      want = replicated(want);
+    return want;
+  }
+
+  /// Bytes the tensor inputs (not the inits) of `op` move to run with
+  /// `loops` (see operandPlacement).
+  int64_t operandMoveBytes(Operation *op, const ShardingRule &rule,
+                           const LSharding &loops,
+                           std::optional<unsigned> carrier) {
+    int64_t bytes = 0;
+    for (unsigned i = 0; i < op->getNumOperands(); ++i) {
+      if (!rule.operandLoops[i] || rule.initOperands[i])
+        continue;
+      Value v = op->getOperand(i);
+      LSharding want = operandPlacement(op, rule, loops, carrier, i);
+      if (!sameLayout(placed[v], want, shapeOf(v)))
+        bytes += moveCost(placed[v], want, v);
+    }
+    return bytes;
+  }
+
+  /// For an op linear in each tensor input separately (Multiplicative): when
+  /// exactly one input is partial and every other input's placement merges
+  /// with its summands (whole along their axes), the operand and the loop
+  /// placement that computes summands of the results from it without moving
+  /// anything but inits.
+  std::optional<std::pair<unsigned, LSharding>>
+  carriedLoops(Operation *op, const ShardingRule &rule) {
+    if (rule.linearity != Linearity::Multiplicative)
+      return std::nullopt;
+    std::optional<unsigned> carrier;
+    for (unsigned i = 0; i < op->getNumOperands(); ++i) {
+      if (!rule.operandLoops[i] || rule.initOperands[i])
+        continue;
+      auto known = placed.find(op->getOperand(i));
+      if (known == placed.end())
+        return std::nullopt;
+      if (known->second.hasPartial()) {
+        if (carrier)
+          return std::nullopt; // a product of summands is not linear
+        carrier = i;
+      }
+    }
+    if (!carrier)
+      return std::nullopt;
+    LSharding loops = lift(placed[op->getOperand(*carrier)],
+                           *rule.operandLoops[*carrier], rule);
+    for (unsigned i = 0; i < op->getNumOperands(); ++i)
+      if (rule.operandLoops[i] && !rule.initOperands[i] && i != *carrier &&
+          !merge(loops,
+                 lift(placed[op->getOperand(i)], *rule.operandLoops[i], rule),
+                 rule.linearity))
+        return std::nullopt;
+    for (unsigned r = 0; r < op->getNumResults(); ++r)
+      if (!fits(project(loops, rule.resultLoops[r], rule, true),
+                op->getResult(r)))
+        return std::nullopt;
+    for (unsigned i = 0; i < op->getNumOperands(); ++i)
+      if (rule.operandLoops[i] && rule.initOperands[i] &&
+          !fits(project(loops, *rule.operandLoops[i], rule, true),
+                op->getOperand(i)))
+        return std::nullopt;
+    return std::make_pair(*carrier, loops);
+  }
+
   LogicalResult materialize(Operation *op) {
     FailureOr<ShardingRule> rule = failure();
     if (auto ruleOp = dyn_cast<ShardingRuleOpInterface>(op))
@@ -1087,22 +1166,73 @@ struct PropagatePass
         replicate = true;
     if (replicate)
       bestLoops = replicated(bestLoops);
+
+    // An op linear in its one partial operand (a matmul, a product with a
+    // value) may compute summands of its result instead: chosen when
+    // reducing the result later moves fewer bytes than reducing the operand
+    // now (on a tie the operand is reduced first).
+    std::optional<unsigned> carrier;
+    std::string carryWhy;
+    int64_t partialInputs =
+        llvm::count_if(llvm::seq<unsigned>(0, op->getNumOperands()),
+                       [&](unsigned i) {
+                         auto known = placed.find(op->getOperand(i));
+                         return rule->operandLoops[i] &&
+                                !rule->initOperands[i] &&
+                                known != placed.end() &&
+                                known->second.hasPartial();
+                       });
+    if (rule->linearity == Linearity::Multiplicative && partialInputs > 1)
+      carryWhy = "the op multiplies partial values, and a product of "
+                 "summands is not the product of their sums, so each is "
+                 "reduced first";
+    else if (rule->linearity == Linearity::Multiplicative)
+      carryWhy = "the op is linear in it, but its other inputs are not held "
+                 "whole on each summand's devices (or the result cannot be "
+                 "partial), so it is reduced first";
+    if (std::optional<std::pair<unsigned, LSharding>> carry =
+            carriedLoops(op, *rule)) {
+      int64_t now = operandMoveBytes(op, *rule, bestLoops, std::nullopt);
+      int64_t later = operandMoveBytes(op, *rule, carry->second, carry->first);
+      for (unsigned r = 0; r < op->getNumResults(); ++r) {
+        LSharding got =
+            project(carry->second, rule->resultLoops[r], *rule, true);
+        later += moveCost(got, reduced(got), op->getResult(r));
+      }
+      carryWhy.clear();
+      llvm::raw_string_ostream os(carryWhy);
+      if (later < now) {
+        carrier = carry->first;
+        bestLoops = carry->second;
+        bestMoved.clear();
+        mlir::emitRemark(op->getLoc())
+            << "the summands of operand #" << carry->first
+            << " go through the op, which is linear in it, and its result "
+               "is partial: reducing the result moves "
+            << later << " bytes, reducing the operand first would move "
+            << now << " bytes";
+      } else {
+        os << "reducing it first moves " << now
+           << " bytes; carrying its summands through the op (linear in it) "
+              "and reducing the result would move "
+           << later << " bytes";
+      }
+    }
     for (unsigned i = 0; i < op->getNumOperands(); ++i) {
       if (!rule->operandLoops[i])
         continue;
       Value v = op->getOperand(i);
       bool init = rule->initOperands[i];
-      LSharding want = project(bestLoops, *rule->operandLoops[i], *rule, init);
-      if (!fits(want, v))
-        want = reduced(want);
-      if (!fits(want, v))
-        want = replicated(want);
+      LSharding want = operandPlacement(op, *rule, bestLoops, carrier, i);
       if (sameLayout(placed[v], want, shapeOf(v)))
         continue;
       std::string why;
       llvm::raw_string_ostream os(why);
       if (init)
         os << "an init takes the placement of the result";
+      else if (placed[v].hasPartial() && !want.hasPartial() &&
+               !carryWhy.empty())
+        os << carryWhy;
       else if (llvm::is_contained(bestMoved, i)) {
         os << "its placement conflicts with operand #" << *best
            << "'s; moving it costs " << bestCost << " bytes";

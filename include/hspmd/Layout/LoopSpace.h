@@ -31,9 +31,10 @@ enum class Linearity {
   /// copy, concatenate): they may all be partial on the same axes, giving a
   /// partial result.
   Additive,
-  /// Linear in each operand separately (multiply, matmul): a partial operand
-  /// is allowed only against non-partial others. (Propagation currently
-  /// reduces such operands first; the rule records that it need not.)
+  /// Linear in each operand separately (multiply, matmul; an init it reads
+  /// is added): one partial operand against the others' whole values gives a
+  /// partial result. Propagation carries the summands through such an op or
+  /// reduces them first, whichever moves fewer bytes.
   Multiplicative,
 };
 
@@ -79,8 +80,8 @@ Sharding project(const Sharding &loops, const std::vector<int64_t> &dimLoops,
 Sharding reduced(const Sharding &s);
 
 /// Two roles of one axis merged: equal roles stay (partial ones only where
-/// the op is additive), dup gives way to the other role, anything else
-/// conflicts.
+/// the op is additive), dup gives way to the other role (to partial only
+/// where the op is multiplicative), anything else conflicts.
 std::optional<Role> mergeRole(Role a, Role b, Linearity linearity);
 
 /// Merges `other` into `acc` axis by axis; fails, leaving `acc` unchanged,

@@ -282,16 +282,21 @@ struct PropagatePass
   /// The operands an op's rule merges (its tensor inputs), with the
   /// placement each must first have: partial values are reduced unless the
   /// op is additive in them.
-  LSharding effective(const LSharding &s, const ShardingRule &rule) {
-    return rule.linearity == Linearity::Additive ? s : reduced(s);
+  /// (With `reduceFirst`, every partial input is reduced.)
+  LSharding effective(const LSharding &s, const ShardingRule &rule,
+                      bool reduceFirst = false) {
+    return rule.linearity == Linearity::Additive && !reduceFirst ? s
+                                                                 : reduced(s);
   }
 
   /// The loop sharding an op runs with, anchored on input `anchor`; the
   /// inputs that do not fit it are listed in `moved`.
   LSharding loopsFrom(Operation *op, const ShardingRule &rule, unsigned anchor,
-                      SmallVectorImpl<unsigned> &moved) {
-    LSharding loops = lift(effective(placed[op->getOperand(anchor)], rule),
-                           *rule.operandLoops[anchor], rule);
+                      SmallVectorImpl<unsigned> &moved,
+                      bool reduceFirst = false) {
+    LSharding loops =
+        lift(effective(placed[op->getOperand(anchor)], rule, reduceFirst),
+             *rule.operandLoops[anchor], rule);
     for (unsigned i = 0; i < op->getNumOperands(); ++i) {
       if (i == anchor || !rule.operandLoops[i] || rule.initOperands[i])
         continue;
@@ -299,7 +304,7 @@ struct PropagatePass
       auto known = placed.find(v);
       if (known == placed.end())
         continue; // not placed yet: it will follow the op
-      LSharding eff = effective(known->second, rule);
+      LSharding eff = effective(known->second, rule, reduceFirst);
       LSharding want = project(loops, *rule.operandLoops[i], rule, false);
       if (fits(want, v) && sameLayout(want, eff, shapeOf(v)))
         continue;
@@ -1190,6 +1195,46 @@ struct PropagatePass
       carryWhy = "the op is linear in it, but its other inputs are not held "
                  "whole on each summand's devices (or the result cannot be "
                  "partial), so it is reduced first";
+    // An op additive in its partial inputs (a copy, transpose, broadcast,
+    // slice, pad, sum) carries their summands, unless reducing them first
+    // moves fewer bytes than reducing the result later (a broadcast or a
+    // pad makes the result larger); on a tie the summands are carried.
+    auto resultsPartial = [&](const LSharding &loops) {
+      return llvm::any_of(llvm::seq<unsigned>(0, op->getNumResults()),
+                          [&](unsigned r) {
+                            return project(loops, rule->resultLoops[r], *rule,
+                                           true)
+                                .hasPartial();
+                          });
+    };
+    if (rule->linearity == Linearity::Additive && partialInputs > 0 && best &&
+        rule->operandLoops[*best] && !rule->initOperands[*best] &&
+        resultsPartial(bestLoops)) {
+      SmallVector<unsigned> ignored;
+      LSharding first =
+          loopsFrom(op, *rule, *best, ignored, /*reduceFirst=*/true);
+      bool valid = !resultsPartial(first);
+      for (unsigned r = 0; r < op->getNumResults(); ++r)
+        valid &= fits(project(first, rule->resultLoops[r], *rule, true),
+                      op->getResult(r));
+      if (valid) {
+        int64_t now = operandMoveBytes(op, *rule, first, std::nullopt);
+        int64_t later = operandMoveBytes(op, *rule, bestLoops, std::nullopt);
+        for (unsigned r = 0; r < op->getNumResults(); ++r) {
+          LSharding got = project(bestLoops, rule->resultLoops[r], *rule, true);
+          later += moveCost(got, reduced(got), op->getResult(r));
+        }
+        if (now < later) {
+          bestLoops = first;
+          bestMoved.clear();
+          llvm::raw_string_ostream os(carryWhy);
+          os << "reducing it first moves " << now
+             << " bytes; carrying its summands through the op (additive in "
+                "it) and reducing the result would move "
+             << later << " bytes";
+        }
+      }
+    }
     if (std::optional<std::pair<unsigned, LSharding>> carry =
             carriedLoops(op, *rule)) {
       int64_t now = operandMoveBytes(op, *rule, bestLoops, std::nullopt);
@@ -1226,6 +1271,13 @@ struct PropagatePass
       LSharding want = operandPlacement(op, *rule, bestLoops, carrier, i);
       if (sameLayout(placed[v], want, shapeOf(v)))
         continue;
+      // An init the op only takes the shape of, made by tensor.empty for
+      // this op alone, is made where the op needs it: nothing moves.
+      if (init && !rule->initsRead[i] && v.hasOneUse() &&
+          v.getDefiningOp<tensor::EmptyOp>() && !stated.count(v)) {
+        placed[v] = want;
+        continue;
+      }
       std::string why;
       llvm::raw_string_ostream os(why);
       if (init)

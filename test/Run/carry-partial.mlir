@@ -4,18 +4,20 @@
 // a heterogeneous contraction (weights 3:1) carried through a matmul and
 // reduced into a split on other devices; a batch matmul whose summands are
 // carried through a second one; a matvec of annotated summands accumulating
-// into a bias. Values are small integers, exact in f32. The run on 4 ranks
-// must print what the single-device run prints; propagation says each
-// product carried its summands.
+// into a bias; a broadcast of summands to a tensor 8 times larger, which
+// reduces its input first. Values are small integers, exact in f32. The run
+// on 4 ranks must print what the single-device run prints; propagation says
+// each product carried its summands and the broadcast did not.
 // REQUIRES: mpi
 // RUN: hspmd-run --reference %s > %t.ref
 // RUN: hspmd-run -n 4 %s > %t.out
 // RUN: diff %t.ref %t.out
 // RUN: FileCheck %s --check-prefix=RUNS < %t.out
 // RUN: hspmd-opt --hspmd-propagate %s -o /dev/null 2>&1 | FileCheck %s --check-prefix=CARRY
-// RUNS-COUNT-4: Unranked Memref base@ = <addr>
+// RUNS-COUNT-5: Unranked Memref base@ = <addr>
 // CARRY-COUNT-5: remark: the summands of operand #0 go through the op
 // CARRY-NOT: reduced first
+// CARRY: remark: operand #0 moves from #hspmd.sharding<[0, 1] : [partial = 2]> to #hspmd.sharding<[0, 1] : [dup = 2]>: reducing it first moves 256 bytes; carrying its summands through the op (additive in it) and reducing the result would move 2048 bytes
 func.func private @printMemrefF32(memref<*xf32>)
 func.func @main() {
   %zero = arith.constant 0.0 : f32
@@ -25,6 +27,7 @@ func.func @main() {
   %c4 = arith.constant 4 : index
   %c5 = arith.constant 5 : index
   %c7 = arith.constant 7 : index
+  %c9 = arith.constant 9 : index
   // chain
   %a1_e = tensor.empty() : tensor<8x16xf32>
   %a1 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} outs(%a1_e : tensor<8x16xf32>) {
@@ -262,5 +265,59 @@ func.func @main() {
   %y4_b = bufferization.to_buffer %y4 : tensor<8xf32> to memref<8xf32>
   %y4_u = memref.cast %y4_b : memref<8xf32> to memref<*xf32>
   call @printMemrefF32(%y4_u) : (memref<*xf32>) -> ()
+  // broadcast
+  %a5_e = tensor.empty() : tensor<8x16xf32>
+  %a5 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} outs(%a5_e : tensor<8x16xf32>) {
+  ^bb0(%out: f32):
+    %i0 = linalg.index 0 : index
+    %m0 = arith.muli %i0, %c1 : index
+    %i1 = linalg.index 1 : index
+    %m1 = arith.muli %i1, %c3 : index
+    %s1 = arith.addi %m0, %m1 : index
+    %k = arith.remui %s1, %c5 : index
+    %ki = arith.index_cast %k : index to i64
+    %v = arith.sitofp %ki : i64 to f32
+    linalg.yield %v : f32
+  } -> tensor<8x16xf32>
+  %a5s = hspmd.annotate %a5 as #hspmd.sharding<[0, 1] : [d1 = 2]> : tensor<8x16xf32>
+  %b5_e = tensor.empty() : tensor<16x4xf32>
+  %b5 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} outs(%b5_e : tensor<16x4xf32>) {
+  ^bb0(%out: f32):
+    %i0 = linalg.index 0 : index
+    %m0 = arith.muli %i0, %c2 : index
+    %i1 = linalg.index 1 : index
+    %m1 = arith.muli %i1, %c1 : index
+    %s1 = arith.addi %m0, %m1 : index
+    %k = arith.remui %s1, %c3 : index
+    %ki = arith.index_cast %k : index to i64
+    %v = arith.sitofp %ki : i64 to f32
+    linalg.yield %v : f32
+  } -> tensor<16x4xf32>
+  %b5s = hspmd.annotate %b5 as #hspmd.sharding<[0, 1] : [d0 = 2]> : tensor<16x4xf32>
+  %x5_o_e = tensor.empty() : tensor<8x4xf32>
+  %x5_o = linalg.fill ins(%zero : f32) outs(%x5_o_e : tensor<8x4xf32>) -> tensor<8x4xf32>
+  %x5 = linalg.matmul ins(%a5s, %b5s : tensor<8x16xf32>, tensor<16x4xf32>) outs(%x5_o : tensor<8x4xf32>) -> tensor<8x4xf32>
+  %x5b_e = tensor.empty() : tensor<8x4x8xf32>
+  %x5b = linalg.broadcast ins(%x5 : tensor<8x4xf32>) outs(%x5b_e : tensor<8x4x8xf32>) dimensions = [2]
+  %k5_e = tensor.empty() : tensor<8x4x8xf32>
+  %k5 = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d1, d2)>], iterator_types = ["parallel", "parallel", "parallel"]} outs(%k5_e : tensor<8x4x8xf32>) {
+  ^bb0(%out: f32):
+    %i0 = linalg.index 0 : index
+    %m0 = arith.muli %i0, %c1 : index
+    %i1 = linalg.index 1 : index
+    %m1 = arith.muli %i1, %c1 : index
+    %s1 = arith.addi %m0, %m1 : index
+    %i2 = linalg.index 2 : index
+    %m2 = arith.muli %i2, %c1 : index
+    %s2 = arith.addi %s1, %m2 : index
+    %k = arith.remui %s2, %c9 : index
+    %ki = arith.index_cast %k : index to i64
+    %v = arith.sitofp %ki : i64 to f32
+    linalg.yield %v : f32
+  } -> tensor<8x4x8xf32>
+  %y5 = arith.maximumf %x5b, %k5 : tensor<8x4x8xf32>
+  %y5_b = bufferization.to_buffer %y5 : tensor<8x4x8xf32> to memref<8x4x8xf32>
+  %y5_u = memref.cast %y5_b : memref<8x4x8xf32> to memref<*xf32>
+  call @printMemrefF32(%y5_u) : (memref<*xf32>) -> ()
   return
 }

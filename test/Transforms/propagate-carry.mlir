@@ -101,3 +101,29 @@ func.func @conflict(%a: tensor<8x16xf32> {hspmd.sharding = #hspmd.sharding<[0, 1
   %p = linalg.matmul ins(%a, %w : tensor<8x16xf32>, tensor<16x4xf32>) outs(%o : tensor<8x4xf32>) -> tensor<8x4xf32>
   return %p : tensor<8x4xf32>
 }
+
+// Additive ops carry summands unless the result is larger: a broadcast of a
+// partial [8] to [8, 16] reduces the 32-byte input (64 bytes moved) rather
+// than the 512-byte result (1024), and its tensor.empty init is made dup
+// where the op runs, with no reshard.
+// CHECK: propagate-carry.mlir:[[#@LINE+7]]:8: remark: operand #0 moves from #hspmd.sharding<[0, 1] : [partial = 2]> to #hspmd.sharding<[0, 1] : [dup = 2]>: reducing it first moves 64 bytes; carrying its summands through the op (additive in it) and reducing the result would move 1024 bytes
+// CHECK-NOT: propagate-carry.mlir:[[#@LINE+6]]:8: remark: operand #1
+// IR-LABEL: func.func @broadcast
+// IR: %[[E:.*]] = tensor.empty() : tensor<8x16xf32>
+// IR-NEXT: hspmd.annotate %[[E]] as #hspmd.sharding<[0, 1] : [dup = 2]>
+func.func @broadcast(%a: tensor<8xf32> {hspmd.sharding = #hspmd.sharding<[0, 1] : [partial = 2]>}) -> tensor<8x16xf32> {
+  %e = tensor.empty() : tensor<8x16xf32>
+  %b = linalg.broadcast ins(%a : tensor<8xf32>) outs(%e : tensor<8x16xf32>) dimensions = [1]
+  %r = math.exp %b : tensor<8x16xf32>
+  return %r : tensor<8x16xf32>
+}
+
+// The sum of two partial values is carried: reducing both first would move
+// 2048 bytes, the sum 1024.
+// CHECK-NOT: propagate-carry.mlir:[[#@LINE+3]]:8: remark
+// CHECK: propagate-carry.mlir:[[#@LINE+3]]:8: remark: operand #0 moves from #hspmd.sharding<[0, 1] : [partial = 2]> to #hspmd.sharding<[0, 1] : [dup = 2]>: the op is not linear in it
+func.func @sum(%a: tensor<8x16xf32> {hspmd.sharding = #hspmd.sharding<[0, 1] : [partial = 2]>}, %c: tensor<8x16xf32> {hspmd.sharding = #hspmd.sharding<[0, 1] : [partial = 2]>}) -> tensor<8x16xf32> {
+  %b = arith.addf %a, %c : tensor<8x16xf32>
+  %r = math.exp %b : tensor<8x16xf32>
+  return %r : tensor<8x16xf32>
+}

@@ -13,6 +13,8 @@ using namespace mlir;
 using namespace mlir::hspmd;
 
 using ::hspmd::layout::kMaxDevice;
+using ::hspmd::layout::kMaxListedDevices;
+using ::hspmd::layout::kMinPrintedRange;
 
 //===----------------------------------------------------------------------===//
 // Custom directives
@@ -108,12 +110,63 @@ static void printTrailingDiscardableAttrs(OpAsmPrinter &printer, Operation *op,
   printDiscardableAttrs(printer, op, attrs);
 }
 
-/// groups ::= `[` `[` int (`,` int)* `]` (`,` ...)* `]`
+/// ids ::= `[` item (`,` item)* `]`, item ::= int | int `to` int, as in a
+/// sharding's device list.
+static ParseResult parseDeviceIds(OpAsmParser &parser,
+                                  SmallVectorImpl<int64_t> &devices) {
+  return parser.parseCommaSeparatedList(
+      OpAsmParser::Delimiter::Square, [&]() -> ParseResult {
+        SMLoc loc = parser.getCurrentLocation();
+        int64_t first;
+        if (mlir::hspmd::detail::parseDecimal(parser, first))
+          return failure();
+        int64_t last = first;
+        if (succeeded(parser.parseOptionalKeyword("to"))) {
+          if (mlir::hspmd::detail::parseDecimal(parser, last))
+            return failure();
+          if (first < 0 || last >= kMaxDevice || last < first)
+            return parser.emitError(loc)
+                   << "a range `a to b` of device ids needs 0 <= a <= b < "
+                   << kMaxDevice << ", got `" << first << " to " << last
+                   << "`";
+          if (static_cast<int64_t>(devices.size()) + (last - first) >=
+              kMaxListedDevices)
+            return parser.emitError(loc) << "a device group names at most "
+                                         << kMaxListedDevices << " devices";
+        }
+        for (int64_t d = first; d <= last; ++d)
+          devices.push_back(d);
+        return success();
+      });
+}
+
+/// Prints ids with runs of kMinPrintedRange or more consecutive increasing
+/// ids as `a to b` (the rule of a sharding's device list).
+static void printDeviceIds(OpAsmPrinter &printer, ArrayRef<int64_t> ids) {
+  printer << "[";
+  for (size_t i = 0; i < ids.size();) {
+    size_t j = i + 1;
+    while (j < ids.size() && ids[j] == ids[j - 1] + 1)
+      ++j;
+    if (i)
+      printer << ", ";
+    if (static_cast<int64_t>(j - i) >= kMinPrintedRange) {
+      printer << ids[i] << " to " << ids[j - 1];
+      i = j;
+      continue;
+    }
+    printer << ids[i];
+    ++i;
+  }
+  printer << "]";
+}
+
+/// groups ::= `[` ids (`,` ids)* `]`
 static ParseResult parseDeviceGroups(OpAsmParser &parser, ArrayAttr &groups) {
   SmallVector<Attribute> list;
   if (parser.parseCommaSeparatedList(OpAsmParser::Delimiter::Square, [&]() {
         SmallVector<int64_t> devices;
-        if (parseIntArray(parser, devices))
+        if (parseDeviceIds(parser, devices))
           return failure();
         list.push_back(parser.getBuilder().getDenseI64ArrayAttr(devices));
         return success();
@@ -127,7 +180,7 @@ static void printDeviceGroups(OpAsmPrinter &printer, Operation *,
                               ArrayAttr groups) {
   printer << "[";
   llvm::interleaveComma(groups, printer, [&](Attribute g) {
-    printIntArray(printer, cast<DenseI64ArrayAttr>(g).asArrayRef());
+    printDeviceIds(printer, cast<DenseI64ArrayAttr>(g).asArrayRef());
   });
   printer << "]";
 }
@@ -199,6 +252,15 @@ static LogicalResult checkDevice(Operation *op, int64_t device) {
 static LogicalResult verifyGroups(Operation *op, ArrayAttr groups) {
   if (groups.empty())
     return op->emitOpError("needs at least one device group");
+  // Ids increasing through all the groups (the usual case) cannot repeat:
+  // the set is needed only otherwise.
+  bool increasing = true;
+  int64_t previous = -1;
+  for (Attribute attr : groups)
+    for (int64_t d : cast<DenseI64ArrayAttr>(attr).asArrayRef()) {
+      increasing &= d > previous;
+      previous = d;
+    }
   llvm::DenseSet<int64_t> seen;
   int64_t size = -1;
   for (auto [i, attr] : llvm::enumerate(groups)) {
@@ -213,7 +275,7 @@ static LogicalResult verifyGroups(Operation *op, ArrayAttr groups) {
     for (int64_t d : devices) {
       if (failed(checkDevice(op, d)))
         return failure();
-      if (!seen.insert(d).second)
+      if (!increasing && !seen.insert(d).second)
         return op->emitOpError()
                << "device " << d << " appears in more than one place of "
                << "the device groups";

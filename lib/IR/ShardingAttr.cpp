@@ -36,7 +36,8 @@ namespace {
 /// parameters.
 struct FlatSharding {
   int64_t hetero = ShardingAttr::kNotHetero;
-  SmallVector<int64_t> weights, devices, groupSizes, axisCounts, axisRoles,
+  /// Device lists as (first id, count) runs, and the runs of each group.
+  SmallVector<int64_t> weights, deviceRuns, groupRuns, axisCounts, axisRoles,
       axisSizes;
 
   explicit FlatSharding(const layout::Sharding &s) {
@@ -44,8 +45,11 @@ struct FlatSharding {
       hetero = s.hetero->encode();
     weights.assign(s.weights.begin(), s.weights.end());
     for (const layout::Group &g : s.groups) {
-      devices.append(g.devices.begin(), g.devices.end());
-      groupSizes.push_back(static_cast<int64_t>(g.devices.size()));
+      for (const layout::DeviceList::Run &r : g.devices.getRuns()) {
+        deviceRuns.push_back(r.first);
+        deviceRuns.push_back(r.count);
+      }
+      groupRuns.push_back(static_cast<int64_t>(g.devices.getRuns().size()));
       axisCounts.push_back(static_cast<int64_t>(g.axes.size()));
       for (const layout::Axis &a : g.axes) {
         axisRoles.push_back(a.role.encode());
@@ -58,11 +62,12 @@ struct FlatSharding {
 /// Rebuilds the model from flat storage; fails if the arrays disagree (which
 /// only direct misuse of the storage builder can cause).
 std::optional<layout::Sharding>
-unflatten(int64_t hetero, ArrayRef<int64_t> weights, ArrayRef<int64_t> devices,
-          ArrayRef<int64_t> groupSizes, ArrayRef<int64_t> axisCounts,
-          ArrayRef<int64_t> axisRoles, ArrayRef<int64_t> axisSizes) {
-  if (groupSizes.size() != axisCounts.size() ||
-      axisRoles.size() != axisSizes.size())
+unflatten(int64_t hetero, ArrayRef<int64_t> weights,
+          ArrayRef<int64_t> deviceRuns, ArrayRef<int64_t> groupRuns,
+          ArrayRef<int64_t> axisCounts, ArrayRef<int64_t> axisRoles,
+          ArrayRef<int64_t> axisSizes) {
+  if (groupRuns.size() != axisCounts.size() ||
+      axisRoles.size() != axisSizes.size() || deviceRuns.size() % 2)
     return std::nullopt;
   layout::Sharding s;
   if (hetero != ShardingAttr::kNotHetero) {
@@ -71,21 +76,24 @@ unflatten(int64_t hetero, ArrayRef<int64_t> weights, ArrayRef<int64_t> devices,
     s.hetero = layout::Role::decode(hetero);
   }
   s.weights.assign(weights.begin(), weights.end());
-  size_t dev = 0, axis = 0;
-  for (auto [size, count] : llvm::zip_equal(groupSizes, axisCounts)) {
-    if (size < 0 || count < 0 || dev + size > devices.size() ||
+  size_t run = 0, axis = 0;
+  for (auto [runs, count] : llvm::zip_equal(groupRuns, axisCounts)) {
+    if (runs < 0 || count < 0 || run + 2 * runs > deviceRuns.size() ||
         axis + count > axisRoles.size())
       return std::nullopt;
     layout::Group g;
-    g.devices.assign(devices.begin() + dev, devices.begin() + dev + size);
+    for (int64_t r = 0; r < runs; ++r, run += 2) {
+      if (deviceRuns[run + 1] < 1)
+        return std::nullopt;
+      g.devices.appendRun(deviceRuns[run], deviceRuns[run + 1]);
+    }
     for (int64_t i = 0; i < count; ++i)
       g.axes.push_back({layout::Role::decode(axisRoles[axis + i]),
                         axisSizes[axis + i]});
-    dev += size;
     axis += count;
     s.groups.push_back(std::move(g));
   }
-  if (dev != devices.size() || axis != axisRoles.size())
+  if (run != deviceRuns.size() || axis != axisRoles.size())
     return std::nullopt;
   return s;
 }
@@ -103,7 +111,7 @@ layout::Sharding canonical(const layout::Sharding &s) {
 ShardingAttr ShardingAttr::get(MLIRContext *context,
                                const layout::Sharding &sharding) {
   FlatSharding f(canonical(sharding));
-  return Base::get(context, f.hetero, f.weights, f.devices, f.groupSizes,
+  return Base::get(context, f.hetero, f.weights, f.deviceRuns, f.groupRuns,
                    f.axisCounts, f.axisRoles, f.axisSizes);
 }
 
@@ -112,19 +120,20 @@ ShardingAttr::getChecked(function_ref<InFlightDiagnostic()> emitError,
                          MLIRContext *context,
                          const layout::Sharding &sharding) {
   FlatSharding f(canonical(sharding));
-  return Base::getChecked(emitError, context, f.hetero, f.weights, f.devices,
-                          f.groupSizes, f.axisCounts, f.axisRoles,
+  return Base::getChecked(emitError, context, f.hetero, f.weights,
+                          f.deviceRuns, f.groupRuns, f.axisCounts, f.axisRoles,
                           f.axisSizes);
 }
 
 LogicalResult
 ShardingAttr::verify(function_ref<InFlightDiagnostic()> emitError,
                      int64_t hetero, ArrayRef<int64_t> weights,
-                     ArrayRef<int64_t> devices, ArrayRef<int64_t> groupSizes,
+                     ArrayRef<int64_t> deviceRuns, ArrayRef<int64_t> groupRuns,
                      ArrayRef<int64_t> axisCounts, ArrayRef<int64_t> axisRoles,
                      ArrayRef<int64_t> axisSizes) {
-  std::optional<layout::Sharding> s = unflatten(
-      hetero, weights, devices, groupSizes, axisCounts, axisRoles, axisSizes);
+  std::optional<layout::Sharding> s =
+      unflatten(hetero, weights, deviceRuns, groupRuns, axisCounts, axisRoles,
+                axisSizes);
   if (!s)
     return emitError() << "malformed #hspmd.sharding storage";
   if (std::optional<std::string> err = s->verifyStructure())
@@ -135,7 +144,7 @@ ShardingAttr::verify(function_ref<InFlightDiagnostic()> emitError,
 
 layout::Sharding ShardingAttr::getLayout() const {
   // Attributes exist only once verified, so the storage is well formed.
-  return *unflatten(getHetero(), getWeights(), getDevices(), getGroupSizes(),
+  return *unflatten(getHetero(), getWeights(), getDeviceRuns(), getGroupRuns(),
                     getAxisCounts(), getAxisRoles(), getAxisSizes());
 }
 
@@ -227,7 +236,7 @@ static ParseResult parseIntList(AsmParser &parser,
 
 /// device-list ::= `[` item (`,` item)* `]`, item ::= int | int `to` int
 static ParseResult parseDeviceList(AsmParser &parser,
-                                   std::vector<int64_t> &devices) {
+                                   layout::DeviceList &devices) {
   return parser.parseCommaSeparatedList(AsmParser::Delimiter::Square, [&]() -> ParseResult {
     SMLoc loc = parser.getCurrentLocation();
     int64_t first;
@@ -250,8 +259,7 @@ static ParseResult parseDeviceList(AsmParser &parser,
       return parser.emitError(loc)
              << "a device list names at most " << layout::kMaxListedDevices
              << " devices";
-    for (int64_t d = first; d <= last; ++d)
-      devices.push_back(d);
+    devices.appendRun(first, last - first + 1);
     return success();
   });
 }

@@ -28,21 +28,20 @@ std::string joinInts(const std::vector<int64_t> &v) {
 
 /// A device list: a run of eight or more consecutive increasing ids as
 /// `a to b`, other ids one by one.
-std::string joinDevices(const std::vector<int64_t> &v) {
+std::string joinDevices(const DeviceList &v) {
   std::string s = "[";
-  for (size_t i = 0; i < v.size();) {
-    size_t j = i + 1;
-    while (j < v.size() && v[j] == v[j - 1] + 1)
-      ++j;
-    if (i)
-      s += ", ";
-    if (int64_t(j - i) >= kMinPrintedRange) {
-      s += std::to_string(v[i]) + " to " + std::to_string(v[j - 1]);
-      i = j;
+  bool first = true;
+  for (const DeviceList::Run &r : v.getRuns()) {
+    auto item = [&](const std::string &text) {
+      s += (first ? "" : ", ") + text;
+      first = false;
+    };
+    if (r.count >= kMinPrintedRange) {
+      item(std::to_string(r.first) + " to " + std::to_string(r.last()));
       continue;
     }
-    s += std::to_string(v[i]);
-    ++i;
+    for (int64_t d = r.first; d <= r.last(); ++d)
+      item(std::to_string(d));
   }
   return s + "]";
 }
@@ -109,6 +108,51 @@ Role Role::decode(int64_t code) {
   return code == -2 ? partial() : dup();
 }
 
+int64_t DeviceList::operator[](size_t i) const {
+  size_t r = static_cast<size_t>(
+      std::upper_bound(ends.begin(), ends.end(), static_cast<int64_t>(i)) -
+      ends.begin());
+  int64_t before = r ? ends[r - 1] : 0;
+  return runs[r].first + (static_cast<int64_t>(i) - before);
+}
+
+void DeviceList::appendRun(int64_t first, int64_t count) {
+  if (!runs.empty() && runs.back().count > 0 &&
+      runs.back().first + runs.back().count == first) {
+    runs.back().count += count;
+    ends.back() += count;
+  } else {
+    runs.push_back({first, count});
+    ends.push_back(total + count);
+  }
+  total += count;
+}
+
+int64_t DeviceList::position(int64_t id) const {
+  for (size_t r = 0; r < runs.size(); ++r)
+    if (id >= runs[r].first && id <= runs[r].last())
+      return (r ? ends[r - 1] : 0) + (id - runs[r].first);
+  return -1;
+}
+
+std::vector<int64_t> DeviceList::vec() const {
+  std::vector<int64_t> ids;
+  ids.reserve(size());
+  for (const Run &r : runs)
+    for (int64_t d = r.first; d <= r.last(); ++d)
+      ids.push_back(d);
+  return ids;
+}
+
+bool DeviceList::operator<(const DeviceList &o) const {
+  return std::lexicographical_compare(begin(), end(), o.begin(), o.end());
+}
+
+bool hspmd::layout::operator==(const DeviceList &a,
+                               const std::vector<int64_t> &b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin());
+}
+
 std::optional<std::string> Sharding::verifyStructure() const {
   if (hetero && groups.size() < 2)
     return "`hetero` needs at least two groups, got " +
@@ -136,18 +180,20 @@ std::optional<std::string> Sharding::verifyStructure() const {
   }
   if (hetero && hetero->isSplit() && hetero->dim < 0)
     return "split dimension " + std::to_string(hetero->dim) + " is negative";
-  // Duplicates are looked for by sorting (shardings list thousands of
-  // devices); only when there is one, a walk in order names the first.
-  std::vector<int64_t> sorted;
+  // Duplicates are looked for among the runs, sorted by first id
+  // (shardings list thousands of devices in a few runs); only when two
+  // overlap, a walk in order names the first repeated id.
+  std::vector<DeviceList::Run> sorted;
   for (const Group &grp : groups)
-    sorted.insert(sorted.end(), grp.devices.begin(), grp.devices.end());
-  // (Lists are usually increasing already: no sort needed then.)
+    sorted.insert(sorted.end(), grp.devices.getRuns().begin(),
+                  grp.devices.getRuns().end());
+  std::sort(sorted.begin(), sorted.end(),
+            [](const DeviceList::Run &a, const DeviceList::Run &b) {
+              return a.first < b.first;
+            });
   bool repeats = false;
-  if (std::adjacent_find(sorted.begin(), sorted.end(),
-                         std::greater_equal<int64_t>()) != sorted.end()) {
-    std::sort(sorted.begin(), sorted.end());
-    repeats = std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end();
-  }
+  for (size_t i = 1; i < sorted.size(); ++i)
+    repeats |= sorted[i].first <= sorted[i - 1].last();
   std::set<int64_t> seen;
   for (size_t g = 0; g < groups.size(); ++g) {
     const Group &grp = groups[g];
@@ -155,13 +201,15 @@ std::optional<std::string> Sharding::verifyStructure() const {
         groups.size() > 1 ? " in group " + std::to_string(g) : std::string();
     if (grp.devices.empty())
       return "group " + std::to_string(g) + " has no devices";
-    for (int64_t d : grp.devices) {
-      if (d < 0 || d >= kMaxDevice)
-        return "device id " + std::to_string(d) +
-               " is out of range: ids must be in [0, 2^31)";
-      if (repeats && !seen.insert(d).second)
-        return "device " + std::to_string(d) + " appears more than once";
-    }
+    for (const DeviceList::Run &r : grp.devices.getRuns())
+      for (int64_t d : {r.first, r.last()})
+        if (d < 0 || d >= kMaxDevice)
+          return "device id " + std::to_string(d) +
+                 " is out of range: ids must be in [0, 2^31)";
+    if (repeats)
+      for (int64_t d : grp.devices)
+        if (!seen.insert(d).second)
+          return "device " + std::to_string(d) + " appears more than once";
     for (size_t i = 0; i < grp.axes.size(); ++i) {
       const Axis &a = grp.axes[i];
       if (a.role.isSplit() && a.role.dim < 0)
@@ -279,10 +327,20 @@ bool Sharding::hasPartial() const {
 }
 
 std::vector<int64_t> Sharding::devices() const {
-  std::vector<int64_t> all;
+  std::vector<DeviceList::Run> runs;
   for (const Group &g : groups)
-    all.insert(all.end(), g.devices.begin(), g.devices.end());
-  std::sort(all.begin(), all.end());
+    runs.insert(runs.end(), g.devices.getRuns().begin(),
+                g.devices.getRuns().end());
+  std::sort(runs.begin(), runs.end(),
+            [](const DeviceList::Run &a, const DeviceList::Run &b) {
+              return a.first < b.first;
+            });
+  std::vector<int64_t> all;
+  for (const DeviceList::Run &r : runs)
+    for (int64_t d = r.first; d <= r.last(); ++d)
+      all.push_back(d);
+  if (!std::is_sorted(all.begin(), all.end()))
+    std::sort(all.begin(), all.end());
   return all;
 }
 
@@ -355,20 +413,37 @@ Layout::Layout(Sharding sharding, std::vector<int64_t> shape)
     : shardingValue(std::move(sharding)), shapeValue(std::move(shape)) {
   const std::vector<Group> &groups = shardingValue.groups;
   for (size_t g = 0; g < groups.size(); ++g) {
-    const auto &devs = groups[g].devices;
-    for (size_t p = 0; p < devs.size(); ++p)
-      index.push_back(
-          {devs[p], static_cast<int64_t>(g), static_cast<int64_t>(p)});
+    int64_t p = 0;
+    for (const DeviceList::Run &r : groups[g].devices.getRuns()) {
+      index.push_back({r.first, r.last(), static_cast<int64_t>(g), p});
+      p += r.count;
+    }
+    deviceCount += groups[g].devices.size();
   }
   if (!std::is_sorted(index.begin(), index.end()))
     std::sort(index.begin(), index.end());
-  for (const auto &e : index)
-    deviceList.push_back(e[0]);
 
   const auto &hetero = shardingValue.hetero;
   if (hetero && hetero->isSplit())
     topRanges = topTierRanges(shardingValue, shapeValue[hetero->dim]);
+}
 
+const std::vector<int64_t> &Layout::devices() const {
+  if (!deviceList) {
+    deviceList.emplace();
+    deviceList->reserve(deviceCount);
+    for (const auto &e : index)
+      for (int64_t d = e[0]; d <= e[1]; ++d)
+        deviceList->push_back(d);
+  }
+  return *deviceList;
+}
+
+const std::vector<Layout::GroupBlocks> &Layout::groupBlocks() const {
+  if (blocks)
+    return *blocks;
+  blocks.emplace();
+  const std::vector<Group> &groups = shardingValue.groups;
   // Each group's grid of distinct blocks: the block index along a dimension
   // combines the coordinates of the axes splitting it, outer axis first (as
   // `place` narrows the box axis by axis).
@@ -411,10 +486,12 @@ Layout::Layout(Sharding sharding, std::vector<int64_t> shape)
       gb.start[b + 1] += gb.start[b];
     gb.members.resize(grp.devices.size());
     std::vector<int64_t> fill(gb.start.begin(), gb.start.end() - 1);
-    for (size_t p = 0; p < grp.devices.size(); ++p)
-      gb.members[fill[blockOf[p]]++] = grp.devices[p];
-    blocks.push_back(std::move(gb));
+    size_t p = 0;
+    for (int64_t d : grp.devices)
+      gb.members[fill[blockOf[p++]]++] = d;
+    blocks->push_back(std::move(gb));
   }
+  return *blocks;
 }
 
 void Layout::groupsMeeting(const Box &box, int64_t &first,
@@ -451,12 +528,15 @@ bool Layout::blockRanges(const GroupBlocks &gb, const Box &box,
 }
 
 std::optional<Layout::Location> Layout::locate(int64_t device) const {
-  auto it = std::lower_bound(
+  auto it = std::upper_bound(
       index.begin(), index.end(), device,
-      [](const std::array<int64_t, 3> &e, int64_t d) { return e[0] < d; });
-  if (it == index.end() || (*it)[0] != device)
+      [](int64_t d, const std::array<int64_t, 4> &e) { return d < e[0]; });
+  if (it == index.begin())
     return std::nullopt;
-  return Location{(*it)[1], (*it)[2]};
+  --it;
+  if (device > (*it)[1])
+    return std::nullopt;
+  return Location{(*it)[2], (*it)[3] + (device - (*it)[0])};
 }
 
 Box Layout::groupBox(int64_t group) const {
@@ -466,6 +546,23 @@ Box Layout::groupBox(int64_t group) const {
   if (!topRanges.empty())
     box[shardingValue.hetero->dim] = topRanges[group];
   return box;
+}
+
+bool Layout::isKeeper(int64_t device) const {
+  std::optional<Location> loc = locate(device);
+  if (!loc)
+    return false;
+  const auto &hetero = shardingValue.hetero;
+  if (hetero && hetero->isPartial() && loc->group != 0)
+    return false;
+  const Group &grp = shardingValue.groups[loc->group];
+  int64_t rest = loc->position;
+  for (size_t i = grp.axes.size(); i-- > 0;) {
+    if (grp.axes[i].role.isPartial() && rest % grp.axes[i].size != 0)
+      return false;
+    rest /= grp.axes[i].size;
+  }
+  return true;
 }
 
 std::optional<Placement> Layout::place(int64_t device) const {

@@ -242,12 +242,21 @@ public:
   /// order of their devices.
   ArrayAttr groupsAttr(const plan::CollectiveGroup &g) {
     size_t q = nextGroup++;
-    std::set<std::vector<int64_t>> lists{g.devices};
+    // The distinct lists in increasing order, compared in place (a group
+    // may list thousands of devices).
+    // (Members of one group share its record: distinct pointers first.)
+    SmallVector<const std::vector<int64_t> *> lists{&g.devices};
     for (const Recorded &r : memberRecords)
-      lists.insert(r.groups[q]->devices);
+      lists.push_back(&r.groups[q]->devices);
+    llvm::sort(lists);
+    lists.erase(std::unique(lists.begin(), lists.end()), lists.end());
+    auto less = [](const std::vector<int64_t> *x,
+                   const std::vector<int64_t> *y) { return *x < *y; };
+    llvm::sort(lists, less);
     SmallVector<Attribute> out;
-    for (const std::vector<int64_t> &list : lists)
-      out.push_back(b->getDenseI64ArrayAttr(list));
+    for (size_t i = 0; i < lists.size(); ++i)
+      if (i == 0 || *lists[i] != *lists[i - 1])
+        out.push_back(b->getDenseI64ArrayAttr(*lists[i]));
     return b->getArrayAttr(out);
   }
 

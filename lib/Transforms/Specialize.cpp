@@ -22,6 +22,7 @@
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/SymbolTable.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "llvm/ADT/Hashing.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -29,6 +30,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <unordered_map>
 
 namespace mlir::hspmd {
 #define GEN_PASS_DEF_HSPMDSPECIALIZE
@@ -231,18 +233,50 @@ struct SpecializePass
   /// op for op get the same id, computed from what the program depends on
   /// without building it (specializeOp reads exactly these).
   std::map<std::pair<Operation *, int64_t>, int64_t> classIds;
-  std::map<Operation *, std::map<std::vector<int64_t>, int64_t>> keyIds;
-  /// Per plan op, each device's region index.
-  llvm::DenseMap<Operation *, llvm::DenseMap<int64_t, int64_t>> planRegions;
+  struct KeyHash {
+    size_t operator()(const std::vector<int64_t> &k) const {
+      return llvm::hash_combine_range(k.begin(), k.end());
+    }
+  };
+  std::map<Operation *,
+           std::unordered_map<std::vector<int64_t>, int64_t, KeyHash>>
+      keyIds;
+  /// Per plan op, each device's region index: a table by device id when
+  /// the ids are dense enough, a map otherwise.
+  struct RegionTable {
+    std::vector<int32_t> byId;
+    llvm::DenseMap<int64_t, int64_t> sparse;
+  };
+  llvm::DenseMap<Operation *, RegionTable> planRegions;
 
   int64_t regionIndex(PlanOp plan, int64_t d) {
     auto [it, inserted] = planRegions.try_emplace(plan.getOperation());
-    if (inserted)
+    RegionTable &t = it->second;
+    if (inserted) {
+      int64_t count = 0, maxId = -1;
+      for (Attribute attr : plan.getDevices())
+        for (int64_t m : cast<DenseI64ArrayAttr>(attr).asArrayRef()) {
+          ++count;
+          maxId = std::max(maxId, m);
+        }
+      bool dense = maxId < 4 * count + 1024;
+      if (dense)
+        t.byId.assign(maxId + 1, -1);
+      else
+        t.sparse.reserve(count);
       for (auto [i, attr] : llvm::enumerate(plan.getDevices()))
-        for (int64_t m : cast<DenseI64ArrayAttr>(attr).asArrayRef())
-          it->second.try_emplace(m, static_cast<int64_t>(i));
-    auto found = it->second.find(d);
-    return found == it->second.end() ? -1 : found->second;
+        for (int64_t m : cast<DenseI64ArrayAttr>(attr).asArrayRef()) {
+          if (dense && t.byId[m] < 0)
+            t.byId[m] = static_cast<int32_t>(i);
+          else if (!dense)
+            t.sparse.try_emplace(m, static_cast<int64_t>(i));
+        }
+    }
+    if (!t.byId.empty() || t.sparse.empty())
+      return d >= 0 && d < static_cast<int64_t>(t.byId.size()) ? t.byId[d]
+                                                               : -1;
+    auto found = t.sparse.find(d);
+    return found == t.sparse.end() ? -1 : found->second;
   }
 
   int64_t classOf(func::FuncOp fn, int64_t d) {
@@ -664,10 +698,10 @@ struct SpecializePass
           }))
         return success();
       SmallVector<int64_t> keepers;
+      const layout::Layout *resultLayout = cache.layoutOf(op->getResult(0));
       for (int64_t m : members)
-        if (std::optional<layout::Placement> p = placeOn(op->getResult(0), m))
-          if (p->keeper)
-            keepers.push_back(m);
+        if (resultLayout && resultLayout->isKeeper(m))
+          keepers.push_back(m);
       if (keepers.size() == members.size())
         return success();
       Location loc = clone->getLoc();

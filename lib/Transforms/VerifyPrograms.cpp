@@ -232,27 +232,45 @@ public:
     // (Linear in the devices; pairs are compared only where they exchange
     // messages, below.)
     // (Groups in the order first met, so that reports are deterministic.)
-    llvm::MapVector<Attribute, std::map<int64_t, std::vector<Event>>> byGroup;
+    // Each group's events as (device, event) in device order (events is
+    // ordered by device), so that a member's sequence is a contiguous range
+    // and nothing is copied.
+    using Entry = std::pair<int64_t, const Event *>;
+    llvm::MapVector<Attribute, std::vector<Entry>> byGroup;
     for (auto &[d, ev] : events)
       for (const Event &e : ev)
         if (e.group)
-          byGroup[e.group][d].push_back(e);
-    for (auto &[group, seqs] : byGroup) {
-      const std::vector<Event> *first = nullptr;
+          byGroup[e.group].push_back({d, &e});
+    auto sequenceOf = [](ArrayRef<Entry> list, int64_t m) {
+      auto lo = llvm::lower_bound(
+          list, m, [](const Entry &e, int64_t d) { return e.first < d; });
+      auto hi = std::find_if(lo, list.end(),
+                             [&](const Entry &e) { return e.first != m; });
+      return list.slice(lo - list.begin(), hi - lo);
+    };
+    auto copyOf = [](ArrayRef<Entry> seq) {
+      std::vector<Event> out;
+      for (const Entry &e : seq)
+        out.push_back(*e.second);
+      return out;
+    };
+    for (auto &[group, list] : byGroup) {
+      ArrayRef<Entry> first;
       int64_t firstDevice = -1;
-      const std::vector<Event> empty;
       for (int64_t m : cast<DenseI64ArrayAttr>(group).asArrayRef()) {
         if (!devices.count(m))
           continue; // no program (device=k, or checked below)
-        auto it = seqs.find(m);
-        const std::vector<Event> &seq = it == seqs.end() ? empty : it->second;
-        if (!first) {
-          first = &seq;
+        ArrayRef<Entry> seq = sequenceOf(list, m);
+        if (firstDevice < 0) {
+          first = seq;
           firstDevice = m;
           continue;
         }
-        if (!(seq == *first))
-          return mismatch(firstDevice, m, *first, seq);
+        bool same = seq.size() == first.size();
+        for (size_t i = 0; same && i < seq.size(); ++i)
+          same = *seq[i].second == *first[i].second;
+        if (!same)
+          return mismatch(firstDevice, m, copyOf(first), copyOf(seq));
       }
     }
     // Pairs that exchange messages: the same messages, and the same
@@ -287,10 +305,10 @@ public:
           return devices.at(d).emitError()
                  << "device " << d << " communicates with device " << e.peer
                  << ", which has no program";
-    for (auto &[group, seqs] : byGroup)
+    for (auto &[group, list] : byGroup)
       for (int64_t m : cast<DenseI64ArrayAttr>(group).asArrayRef())
         if (!events.count(m)) {
-          int64_t d = seqs.begin()->first;
+          int64_t d = list.front().first;
           return devices.at(d).emitError()
                  << "device " << d << " communicates with device " << m
                  << ", which has no program";

@@ -383,6 +383,22 @@ func.func @empty_group(%x: tensor<8xf32>) {
 
 // -----
 
+func.func @backward_group_range(%x: tensor<8xf32>) {
+  // expected-error @+1 {{a range `a to b` of device ids needs 0 <= a <= b < 2147483648, got `5 to 4`}}
+  %0 = hspmd.all_reduce %x groups [[5 to 4]] : tensor<8xf32>
+  return
+}
+
+// -----
+
+func.func @repeated_in_group_ranges(%x: tensor<8xf32>) {
+  // expected-error @+1 {{device 3 appears in more than one place of the device groups}}
+  %0 = hspmd.all_reduce %x groups [[0 to 7], [8, 9, 10, 3, 11, 12, 13, 14]] : tensor<8xf32>
+  return
+}
+
+// -----
+
 func.func @unequal_groups(%x: tensor<8xf32>) {
   // expected-error @+1 {{device groups must have one size: group #0 has 2 devices, group #1 has 3}}
   %0 = hspmd.all_reduce %x groups [[0, 1], [2, 3, 4]] : tensor<8xf32>

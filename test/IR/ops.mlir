@@ -102,6 +102,10 @@ func.func @communication(%x: tensor<12x8xf32>, %y: tensor<6x8xf32>, %z: tensor<8
                          %w: tensor<4x8xf32>) {
   // CHECK: hspmd.all_reduce %{{.*}} groups {{\[}}[0, 1], [2, 3]] : tensor<12x8xf32>
   %0 = hspmd.all_reduce %x groups [[0, 1], [2, 3]] : tensor<12x8xf32>
+  // Groups take ranges like device lists; runs of eight or more print as
+  // ranges, shorter runs stay listed, and the groups are checked expanded.
+  // CHECK: hspmd.all_reduce %{{.*}} groups {{\[}}[0 to 9, 20, 21, 22], [30 to 37, 10, 11, 12, 13, 14]] : tensor<12x8xf32>
+  %r = hspmd.all_reduce %x groups [[0, 1, 2, 3, 4 to 9, 20 to 22], [30 to 37, 10 to 14]] : tensor<12x8xf32>
   // CHECK: hspmd.reduce_scatter %{{.*}} dim 0 groups {{\[}}[0, 1], [2, 3]] : tensor<12x8xf32> -> tensor<6x8xf32>
   %1 = hspmd.reduce_scatter %x dim 0 groups [[0, 1], [2, 3]] : tensor<12x8xf32> -> tensor<6x8xf32>
   // CHECK: hspmd.all_gather %{{.*}} dim 0 groups {{\[}}[0, 1], [2, 3]] : tensor<6x8xf32> -> tensor<12x8xf32>

@@ -57,19 +57,22 @@ def Hspmd_ShardingAttr : Hspmd_Attr<"Sharding", "sharding"> {
     #hspmd.sharding<hetero = partial, groups = [[0, 1] : [d0 = 2], [2] : []]>
     ```
 
-    The printer shows the canonical form: device lists expanded, weights
-    divided by their gcd and omitted when all are equal. Structural rules are
+    Device lists may use ranges (`[0 to 4095]`). The printer shows the
+    canonical form: runs of eight or more consecutive increasing ids as
+    ranges, weights divided by their gcd and omitted when all are equal. Structural rules are
     checked when the attribute is built; rules that need the tensor type
     (split dimension in range, exact division, element type of partial
     values, static shape) are checked where the attribute meets a type.
   }];
   // The structure is stored flat so that the attribute stays uniqued by value;
   // `getLayout()` rebuilds the `hspmd::layout::Sharding` every pass works on.
+  // Device lists are stored as runs of consecutive ids (first id, count), so
+  // a 4096-device group is two integers.
   let parameters = (ins
     "int64_t":$hetero,
     ArrayRefParameter<"int64_t">:$weights,
-    ArrayRefParameter<"int64_t">:$devices,
-    ArrayRefParameter<"int64_t">:$groupSizes,
+    ArrayRefParameter<"int64_t">:$deviceRuns,
+    ArrayRefParameter<"int64_t">:$groupRuns,
     ArrayRefParameter<"int64_t">:$axisCounts,
     ArrayRefParameter<"int64_t">:$axisRoles,
     ArrayRefParameter<"int64_t">:$axisSizes

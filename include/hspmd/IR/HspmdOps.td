@@ -85,7 +85,9 @@ def Hspmd_ReshardOp : Hspmd_Op<"reshard",
 // of one device, so a per-device program reads on its own. Every op names the
 // device groups that run it explicitly; all listed groups run the same step
 // in parallel, each within itself, and all their members have the operand
-// and result types given. Communication ops have side effects: removing one
+// and result types given. A group lists device ids like a sharding's device
+// list: `a to b` is a range, and runs of eight or more consecutive ids print
+// as ranges (`groups [[0 to 4095]]`). Communication ops have side effects: removing one
 // on some devices but not others would leave the rest waiting.
 //===----------------------------------------------------------------------===//
 
@@ -107,7 +109,9 @@ def Hspmd_AllReduceOp : Hspmd_CollectiveOp<"all_reduce",
   let summary = "Sums a tensor over each device group";
   let description = [{
     Every member of a group ends with the elementwise sum of what all members
-    held.
+    held. (Every communication op lists its groups' device ids as a sharding
+    lists devices: `a to b` is a range, and runs of eight or more consecutive
+    ids print as ranges, as in `groups [[0 to 4095]]`.)
 
     ```mlir
     // C1: partial to dup along the inner axis, in {0,1} and in {2,3}.

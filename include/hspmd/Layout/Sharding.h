@@ -14,6 +14,8 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <vector>
@@ -58,10 +60,120 @@ struct Axis {
   }
 };
 
+/// A group's ordered device list, stored as maximal runs of consecutive
+/// increasing ids (`[0 to 4095]` is one run, `[3, 1]` two), so that copying,
+/// comparing, hashing and storing a sharding over thousands of devices costs
+/// its number of runs, not of devices. It reads like a
+/// `std::vector<int64_t>`; indexing is a binary search over the runs.
+class DeviceList {
+public:
+  struct Run {
+    int64_t first = 0, count = 0;
+    int64_t last() const { return first + count - 1; }
+    bool operator==(const Run &o) const {
+      return first == o.first && count == o.count;
+    }
+  };
+
+  DeviceList() = default;
+  DeviceList(const std::vector<int64_t> &ids) { assign(ids.begin(), ids.end()); }
+  DeviceList(std::initializer_list<int64_t> ids) {
+    assign(ids.begin(), ids.end());
+  }
+
+  size_t size() const { return static_cast<size_t>(total); }
+  bool empty() const { return total == 0; }
+  int64_t operator[](size_t i) const;
+  int64_t front() const { return runs.front().first; }
+  int64_t back() const { return runs.back().last(); }
+
+  /// Appends `count` (>= 1) consecutive ids from `first`.
+  void appendRun(int64_t first, int64_t count);
+  void push_back(int64_t id) { appendRun(id, 1); }
+  void reserve(size_t) {}
+  void clear() {
+    runs.clear();
+    ends.clear();
+    total = 0;
+  }
+  template <typename It> void assign(It first, It last) {
+    clear();
+    for (; first != last; ++first)
+      push_back(*first);
+  }
+
+  /// The runs, in list order (maximal: no run continues the previous one).
+  const std::vector<Run> &getRuns() const { return runs; }
+  /// The position of `id` in the list, or -1.
+  int64_t position(int64_t id) const;
+  /// Every id, in list order.
+  std::vector<int64_t> vec() const;
+  operator std::vector<int64_t>() const { return vec(); }
+
+  class iterator {
+  public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = int64_t;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const int64_t *;
+    using reference = int64_t;
+    iterator() = default;
+    iterator(const DeviceList *list, size_t run, int64_t offset)
+        : list(list), run(run), offset(offset) {}
+    int64_t operator*() const { return list->runs[run].first + offset; }
+    iterator &operator++() {
+      if (++offset == list->runs[run].count) {
+        ++run;
+        offset = 0;
+      }
+      return *this;
+    }
+    iterator operator++(int) {
+      iterator old = *this;
+      ++*this;
+      return old;
+    }
+    bool operator==(const iterator &o) const {
+      return run == o.run && offset == o.offset;
+    }
+    bool operator!=(const iterator &o) const { return !(*this == o); }
+
+  private:
+    const DeviceList *list = nullptr;
+    size_t run = 0;
+    int64_t offset = 0;
+  };
+  using const_iterator = iterator;
+  iterator begin() const { return iterator(this, 0, 0); }
+  iterator end() const { return iterator(this, runs.size(), 0); }
+
+  bool operator==(const DeviceList &o) const { return runs == o.runs; }
+  bool operator!=(const DeviceList &o) const { return runs != o.runs; }
+  /// Lexicographic order of the ids.
+  bool operator<(const DeviceList &o) const;
+
+private:
+  std::vector<Run> runs;
+  /// ends[i]: the ids in runs[0..i].
+  std::vector<int64_t> ends;
+  int64_t total = 0;
+};
+
+bool operator==(const DeviceList &a, const std::vector<int64_t> &b);
+inline bool operator==(const std::vector<int64_t> &a, const DeviceList &b) {
+  return b == a;
+}
+inline bool operator!=(const DeviceList &a, const std::vector<int64_t> &b) {
+  return !(a == b);
+}
+inline bool operator!=(const std::vector<int64_t> &a, const DeviceList &b) {
+  return !(b == a);
+}
+
 /// A device group: an ordered device list and the axes laid over it, outermost
 /// axis first.
 struct Group {
-  std::vector<int64_t> devices;
+  DeviceList devices;
   std::vector<Axis> axes;
   bool operator==(const Group &o) const {
     return devices == o.devices && axes == o.axes;
@@ -171,12 +283,18 @@ public:
   const std::vector<int64_t> &shape() const { return shapeValue; }
   int64_t rank() const { return static_cast<int64_t>(shapeValue.size()); }
 
-  /// Every device the tensor lives on, in increasing order.
-  const std::vector<int64_t> &devices() const { return deviceList; }
+  /// Every device the tensor lives on, in increasing order (listed on first
+  /// use).
+  const std::vector<int64_t> &devices() const;
+  /// The number of devices the tensor lives on.
+  size_t numDevices() const { return deviceCount; }
   /// What `device` holds, or nothing when the tensor does not live there.
   std::optional<Placement> place(int64_t device) const;
   /// Whether the tensor lives on `device`.
   bool holds(int64_t device) const { return locate(device).has_value(); }
+  /// Whether `device` holds the tensor and is a keeper (`place(device)->
+  /// keeper`), without building its placement.
+  bool isKeeper(int64_t device) const;
   /// The group of the sharding `device` belongs to. Every device of a group
   /// holds a block of the same shape.
   std::optional<int64_t> groupOf(int64_t device) const {
@@ -196,6 +314,7 @@ public:
   /// tier splits) plus the blocks reported, so a planner can ask for the
   /// holders of a region without scanning every device.
   template <typename F> void forEachBlockMeeting(const Box &box, F &&f) const {
+    const std::vector<GroupBlocks> &blocks = groupBlocks();
     int64_t first = 0, last = static_cast<int64_t>(blocks.size());
     groupsMeeting(box, first, last);
     std::vector<int64_t> lo, hi, idx;
@@ -247,16 +366,23 @@ private:
   };
   std::optional<Location> locate(int64_t device) const;
 
+  /// The blocks of every group, tabulated on first use.
+  const std::vector<GroupBlocks> &groupBlocks() const;
+
   Sharding shardingValue;
   std::vector<int64_t> shapeValue;
-  std::vector<int64_t> deviceList;
-  /// Sorted (device, group, position) triples, for lookup by device.
-  std::vector<std::array<int64_t, 3>> index;
+  /// Every run of every group's device list as (first id, last id, group,
+  /// position of the first id), sorted by first id: lookup by device is a
+  /// binary search over runs, not devices.
+  std::vector<std::array<int64_t, 4>> index;
+  size_t deviceCount = 0;
+  /// Filled on first use (devices(), groupBlocks()): many layouts are built
+  /// only to be looked up at a few devices.
+  mutable std::optional<std::vector<int64_t>> deviceList;
+  mutable std::optional<std::vector<GroupBlocks>> blocks;
   /// Per group, its top-tier range along a top-tier split dimension (computed
   /// once: with weights each range needs the sums of all weights).
   std::vector<Range> topRanges;
-  /// Per group, its distinct blocks and their holders.
-  std::vector<GroupBlocks> blocks;
 };
 
 /// Equality (Semantics.md "Equality"): every device holds the same global

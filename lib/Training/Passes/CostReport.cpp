@@ -112,21 +112,28 @@ struct CostReportPass
                      function_ref<InFlightDiagnostic()> emit) {
       if (!s)
         return success();
-      for (int64_t d : s.getDevices()) {
-        if (cluster.contains(d))
-          continue;
-        InFlightDiagnostic diag = emit();
-        diag << "device " << d << " of ";
-        if (s.getDevices().size() <= 64)
-          diag << s;
-        else
-          diag << "this sharding (" << s.getDevices().size() << " devices)";
-        diag << " is not in the cluster description, which has "
-             << cluster.size() << " rank" << (cluster.size() == 1 ? "" : "s");
-        if (cluster.size() > 0)
-          diag << " (0 to " << cluster.size() - 1 << ")";
-        return failure();
-      }
+      // Ranks are 0 to size - 1: a run of ids is inside when both ends are.
+      layout::Sharding l = s.getLayout();
+      size_t total = 0;
+      for (const layout::Group &g : l.groups)
+        total += g.devices.size();
+      for (const layout::Group &g : l.groups)
+        for (const layout::DeviceList::Run &r : g.devices.getRuns()) {
+          if (cluster.contains(r.first) && cluster.contains(r.last()))
+            continue;
+          int64_t d = cluster.contains(r.first) ? cluster.size() : r.first;
+          InFlightDiagnostic diag = emit();
+          diag << "device " << d << " of ";
+          if (total <= 64)
+            diag << s;
+          else
+            diag << "this sharding (" << total << " devices)";
+          diag << " is not in the cluster description, which has "
+               << cluster.size() << " rank" << (cluster.size() == 1 ? "" : "s");
+          if (cluster.size() > 0)
+            diag << " (0 to " << cluster.size() - 1 << ")";
+          return failure();
+        }
       return success();
     };
     StringRef name = HspmdDialect::getShardingAttrName();

@@ -47,6 +47,11 @@ struct ModelConfig {
   bool tiedEmbedding = false;
   /// Attention is causal: only half of the score matrix is computed.
   bool causal = true;
+  /// Attention runs as FlashAttention: the s x s scores are never stored
+  /// (nor read back from HBM) and causal blocks are skipped. Off, the
+  /// scores are computed in full by batched GEMMs and pass through HBM
+  /// (softmax, mask, dropout), as in Megatron-LM before flash attention.
+  bool flashAttention = true;
 
   int64_t queryGroups() const { return kvHeads > 0 ? kvHeads : heads; }
   int64_t channelsPerHead() const {
@@ -59,7 +64,22 @@ struct ModelConfig {
   /// Llama-70B of the artifact: 80 x 8192, SwiGLU 28672, 64 heads (MHA: the
   /// artifact's Llama passes group ratio 1), vocab 50304, 4K, micro-batch 1.
   static ModelConfig llama70B();
+  /// A GPT-3-style decoder as Megatron-LM trains it (Narayanan et al. 2021,
+  /// Korthikanti et al. 2022): MLP of 4h with GeLU, LayerNorm with bias,
+  /// tied embedding, causal, scores materialised (no flash attention),
+  /// vocab 51200, 2048-token sequences, micro-batch 1.
+  static ModelConfig gpt(int64_t layers, int64_t hidden, int64_t heads);
 };
+
+/// Activation recomputation (Korthikanti et al. 2022): none; selective,
+/// which drops and recomputes the attention core (the s x s scores; nothing
+/// to drop under FlashAttention); or full, which keeps only each block's
+/// input and reruns the whole block forward before its backward.
+enum class Recompute { None, Selective, Full };
+
+/// "none", "selective", "full".
+const char *recomputeName(Recompute r);
+std::optional<Recompute> parseRecompute(const std::string &text);
 
 /// Nothing if every size is positive and consistent; otherwise which field
 /// is wrong and its value.
@@ -113,6 +133,24 @@ double microBatchModelFlops(const ModelConfig &model);
 /// theoretical_memory_usage.py 18 + 4 ffn/h, with 2 ffn + ffn SwiGLU
 /// intermediates), s b h (18 + 4 ffn/h) / tp otherwise.
 double blockActivationBytes(const ModelConfig &model, int64_t tp);
+
+/// The general form (Korthikanti et al. 2022, extended to any FFN size and
+/// kind): per block, micro-batch and device of a TP group of `tp`,
+///   none:      s b h (18 + c f/h + 5 a s/h [no flash]) / tp with SP;
+///              without SP the 10 s b h of norms, dropout masks and block
+///              inputs are held whole: s b h (10 + (8 + c f/h + 5 a s/h)/tp);
+///   selective: the same without the 5 a s/h score term;
+///   full:      the block input only, 2 s b h / tp (2 s b h without SP),
+/// with c = 6 for SwiGLU, 4 otherwise. Full recomputation also needs one
+/// block's `none` activations while that block runs its backward
+/// (recomputeWorkingBytes).
+double blockActivationBytes(const ModelConfig &model, int64_t tp,
+                            Recompute recompute, bool sequenceParallel);
+/// The extra bytes a stage holds while recomputing one block (full
+/// recomputation): that block's activations without recomputation; 0
+/// otherwise.
+double recomputeWorkingBytes(const ModelConfig &model, int64_t tp,
+                             Recompute recompute, bool sequenceParallel);
 /// Logits the last stage holds during the loss: FP32 plus BF16 copies,
 /// s b V / tp x 6.
 double logitsBytes(const ModelConfig &model, int64_t tp);

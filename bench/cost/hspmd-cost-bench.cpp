@@ -22,6 +22,7 @@
 #include "hspmd/Training/Collectives.h"
 #include "hspmd/Training/TrainingPlanner.h"
 #include "hspmd/Training/Data/Profile.h"
+#include "hspmd/Training/Data/PublicRuns.h"
 #include "hspmd/Training/Data/VTrain.h"
 
 #include <algorithm>
@@ -262,68 +263,65 @@ double spearman(const std::vector<double> &x, const std::vector<double> &y) {
   return 1 - 6 * d / (n * (n * n - 1));
 }
 
-void vtrainBlock(const std::string &path) {
+/// The held-out check of the one model: the A100 constants are fitted on
+/// vTrain's even rows only; the odd rows and every public run of
+/// data/validation/public-runs.csv are predicted, never fitted.
+void heldOutBlock(const std::string &vtrainPath, const std::string &publicPath) {
   std::vector<VTrainRun> rows;
-  if (auto err = readVTrainTable(path, rows)) {
+  if (auto err = readVTrainTable(vtrainPath, rows)) {
     std::printf("vTrain: %s; skipped (pass --vtrain PATH)\n", err->c_str());
     return;
   }
   std::vector<VTrainRun> train, test;
   splitEvenOdd(rows, train, test);
-  VTrainConstants best = vtrainGridFit(train);
-  RelativeErrors trainErr = vtrainErrors(train, best);
-  RelativeErrors testErr = vtrainErrors(test, best);
-  std::printf("vTrain (%zu measured A100 Megatron runs, 64-512 GPUs; fit 6 "
-              "constants on the even rows, test on the odd rows):\n",
-              rows.size());
-  std::printf("  fitted: eta %.2f, NVLink %.0f GB/s, NIC %.1f GB/s per GPU, "
-              "c_layer %.1f ms, %.0f passes over s^2 scores, %.0f over s b "
-              "h\n",
-              best.eta, best.nvlinkBusBw / 1e9, best.nicBusBw / 1e9,
-              best.layerOverhead * 1e3, best.scorePasses, best.tokenPasses);
-  std::printf("  train MAPE %.1f%% (max %.0f%%), held-out MAPE %.1f%% (max "
-              "%.0f%%)  [target <= 10%%; vTrain's own simulator reports "
-              "14.7%% multi-node [S]]\n",
-              100 * trainErr.mean, 100 * trainErr.max, 100 * testErr.mean,
+  VTrainConstants grid = vtrainGridFit(train), fitted;
+  RelativeFitResult fit = vtrainLeastSquaresFit(train, grid, fitted);
+  A100Constants a100 = a100ConstantsOf(fitted);
+  RelativeErrors trainErr = vtrainErrors(train, fitted);
+  RelativeErrors testErr = vtrainErrors(test, fitted);
+  std::printf("A100 constants fitted by predictStep on vTrain's %zu even rows "
+              "(%d iterations): eta %.3f, NVLink %.0f GB/s, NIC %.1f GB/s per "
+              "GPU, c_layer %.2f ms, activation passes %.0f B/element, score "
+              "passes %.1f B/score\n",
+              train.size(), fit.iterations, fitted.eta,
+              fitted.nvlinkBusBw / 1e9, fitted.nicBusBw / 1e9,
+              fitted.layerOverhead * 1e3, fitted.activationBytes,
+              fitted.scoreBytes);
+  std::printf("  vTrain: train MAPE %.1f%%; held-out odd rows (%zu) MAPE "
+              "%.1f%% (max %.0f%%)\n",
+              100 * trainErr.mean, test.size(), 100 * testErr.mean,
               100 * testErr.max);
-  std::set<int64_t> sizes;
-  for (const VTrainRun &r : rows)
-    sizes.insert(r.hidden);
-  for (int64_t h : sizes) {
-    std::vector<double> pred, meas;
-    for (const VTrainRun &r : rows)
-      if (r.hidden == h) {
-        pred.push_back(vtrainPredictSeconds(r, best));
-        meas.push_back(r.seconds);
-      }
-    size_t bestMeasured = 0, bestPredicted = 0;
-    double err = 0;
-    for (size_t i = 0; i < pred.size(); ++i) {
-      if (meas[i] < meas[bestMeasured])
-        bestMeasured = i;
-      if (pred[i] < pred[bestPredicted])
-        bestPredicted = i;
-      err += std::fabs(pred[i] / meas[i] - 1);
-    }
-    std::printf("  hidden %5lld: %3zu runs, MAPE %5.1f%%, Spearman %+.2f, the "
-                "predicted-best config is %.1f%% slower than the measured "
-                "best\n",
-                static_cast<long long>(h), pred.size(), 100 * err / pred.size(),
-                spearman(pred, meas),
-                100 * (meas[bestPredicted] / meas[bestMeasured] - 1));
+  std::vector<PublicRun> runs;
+  if (auto err = readPublicRuns(publicPath, runs)) {
+    std::printf("public runs: %s; skipped\n", err->c_str());
+    return;
   }
-  // What hspmd-calibrate writes to data/calibration/a100.calib: least
-  // squares on relative error from the grid's point.
-  VTrainConstants refined;
-  vtrainLeastSquaresFit(train, best, refined);
-  RelativeErrors lsTrain = vtrainErrors(train, refined);
-  RelativeErrors lsTest = vtrainErrors(test, refined);
-  std::printf("  least squares on relative error from there (hspmd-calibrate "
-              "vtrain): eta %.3f, NVLink %.0f GB/s, NIC %.1f GB/s, c_layer "
-              "%.2f ms; train MAPE %.1f%%, held-out MAPE %.1f%% (max %.0f%%)\n",
-              refined.eta, refined.nvlinkBusBw / 1e9, refined.nicBusBw / 1e9,
-              refined.layerOverhead * 1e3, 100 * lsTrain.mean,
-              100 * lsTest.mean, 100 * lsTest.max);
+  HeldOutErrors e = publicRunErrors(runs, a100);
+  std::printf("\nHeld-out public runs (never fitted): predicted / measured - 1\n");
+  std::printf("%-42s %6s %9s %9s %8s %3s %3s %5s\n", "run", "GPUs",
+              "measured", "predicted", "error", "b", "v", "mem");
+  std::map<RunSource, std::pair<double, double>> bySource;
+  std::map<RunSource, int> counts;
+  for (size_t i = 0; i < runs.size(); ++i) {
+    const PublicRun &r = runs[i];
+    const RunPrediction &p = e.predictions[i];
+    std::printf("%-42s %6lld %8.2fs %8.2fs %+7.1f%% %3lld %3lld %5.2f\n",
+                r.label().c_str(), static_cast<long long>(r.gpus), r.seconds,
+                p.seconds, 100 * e.signedErrors[i],
+                static_cast<long long>(p.microBatch),
+                static_cast<long long>(p.virtualStages), p.memoryFraction);
+    bySource[r.source].first += std::fabs(e.signedErrors[i]);
+    bySource[r.source].second += e.signedErrors[i];
+    ++counts[r.source];
+  }
+  for (const auto &[src, sums] : bySource)
+    std::printf("  %-12s %2d runs: mean |error| %.1f%%, mean signed %+.1f%%\n",
+                runSourceName(src), counts[src], 100 * sums.first / counts[src],
+                100 * sums.second / counts[src]);
+  std::printf("  all %zu held-out public runs: mean |error| %.1f%%, mean signed "
+              "%+.1f%%, max |error| %.1f%% [target: mean |error| <= 10%%]\n",
+              runs.size(), 100 * e.meanAbsolute, 100 * e.meanSigned,
+              100 * e.maxAbsolute);
 }
 
 //===----------------------------------------------------------------------===//
@@ -453,15 +451,26 @@ void timing() {
 } // namespace
 
 int main(int argc, char **argv) {
-  std::string vtrainPath;
+  std::string vtrainPath, publicPath;
+  bool validationOnly = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--vtrain" && i + 1 < argc)
       vtrainPath = argv[++i];
+    else if (a == "--public-runs" && i + 1 < argc)
+      publicPath = argv[++i];
+    else if (a == "--validation")
+      validationOnly = true;
     else {
-      std::fprintf(stderr, "usage: hspmd-cost-bench [--vtrain PATH]\n");
+      std::fprintf(stderr, "usage: hspmd-cost-bench [--vtrain PATH] "
+                           "[--public-runs PATH] [--validation]\n");
       return 2;
     }
+  }
+  if (publicPath.empty()) {
+    publicPath = "data/validation/public-runs.csv";
+    if (!std::ifstream(publicPath).good())
+      publicPath = HSPMD_SOURCE_DIR "data/validation/public-runs.csv";
   }
   if (vtrainPath.empty()) {
     // The copy of vTrain's runs checked in with the calibrations.
@@ -471,6 +480,10 @@ int main(int argc, char **argv) {
           HSPMD_SOURCE_DIR "data/calibration/vtrain-ground-truth-multi.csv";
   }
 
+  if (validationOnly) {
+    heldOutBlock(vtrainPath, publicPath);
+    return 0;
+  }
   std::printf("%-40s %-72s %9s %18s %6s\n", "scenario", "plan (kind:TP:layers)",
               "predicted", "paper [S]", "diff");
   std::printf("%s\n", std::string(149, '-').c_str());
@@ -652,7 +665,7 @@ int main(int argc, char **argv) {
                   100 * worst);
     }
   }
-  vtrainBlock(vtrainPath);
+  heldOutBlock(vtrainPath, publicPath);
 
   std::printf("\nPlanner timing (wall clock of planTraining, one thread; "
               "A100* = assumed constants)\n");

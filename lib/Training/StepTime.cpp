@@ -203,7 +203,26 @@ StepReport hspmd::training::predictStep(const ModelConfig &given,
   int64_t replicas = static_cast<int64_t>(plan.pipelines.size());
   double activation = 2.0 * model.seqLen * model.microBatch * model.hidden;
 
-  // Pipelines, each on its own.
+  // Pipelines, each on its own; identical pipelines (the same stage times,
+  // transfers and micro-batches) are simulated once.
+  std::map<std::vector<double>, PipelineSchedule> simulated;
+  auto simulate = [&](const std::vector<StageTiming> &timings, int64_t m,
+                      const std::vector<double> &transfer, int64_t v) {
+    std::vector<double> key{double(m), double(v)};
+    for (const StageTiming &t : timings) {
+      key.push_back(t.forward);
+      key.push_back(t.backward);
+    }
+    key.insert(key.end(), transfer.begin(), transfer.end());
+    auto it = simulated.find(key);
+    if (it == simulated.end())
+      it = simulated
+               .emplace(key, v > 1 ? simulateInterleaved1F1B(timings, m,
+                                                             transfer, v)
+                                   : simulate1F1B(timings, m, transfer))
+               .first;
+    return it->second;
+  };
   std::vector<std::vector<int64_t>> firstLayers(replicas);
   std::vector<std::vector<size_t>> reportIndex(replicas);
   for (int64_t q = 0; q < replicas; ++q) {
@@ -252,11 +271,11 @@ StepReport hspmd::training::predictStep(const ModelConfig &given,
         timings[k].backward += (v - 1) * out;
         report.stages[reportIndex[q][k]].cost.timing = timings[k];
       }
-      report.pipelines.push_back(simulateInterleaved1F1B(
-          timings, pl.microBatches, transfer, v));
+      report.pipelines.push_back(
+          simulate(timings, pl.microBatches, transfer, v));
     } else {
       report.pipelines.push_back(
-          simulate1F1B(timings, pl.microBatches, transfer));
+          simulate(timings, pl.microBatches, transfer, 1));
     }
     const PipelineSchedule &sched = report.pipelines.back();
     report.makespan = std::max(report.makespan, sched.makespan);

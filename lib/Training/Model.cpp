@@ -221,9 +221,11 @@ double hspmd::training::blockActivationBytes(const ModelConfig &m,
 double hspmd::training::recomputeWorkingBytes(const ModelConfig &m, int64_t tp,
                                               Recompute recompute,
                                               bool sequenceParallel) {
-  if (recompute != Recompute::Full)
-    return 0;
-  return blockActivationBytes(m, tp, Recompute::None, sequenceParallel);
+  // While one block runs its backward it holds what recomputation dropped
+  // (all but its input for full, the scores for selective); what it kept is
+  // counted already.
+  return blockActivationBytes(m, tp, Recompute::None, sequenceParallel) -
+         blockActivationBytes(m, tp, recompute, sequenceParallel);
 }
 
 double hspmd::training::logitsBytes(const ModelConfig &m, int64_t tp) {

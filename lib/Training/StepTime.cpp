@@ -114,7 +114,7 @@ double hspmd::training::stageMemoryBytes(const ModelConfig &model, int64_t tp,
   if (virtualStages > 1 && stages > 1)
     held *= 1.0 + double(stages - 1) / (double(stages) * virtualStages);
   bytes += held;
-  if (layers > 0)
+  if (layers > 0 && inFlight > 0)
     bytes += recomputeWorkingBytes(model, tp, recompute,
                                    options.sequenceParallel);
   if (last)

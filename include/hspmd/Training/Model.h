@@ -113,9 +113,10 @@ double blockGemmFlops(const ModelConfig &model);
 /// multiply-add, x3 for fwd + bwd, half the score matrix when causal:
 /// 6 b s^2 (heads headDim) causal, 12 b s^2 (heads headDim) otherwise.
 double blockAttentionModelFlops(const ModelConfig &model);
-/// What FlashAttention executes (used for time): forward 4 b s^2 (a d) / 2
-/// when causal, backward 2.5x forward (flash-attn benchmarks), so
-/// 7 b s^2 (a d) causal.
+/// What attention executes (used for time): under FlashAttention, forward
+/// 4 b s^2 (a d) / 2 when causal, backward 2.5x forward (flash-attn
+/// benchmarks), so 7 b s^2 (a d) causal; without it, the full score matrix
+/// by GEMMs, 12 b s^2 (a d) whether causal or not.
 double blockAttentionFlashFlops(const ModelConfig &model);
 /// The LM head GEMM: 6 b s h V.
 double headFlops(const ModelConfig &model);
@@ -141,14 +142,15 @@ double blockActivationBytes(const ModelConfig &model, int64_t tp);
 ///              inputs are held whole: s b h (10 + (8 + c f/h + 5 a s/h)/tp);
 ///   selective: the same without the 5 a s/h score term;
 ///   full:      the block input only, 2 s b h / tp (2 s b h without SP),
-/// with c = 6 for SwiGLU, 4 otherwise. Full recomputation also needs one
-/// block's `none` activations while that block runs its backward
-/// (recomputeWorkingBytes).
+/// with c = 6 for SwiGLU, 4 otherwise. While one block runs its backward
+/// it also holds what was dropped (recomputeWorkingBytes).
 double blockActivationBytes(const ModelConfig &model, int64_t tp,
                             Recompute recompute, bool sequenceParallel);
-/// The extra bytes a stage holds while recomputing one block (full
-/// recomputation): that block's activations without recomputation; 0
-/// otherwise.
+/// The extra bytes a stage holds while one block recomputes for its
+/// backward: what recomputation dropped, blockActivationBytes(None) -
+/// blockActivationBytes(recompute) (0 without recomputation). So n blocks
+/// in flight hold n kept forms plus one block's dropped part, which never
+/// exceeds what less recomputation holds.
 double recomputeWorkingBytes(const ModelConfig &model, int64_t tp,
                              Recompute recompute, bool sequenceParallel);
 /// Logits the last stage holds during the loss: FP32 plus BF16 copies,

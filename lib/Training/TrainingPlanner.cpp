@@ -1469,13 +1469,23 @@ TrainingPlannerResult hspmd::training::planTraining(const ModelConfig &model,
   if (options.pins.recompute)
     recomputes = {*options.pins.recompute};
   bool anySetting = false;
+  std::sort(sizes.begin(), sizes.end());
+  double previousBest = std::numeric_limits<double>::infinity();
   for (int64_t b : sizes) {
     if (b < 1 || globalBatch % b != 0)
       continue;
+    double bestAtSize = std::numeric_limits<double>::infinity();
+    double peakWithout = 0;
+    bool plannedWithout = false;
     for (Recompute rc : recomputes) {
       // Under flash attention selective recomputation drops nothing.
       if (rc == Recompute::Selective && model.flashAttention &&
           !options.pins.recompute)
+        continue;
+      // Recomputation only buys memory: searched unless the plans without
+      // it have room to spare (peak under memoryHeadroom of capacity).
+      if (!options.exhaustiveSettings && rc != Recompute::None &&
+          plannedWithout && peakWithout < options.memoryHeadroom)
         continue;
       anySetting = true;
       ModelConfig m = model;
@@ -1488,6 +1498,11 @@ TrainingPlannerResult hspmd::training::planTraining(const ModelConfig &model,
       result.evaluations += part.evaluations;
       if (part.error)
         continue;
+      if (rc == Recompute::None) {
+        plannedWithout = true;
+        peakWithout = part.best.memoryFraction;
+      }
+      bestAtSize = std::min(bestAtSize, part.best.stepSeconds);
       auto better = [](const std::optional<PlanChoice> &a,
                        const std::optional<PlanChoice> &b) {
         return a && (!b || a->stepSeconds < b->stepSeconds);
@@ -1510,6 +1525,12 @@ TrainingPlannerResult hspmd::training::planTraining(const ModelConfig &model,
                                  part.alternatives.begin(),
                                  part.alternatives.end());
     }
+    // Larger micro-batches amortise per-micro-batch costs and lengthen the
+    // bubble; once a size is slower than the one before, larger ones are
+    // not searched.
+    if (!options.exhaustiveSettings && bestAtSize > previousBest)
+      break;
+    previousBest = std::min(previousBest, bestAtSize);
   }
   if (!anySetting) {
     result.error = "no micro-batch size of the options divides the batch " +

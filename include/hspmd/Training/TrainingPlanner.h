@@ -155,6 +155,12 @@ struct TrainingPlannerOptions {
   /// How many of the best plans of each setting get the virtual-stage
   /// variants.
   int64_t interleaveCandidates = 8;
+  /// Search every setting. Otherwise: micro-batch sizes in increasing
+  /// order until one is slower than the one before, and recomputation at a
+  /// size only where the best plan without it fails or holds more than
+  /// `memoryHeadroom` of some stage's capacity.
+  bool exhaustiveSettings = false;
+  double memoryHeadroom = 0.8;
 };
 
 /// A plan and where it came from, as predictStep sees it.

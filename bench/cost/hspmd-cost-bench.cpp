@@ -380,6 +380,25 @@ void heldOutBlock(const std::string &vtrainPath, const std::string &publicPath) 
               "%+.1f%%, max |error| %.1f%% [target: mean |error| <= 10%%]\n",
               runs.size(), 100 * e.meanAbsolute, 100 * e.meanSigned,
               100 * e.maxAbsolute);
+  // The other way round: fitted on the public runs, vTrain held out.
+  A100Constants reverse;
+  RelativeFitResult rf = fitA100Constants(runs, a100, reverse);
+  std::vector<PublicRun> vtrainRuns;
+  for (const VTrainRun &r : rows)
+    vtrainRuns.push_back(publicRunFromVTrain(r));
+  HeldOutErrors back = publicRunErrors(vtrainRuns, reverse);
+  HeldOutErrors self = publicRunErrors(runs, reverse);
+  std::printf("\nThe other way round: fitted on the %zu public runs (%d "
+              "iterations; eta %.3f, NVLink %.0f GB/s, NIC %.1f GB/s, c_layer "
+              "%.2f ms, %.0f B/element, %.1f B/score): train mean |error| "
+              "%.1f%% (signed %+.1f%%); vTrain's %zu runs held out: mean "
+              "|error| %.1f%%, mean signed %+.1f%%\n",
+              runs.size(), rf.iterations, reverse.eta,
+              reverse.nvlinkBusBw / 1e9, reverse.nicBusBw / 1e9,
+              reverse.layerOverhead * 1e3, reverse.activationBytes,
+              reverse.scoreBytes, 100 * self.meanAbsolute,
+              100 * self.meanSigned, vtrainRuns.size(),
+              100 * back.meanAbsolute, 100 * back.meanSigned);
 }
 
 //===----------------------------------------------------------------------===//

@@ -28,6 +28,11 @@
 //      pipelines, one layer between two stages of a class of identical
 //      pipelines, or toggle ZeRO, while predictStep improves.
 //
+// Steps 1-5 run once per setting of the micro-batch size and recomputation
+// (TrainingPlannerOptions::microBatchSizes, recomputeOptions); the best
+// plans of each then get interleaved variants (virtualStageOptions). The
+// fastest plan of every setting is kept as an alternative.
+//
 // The result is the fastest plan predictStep has seen that validates, fits
 // memory and satisfies the pins, so it is never predicted slower than any
 // uniform or given plan that satisfies them.

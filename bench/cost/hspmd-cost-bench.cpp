@@ -349,6 +349,30 @@ void heldOutBlock(const std::string &vtrainPath, const std::string &publicPath) 
               "%.1f%% (max %.0f%%)\n",
               100 * trainErr.mean, test.size(), 100 * testErr.mean,
               100 * testErr.max);
+  // Does the model rank vTrain's configurations of one model as measured?
+  std::set<int64_t> sizes;
+  for (const VTrainRun &r : rows)
+    sizes.insert(r.hidden);
+  for (int64_t h : sizes) {
+    std::vector<double> pred, meas;
+    for (const VTrainRun &r : rows)
+      if (r.hidden == h) {
+        pred.push_back(vtrainPredictSeconds(r, fitted));
+        meas.push_back(r.seconds);
+      }
+    size_t bestMeasured = 0, bestPredicted = 0;
+    for (size_t i = 0; i < pred.size(); ++i) {
+      if (meas[i] < meas[bestMeasured])
+        bestMeasured = i;
+      if (pred[i] < pred[bestPredicted])
+        bestPredicted = i;
+    }
+    std::printf("  vTrain hidden %5lld: %3zu runs, Spearman %+.2f; the "
+                "predicted-best configuration is %.1f%% slower than the "
+                "measured best\n",
+                static_cast<long long>(h), pred.size(), spearman(pred, meas),
+                100 * (meas[bestPredicted] / meas[bestMeasured] - 1));
+  }
   std::vector<PublicRun> runs;
   if (auto err = readPublicRuns(publicPath, runs)) {
     std::printf("public runs: %s; skipped\n", err->c_str());

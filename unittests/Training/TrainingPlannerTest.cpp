@@ -244,10 +244,11 @@ TEST(Planner, NeverSlowerThanUniformAndFitsMemory) {
         << "selective recomputation equals none under flash attention";
     EXPECT_GE(bp.virtualStages, 1);
     EXPECT_LE(bp.virtualStages, 4);
-    if (bp.virtualStages > 1)
+    if (bp.virtualStages > 1) {
       for (const PipelinePlan &pl : bp.pipelines)
         for (const StagePlan &st : pl.stages)
           EXPECT_GE(st.layers, bp.virtualStages);
+    }
     // The alternatives list the best plan first and are sorted.
     ASSERT_FALSE(r.alternatives.empty());
     EXPECT_NEAR(r.alternatives.front().stepSeconds, r.best.stepSeconds,
@@ -255,9 +256,10 @@ TEST(Planner, NeverSlowerThanUniformAndFitsMemory) {
     for (size_t i = 1; i < r.alternatives.size(); ++i)
       EXPECT_LE(r.alternatives[i - 1].stepSeconds,
                 r.alternatives[i].stepSeconds);
-    if (uniformAll)
+    if (uniformAll) {
       EXPECT_LE(again.stepSeconds, *uniformAll * (1 + 1e-9))
           << describePlan(c, r.best.plan);
+    }
     if (uniform) {
       EXPECT_LE(again.stepSeconds, *uniform * (1 + 1e-9))
           << describePlan(c, r.best.plan);

@@ -1418,6 +1418,37 @@ std::optional<std::string> checkPinsAreConsistent(const Cluster &cluster,
 
 } // namespace
 
+namespace {
+
+/// Folds the result of one setting's search into the overall result.
+void mergeSetting(TrainingPlannerResult &result,
+                  const TrainingPlannerResult &part) {
+  auto better = [](const std::optional<PlanChoice> &a,
+                   const std::optional<PlanChoice> &b) {
+    return a && (!b || a->stepSeconds < b->stepSeconds);
+  };
+  if (result.best.plan.pipelines.empty() ||
+      part.best.stepSeconds < result.best.stepSeconds) {
+    result.best = part.best;
+    result.report = part.report;
+  }
+  if (better(part.bestUniform, result.bestUniform))
+    result.bestUniform = part.bestUniform;
+  if (better(part.bestUniformSubset, result.bestUniformSubset))
+    result.bestUniformSubset = part.bestUniformSubset;
+  if (better(part.bestGiven, result.bestGiven)) {
+    result.bestGiven = part.bestGiven;
+    result.bestGivenId = part.bestGivenId;
+  }
+  if (better(part.bestSearched, result.bestSearched))
+    result.bestSearched = part.bestSearched;
+  result.alternatives.insert(result.alternatives.end(),
+                             part.alternatives.begin(),
+                             part.alternatives.end());
+}
+
+} // namespace
+
 TrainingPlannerResult hspmd::training::planTraining(const ModelConfig &model,
                                         const Cluster &cluster,
                                         int64_t globalBatch,
@@ -1503,27 +1534,7 @@ TrainingPlannerResult hspmd::training::planTraining(const ModelConfig &model,
         peakWithout = part.best.memoryFraction;
       }
       bestAtSize = std::min(bestAtSize, part.best.stepSeconds);
-      auto better = [](const std::optional<PlanChoice> &a,
-                       const std::optional<PlanChoice> &b) {
-        return a && (!b || a->stepSeconds < b->stepSeconds);
-      };
-      if (!result.error && result.best.plan.pipelines.empty())
-        result.best = part.best, result.report = part.report;
-      else if (part.best.stepSeconds < result.best.stepSeconds)
-        result.best = part.best, result.report = part.report;
-      if (better(part.bestUniform, result.bestUniform))
-        result.bestUniform = part.bestUniform;
-      if (better(part.bestUniformSubset, result.bestUniformSubset))
-        result.bestUniformSubset = part.bestUniformSubset;
-      if (better(part.bestGiven, result.bestGiven)) {
-        result.bestGiven = part.bestGiven;
-        result.bestGivenId = part.bestGivenId;
-      }
-      if (better(part.bestSearched, result.bestSearched))
-        result.bestSearched = part.bestSearched;
-      result.alternatives.insert(result.alternatives.end(),
-                                 part.alternatives.begin(),
-                                 part.alternatives.end());
+      mergeSetting(result, part);
     }
     // Larger micro-batches amortise per-micro-batch costs and lengthen the
     // bubble; once a size is slower than the one before, larger ones are

@@ -22,6 +22,7 @@
 #include "hspmd/Training/Collectives.h"
 #include "hspmd/Training/TrainingPlanner.h"
 #include "hspmd/Training/Data/Profile.h"
+#include "hspmd/Training/Data/PublicRuns.h"
 #include "hspmd/Training/Data/VTrain.h"
 
 #include <algorithm>
@@ -63,28 +64,86 @@ std::vector<int64_t> range(int64_t a, int64_t b) {
   return v;
 }
 
-/// Best uniform plan on `devices` (Megatron rank order, ZeRO-1).
-std::optional<UniformCandidate> bestUniform(const ModelConfig &model,
-                                            const Cluster &cluster,
-                                            const std::vector<int64_t> &devices,
-                                            const CostOptions &options) {
-  std::vector<UniformCandidate> v =
-      searchUniformPlans(model, cluster, devices, 64, options);
-  if (v.empty())
-    return std::nullopt;
-  return v.front();
+/// A Megatron-style uniform plan: one TP and PP degree, equal layers and
+/// micro-batches, Megatron's rank order, ZeRO-1, tuned as practitioners
+/// tune it: micro-batch size, recomputation and virtual stages.
+struct UniformChoice : UniformCandidate {
+  int64_t microBatchSize = 1, virtualStages = 1;
+  Recompute recompute = Recompute::None;
+};
+
+/// The fastest such plan on `devices` that fits, for a batch of 64; with
+/// `tuned` false, micro-batch 1, no recomputation and plain 1F1B only.
+std::optional<UniformChoice> bestUniform(const ModelConfig &model,
+                                         const Cluster &cluster,
+                                         const std::vector<int64_t> &devices,
+                                         const CostOptions &options,
+                                         bool tuned = true,
+                                         bool noInterleave = false) {
+  std::optional<UniformChoice> best;
+  std::vector<int64_t> sizes = tuned ? std::vector<int64_t>{1, 2, 4}
+                                     : std::vector<int64_t>{1};
+  std::vector<Recompute> recomputes =
+      tuned ? std::vector<Recompute>{Recompute::None, Recompute::Full}
+            : std::vector<Recompute>{Recompute::None};
+  for (int64_t b : sizes)
+    for (Recompute rc : recomputes) {
+      ModelConfig m = model;
+      m.microBatch = b;
+      for (const UniformCandidate &u : searchUniformPlans(
+               m, cluster, devices, 64, options, {1, 2, 4, 8}, rc)) {
+        for (int64_t v = 1; v <= (tuned && !noInterleave ? 4 : 1); ++v) {
+          if (v > 1 && (u.pp == 1 || (model.layers / u.pp) % v != 0))
+            continue;
+          double seconds = u.stepSeconds, memory = u.memoryFraction;
+          if (v > 1) {
+            TrainingPlan plan = uniformPlan(devices, u.tp, u.pp, u.dp,
+                                            model.layers, u.microBatches);
+            plan.recompute = rc;
+            plan.virtualStages = v;
+            StepReport r = predictStep(m, cluster, plan, options);
+            if (r.error || !r.fitsMemory())
+              continue;
+            seconds = r.stepSeconds;
+            memory = r.peakMemoryFraction;
+          }
+          if (!best || seconds < best->stepSeconds) {
+            UniformChoice c;
+            static_cast<UniformCandidate &>(c) = u;
+            c.stepSeconds = seconds;
+            c.memoryFraction = memory;
+            c.microBatchSize = b;
+            c.virtualStages = v;
+            c.recompute = rc;
+            best = c;
+          }
+        }
+      }
+    }
+  return best;
 }
 
-std::string uniformText(const UniformCandidate &u, const std::string &where) {
-  return "TP" + std::to_string(u.tp) + " PP" + std::to_string(u.pp) + " DP" +
-         std::to_string(u.dp) + " m" + std::to_string(u.microBatches) + " on " +
-         where;
+std::string uniformText(const UniformChoice &u, const std::string &where) {
+  std::string text = "TP" + std::to_string(u.tp) + " PP" +
+                     std::to_string(u.pp) + " DP" + std::to_string(u.dp) +
+                     " m" + std::to_string(u.microBatches);
+  if (u.microBatchSize > 1)
+    text += " b" + std::to_string(u.microBatchSize);
+  if (u.recompute != Recompute::None)
+    text += std::string(" ") + recomputeName(u.recompute);
+  if (u.virtualStages > 1)
+    text += " v" + std::to_string(u.virtualStages);
+  return text + " on " + where;
 }
 
 /// The paper's structure (pinned stages of `caseId`) with layers and
 /// micro-batches re-planned.
-double rebalancedCase(const BuiltCase &b) {
+double rebalancedCase(const BuiltCase &b, const CostOptions &cost = {}) {
   TrainingPlannerOptions o;
+  o.cost = cost;
+  o.pins.microBatchSize = 1;
+  o.pins.recompute = Recompute::None;
+  o.pins.virtualStages = 1;
   // no given plans: the answer is the planner's own
   o.uniformCandidates = false;
   for (const PipelinePlan &pl : b.plan.pipelines) {
@@ -94,7 +153,7 @@ double rebalancedCase(const BuiltCase &b) {
     o.pins.stages.push_back(stages);
   }
   TrainingPlannerResult r = planTraining(b.model, b.cluster, 64, o);
-  double original = predictStep(b.model, b.cluster, b.plan).stepSeconds;
+  double original = predictStep(b.model, b.cluster, b.plan, cost).stepSeconds;
   return r.error ? original : std::min(original, r.best.stepSeconds);
 }
 
@@ -262,30 +321,35 @@ double spearman(const std::vector<double> &x, const std::vector<double> &y) {
   return 1 - 6 * d / (n * (n * n - 1));
 }
 
-void vtrainBlock(const std::string &path) {
+/// The held-out check of the one model: the A100 constants are fitted on
+/// vTrain's even rows only; the odd rows and every public run of
+/// data/validation/public-runs.csv are predicted, never fitted.
+void heldOutBlock(const std::string &vtrainPath, const std::string &publicPath) {
   std::vector<VTrainRun> rows;
-  if (auto err = readVTrainTable(path, rows)) {
+  if (auto err = readVTrainTable(vtrainPath, rows)) {
     std::printf("vTrain: %s; skipped (pass --vtrain PATH)\n", err->c_str());
     return;
   }
   std::vector<VTrainRun> train, test;
   splitEvenOdd(rows, train, test);
-  VTrainConstants best = vtrainGridFit(train);
-  RelativeErrors trainErr = vtrainErrors(train, best);
-  RelativeErrors testErr = vtrainErrors(test, best);
-  std::printf("vTrain (%zu measured A100 Megatron runs, 64-512 GPUs; fit 6 "
-              "constants on the even rows, test on the odd rows):\n",
-              rows.size());
-  std::printf("  fitted: eta %.2f, NVLink %.0f GB/s, NIC %.1f GB/s per GPU, "
-              "c_layer %.1f ms, %.0f passes over s^2 scores, %.0f over s b "
-              "h\n",
-              best.eta, best.nvlinkBusBw / 1e9, best.nicBusBw / 1e9,
-              best.layerOverhead * 1e3, best.scorePasses, best.tokenPasses);
-  std::printf("  train MAPE %.1f%% (max %.0f%%), held-out MAPE %.1f%% (max "
-              "%.0f%%)  [target <= 10%%; vTrain's own simulator reports "
-              "14.7%% multi-node [S]]\n",
-              100 * trainErr.mean, 100 * trainErr.max, 100 * testErr.mean,
+  VTrainConstants grid = vtrainGridFit(train), fitted;
+  RelativeFitResult fit = vtrainLeastSquaresFit(train, grid, fitted);
+  A100Constants a100 = a100ConstantsOf(fitted);
+  RelativeErrors trainErr = vtrainErrors(train, fitted);
+  RelativeErrors testErr = vtrainErrors(test, fitted);
+  std::printf("A100 constants fitted by predictStep on vTrain's %zu even rows "
+              "(%d iterations): eta %.3f, NVLink %.0f GB/s, NIC %.1f GB/s per "
+              "GPU, c_layer %.2f ms, activation passes %.0f B/element, score "
+              "passes %.1f B/score\n",
+              train.size(), fit.iterations, fitted.eta,
+              fitted.nvlinkBusBw / 1e9, fitted.nicBusBw / 1e9,
+              fitted.layerOverhead * 1e3, fitted.activationBytes,
+              fitted.scoreBytes);
+  std::printf("  vTrain: train MAPE %.1f%%; held-out odd rows (%zu) MAPE "
+              "%.1f%% (max %.0f%%)\n",
+              100 * trainErr.mean, test.size(), 100 * testErr.mean,
               100 * testErr.max);
+  // Does the model rank vTrain's configurations of one model as measured?
   std::set<int64_t> sizes;
   for (const VTrainRun &r : rows)
     sizes.insert(r.hidden);
@@ -293,37 +357,72 @@ void vtrainBlock(const std::string &path) {
     std::vector<double> pred, meas;
     for (const VTrainRun &r : rows)
       if (r.hidden == h) {
-        pred.push_back(vtrainPredictSeconds(r, best));
+        pred.push_back(vtrainPredictSeconds(r, fitted));
         meas.push_back(r.seconds);
       }
     size_t bestMeasured = 0, bestPredicted = 0;
-    double err = 0;
     for (size_t i = 0; i < pred.size(); ++i) {
       if (meas[i] < meas[bestMeasured])
         bestMeasured = i;
       if (pred[i] < pred[bestPredicted])
         bestPredicted = i;
-      err += std::fabs(pred[i] / meas[i] - 1);
     }
-    std::printf("  hidden %5lld: %3zu runs, MAPE %5.1f%%, Spearman %+.2f, the "
-                "predicted-best config is %.1f%% slower than the measured "
-                "best\n",
-                static_cast<long long>(h), pred.size(), 100 * err / pred.size(),
-                spearman(pred, meas),
+    std::printf("  vTrain hidden %5lld: %3zu runs, Spearman %+.2f; the "
+                "predicted-best configuration is %.1f%% slower than the "
+                "measured best\n",
+                static_cast<long long>(h), pred.size(), spearman(pred, meas),
                 100 * (meas[bestPredicted] / meas[bestMeasured] - 1));
   }
-  // What hspmd-calibrate writes to data/calibration/a100.calib: least
-  // squares on relative error from the grid's point.
-  VTrainConstants refined;
-  vtrainLeastSquaresFit(train, best, refined);
-  RelativeErrors lsTrain = vtrainErrors(train, refined);
-  RelativeErrors lsTest = vtrainErrors(test, refined);
-  std::printf("  least squares on relative error from there (hspmd-calibrate "
-              "vtrain): eta %.3f, NVLink %.0f GB/s, NIC %.1f GB/s, c_layer "
-              "%.2f ms; train MAPE %.1f%%, held-out MAPE %.1f%% (max %.0f%%)\n",
-              refined.eta, refined.nvlinkBusBw / 1e9, refined.nicBusBw / 1e9,
-              refined.layerOverhead * 1e3, 100 * lsTrain.mean,
-              100 * lsTest.mean, 100 * lsTest.max);
+  std::vector<PublicRun> runs;
+  if (auto err = readPublicRuns(publicPath, runs)) {
+    std::printf("public runs: %s; skipped\n", err->c_str());
+    return;
+  }
+  HeldOutErrors e = publicRunErrors(runs, a100);
+  std::printf("\nHeld-out public runs (never fitted): predicted / measured - 1\n");
+  std::printf("%-42s %6s %9s %9s %8s %3s %3s %5s\n", "run", "GPUs",
+              "measured", "predicted", "error", "b", "v", "mem");
+  std::map<RunSource, std::pair<double, double>> bySource;
+  std::map<RunSource, int> counts;
+  for (size_t i = 0; i < runs.size(); ++i) {
+    const PublicRun &r = runs[i];
+    const RunPrediction &p = e.predictions[i];
+    std::printf("%-42s %6lld %8.2fs %8.2fs %+7.1f%% %3lld %3lld %5.2f\n",
+                r.label().c_str(), static_cast<long long>(r.gpus), r.seconds,
+                p.seconds, 100 * e.signedErrors[i],
+                static_cast<long long>(p.microBatch),
+                static_cast<long long>(p.virtualStages), p.memoryFraction);
+    bySource[r.source].first += std::fabs(e.signedErrors[i]);
+    bySource[r.source].second += e.signedErrors[i];
+    ++counts[r.source];
+  }
+  for (const auto &[src, sums] : bySource)
+    std::printf("  %-12s %2d runs: mean |error| %.1f%%, mean signed %+.1f%%\n",
+                runSourceName(src), counts[src], 100 * sums.first / counts[src],
+                100 * sums.second / counts[src]);
+  std::printf("  all %zu held-out public runs: mean |error| %.1f%%, mean signed "
+              "%+.1f%%, max |error| %.1f%% [target: mean |error| <= 10%%]\n",
+              runs.size(), 100 * e.meanAbsolute, 100 * e.meanSigned,
+              100 * e.maxAbsolute);
+  // The other way round: fitted on the public runs, vTrain held out.
+  A100Constants reverse;
+  RelativeFitResult rf = fitA100Constants(runs, a100, reverse);
+  std::vector<PublicRun> vtrainRuns;
+  for (const VTrainRun &r : rows)
+    vtrainRuns.push_back(publicRunFromVTrain(r));
+  HeldOutErrors back = publicRunErrors(vtrainRuns, reverse);
+  HeldOutErrors self = publicRunErrors(runs, reverse);
+  std::printf("\nThe other way round: fitted on the %zu public runs (%d "
+              "iterations; eta %.3f, NVLink %.0f GB/s, NIC %.1f GB/s, c_layer "
+              "%.2f ms, %.0f B/element, %.1f B/score): train mean |error| "
+              "%.1f%% (signed %+.1f%%); vTrain's %zu runs held out: mean "
+              "|error| %.1f%%, mean signed %+.1f%%\n",
+              runs.size(), rf.iterations, reverse.eta,
+              reverse.nvlinkBusBw / 1e9, reverse.nicBusBw / 1e9,
+              reverse.layerOverhead * 1e3, reverse.activationBytes,
+              reverse.scoreBytes, 100 * self.meanAbsolute,
+              100 * self.meanSigned, vtrainRuns.size(),
+              100 * back.meanAbsolute, 100 * back.meanSigned);
 }
 
 //===----------------------------------------------------------------------===//
@@ -333,6 +432,12 @@ void vtrainBlock(const std::string &path) {
 struct Variant {
   std::string label;
   std::function<void(Cluster &)> apply;
+  /// Changes to the cost options (both sides) and the planner's options.
+  std::function<void(CostOptions &, TrainingPlannerOptions &)> options =
+      [](CostOptions &, TrainingPlannerOptions &) {};
+  /// Megatron-style plans tuned (micro-batch, recomputation, virtual
+  /// stages) or at the artifact's settings.
+  bool tunedUniform = true;
 };
 
 void sensitivity() {
@@ -362,23 +467,50 @@ void sensitivity() {
        }},
       {"H20 eta_gemm -10%",
        [](Cluster &c) { c.kind(*c.findKind("H20")).etaGemm *= 0.9; }},
+      {"activation passes 57 B/elem (A100 fit)", [](Cluster &) {},
+       [](CostOptions &o, TrainingPlannerOptions &) {
+         o.activationBytes = 57;
+       }},
+      {"H800 c_layer x2 + 57 B/elem", [](Cluster &c) {
+         c.kind(*c.findKind("H800")).layerOverhead *= 2;
+       },
+       [](CostOptions &o, TrainingPlannerOptions &) {
+         o.activationBytes = 57;
+       }},
+      {"no interleaving, either side", [](Cluster &) {},
+       [](CostOptions &, TrainingPlannerOptions &p) {
+         p.pins.virtualStages = 1;
+       }},
+      {"artifact settings, either side", [](Cluster &) {},
+       [](CostOptions &, TrainingPlannerOptions &p) {
+         p.pins.virtualStages = 1;
+         p.pins.microBatchSize = 1;
+         p.pins.recompute = Recompute::None;
+       },
+       false},
   };
   std::printf("%-36s %8s %8s %9s %9s %7s %7s %7s\n", "32 H20 + 16 H800, 32B",
               "planner", "case1*", "unif-48", "unif-any", "48/pl", "any/pl",
               "48/c1*");
-  CostOptions megatron;
-  megatron.gradMemoryBytes = 4;
   for (const Variant &v : variants) {
     BuiltCase b = buildPaperCase(*findPaperCase(1));
     v.apply(b.cluster);
-    TrainingPlannerResult r =
-        planTraining(b.model, b.cluster, 64, withPaperPlans());
-    double c1 = rebalancedCase(b);
-    std::optional<UniformCandidate> u48 =
-        bestUniform(b.model, b.cluster, range(0, 48), megatron);
+    TrainingPlannerOptions po = withPaperPlans();
+    CostOptions megatron;
+    megatron.gradMemoryBytes = 4;
+    v.options(po.cost, po);
+    TrainingPlannerOptions unused;
+    v.options(megatron, unused);
+    bool noInterleave = po.pins.virtualStages.has_value();
+    TrainingPlannerResult r = planTraining(b.model, b.cluster, 64, po);
+    double c1 = rebalancedCase(b, po.cost);
+    std::optional<UniformChoice> u48 = bestUniform(
+        b.model, b.cluster, range(0, 48), megatron, v.tunedUniform,
+        noInterleave);
     double any = u48 ? u48->stepSeconds : 1e300;
     for (auto devices : {range(0, 32), range(32, 48)})
-      if (auto u = bestUniform(b.model, b.cluster, devices, megatron))
+      if (auto u = bestUniform(b.model, b.cluster, devices, megatron,
+                               v.tunedUniform, noInterleave))
         any = std::min(any, u->stepSeconds);
     double pl = r.error ? NAN : r.best.stepSeconds;
     std::printf("%-36s %8.2f %8.2f %9.2f %9.2f %7.2f %7.2f %7.2f\n",
@@ -387,8 +519,76 @@ void sensitivity() {
                 u48 ? u48->stepSeconds / c1 : NAN);
   }
   std::printf("(case1* = the paper's CASE 1 stages with layers and "
-              "micro-batches re-planned; uniform plans use Megatron's FP32 "
-              "main gradients in memory; paper ratio 10.45/6.05 = 1.73)\n");
+              "micro-batches re-planned at the artifact's settings; uniform "
+              "plans are Megatron-style, tuned over micro-batch size, "
+              "recomputation and virtual stages, with Megatron's FP32 main "
+              "gradients in memory; paper ratio 10.45/6.05 = 1.73)\n");
+}
+
+//===----------------------------------------------------------------------===//
+// HSPMD vs Megatron-style plans on the paper's mixed clusters
+//===----------------------------------------------------------------------===//
+
+void mixedClusters() {
+  std::printf("%-22s %-5s %8s %8s %9s %9s %7s %7s  %s\n", "cluster", "model",
+              "planner", "pl-art", "unif-all", "unif-any", "all/pl",
+              "any/pl", "planner's plan; best uniform (all devices)");
+  CostOptions megatron;
+  megatron.gradMemoryBytes = 4;
+  for (const PaperCluster &pc : paperClusters()) {
+    if (pc.numH800 == 0)
+      continue;
+    Cluster c = h20H800Cluster(pc.numH20, pc.numH800);
+    for (bool big : {false, true}) {
+      ModelConfig m = big ? ModelConfig::llama70B() : ModelConfig::llama32B();
+      TrainingPlannerResult r = planTraining(m, c, 64, withPaperPlans());
+      TrainingPlannerOptions art = withPaperPlans();
+      art.pins.microBatchSize = 1;
+      art.pins.recompute = Recompute::None;
+      art.pins.virtualStages = 1;
+      TrainingPlannerResult ra = planTraining(m, c, 64, art);
+      int64_t n = pc.numH20 + pc.numH800;
+      std::optional<UniformChoice> all =
+          bestUniform(m, c, range(0, n), megatron);
+      std::optional<UniformChoice> any = all;
+      std::string where = "all";
+      for (auto [devices, name] :
+           {std::make_pair(range(0, pc.numH20), std::string("H20")),
+            std::make_pair(range(pc.numH20, n), std::string("H800"))})
+        if (auto u = bestUniform(m, c, devices, megatron))
+          if (!any || u->stepSeconds < any->stepSeconds) {
+            any = u;
+            where = name;
+          }
+      auto cell = [](bool ok, double v) {
+        char buf[16];
+        if (ok)
+          std::snprintf(buf, sizeof buf, "%.2f", v);
+        else
+          std::snprintf(buf, sizeof buf, "-");
+        return std::string(buf);
+      };
+      double pl = r.error ? NAN : r.best.stepSeconds;
+      std::printf("%-22s %-5s %8s %8s %9s %9s %7s %7s  %s; %s\n",
+                  pc.name.c_str(), big ? "70B" : "32B",
+                  cell(!r.error, pl).c_str(),
+                  cell(!ra.error, ra.best.stepSeconds).c_str(),
+                  cell(bool(all), all ? all->stepSeconds : 0).c_str(),
+                  cell(bool(any), any ? any->stepSeconds : 0).c_str(),
+                  cell(all && !r.error, all ? all->stepSeconds / pl : 0)
+                      .c_str(),
+                  cell(any && !r.error, any ? any->stepSeconds / pl : 0)
+                      .c_str(),
+                  r.error ? "no plan" : describePlan(c, r.best.plan).c_str(),
+                  all ? uniformText(*all, "all").c_str()
+                      : (any ? uniformText(*any, where).c_str() : "none fits"));
+    }
+  }
+  std::printf("(batch 64; planner = the one model's planner, free; pl-art = "
+              "the planner at the artifact's settings (micro-batch 1, no "
+              "recomputation, plain 1F1B); uniform = Megatron-style, tuned "
+              "over micro-batch size, recomputation and virtual stages, FP32 "
+              "main gradients in memory)\n");
 }
 
 //===----------------------------------------------------------------------===//
@@ -453,15 +653,26 @@ void timing() {
 } // namespace
 
 int main(int argc, char **argv) {
-  std::string vtrainPath;
+  std::string vtrainPath, publicPath;
+  bool validationOnly = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--vtrain" && i + 1 < argc)
       vtrainPath = argv[++i];
+    else if (a == "--public-runs" && i + 1 < argc)
+      publicPath = argv[++i];
+    else if (a == "--validation")
+      validationOnly = true;
     else {
-      std::fprintf(stderr, "usage: hspmd-cost-bench [--vtrain PATH]\n");
+      std::fprintf(stderr, "usage: hspmd-cost-bench [--vtrain PATH] "
+                           "[--public-runs PATH] [--validation]\n");
       return 2;
     }
+  }
+  if (publicPath.empty()) {
+    publicPath = "data/validation/public-runs.csv";
+    if (!std::ifstream(publicPath).good())
+      publicPath = HSPMD_SOURCE_DIR "data/validation/public-runs.csv";
   }
   if (vtrainPath.empty()) {
     // The copy of vTrain's runs checked in with the calibrations.
@@ -471,6 +682,10 @@ int main(int argc, char **argv) {
           HSPMD_SOURCE_DIR "data/calibration/vtrain-ground-truth-multi.csv";
   }
 
+  if (validationOnly) {
+    heldOutBlock(vtrainPath, publicPath);
+    return 0;
+  }
   std::printf("%-40s %-72s %9s %18s %6s\n", "scenario", "plan (kind:TP:layers)",
               "predicted", "paper [S]", "diff");
   std::printf("%s\n", std::string(149, '-').c_str());
@@ -506,12 +721,12 @@ int main(int argc, char **argv) {
     CostOptions o;
     o.gradMemoryBytes = grad;
     std::string conv = grad == 4 ? " (FP32 grads)" : " (BF16 grads)";
-    std::optional<UniformCandidate> u48 =
+    std::optional<UniformChoice> u48 =
         bestUniform(m32, c1.cluster, range(0, 48), o);
     if (u48)
       row("  best uniform, all 48" + conv, uniformText(*u48, "all 48"),
           u48->stepSeconds, PaperFigures::megatron, "Megatron");
-    std::optional<UniformCandidate> best = u48;
+    std::optional<UniformChoice> best = u48;
     std::string where = "all 48";
     for (auto [devices, name] :
          {std::make_pair(range(0, 32), std::string("32 H20")),
@@ -611,6 +826,10 @@ int main(int argc, char **argv) {
                 "which the artifact lacks)\n");
   }
 
+  std::printf("\nHSPMD vs Megatron-style uniform plans on the paper's mixed "
+              "clusters (the one model)\n");
+  mixedClusters();
+
   // Sensitivity.
   std::printf("\nSensitivity (the planner re-plans under each change)\n");
   sensitivity();
@@ -652,7 +871,7 @@ int main(int argc, char **argv) {
                   100 * worst);
     }
   }
-  vtrainBlock(vtrainPath);
+  heldOutBlock(vtrainPath, publicPath);
 
   std::printf("\nPlanner timing (wall clock of planTraining, one thread; "
               "A100* = assumed constants)\n");

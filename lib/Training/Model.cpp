@@ -36,6 +36,47 @@ ModelConfig ModelConfig::llama70B() {
   return m;
 }
 
+ModelConfig ModelConfig::gpt(int64_t layers, int64_t hidden, int64_t heads) {
+  ModelConfig m;
+  m.name = "gpt-l" + std::to_string(layers) + "-h" + std::to_string(hidden);
+  m.layers = layers;
+  m.hidden = hidden;
+  m.ffn = 4 * hidden;
+  m.heads = heads;
+  m.vocab = 51200;
+  m.seqLen = 2048;
+  m.microBatch = 1;
+  m.gatedMlp = false;
+  m.normBias = true;
+  m.tiedEmbedding = true;
+  m.causal = true;
+  m.flashAttention = false;
+  return m;
+}
+
+const char *hspmd::training::recomputeName(Recompute r) {
+  switch (r) {
+  case Recompute::None:
+    return "none";
+  case Recompute::Selective:
+    return "selective";
+  case Recompute::Full:
+    return "full";
+  }
+  return "none";
+}
+
+std::optional<Recompute>
+hspmd::training::parseRecompute(const std::string &text) {
+  if (text == "none" || text == "off")
+    return Recompute::None;
+  if (text == "selective")
+    return Recompute::Selective;
+  if (text == "full")
+    return Recompute::Full;
+  return std::nullopt;
+}
+
 std::optional<std::string> hspmd::training::validate(const ModelConfig &m) {
   std::ostringstream os;
   auto positive = [&](const char *field, int64_t v) {
@@ -140,6 +181,8 @@ double hspmd::training::blockAttentionModelFlops(const ModelConfig &m) {
 }
 
 double hspmd::training::blockAttentionFlashFlops(const ModelConfig &m) {
+  if (!m.flashAttention) // full score matrix, fwd + wgrad-like + dgrad
+    return 3.0 * 4.0 * scoreVolume(m);
   double forward = 4.0 * scoreVolume(m) / (m.causal ? 2 : 1);
   return 3.5 * forward;
 }
@@ -158,6 +201,31 @@ double hspmd::training::blockActivationBytes(const ModelConfig &m, int64_t tp) {
   double perToken = 18.0 + (m.gatedMlp ? 6.0 : 4.0) * m.ffn / m.hidden;
   return static_cast<double>(m.seqLen) * m.microBatch * m.hidden * perToken /
          tp;
+}
+
+double hspmd::training::blockActivationBytes(const ModelConfig &m,
+                                             int64_t tp, Recompute recompute,
+                                             bool sequenceParallel) {
+  double sbh = static_cast<double>(m.seqLen) * m.microBatch * m.hidden;
+  if (recompute == Recompute::Full)
+    return sequenceParallel ? 2.0 * sbh / tp : 2.0 * sbh;
+  double mlp = (m.gatedMlp ? 6.0 : 4.0) * m.ffn / m.hidden;
+  double scores = 0;
+  if (!m.flashAttention && recompute == Recompute::None)
+    scores = 5.0 * m.heads * static_cast<double>(m.seqLen) / m.hidden;
+  if (sequenceParallel)
+    return sbh * (18.0 + mlp + scores) / tp;
+  return sbh * (10.0 + (8.0 + mlp + scores) / tp);
+}
+
+double hspmd::training::recomputeWorkingBytes(const ModelConfig &m, int64_t tp,
+                                              Recompute recompute,
+                                              bool sequenceParallel) {
+  // While one block runs its backward it holds what recomputation dropped
+  // (all but its input for full, the scores for selective); what it kept is
+  // counted already.
+  return blockActivationBytes(m, tp, Recompute::None, sequenceParallel) -
+         blockActivationBytes(m, tp, recompute, sequenceParallel);
 }
 
 double hspmd::training::logitsBytes(const ModelConfig &m, int64_t tp) {

@@ -90,6 +90,22 @@ hspmd::training::simulate1F1B(const std::vector<StageTiming> &stages,
   return out;
 }
 
+PipelineSchedule hspmd::training::simulateInterleaved1F1B(
+    const std::vector<StageTiming> &stages, int64_t microBatches,
+    const std::vector<double> &transfer, int64_t virtualStages) {
+  PipelineSchedule out = simulate1F1B(stages, microBatches, transfer);
+  if (virtualStages <= 1)
+    return out;
+  out.makespan = 0;
+  for (size_t k = 0; k < stages.size(); ++k) {
+    double busy = microBatches * stages[k].total();
+    double idle = std::max(0.0, out.stageFinish[k] - busy);
+    out.stageFinish[k] = busy + idle / virtualStages;
+    out.makespan = std::max(out.makespan, out.stageFinish[k]);
+  }
+  return out;
+}
+
 double
 hspmd::training::closedFormPipelineTime(const std::vector<StageTiming> &stages,
                                     int64_t microBatches) {

@@ -33,7 +33,8 @@ TrainingPlan hspmd::training::uniformPlan(const std::vector<int64_t> &devices,
 std::vector<UniformCandidate> hspmd::training::searchUniformPlans(
     const ModelConfig &model, const Cluster &cluster,
     const std::vector<int64_t> &devices, int64_t globalBatch,
-    const CostOptions &options, const std::vector<int64_t> &tpDegrees) {
+    const CostOptions &options, const std::vector<int64_t> &tpDegrees,
+    Recompute recompute) {
   std::vector<UniformCandidate> out;
   int64_t n = static_cast<int64_t>(devices.size());
   for (int64_t tp : tpDegrees) {
@@ -45,6 +46,7 @@ std::vector<UniformCandidate> hspmd::training::searchUniformPlans(
         continue;
       int64_t m = globalBatch / (dp * model.microBatch);
       TrainingPlan plan = uniformPlan(devices, tp, pp, dp, model.layers, m);
+      plan.recompute = recompute;
       StepReport r = predictStep(model, cluster, plan, options);
       if (r.error || !r.fitsMemory())
         continue;
@@ -61,7 +63,8 @@ std::vector<UniformCandidate> hspmd::training::searchUniformPlans(
 std::optional<std::vector<int64_t>> hspmd::training::balanceLayers(
     const ModelConfig &model, const Cluster &cluster,
     const std::vector<std::vector<int64_t>> &stageDevices, int64_t microBatches,
-    int64_t replicas, bool zero, const CostOptions &options) {
+    int64_t replicas, bool zero, const CostOptions &options,
+    Recompute recompute) {
   int64_t p = static_cast<int64_t>(stageDevices.size());
   int64_t total = model.layers;
   if (p == 0 || p > total)
@@ -72,19 +75,24 @@ std::optional<std::vector<int64_t>> hspmd::training::balanceLayers(
   for (int64_t k = 0; k < p; ++k) {
     bool first = k == 0, last = k == p - 1;
     double t0 =
-        stageCost(model, cluster, stageDevices[k], 0, first, last, options)
+        stageCost(model, cluster, stageDevices[k], 0, first, last, options,
+                  recompute)
             .timing.total();
     double t1 =
-        stageCost(model, cluster, stageDevices[k], 1, first, last, options)
+        stageCost(model, cluster, stageDevices[k], 1, first, last, options,
+                  recompute)
             .timing.total();
     fixed[k] = t0;
     perLayer[k] = t1 - t0;
     int64_t tp = static_cast<int64_t>(stageDevices[k].size());
     int64_t inFlight = std::min(microBatches, p - k);
     double m0 = stageMemoryBytes(model, tp, 0, first, last, inFlight, replicas,
-                                 zero, options);
+                                 zero, options, recompute);
     double m1 = stageMemoryBytes(model, tp, 1, first, last, inFlight, replicas,
-                                 zero, options);
+                                 zero, options, recompute);
+    // A stage with layers also holds one block's recomputation working set.
+    m0 += recomputeWorkingBytes(model, tp, recompute,
+                                options.sequenceParallel);
     double hbm = std::numeric_limits<double>::infinity();
     for (int64_t d : stageDevices[k])
       hbm = std::min(hbm, cluster.kindOf(d).hbmBytes);

@@ -1,6 +1,8 @@
 //===- Specs.cpp - Text specs the training tools and passes share ---------===//
 
 #include "hspmd/Training/Specs.h"
+
+#include <map>
 #include "hspmd/Training/Text.h"
 
 #include <cctype>
@@ -60,6 +62,73 @@ std::optional<ModelConfig> modelByName(const std::string &name) {
     return ModelConfig::llama32B();
   if (name == "llama70b" || name == "llama-70b")
     return ModelConfig::llama70B();
+  // GPT-3 sizes as Megatron-LM trains them (Korthikanti et al. 2022).
+  if (name == "gpt22b")
+    return ModelConfig::gpt(48, 6144, 64);
+  if (name == "gpt175b")
+    return ModelConfig::gpt(96, 12288, 96);
+  if (name == "gpt530b")
+    return ModelConfig::gpt(105, 20480, 128);
+  if (name == "gpt1t")
+    return ModelConfig::gpt(128, 25600, 160);
+  return std::nullopt;
+}
+
+std::optional<std::string> applyModelField(const std::string &spec,
+                                           ModelConfig &model) {
+  size_t eq = spec.find('=');
+  std::string key = spec.substr(0, eq);
+  std::string value = eq == std::string::npos ? "" : spec.substr(eq + 1);
+  auto bad = [&](const std::string &expected) {
+    return "model field '" + spec + "': expected " + expected;
+  };
+  auto flag = [&](bool &out) -> std::optional<std::string> {
+    if (value == "1" || value == "true" || value == "yes")
+      out = true;
+    else if (value == "0" || value == "false" || value == "no")
+      out = false;
+    else
+      return bad(key + "=0|1");
+    return std::nullopt;
+  };
+  int64_t n = 0;
+  std::map<std::string, int64_t *> counts = {
+      {"layers", &model.layers},     {"hidden", &model.hidden},
+      {"heads", &model.heads},       {"kv-heads", &model.kvHeads},
+      {"head-dim", &model.headDim},  {"ffn", &model.ffn},
+      {"vocab", &model.vocab},       {"seq", &model.seqLen}};
+  auto it = counts.find(key);
+  if (it != counts.end()) {
+    if (!parseInt(value, n) || n < 0 ||
+        (n == 0 && key != "kv-heads" && key != "head-dim"))
+      return bad(key + "=<positive integer>");
+    *it->second = n;
+  } else if (key == "ffn-kind") {
+    if (value == "swiglu")
+      model.gatedMlp = true;
+    else if (value == "gelu" || value == "plain")
+      model.gatedMlp = false;
+    else
+      return bad("ffn-kind=swiglu|gelu");
+  } else if (key == "norm") {
+    if (value == "rmsnorm")
+      model.normBias = false;
+    else if (value == "layernorm")
+      model.normBias = true;
+    else
+      return bad("norm=rmsnorm|layernorm");
+  } else if (key == "tied") {
+    return flag(model.tiedEmbedding);
+  } else if (key == "causal") {
+    return flag(model.causal);
+  } else if (key == "flash") {
+    return flag(model.flashAttention);
+  } else if (key == "name") {
+    model.name = value;
+  } else {
+    return bad("layers, hidden, heads, kv-heads, head-dim, ffn, ffn-kind, "
+               "norm, vocab, seq, tied, causal, flash or name");
+  }
   return std::nullopt;
 }
 
@@ -133,6 +202,21 @@ std::optional<std::string> applyPin(const std::string &spec, PlanPins &pins,
     if (value != "on" && value != "off")
       return bad("zero=on|off");
     pins.zero = value == "on";
+  } else if (key == "recompute") {
+    std::optional<Recompute> r = parseRecompute(value);
+    if (!r)
+      return bad("recompute=none|selective|full");
+    pins.recompute = *r;
+  } else if (key == "vpp") {
+    int64_t v;
+    if (!parseInt(value, v) || v < 1)
+      return bad("vpp=<positive count of virtual stages>");
+    pins.virtualStages = v;
+  } else if (key == "mbs") {
+    int64_t b;
+    if (!parseInt(value, b) || b < 1)
+      return bad("mbs=<positive micro-batch size>");
+    pins.microBatchSize = b;
   } else if (key == "family") {
     if (value == "mixed")
       pins.family = Family::Mixed;

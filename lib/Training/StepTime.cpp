@@ -15,12 +15,16 @@ using namespace hspmd::training;
 BlockTime hspmd::training::blockTime(const ModelConfig &model,
                                  const DeviceKind &kind, int64_t tp,
                                  const Link &tpLink,
-                                 const CostOptions &options) {
+                                 const CostOptions &options,
+                                 Recompute recompute) {
   BlockTime t;
   double rate = tp * kind.peakFlops;
   t.gemm = blockGemmFlops(model) / (rate * kind.etaGemm);
   t.attention = blockAttentionFlashFlops(model) / (rate * kind.etaAttn);
-  double activation = 2.0 * model.seqLen * model.microBatch * model.hidden;
+  t.attentionForwardShare = model.flashAttention ? 1 / 3.5 : 1.0 / 3;
+  double sbh = static_cast<double>(model.seqLen) * model.microBatch *
+               static_cast<double>(model.hidden);
+  double activation = 2.0 * sbh;
   // SP: fwd 2 AG + 2 RS, bwd 2 RS + 2 AG of the BF16 activation; plain TP:
   // 2 AR fwd + 2 AR bwd of the same bytes (AR = RS + AG).
   if (options.sequenceParallel)
@@ -30,6 +34,29 @@ BlockTime hspmd::training::blockTime(const ModelConfig &model,
     t.tpComm =
         4 * collectiveTime(Collective::AllReduce, activation, tp, tpLink);
   t.overhead = kind.layerOverhead;
+  // Memory-bound passes over the activations. Without SP, the passes
+  // outside the TP region (norms, dropout, residuals) run on the whole
+  // s b h on every device: the share 10 / (18 + c f/h) of the activations
+  // that blockActivationBytes holds whole.
+  double mlp = (model.gatedMlp ? 6.0 : 4.0) * model.ffn / model.hidden;
+  double perDevice =
+      options.sequenceParallel
+          ? sbh / tp
+          : sbh * (10.0 + (8.0 + mlp) / tp) / (18.0 + mlp);
+  double tokenPasses = options.activationBytes * perDevice / kind.hbmBandwidth;
+  double scorePasses = 0;
+  if (!model.flashAttention)
+    scorePasses = options.scoreBytes * model.microBatch *
+                  static_cast<double>(model.heads) * model.seqLen *
+                  model.seqLen / tp / kind.hbmBandwidth;
+  t.memory = tokenPasses + scorePasses;
+  // Recomputation reruns forward work just before the backward.
+  double attentionForward = t.attention * t.attentionForwardShare;
+  if (recompute == Recompute::Full)
+    t.recompute = t.gemm / 3 + attentionForward + t.tpComm / 2 +
+                  t.overhead / 3 + t.memory / 3;
+  else if (recompute == Recompute::Selective && !model.flashAttention)
+    t.recompute = attentionForward + scorePasses / 3;
   return t;
 }
 
@@ -37,7 +64,8 @@ StageCost hspmd::training::stageCost(const ModelConfig &model,
                                  const Cluster &cluster,
                                  const std::vector<int64_t> &devices,
                                  int64_t layers, bool first, bool last,
-                                 const CostOptions &options) {
+                                 const CostOptions &options,
+                                 Recompute recompute) {
   (void)first; // the embedding lookup costs no FLOPs
   int64_t tp = static_cast<int64_t>(devices.size());
   Link tpLink = cluster.groupLink(devices);
@@ -50,7 +78,7 @@ StageCost hspmd::training::stageCost(const ModelConfig &model,
     const DeviceKind &kind = cluster.kind(k);
     StageCost c;
     c.kind = k;
-    c.block = blockTime(model, kind, tp, tpLink, options);
+    c.block = blockTime(model, kind, tp, tpLink, options, recompute);
     if (last) {
       c.head = headFlops(model) / (tp * kind.peakFlops * kind.etaGemm);
       c.crossEntropy = 4.0 * 4.0 * model.seqLen * model.microBatch *
@@ -70,7 +98,9 @@ StageCost hspmd::training::stageCost(const ModelConfig &model,
 double hspmd::training::stageMemoryBytes(const ModelConfig &model, int64_t tp,
                                      int64_t layers, bool first, bool last,
                                      int64_t inFlight, int64_t replicas,
-                                     bool zero, const CostOptions &options) {
+                                     bool zero, const CostOptions &options,
+                                     Recompute recompute,
+                                     int64_t virtualStages, int64_t stages) {
   double params = static_cast<double>(layers) * blockParams(model);
   if (first)
     params += embeddingParams(model);
@@ -78,7 +108,15 @@ double hspmd::training::stageMemoryBytes(const ModelConfig &model, int64_t tp,
     params += headParams(model);
   double bytes =
       params / tp * stateBytesPerParam(options.gradMemoryBytes, zero, replicas);
-  bytes += inFlight * layers * blockActivationBytes(model, tp);
+  double perBlock =
+      blockActivationBytes(model, tp, recompute, options.sequenceParallel);
+  double held = static_cast<double>(inFlight) * layers * perBlock;
+  if (virtualStages > 1 && stages > 1)
+    held *= 1.0 + double(stages - 1) / (double(stages) * virtualStages);
+  bytes += held;
+  if (layers > 0 && inFlight > 0)
+    bytes += recomputeWorkingBytes(model, tp, recompute,
+                                   options.sequenceParallel);
   if (last)
     bytes += logitsBytes(model, tp);
   return bytes;
@@ -93,6 +131,12 @@ hspmd::training::validatePlan(const ModelConfig &model, const Cluster &cluster,
     return err;
   if (plan.pipelines.empty())
     return std::string("the plan has no pipeline");
+  if (plan.virtualStages < 1)
+    return "the plan has " + std::to_string(plan.virtualStages) +
+           " virtual stages";
+  if (plan.microBatchSize < 0)
+    return "the plan has micro-batch size " +
+           std::to_string(plan.microBatchSize);
   std::set<int64_t> used;
   for (size_t q = 0; q < plan.pipelines.size(); ++q) {
     const PipelinePlan &pl = plan.pipelines[q];
@@ -110,6 +154,11 @@ hspmd::training::validatePlan(const ModelConfig &model, const Cluster &cluster,
         return at + " has no device";
       if (st.layers < 1)
         return at + " has " + std::to_string(st.layers) + " layers";
+      if (plan.virtualStages > 1 && pl.stages.size() > 1 &&
+          st.layers < plan.virtualStages)
+        return at + " has " + std::to_string(st.layers) +
+               " layers, fewer than the " +
+               std::to_string(plan.virtualStages) + " virtual stages";
       for (int64_t d : st.devices) {
         if (!cluster.contains(d))
           return at + " names device " + std::to_string(d) +
@@ -139,19 +188,41 @@ size_t stageOf(const std::vector<int64_t> &firstLayers, int64_t layer) {
 
 } // namespace
 
-StepReport hspmd::training::predictStep(const ModelConfig &model,
+StepReport hspmd::training::predictStep(const ModelConfig &given,
                                     const Cluster &cluster,
                                     const TrainingPlan &plan,
                                     const CostOptions &options) {
   StepReport report;
-  if (std::optional<std::string> err = validatePlan(model, cluster, plan)) {
+  if (std::optional<std::string> err = validatePlan(given, cluster, plan)) {
     report.error = err;
     return report;
   }
+  ModelConfig model = given;
+  model.microBatch = microBatchSizeOf(given, plan);
+  const Recompute recompute = plan.recompute;
   int64_t replicas = static_cast<int64_t>(plan.pipelines.size());
   double activation = 2.0 * model.seqLen * model.microBatch * model.hidden;
 
-  // Pipelines, each on its own.
+  // Pipelines, each on its own; identical pipelines (the same stage times,
+  // transfers and micro-batches) are simulated once.
+  std::map<std::vector<double>, PipelineSchedule> simulated;
+  auto simulate = [&](const std::vector<StageTiming> &timings, int64_t m,
+                      const std::vector<double> &transfer, int64_t v) {
+    std::vector<double> key{double(m), double(v)};
+    for (const StageTiming &t : timings) {
+      key.push_back(t.forward);
+      key.push_back(t.backward);
+    }
+    key.insert(key.end(), transfer.begin(), transfer.end());
+    auto it = simulated.find(key);
+    if (it == simulated.end())
+      it = simulated
+               .emplace(key, v > 1 ? simulateInterleaved1F1B(timings, m,
+                                                             transfer, v)
+                                   : simulate1F1B(timings, m, transfer))
+               .first;
+    return it->second;
+  };
   std::vector<std::vector<int64_t>> firstLayers(replicas);
   std::vector<std::vector<size_t>> reportIndex(replicas);
   for (int64_t q = 0; q < replicas; ++q) {
@@ -169,7 +240,7 @@ StepReport hspmd::training::predictStep(const ModelConfig &model,
       r.layers = st.layers;
       r.tp = static_cast<int64_t>(st.devices.size());
       r.cost = stageCost(model, cluster, st.devices, st.layers, k == 0,
-                         k == p - 1, options);
+                         k == p - 1, options, recompute);
       r.kind = cluster.kind(r.cost.kind).name;
       timings.push_back(r.cost.timing);
       firstLayers[q].push_back(lo);
@@ -184,8 +255,28 @@ StepReport hspmd::training::predictStep(const ModelConfig &model,
       reportIndex[q].push_back(report.stages.size());
       report.stages.push_back(r);
     }
-    report.pipelines.push_back(
-        simulate1F1B(timings, pl.microBatches, transfer));
+    if (plan.virtualStages > 1 && p > 1) {
+      // Interleaving: a micro-batch crosses every device v times, so each
+      // stage sends (v - 1) more activations and gradients per micro-batch
+      // (the last stage to the first), not overlapped with compute.
+      int64_t v = plan.virtualStages;
+      const StagePlan &lastSt = pl.stages.back(), &firstSt = pl.stages.front();
+      int64_t wrapTp = std::min(lastSt.devices.size(), firstSt.devices.size());
+      double wrap = pointToPointTime(
+          activation / wrapTp,
+          cluster.link(lastSt.devices[0], firstSt.devices[0]));
+      for (int64_t k = 0; k < p; ++k) {
+        double out = k + 1 < p ? transfer[k] : wrap;
+        timings[k].forward += (v - 1) * out;
+        timings[k].backward += (v - 1) * out;
+        report.stages[reportIndex[q][k]].cost.timing = timings[k];
+      }
+      report.pipelines.push_back(
+          simulate(timings, pl.microBatches, transfer, v));
+    } else {
+      report.pipelines.push_back(
+          simulate(timings, pl.microBatches, transfer, 1));
+    }
     const PipelineSchedule &sched = report.pipelines.back();
     report.makespan = std::max(report.makespan, sched.makespan);
     for (int64_t k = 0; k < p; ++k)
@@ -267,7 +358,8 @@ StepReport hspmd::training::predictStep(const ModelConfig &model,
 
     int64_t inFlight = std::min<int64_t>(pl.microBatches, p - r.stage);
     r.memoryBytes = stageMemoryBytes(model, r.tp, r.layers, first, last,
-                                     inFlight, replicas, plan.zero, options);
+                                     inFlight, replicas, plan.zero, options,
+                                     recompute, plan.virtualStages, p);
     r.memoryCapacity = options.memoryFraction * hbm;
   }
 

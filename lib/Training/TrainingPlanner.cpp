@@ -53,6 +53,17 @@ std::optional<std::string> hspmd::training::checkPins(const Cluster &cluster,
            std::to_string(*pins.pipelines);
   if (pins.zero && plan.zero != *pins.zero)
     return std::string("ZeRO is pinned ") + (*pins.zero ? "on" : "off");
+  if (pins.recompute && plan.recompute != *pins.recompute)
+    return std::string("recomputation is pinned ") +
+           recomputeName(*pins.recompute);
+  if (pins.virtualStages && plan.virtualStages != *pins.virtualStages)
+    return "the plan has " + std::to_string(plan.virtualStages) +
+           " virtual stages, pinned " + std::to_string(*pins.virtualStages);
+  if (pins.microBatchSize && plan.microBatchSize > 0 &&
+      plan.microBatchSize != *pins.microBatchSize)
+    return "the plan has micro-batch size " +
+           std::to_string(plan.microBatchSize) + ", pinned " +
+           std::to_string(*pins.microBatchSize);
   // Degrees per kind, kinds used.
   std::map<int64_t, std::set<int64_t>> degrees;
   std::set<int64_t> used;
@@ -230,7 +241,14 @@ std::string hspmd::training::describePlan(const Cluster &cluster,
   for (size_t i = 0; i < runs.size(); ++i)
     out += (i ? " + " : "") + std::to_string(runs[i].second) + " x " +
            runs[i].first;
-  return out + (plan.zero ? ", ZeRO-1" : ", no ZeRO");
+  out += plan.zero ? ", ZeRO-1" : ", no ZeRO";
+  if (plan.microBatchSize > 1)
+    out += ", b" + std::to_string(plan.microBatchSize);
+  if (plan.recompute != Recompute::None)
+    out += std::string(", ") + recomputeName(plan.recompute) + " recompute";
+  if (plan.virtualStages > 1)
+    out += ", " + std::to_string(plan.virtualStages) + " virtual stages";
+  return out;
 }
 
 std::string hspmd::training::renderShardingAnnotations(const Cluster &cluster,
@@ -410,9 +428,11 @@ void setPartitions(const std::vector<int64_t> &items, size_t i,
 class Planner {
 public:
   Planner(const ModelConfig &model, const Cluster &cluster, int64_t M,
-          const TrainingPlannerOptions &options, TrainingPlannerResult &result)
+          const TrainingPlannerOptions &options, TrainingPlannerResult &result,
+          Recompute recompute, bool givenPlans)
       : model(model), cluster(cluster), M(M), options(options),
-        pins(options.pins), cost(options.cost), result(result) {}
+        pins(options.pins), cost(options.cost), result(result),
+        recompute(recompute), givenPlans(givenPlans) {}
 
   void run();
 
@@ -424,6 +444,12 @@ private:
   const PlanPins &pins;
   const CostOptions &cost;
   TrainingPlannerResult &result;
+  /// The setting this planner searches: recomputation; the micro-batch
+  /// size is model.microBatch.
+  Recompute recompute;
+  /// Whether the given plans apply (they run the model's own micro-batch
+  /// size without recomputation).
+  bool givenPlans;
 
   std::map<std::vector<int64_t>, Balanced> balanceCache;
   /// The best structures by estimate (bounded), the exact choices.
@@ -451,6 +477,9 @@ private:
 
   static std::string fingerprint(const TrainingPlan &plan) {
     std::string f = plan.zero ? "z" : "n";
+    f += std::to_string(static_cast<int>(plan.recompute)) + "v" +
+         std::to_string(plan.virtualStages) + "b" +
+         std::to_string(plan.microBatchSize);
     for (const PipelinePlan &pl : plan.pipelines) {
       f += "|" + std::to_string(pl.microBatches);
       for (const StagePlan &st : pl.stages)
@@ -464,9 +493,55 @@ private:
       exact.push_back(c);
   }
 
+  /// The plan's settings of this search.
+  void setting(TrainingPlan &plan) const {
+    plan.recompute = recompute;
+    plan.microBatchSize = model.microBatch;
+    plan.virtualStages = pins.virtualStages.value_or(1);
+  }
+
+  /// Interleaved variants of the best plans: every virtual-stage count of
+  /// the options that each stage's layers allow.
+  void interleave() {
+    if (pins.virtualStages)
+      return;
+    std::stable_sort(exact.begin(), exact.end(),
+                     [](const PlanChoice &a, const PlanChoice &b) {
+                       return a.stepSeconds < b.stepSeconds;
+                     });
+    size_t n = std::min<size_t>(
+        exact.size(), static_cast<size_t>(options.interleaveCandidates));
+    std::vector<PlanChoice> variants;
+    for (size_t i = 0; i < n; ++i) {
+      if (exact[i].plan.virtualStages != 1)
+        continue;
+      int64_t fewest = model.layers;
+      bool pipelined = false;
+      for (const PipelinePlan &pl : exact[i].plan.pipelines) {
+        if (pl.stages.size() > 1)
+          pipelined = true;
+        for (const StagePlan &st : pl.stages)
+          fewest = std::min(fewest, st.layers);
+      }
+      if (!pipelined)
+        continue;
+      for (int64_t v : options.virtualStageOptions) {
+        if (v <= 1 || v > fewest)
+          continue;
+        TrainingPlan plan = exact[i].plan;
+        plan.virtualStages = v;
+        if (std::optional<PlanChoice> c = evaluate(plan, exact[i].origin))
+          variants.push_back(*c);
+      }
+    }
+    for (const PlanChoice &c : variants)
+      record(c);
+  }
+
   TrainingPlan toPlan(const Structure &s, bool zero) const {
     TrainingPlan plan;
     plan.zero = zero;
+    setting(plan);
     for (size_t q = 0; q < s.pipes.size(); ++q) {
       PipelinePlan pl;
       pl.microBatches = s.micro[q];
@@ -494,14 +569,15 @@ private:
       return it->second;
     Balanced b;
     std::optional<std::vector<int64_t>> layers = balanceLayers(
-        model, cluster, stages, microBatches, replicas, zeroDefault(), cost);
+        model, cluster, stages, microBatches, replicas, zeroDefault(), cost,
+        recompute);
     if (layers) {
       b.ok = true;
       b.layers = *layers;
       int64_t p = static_cast<int64_t>(stages.size());
       for (int64_t k = 0; k < p; ++k) {
         double t = stageCost(model, cluster, stages[k], b.layers[k], k == 0,
-                             k == p - 1, cost)
+                             k == p - 1, cost, recompute)
                        .timing.total();
         b.sum += t;
         b.slowest = std::max(b.slowest, t);
@@ -957,7 +1033,7 @@ private:
         p.layers = pins.layers[q];
         for (size_t k = 0; k < p.stages.size(); ++k) {
           double t = stageCost(model, cluster, p.stages[k], p.layers[k], k == 0,
-                               k + 1 == p.stages.size(), cost)
+                               k + 1 == p.stages.size(), cost, recompute)
                          .timing.total();
           p.sum += t;
           p.slowest = std::max(p.slowest, t);
@@ -1013,12 +1089,13 @@ private:
       bool all = static_cast<int64_t>(devices.size()) == cluster.size();
       std::vector<UniformCandidate> found =
           searchUniformPlans(model, cluster, devices, M * model.microBatch,
-                             cost, options.tpDegrees);
+                             cost, options.tpDegrees, recompute);
       for (const UniformCandidate &u : found) {
         {
           bool zero = zeroDefault();
           TrainingPlan plan = uniformPlan(devices, u.tp, u.pp, u.dp,
                                           model.layers, u.microBatches, zero);
+          setting(plan);
           std::string origin = "uniform TP" + std::to_string(u.tp) + " PP" +
                                std::to_string(u.pp) + " DP" +
                                std::to_string(u.dp) +
@@ -1054,6 +1131,8 @@ private:
   }
 
   void givenCandidates() {
+    if (!givenPlans)
+      return;
     for (const GivenPlan &given : options.givenPlans) {
       if (!isSameCluster(given.cluster) || given.plan.pipelines.empty())
         continue;
@@ -1064,6 +1143,7 @@ private:
         continue;
       TrainingPlan plan = given.plan;
       plan.zero = zeroDefault();
+      setting(plan);
       // Rescale the micro-batches to this batch (largest remainder).
       int64_t D = static_cast<int64_t>(plan.pipelines.size());
       if (M < D)
@@ -1227,6 +1307,7 @@ public:
     }
     for (const PlanChoice &c : improved)
       record(c);
+    interleave();
     std::stable_sort(exact.begin(), exact.end(),
                      [](const PlanChoice &a, const PlanChoice &b) {
                        return a.stepSeconds < b.stepSeconds;
@@ -1237,6 +1318,11 @@ public:
       return;
     }
     result.best = exact.front();
+    // The fastest plan of every virtual-stage count.
+    std::set<int64_t> shown;
+    for (const PlanChoice &c : exact)
+      if (shown.insert(c.plan.virtualStages).second)
+        result.alternatives.push_back(c);
     result.report = predictStep(model, cluster, result.best.plan, cost);
     ++result.evaluations;
   }
@@ -1332,6 +1418,37 @@ std::optional<std::string> checkPinsAreConsistent(const Cluster &cluster,
 
 } // namespace
 
+namespace {
+
+/// Folds the result of one setting's search into the overall result.
+void mergeSetting(TrainingPlannerResult &result,
+                  const TrainingPlannerResult &part) {
+  auto better = [](const std::optional<PlanChoice> &a,
+                   const std::optional<PlanChoice> &b) {
+    return a && (!b || a->stepSeconds < b->stepSeconds);
+  };
+  if (result.best.plan.pipelines.empty() ||
+      part.best.stepSeconds < result.best.stepSeconds) {
+    result.best = part.best;
+    result.report = part.report;
+  }
+  if (better(part.bestUniform, result.bestUniform))
+    result.bestUniform = part.bestUniform;
+  if (better(part.bestUniformSubset, result.bestUniformSubset))
+    result.bestUniformSubset = part.bestUniformSubset;
+  if (better(part.bestGiven, result.bestGiven)) {
+    result.bestGiven = part.bestGiven;
+    result.bestGivenId = part.bestGivenId;
+  }
+  if (better(part.bestSearched, result.bestSearched))
+    result.bestSearched = part.bestSearched;
+  result.alternatives.insert(result.alternatives.end(),
+                             part.alternatives.begin(),
+                             part.alternatives.end());
+}
+
+} // namespace
+
 TrainingPlannerResult hspmd::training::planTraining(const ModelConfig &model,
                                         const Cluster &cluster,
                                         int64_t globalBatch,
@@ -1368,7 +1485,77 @@ TrainingPlannerResult hspmd::training::planTraining(const ModelConfig &model,
     result.error = err;
     return done();
   }
-  Planner planner(model, cluster, M, options, result);
-  planner.run();
+  // One search per setting of micro-batch size and recomputation; the
+  // virtual stages are tried on each search's best plans.
+  std::vector<int64_t> sizes = options.microBatchSizes;
+  if (sizes.empty())
+    sizes = {model.microBatch};
+  if (options.pins.microBatchSize)
+    sizes = {*options.pins.microBatchSize};
+  if (!options.pins.microBatches.empty())
+    sizes = {model.microBatch}; // pinned counts are in the model's size
+  std::vector<Recompute> recomputes = options.recomputeOptions;
+  if (recomputes.empty())
+    recomputes = {Recompute::None};
+  if (options.pins.recompute)
+    recomputes = {*options.pins.recompute};
+  bool anySetting = false;
+  std::sort(sizes.begin(), sizes.end());
+  double previousBest = std::numeric_limits<double>::infinity();
+  for (int64_t b : sizes) {
+    if (b < 1 || globalBatch % b != 0)
+      continue;
+    double bestAtSize = std::numeric_limits<double>::infinity();
+    double peakWithout = 0;
+    bool plannedWithout = false;
+    for (Recompute rc : recomputes) {
+      // Under flash attention selective recomputation drops nothing.
+      if (rc == Recompute::Selective && model.flashAttention &&
+          !options.pins.recompute)
+        continue;
+      // Recomputation only buys memory: searched unless the plans without
+      // it have room to spare (peak under memoryHeadroom of capacity).
+      if (!options.exhaustiveSettings && rc != Recompute::None &&
+          plannedWithout && peakWithout < options.memoryHeadroom)
+        continue;
+      anySetting = true;
+      ModelConfig m = model;
+      m.microBatch = b;
+      TrainingPlannerResult part;
+      bool given = b == model.microBatch && rc == Recompute::None;
+      Planner planner(m, cluster, globalBatch / b, options, part, rc, given);
+      planner.run();
+      result.structures += part.structures;
+      result.evaluations += part.evaluations;
+      if (part.error)
+        continue;
+      if (rc == Recompute::None) {
+        plannedWithout = true;
+        peakWithout = part.best.memoryFraction;
+      }
+      bestAtSize = std::min(bestAtSize, part.best.stepSeconds);
+      mergeSetting(result, part);
+    }
+    // Larger micro-batches amortise per-micro-batch costs and lengthen the
+    // bubble; once a size is slower than the one before, larger ones are
+    // not searched.
+    if (!options.exhaustiveSettings && bestAtSize > previousBest)
+      break;
+    previousBest = std::min(previousBest, bestAtSize);
+  }
+  if (!anySetting) {
+    result.error = "no micro-batch size of the options divides the batch " +
+                   std::to_string(globalBatch);
+    return done();
+  }
+  if (result.best.plan.pipelines.empty()) {
+    result.error = std::string("no plan validates, fits memory and keeps "
+                               "the pins");
+    return done();
+  }
+  std::stable_sort(result.alternatives.begin(), result.alternatives.end(),
+                   [](const PlanChoice &a, const PlanChoice &b) {
+                     return a.stepSeconds < b.stepSeconds;
+                   });
   return done();
 }

@@ -304,8 +304,8 @@ std::string describe(const VTrainConstants &c) {
          fixed("%.0f", c.nvlinkBusBw / 1e9) + " GB/s, NIC " +
          fixed("%.2f", c.nicBusBw / 1e9) + " GB/s per GPU, c_layer " +
          fixed("%.2f", c.layerOverhead * 1e3) + " ms, " +
-         fixed("%.1f", c.scorePasses) + " passes over s^2 scores, " +
-         fixed("%.1f", c.tokenPasses) + " over s b h";
+         fixed("%.1f", c.scoreBytes) + " B per score, " +
+         fixed("%.1f", c.activationBytes) + " B per s b h element";
 }
 
 std::string errors(const RelativeErrors &e) {
@@ -371,7 +371,7 @@ int runVTrain(Options &o) {
   report << "  inputs: peak " << num(hw.peakFlops) << " FLOP/s, HBM "
          << num(hw.hbmBandwidth) << " B/s, vocab " << hw.vocab << ", "
          << hw.gpusPerNode << " GPUs per node\n";
-  report << "  grid start (the reference's grid, min MAPE): "
+  report << "  grid start (a coarse grid, min MAPE): "
          << describe(grid) << "\n";
   report << "    train " << errors(gridTrain);
   if (!test.empty())
@@ -412,28 +412,28 @@ int runVTrain(Options &o) {
       o.kind + " calibration from vTrain's measured Megatron-LM runs "
                "(hspmd-calibrate vtrain).",
       "Regenerate: " + o.commandLine,
-      "Form: docs/CostModel.md, \"Calibration\" (lib/Training/Data/VTrain.h); "
-      "fit: the reference's grid, then least",
+      "Model: predictStep (docs/CostModel.md; lib/Training/Data/PublicRuns.h); "
+      "fit: a coarse grid, then least",
       "squares on relative error (Levenberg-Marquardt) on " +
           std::string(o.holdout == "odd" ? "the even rows." : "every row."),
       trainText + (test.empty() ? "."
                                 : "; held-out " + errors(testErr) + " on " +
                                       std::to_string(test.size()) + " runs."),
-      "peak_flops and hbm_bandwidth are the fixed inputs of the fit, as "
-      "the reference has them",
+      "peak_flops and hbm_bandwidth are the fixed inputs of the fit",
       "  (A100 dense FP16 peak; the 40 GB part's HBM bandwidth), not "
       "fitted.",
       "eta_gemm: one efficiency fitted for every GEMM and for the attention "
-      "score FLOPs.",
-      "c_layer: per layer and micro-batch with full recomputation (an extra "
-      "forward), so it overstates",
-      "  the library's c_layer for runs without recomputation.",
-      "Fitted but with no DeviceKind field (they are effective and nearly "
+      "score GEMMs (eta_attn, not written).",
+      "c_layer: per block and micro-batch, forward + backward, as "
+      "DeviceKind has it (full recomputation",
+      "  adds a third of it to these runs).",
+      "Fitted CostOptions, not DeviceKind fields (effective; nearly "
       "collinear at s = 2048):",
-      "  score_passes = " + fixed("%.2f", fitted.scorePasses) +
-          " passes over the s^2 scores (2 B each) at HBM bandwidth",
-      "  token_passes = " + fixed("%.2f", fitted.tokenPasses) +
-          " passes over the s b h activations (2 B each) at HBM bandwidth",
+      "  score_bytes = " + fixed("%.2f", fitted.scoreBytes) +
+          " HBM bytes per attention score, fwd + bwd (CostOptions::scoreBytes)",
+      "  activation_bytes = " + fixed("%.2f", fitted.activationBytes) +
+          " HBM bytes per s b h element, fwd + bwd "
+          "(CostOptions::activationBytes)",
       "Not fitted (no field written): hbm_bytes, eta_attn; a cluster file "
       "must give them.",
       "",

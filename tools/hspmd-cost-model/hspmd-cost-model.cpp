@@ -8,8 +8,12 @@
 //                    --tp 2 [--causal] [--bytes-per-param 4]
 //
 // `gemm_flops` (weights), `attention_flops` (QK^T and PV; the full score
-// matrix unless --causal), `contraction_flops` (their sum) and
-// `param_bytes` (projection weights split over the group, norms whole).
+// matrix unless --causal), `contraction_flops` (their sum),
+// `param_bytes` (projection weights split over the group, norms whole) and
+// `activation_bytes`: what the L blocks hold per micro-batch for the
+// backward on one device, under --recompute none|selective|full (default
+// none) with sequence parallelism (--no-sp: without), FlashAttention unless
+// --no-flash (blockActivationBytes, the step-time model's memory term).
 // Used to check the MLIR front end (--hspmd-cost-report) on the same
 // configuration (test/Training/llama-front-ends.test).
 //
@@ -34,10 +38,30 @@ int main(int argc, char **argv) {
   m.microBatch = 1;
   m.vocab = 1;
   int64_t tp = 1, bytesPerParam = 4;
+  Recompute recompute = Recompute::None;
+  bool sequenceParallel = true;
   for (int i = 1; i < argc; ++i) {
     std::string flag = argv[i];
     if (flag == "--causal") {
       m.causal = true;
+      continue;
+    }
+    if (flag == "--no-sp") {
+      sequenceParallel = false;
+      continue;
+    }
+    if (flag == "--no-flash") {
+      m.flashAttention = false;
+      continue;
+    }
+    if (flag == "--recompute" && i + 1 < argc) {
+      std::optional<Recompute> r = parseRecompute(argv[++i]);
+      if (!r) {
+        std::fprintf(stderr, "hspmd-cost-model: --recompute: '%s' is not "
+                             "none, selective or full\n", argv[i]);
+        return 1;
+      }
+      recompute = *r;
       continue;
     }
     if (i + 1 >= argc) {
@@ -81,6 +105,9 @@ int main(int argc, char **argv) {
     j.attribute("attention_flops", attention);
     j.attribute("contraction_flops", gemm + attention);
     j.attribute("param_bytes", params * bytesPerParam);
+    j.attribute("activation_bytes",
+                layers * blockActivationBytes(m, tp, recompute,
+                                              sequenceParallel));
   });
   llvm::outs() << "\n";
   return 0;

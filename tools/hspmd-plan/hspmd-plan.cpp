@@ -42,10 +42,25 @@ const char *kUsage = R"(usage: hspmd-plan [options]
                         H20 ranks first, 8 per node), or a compact JSON
                         cluster file (ClusterJson.h, docs/CostModel.md);
                         default 32xH20+16xH800
-  --model NAME          llama32b (default) or llama70b
+  --model NAME          llama32b (default), llama70b, gpt22b, gpt175b,
+                        gpt530b, gpt1t, or custom (every field from
+                        --model-spec)
+  --model-spec LIST     model fields over the preset, comma-separated:
+                        layers=,hidden=,heads=,kv-heads=,head-dim=,ffn=,
+                        ffn-kind=swiglu|gelu,norm=rmsnorm|layernorm,vocab=,
+                        seq=,tied=0|1,causal=0|1,flash=0|1,name=
   --batch N             global batch in sequences (default 64)
   --seq N               sequence length (default 4096)
-  --micro-batch N       sequences per micro-batch (default 1)
+  --micro-batch N       fix the sequences per micro-batch (default: searched
+                        over --micro-batch-sizes)
+  --micro-batch-sizes L micro-batch sizes to search (default 1,2,4)
+  --no-recompute        search no recomputation only (default: none,
+                        selective and full)
+  --activation-bytes X  HBM bytes per s b h element of the memory-bound
+                        passes, fwd + bwd (default 0: in the priors' eta)
+  --score-bytes X       HBM bytes per attention score without flash
+  --no-sp               tensor parallelism without sequence parallelism
+  --grad-comm-bytes N   bytes per gradient element reduced (default 2)
   --calibration FILE    device constants over the priors (Calibration.h)
   --tp-degrees LIST     TP degrees to try (default 1,2,4,8)
   --grad-memory-bytes N bytes per gradient element held (default 2, Hetu)
@@ -62,8 +77,12 @@ const char *kUsage = R"(usage: hspmd-plan [options]
                           layers=a,b|c,d   layers per stage (with stages;
                                            one list stands for every pipeline)
                           micro=a,b,...    micro-batches per pipeline
+                          mbs=N            micro-batch size
+                          recompute=none|selective|full
+                          vpp=N            virtual stages (1: plain 1F1B)
   --no-uniform          leave the uniform plans out of the candidates
   --no-paper            leave the paper's 14 cases out of the candidates
+  --alternatives N      how many alternatives to list (default 6)
   --format table|json   output (default table)
   --no-annotations      do not print the sharding annotations
   --print-cluster       print the cluster as compact JSON and stop
@@ -104,6 +123,7 @@ struct PlanRun {
   const TrainingPlannerOptions &options;
   const TrainingPlannerResult &r;
   bool annotations;
+  size_t alternatives = 6;
   std::map<std::string, int64_t> kindCounts;
   std::set<int64_t> nodes;
   std::string text; // the sharding annotations, if asked for
@@ -189,6 +209,8 @@ void PlanRun::printJson() const {
     j.attributeObject("model", [&] {
       j.attribute("name", model.name);
       j.attribute("layers", model.layers);
+      j.attribute("hidden", model.hidden);
+      j.attribute("parameters", totalParams(model));
       j.attribute("seq", model.seqLen);
       j.attribute("micro_batch", model.microBatch);
       j.attribute("global_batch", batch);
@@ -197,6 +219,10 @@ void PlanRun::printJson() const {
       j.attribute("origin", r.best.origin);
       j.attribute("summary", describePlan(cluster, r.best.plan));
       j.attribute("zero", r.best.plan.zero);
+      j.attribute("micro_batch_size",
+                  microBatchSizeOf(model, r.best.plan));
+      j.attribute("recompute", recomputeName(r.best.plan.recompute));
+      j.attribute("virtual_stages", r.best.plan.virtualStages);
       j.attributeArray("pipelines", [&] {
         for (size_t q = 0; q < r.best.plan.pipelines.size(); ++q) {
           const PipelinePlan &pl = r.best.plan.pipelines[q];
@@ -218,6 +244,19 @@ void PlanRun::printJson() const {
       baseline("uniform_any_subset", r.bestUniformSubset);
       baseline("paper_case", r.bestGiven);
       baseline("search_before_improvement", r.bestSearched);
+    });
+    j.attributeArray("alternatives", [&] {
+      for (size_t i = 0; i < r.alternatives.size() && i < alternatives; ++i)
+        j.object([&] {
+          const PlanChoice &c = r.alternatives[i];
+          number("step_seconds", c.stepSeconds);
+          number("peak_memory_fraction", c.memoryFraction);
+          j.attribute("micro_batch_size", microBatchSizeOf(model, c.plan));
+          j.attribute("recompute", recomputeName(c.plan.recompute));
+          j.attribute("virtual_stages", c.plan.virtualStages);
+          j.attribute("origin", c.origin);
+          j.attribute("summary", describePlan(cluster, c.plan));
+        });
     });
     j.attributeObject("planner", [&] {
       j.attribute("structures", r.structures);
@@ -245,8 +284,8 @@ void PlanRun::printTable() const {
               model.name.c_str(), static_cast<long long>(model.layers),
               static_cast<long long>(model.seqLen),
               static_cast<long long>(batch),
-              static_cast<long long>(batch / model.microBatch),
-              static_cast<long long>(model.microBatch));
+              static_cast<long long>(batch / microBatchSizeOf(model, r.best.plan)),
+              static_cast<long long>(microBatchSizeOf(model, r.best.plan)));
   std::printf("plan (%s): %s\n", r.best.origin.c_str(),
               describePlan(cluster, r.best.plan).c_str());
   const StageReport &crit = rep.stages[rep.critical];
@@ -290,6 +329,21 @@ void PlanRun::printTable() const {
              : "paper cases:",
          r.bestGiven);
   line("search before local improvement:", r.bestSearched);
+  if (!r.alternatives.empty()) {
+    std::printf("why this plan: the fastest plan of each setting searched "
+                "(micro-batch size, recomputation, virtual stages):\n");
+    for (size_t i = 0; i < r.alternatives.size() && i < alternatives; ++i) {
+      const PlanChoice &c = r.alternatives[i];
+      std::printf("  %8.3f s %+6.1f%%  mem %4.2f  b%lld %-9s v%lld  %s\n",
+                  c.stepSeconds,
+                  100 * (c.stepSeconds / r.best.stepSeconds - 1),
+                  c.memoryFraction,
+                  static_cast<long long>(microBatchSizeOf(model, c.plan)),
+                  recomputeName(c.plan.recompute),
+                  static_cast<long long>(c.plan.virtualStages),
+                  describePlan(cluster, c.plan).c_str());
+    }
+  }
   std::printf("planner: %lld structures estimated, %lld step predictions, "
               "%.3f s\n",
               static_cast<long long>(r.structures),
@@ -304,7 +358,9 @@ void PlanRun::printTable() const {
 int main(int argc, char **argv) {
   std::string clusterArg = "32xH20+16xH800", modelName = "llama32b";
   std::string calibration, formatName = "table";
-  int64_t batch = 64, seq = 4096, micro = 1;
+  int64_t batch = 64, seq = 4096, micro = 0, alternativesShown = 6;
+  std::vector<std::string> modelSpecs;
+  bool seqGiven = false;
   bool annotations = true, printCluster = false;
   TrainingPlannerOptions options = withPaperPlans();
   std::vector<std::string> args(argv + 1, argv + argc);
@@ -347,8 +403,42 @@ int main(int argc, char **argv) {
     } else if (a == "--seq") {
       if (!nextInt(seq))
         return 2;
+      seqGiven = true;
     } else if (a == "--micro-batch") {
       if (!nextInt(micro))
+        return 2;
+    } else if (a == "--model-spec") {
+      if (!next(v))
+        return 2;
+      for (const std::string &field : splitSpec(v, ','))
+        modelSpecs.push_back(field);
+    } else if (a == "--micro-batch-sizes") {
+      if (!next(v))
+        return 2;
+      if (parsePositiveIntList(v, options.microBatchSizes)) {
+        std::cerr << "hspmd-plan: --micro-batch-sizes expects a list like "
+                     "1,2,4\n";
+        return 2;
+      }
+    } else if (a == "--no-recompute") {
+      options.recomputeOptions = {Recompute::None};
+    } else if (a == "--activation-bytes" || a == "--score-bytes") {
+      if (!next(v))
+        return 2;
+      std::optional<double> x = toNumber(v);
+      if (!x || *x < 0) {
+        std::cerr << "hspmd-plan: " << a << " expects a number >= 0\n";
+        return 2;
+      }
+      (a == "--activation-bytes" ? options.cost.activationBytes
+                                 : options.cost.scoreBytes) = *x;
+    } else if (a == "--no-sp") {
+      options.cost.sequenceParallel = false;
+    } else if (a == "--grad-comm-bytes") {
+      if (!nextInt(options.cost.gradCommBytes))
+        return 2;
+    } else if (a == "--alternatives") {
+      if (!nextInt(alternativesShown))
         return 2;
     } else if (a == "--calibration") {
       if (!next(calibration))
@@ -431,15 +521,35 @@ int main(int argc, char **argv) {
     return 0;
   }
 
-  std::optional<ModelConfig> named = modelByName(modelName);
+  std::optional<ModelConfig> named =
+      modelName == "custom" ? std::optional<ModelConfig>(ModelConfig())
+                            : modelByName(modelName);
   if (!named) {
     std::cerr << "hspmd-plan: unknown model '" << modelName
-              << "' (llama32b or llama70b)\n";
+              << "' (llama32b, llama70b, gpt22b, gpt175b, gpt530b, gpt1t or "
+                 "custom)\n";
     return 2;
   }
   ModelConfig model = *named;
-  model.seqLen = seq;
-  model.microBatch = micro;
+  if (modelName == "custom")
+    model.name = "custom";
+  // --seq, or the preset's own length for the GPT presets.
+  if (seqGiven || modelName.rfind("llama", 0) == 0 || modelName == "custom")
+    model.seqLen = seq;
+  for (const std::string &field : modelSpecs)
+    if (std::optional<std::string> err = applyModelField(field, model)) {
+      std::cerr << "hspmd-plan: --model-spec: " << *err << "\n";
+      return 2;
+    }
+  model.microBatch = 1;
+  if (micro > 0) {
+    model.microBatch = micro;
+    options.pins.microBatchSize = micro;
+  }
+  if (std::optional<std::string> err = validate(model)) {
+    std::cerr << "hspmd-plan: " << *err << "\n";
+    return 2;
+  }
 
   TrainingPlannerResult r = planTraining(model, cluster, batch, options);
   if (r.error) {
@@ -447,6 +557,7 @@ int main(int argc, char **argv) {
     return 1;
   }
   PlanRun run(cluster, model, batch, options, r, annotations);
+  run.alternatives = static_cast<size_t>(alternativesShown);
   if (formatName == "json")
     run.printJson();
   else

@@ -119,29 +119,55 @@ ModelConfig randomModel(std::mt19937_64 &rng) {
   return m;
 }
 
+/// The settings the artifact ran with: micro-batch 1, no recomputation,
+/// plain 1F1B. The splits are the artifact's under these; free, the planner
+/// may prefer interleaving or another micro-batch size, which moves layers.
+void pinArtifactSettings(TrainingPlannerOptions &o) {
+  o.pins.microBatchSize = 1;
+  o.pins.recompute = Recompute::None;
+  o.pins.virtualStages = 1;
+}
+
 /// The best uniform plan on all devices and on the devices of every subset
-/// of kinds, as the test computes it.
-std::optional<double> bestUniform(const ModelConfig &m, const Cluster &c,
+/// of kinds, as the test computes it: at the model's micro-batch size
+/// without recomputation, or, with `allSettings`, at every micro-batch size
+/// and recomputation the planner searches by default.
+std::optional<double> bestUniform(const ModelConfig &model, const Cluster &c,
                                   int64_t batch, const CostOptions &o,
-                                  const std::vector<int64_t> &tpDegrees) {
-  std::set<int64_t> kinds;
-  for (int64_t d = 0; d < c.size(); ++d)
-    kinds.insert(c.device(d).kind);
-  std::vector<int64_t> list(kinds.begin(), kinds.end());
+                                  const std::vector<int64_t> &tpDegrees,
+                                  bool allSettings = false) {
   std::optional<double> best;
-  for (uint64_t mask = 1; mask < (uint64_t(1) << list.size()); ++mask) {
-    std::vector<int64_t> devices;
-    for (int64_t d = 0; d < c.size(); ++d)
-      for (size_t i = 0; i < list.size(); ++i)
-        if ((mask >> i & 1) && c.device(d).kind == list[i])
-          devices.push_back(d);
-    std::vector<UniformCandidate> v =
-        searchUniformPlans(m, c, devices, batch, o, tpDegrees);
-    if (!v.empty() && (!best || v.front().stepSeconds < *best))
-      best = v.front().stepSeconds;
+  std::vector<int64_t> sizes{model.microBatch};
+  std::vector<Recompute> recomputes{Recompute::None};
+  if (allSettings) {
+    sizes = TrainingPlannerOptions().microBatchSizes;
+    recomputes = {Recompute::None, Recompute::Full};
   }
+  for (int64_t b : sizes)
+    for (Recompute rc : recomputes) {
+      if (batch % b != 0)
+        continue;
+      ModelConfig m = model;
+      m.microBatch = b;
+      std::set<int64_t> kinds;
+      for (int64_t d = 0; d < c.size(); ++d)
+        kinds.insert(c.device(d).kind);
+      std::vector<int64_t> list(kinds.begin(), kinds.end());
+      for (uint64_t mask = 1; mask < (uint64_t(1) << list.size()); ++mask) {
+        std::vector<int64_t> devices;
+        for (int64_t d = 0; d < c.size(); ++d)
+          for (size_t i = 0; i < list.size(); ++i)
+            if ((mask >> i & 1) && c.device(d).kind == list[i])
+              devices.push_back(d);
+        std::vector<UniformCandidate> v =
+            searchUniformPlans(m, c, devices, batch, o, tpDegrees, rc);
+        if (!v.empty() && (!best || v.front().stepSeconds < *best))
+          best = v.front().stepSeconds;
+      }
+    }
   return best;
 }
+
 
 } // namespace
 
@@ -180,12 +206,20 @@ TEST(Planner, NeverSlowerThanUniformAndFitsMemory) {
     slowest = std::max(slowest, r.seconds);
     std::optional<double> uniform =
         bestUniform(m, c, batch, options.cost, options.tpDegrees);
+    // The new dimensions: the best uniform plan at every micro-batch size
+    // and recomputation searched (every tenth case, for time).
+    std::optional<double> uniformAll;
+    if (seed % 10 == 0)
+      uniformAll = bestUniform(m, c, batch, options.cost, options.tpDegrees,
+                               /*allSettings=*/true);
     if (uniform)
       ++withUniform;
     if (r.error) {
       // Only acceptable when no uniform plan fits either.
       EXPECT_FALSE(uniform)
           << *r.error << "; a uniform plan takes " << *uniform << " s";
+      EXPECT_FALSE(uniformAll)
+          << *r.error << "; a uniform plan takes " << *uniformAll << " s";
       ++noPlan;
       continue;
     }
@@ -200,7 +234,32 @@ TEST(Planner, NeverSlowerThanUniformAndFitsMemory) {
     int64_t total = 0;
     for (const PipelinePlan &pl : r.best.plan.pipelines)
       total += pl.microBatches;
-    EXPECT_EQ(total * m.microBatch, batch);
+    // The plan carries its own micro-batch size (searched).
+    EXPECT_EQ(total * microBatchSizeOf(m, r.best.plan), batch);
+    const TrainingPlan &bp = r.best.plan;
+    EXPECT_TRUE(bp.microBatchSize == 1 || bp.microBatchSize == 2 ||
+                bp.microBatchSize == 4);
+    EXPECT_TRUE(bp.recompute == Recompute::None ||
+                bp.recompute == Recompute::Full)
+        << "selective recomputation equals none under flash attention";
+    EXPECT_GE(bp.virtualStages, 1);
+    EXPECT_LE(bp.virtualStages, 4);
+    if (bp.virtualStages > 1) {
+      for (const PipelinePlan &pl : bp.pipelines)
+        for (const StagePlan &st : pl.stages)
+          EXPECT_GE(st.layers, bp.virtualStages);
+    }
+    // The alternatives list the best plan first and are sorted.
+    ASSERT_FALSE(r.alternatives.empty());
+    EXPECT_NEAR(r.alternatives.front().stepSeconds, r.best.stepSeconds,
+                1e-12 * r.best.stepSeconds);
+    for (size_t i = 1; i < r.alternatives.size(); ++i)
+      EXPECT_LE(r.alternatives[i - 1].stepSeconds,
+                r.alternatives[i].stepSeconds);
+    if (uniformAll) {
+      EXPECT_LE(again.stepSeconds, *uniformAll * (1 + 1e-9))
+          << describePlan(c, r.best.plan);
+    }
     if (uniform) {
       EXPECT_LE(again.stepSeconds, *uniform * (1 + 1e-9))
           << describePlan(c, r.best.plan);
@@ -249,6 +308,7 @@ TEST(Planner, RederivesArtifactSplitsWithItsStages) {
     TrainingPlannerOptions o;
     // no given plans: the answer is the planner's own
     o.pins.stages = stagesOf(b.plan);
+    pinArtifactSettings(o);
     TrainingPlannerResult r = planTraining(b.model, b.cluster, 64, o);
     ASSERT_FALSE(r.error) << "case " << id << ": " << *r.error;
     std::vector<int64_t> split = layersOf(r.best.plan.pipelines[0]);
@@ -282,6 +342,7 @@ TEST(Planner, RederivesArtifactSplitsWithTpAndDpPinned) {
     o.pins.tpDegree = {{"H20", pc.tp}, {"H800", pc.tp}};
     o.pins.pipelines = static_cast<int64_t>(pc.layers.size());
     o.pins.kindOrder = {"H20", "H800"};
+    pinArtifactSettings(o);
     o.pins.allKinds = true;
     TrainingPlannerResult r = planTraining(b.model, b.cluster, 64, o);
     ASSERT_FALSE(r.error) << "case " << id << ": " << *r.error;
@@ -370,6 +431,8 @@ TEST(Planner, PinsHold) {
     o.pins.layers = {{11, 11, 38}, {11, 11, 38}, {11, 11, 38}, {11, 11, 38}};
     o.pins.microBatches = {16, 16, 16, 16};
     o.pins.zero = true;
+    pinArtifactSettings(o); // now part of "everything"
+    EXPECT_EQ(checkPins(b.cluster, b.plan, o.pins), std::nullopt);
     TrainingPlannerResult r = planTraining(b.model, b.cluster, 64, o);
     ASSERT_FALSE(r.error) << *r.error;
     EXPECT_EQ(stagesOf(r.best.plan), stagesOf(b.plan));

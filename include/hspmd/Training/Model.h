@@ -47,6 +47,11 @@ struct ModelConfig {
   bool tiedEmbedding = false;
   /// Attention is causal: only half of the score matrix is computed.
   bool causal = true;
+  /// Attention runs as FlashAttention: the s x s scores are never stored
+  /// (nor read back from HBM) and causal blocks are skipped. Off, the
+  /// scores are computed in full by batched GEMMs and pass through HBM
+  /// (softmax, mask, dropout), as in Megatron-LM before flash attention.
+  bool flashAttention = true;
 
   int64_t queryGroups() const { return kvHeads > 0 ? kvHeads : heads; }
   int64_t channelsPerHead() const {
@@ -59,7 +64,22 @@ struct ModelConfig {
   /// Llama-70B of the artifact: 80 x 8192, SwiGLU 28672, 64 heads (MHA: the
   /// artifact's Llama passes group ratio 1), vocab 50304, 4K, micro-batch 1.
   static ModelConfig llama70B();
+  /// A GPT-3-style decoder as Megatron-LM trains it (Narayanan et al. 2021,
+  /// Korthikanti et al. 2022): MLP of 4h with GeLU, LayerNorm with bias,
+  /// tied embedding, causal, scores materialised (no flash attention),
+  /// vocab 51200, 2048-token sequences, micro-batch 1.
+  static ModelConfig gpt(int64_t layers, int64_t hidden, int64_t heads);
 };
+
+/// Activation recomputation (Korthikanti et al. 2022): none; selective,
+/// which drops and recomputes the attention core (the s x s scores; nothing
+/// to drop under FlashAttention); or full, which keeps only each block's
+/// input and reruns the whole block forward before its backward.
+enum class Recompute { None, Selective, Full };
+
+/// "none", "selective", "full".
+const char *recomputeName(Recompute r);
+std::optional<Recompute> parseRecompute(const std::string &text);
 
 /// Nothing if every size is positive and consistent; otherwise which field
 /// is wrong and its value.
@@ -93,9 +113,10 @@ double blockGemmFlops(const ModelConfig &model);
 /// multiply-add, x3 for fwd + bwd, half the score matrix when causal:
 /// 6 b s^2 (heads headDim) causal, 12 b s^2 (heads headDim) otherwise.
 double blockAttentionModelFlops(const ModelConfig &model);
-/// What FlashAttention executes (used for time): forward 4 b s^2 (a d) / 2
-/// when causal, backward 2.5x forward (flash-attn benchmarks), so
-/// 7 b s^2 (a d) causal.
+/// What attention executes (used for time): under FlashAttention, forward
+/// 4 b s^2 (a d) / 2 when causal, backward 2.5x forward (flash-attn
+/// benchmarks), so 7 b s^2 (a d) causal; without it, the full score matrix
+/// by GEMMs, 12 b s^2 (a d) whether causal or not.
 double blockAttentionFlashFlops(const ModelConfig &model);
 /// The LM head GEMM: 6 b s h V.
 double headFlops(const ModelConfig &model);
@@ -113,6 +134,25 @@ double microBatchModelFlops(const ModelConfig &model);
 /// theoretical_memory_usage.py 18 + 4 ffn/h, with 2 ffn + ffn SwiGLU
 /// intermediates), s b h (18 + 4 ffn/h) / tp otherwise.
 double blockActivationBytes(const ModelConfig &model, int64_t tp);
+
+/// The general form (Korthikanti et al. 2022, extended to any FFN size and
+/// kind): per block, micro-batch and device of a TP group of `tp`,
+///   none:      s b h (18 + c f/h + 5 a s/h [no flash]) / tp with SP;
+///              without SP the 10 s b h of norms, dropout masks and block
+///              inputs are held whole: s b h (10 + (8 + c f/h + 5 a s/h)/tp);
+///   selective: the same without the 5 a s/h score term;
+///   full:      the block input only, 2 s b h / tp (2 s b h without SP),
+/// with c = 6 for SwiGLU, 4 otherwise. While one block runs its backward
+/// it also holds what was dropped (recomputeWorkingBytes).
+double blockActivationBytes(const ModelConfig &model, int64_t tp,
+                            Recompute recompute, bool sequenceParallel);
+/// The extra bytes a stage holds while one block recomputes for its
+/// backward: what recomputation dropped, blockActivationBytes(None) -
+/// blockActivationBytes(recompute) (0 without recomputation). So n blocks
+/// in flight hold n kept forms plus one block's dropped part, which never
+/// exceeds what less recomputation holds.
+double recomputeWorkingBytes(const ModelConfig &model, int64_t tp,
+                             Recompute recompute, bool sequenceParallel);
 /// Logits the last stage holds during the loss: FP32 plus BF16 copies,
 /// s b V / tp x 6.
 double logitsBytes(const ModelConfig &model, int64_t tp);

@@ -55,6 +55,17 @@ PipelineSchedule simulate1F1B(const std::vector<StageTiming> &stages,
                               int64_t microBatches,
                               const std::vector<double> &transfer);
 
+/// Interleaved 1F1B with `virtualStages` v chunks per stage (Narayanan et
+/// al. 2021), from the plain 1F1B simulation of the same stages: each stage
+/// is busy m T_k either way, and interleaving divides its idle time (the
+/// bubble) by v, so stage k ends at m T_k + (finish_k - m T_k) / v. On p
+/// equal stages this is (m + (p - 1)/v) T, the paper's bubble. The pass
+/// times in the result are those of plain 1F1B.
+PipelineSchedule simulateInterleaved1F1B(const std::vector<StageTiming> &stages,
+                                         int64_t microBatches,
+                                         const std::vector<double> &transfer,
+                                         int64_t virtualStages);
+
 /// The closed form of Metis's estimator, sum_k T_k + (m-1) max_k T_k: exact
 /// for equal stages ((m+p-1) T), an approximation otherwise.
 double closedFormPipelineTime(const std::vector<StageTiming> &stages,

@@ -32,22 +32,24 @@ struct UniformCandidate {
 
 /// Every uniform plan on `devices` with TP in `tpDegrees`, PP dividing the
 /// layers, DP dividing `globalBatch` / microBatch sequences, that fits in
-/// memory; fastest first.
+/// memory, with `recompute`, plain 1F1B; fastest first.
 std::vector<UniformCandidate>
 searchUniformPlans(const ModelConfig &model, const Cluster &cluster,
                    const std::vector<int64_t> &devices, int64_t globalBatch,
                    const CostOptions &options,
-                   const std::vector<int64_t> &tpDegrees = {1, 2, 4, 8});
+                   const std::vector<int64_t> &tpDegrees = {1, 2, 4, 8},
+                   Recompute recompute = Recompute::None);
 
 /// Integer layers per stage (stages given by their devices, in pipeline
 /// order) minimising the slowest stage's time per micro-batch, each stage
-/// within its memory (`microBatches` per pipeline, `replicas` pipelines);
-/// nothing if the layers cannot fit.
+/// within its memory (`microBatches` per pipeline, `replicas` pipelines,
+/// `recompute`); nothing if the layers cannot fit.
 std::optional<std::vector<int64_t>>
 balanceLayers(const ModelConfig &model, const Cluster &cluster,
               const std::vector<std::vector<int64_t>> &stageDevices,
               int64_t microBatches, int64_t replicas, bool zero,
-              const CostOptions &options);
+              const CostOptions &options,
+              Recompute recompute = Recompute::None);
 
 } // namespace hspmd::training
 

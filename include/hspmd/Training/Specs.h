@@ -39,8 +39,17 @@ bool parseDeviceList(const std::string &text, std::vector<int64_t> &out);
 /// still unknown to namedCluster.
 std::string canonicalClusterName(const std::string &text);
 
-/// A model by name: "llama32b" / "llama-32b", "llama70b" / "llama-70b".
+/// A model by name: "llama32b" / "llama-32b", "llama70b" / "llama-70b",
+/// and the GPT-3 sizes "gpt22b", "gpt175b", "gpt530b", "gpt1t".
 std::optional<ModelConfig> modelByName(const std::string &name);
+
+/// One field of a model description, "key=value", applied to `model`:
+/// layers, hidden, heads, kv-heads (0: multi-head), head-dim (0: hidden /
+/// heads), ffn, ffn-kind=swiglu|gelu, norm=rmsnorm|layernorm, vocab, seq,
+/// tied=0|1, causal=0|1, flash=0|1, name. Any GPT- or Llama-style decoder
+/// is a preset (or the empty model) plus such fields.
+std::optional<std::string> applyModelField(const std::string &spec,
+                                           ModelConfig &model);
 
 /// Applies one planner pin, `key=value` (hspmd-plan --pin; the keys are
 /// tp.KIND, remainder, dp, zero, family, order, all-kinds, stages, layers,

@@ -41,7 +41,22 @@ struct TrainingPlan {
   /// ZeRO-1: optimizer state sharded over the replicas of each layer, the
   /// gradient all-reduce split into reduce-scatter + parameter all-gather.
   bool zero = true;
+  /// Activation recomputation, in every stage.
+  Recompute recompute = Recompute::None;
+  /// Interleaved 1F1B (Narayanan et al. 2021): every stage runs its layers
+  /// as `virtualStages` chunks, so a micro-batch visits each device that
+  /// many times. 1 is plain 1F1B. Every stage needs at least that many
+  /// layers.
+  int64_t virtualStages = 1;
+  /// Sequences per micro-batch; 0 means the model's `microBatch`.
+  int64_t microBatchSize = 0;
 };
+
+/// The micro-batch size a plan runs `model` with.
+inline int64_t microBatchSizeOf(const ModelConfig &model,
+                                const TrainingPlan &plan) {
+  return plan.microBatchSize > 0 ? plan.microBatchSize : model.microBatch;
+}
 
 struct CostOptions {
   /// Sequence parallelism inside TP groups (the artifact's setting); off,
@@ -60,21 +75,44 @@ struct CostOptions {
   /// HBM traffic of one Adam update per parameter: read p, g, m, v; write
   /// p, m, v; the BF16 copy.
   double optimizerBytesPerParam = 36;
+  /// The memory-bound passes over a block's activations (norms, residual
+  /// adds, GeLU/SwiGLU, bias, dropout, rotary): HBM bytes moved per element
+  /// of s b h, forward + backward, at the kind's HBM bandwidth. 0 in the
+  /// priors: the H20 profile, one model size, cannot tell these passes from
+  /// the GEMMs (both grow as b s), so its eta_gemm and c_layer hold them.
+  /// Fitted for Megatron-LM on A100 (Data/PublicRuns.h).
+  double activationBytes = 0;
+  /// Without FlashAttention, the passes over the b a s^2 scores (softmax,
+  /// mask, dropout): HBM bytes per score, forward + backward.
+  double scoreBytes = 0;
 };
 
 /// One block, one micro-batch, forward + backward, on one kind at TP `tp`.
 struct BlockTime {
   double gemm = 0, attention = 0, tpComm = 0, overhead = 0;
-  double total() const { return gemm + attention + tpComm + overhead; }
-  /// fwd share: a third of the GEMMs (fwd, wgrad, dgrad), 1/3.5 of flash
-  /// attention (bwd = 2.5 fwd), half the TP traffic, a third of the rest.
+  /// Memory-bound passes over the activations (and, without flash, over
+  /// the scores), fwd + bwd.
+  double memory = 0;
+  /// What recomputation adds before the backward: a forward of the whole
+  /// block (full) or of the attention core (selective, without flash).
+  double recompute = 0;
+  /// The forward's share of `attention`: 1/3.5 for flash attention
+  /// (bwd = 2.5 fwd), 1/3 for score GEMMs.
+  double attentionForwardShare = 1 / 3.5;
+  double total() const {
+    return gemm + attention + tpComm + overhead + memory + recompute;
+  }
+  /// fwd share: a third of the GEMMs (fwd, wgrad, dgrad), the forward
+  /// share of attention, half the TP traffic, a third of the rest.
   double forward() const {
-    return gemm / 3 + attention / 3.5 + tpComm / 2 + overhead / 3;
+    return gemm / 3 + attention * attentionForwardShare + tpComm / 2 +
+           overhead / 3 + memory / 3;
   }
 };
 
 BlockTime blockTime(const ModelConfig &model, const DeviceKind &kind,
-                    int64_t tp, const Link &tpLink, const CostOptions &options);
+                    int64_t tp, const Link &tpLink, const CostOptions &options,
+                    Recompute recompute = Recompute::None);
 
 /// A stage's time per micro-batch: blocks, plus on the last stage the LM
 /// head GEMM and the vocab-parallel cross entropy (4 passes over FP32
@@ -88,15 +126,23 @@ struct StageCost {
 
 StageCost stageCost(const ModelConfig &model, const Cluster &cluster,
                     const std::vector<int64_t> &devices, int64_t layers,
-                    bool first, bool last, const CostOptions &options);
+                    bool first, bool last, const CostOptions &options,
+                    Recompute recompute = Recompute::None);
 
 /// Weight, gradient and optimizer bytes plus the activations of the
 /// micro-batches in flight under 1F1B (min(m, p - k) at stage k) and, on the
 /// last stage, the logits; per device of the stage.
+///
+/// With recomputation, the in-flight micro-batches hold the recomputed form
+/// (blockActivationBytes) and the stage adds one block's working set. With
+/// `virtualStages` v > 1 (interleaved 1F1B over p stages) the activations
+/// in flight grow by 1 + (p - 1) / (p v) (Korthikanti et al. 2022).
 double stageMemoryBytes(const ModelConfig &model, int64_t tp, int64_t layers,
                         bool first, bool last, int64_t inFlight,
                         int64_t replicas, bool zero,
-                        const CostOptions &options);
+                        const CostOptions &options,
+                        Recompute recompute = Recompute::None,
+                        int64_t virtualStages = 1, int64_t stages = 1);
 
 struct StageReport {
   int64_t pipeline = 0, stage = 0;

@@ -28,6 +28,11 @@
 //      pipelines, one layer between two stages of a class of identical
 //      pipelines, or toggle ZeRO, while predictStep improves.
 //
+// Steps 1-5 run once per setting of the micro-batch size and recomputation
+// (TrainingPlannerOptions::microBatchSizes, recomputeOptions); the best
+// plans of each then get interleaved variants (virtualStageOptions). The
+// fastest plan of every setting is kept as an alternative.
+//
 // The result is the fastest plan predictStep has seen that validates, fits
 // memory and satisfies the pins, so it is never predicted slower than any
 // uniform or given plan that satisfies them.
@@ -99,11 +104,18 @@ struct PlanPins {
   std::vector<std::vector<int64_t>> layers;
   /// Micro-batches per pipeline, fixed (requires the pipeline count).
   std::vector<int64_t> microBatches;
+  /// Sequences per micro-batch.
+  std::optional<int64_t> microBatchSize;
+  /// Activation recomputation.
+  std::optional<Recompute> recompute;
+  /// Virtual stages of the interleaved schedule (1: plain 1F1B).
+  std::optional<int64_t> virtualStages;
 
   bool empty() const {
     return tpDegree.empty() && !remainder && !pipelines && !zero &&
            family == Family::Any && kindOrder.empty() && !allKinds &&
-           stages.empty() && layers.empty() && microBatches.empty();
+           stages.empty() && layers.empty() && microBatches.empty() &&
+           !microBatchSize && !recompute && !virtualStages;
   }
 };
 
@@ -136,6 +148,24 @@ struct TrainingPlannerOptions {
   int64_t blockOptions = 6;
   /// Most predictStep calls the local improvement may make.
   int64_t improvementEvaluations = 400;
+  /// Micro-batch sizes (sequences) to search; each must divide the batch.
+  /// Empty means the model's own `microBatch` only.
+  std::vector<int64_t> microBatchSizes = {1, 2, 4};
+  /// Recomputation settings to search (selective is left out where the
+  /// model uses flash attention: there it equals none).
+  std::vector<Recompute> recomputeOptions = {
+      Recompute::None, Recompute::Selective, Recompute::Full};
+  /// Virtual stages to try on the best plans (1 always).
+  std::vector<int64_t> virtualStageOptions = {1, 2, 3, 4};
+  /// How many of the best plans of each setting get the virtual-stage
+  /// variants.
+  int64_t interleaveCandidates = 8;
+  /// Search every setting. Otherwise: micro-batch sizes in increasing
+  /// order until one is slower than the one before, and recomputation at a
+  /// size only where the best plan without it fails or holds more than
+  /// `memoryHeadroom` of some stage's capacity.
+  bool exhaustiveSettings = false;
+  double memoryHeadroom = 0.8;
 };
 
 /// A plan and where it came from, as predictStep sees it.
@@ -162,6 +192,10 @@ struct TrainingPlannerResult {
   int bestGivenId = 0;
   /// The fastest structure of the search before local improvement.
   std::optional<PlanChoice> bestSearched;
+  /// Why the plan wins: the fastest plan of every setting searched
+  /// (micro-batch size x recomputation x virtual stages) that fits,
+  /// fastest first; the first is `best`.
+  std::vector<PlanChoice> alternatives;
   /// Structures ranked by the estimate; predictStep calls in all.
   int64_t structures = 0;
   int64_t evaluations = 0;

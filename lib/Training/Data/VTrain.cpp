@@ -70,58 +70,47 @@ hspmd::training::readVTrainTable(const std::string &path,
   return std::nullopt;
 }
 
+PublicRun hspmd::training::publicRunFromVTrain(const VTrainRun &r,
+                                               const VTrainHardware &hw) {
+  PublicRun p;
+  p.source = RunSource::VTrain;
+  p.line = r.line;
+  p.gpus = r.gpus;
+  p.layers = r.layers;
+  p.hidden = r.hidden;
+  p.heads = r.heads;
+  p.vocab = hw.vocab;
+  p.seqLen = r.seqLen;
+  p.globalBatch = r.globalBatch;
+  p.tp = r.tp;
+  p.pp = r.pp;
+  p.dp = r.dp;
+  p.microBatch = r.microBatch;
+  p.virtualStages = 1;
+  p.recompute = Recompute::Full;
+  p.sequenceParallel = false;
+  p.zero = false;
+  p.hbmBytes = hw.hbmBandwidth > 1.8e12 ? 80e9 : 40e9;
+  p.seconds = r.seconds;
+  return p;
+}
+
+A100Constants hspmd::training::a100ConstantsOf(const VTrainConstants &c) {
+  A100Constants a;
+  a.eta = c.eta;
+  a.nvlinkBusBw = c.nvlinkBusBw;
+  a.nicBusBw = c.nicBusBw;
+  a.layerOverhead = c.layerOverhead;
+  a.scoreBytes = c.scoreBytes;
+  a.activationBytes = c.activationBytes;
+  return a;
+}
+
 double hspmd::training::vtrainPredictSeconds(const VTrainRun &r,
                                          const VTrainConstants &p,
                                          const VTrainHardware &hw) {
-  const double peak = hw.peakFlops, hbm = hw.hbmBandwidth;
-  const int64_t V = hw.vocab, node = hw.gpusPerNode;
-  // GPT as vTrain runs it: plain MLP of 4h, LayerNorm with bias, non-causal
-  // scores as vTrain counts them.
-  ModelConfig m;
-  m.name = "gpt";
-  m.layers = r.layers;
-  m.hidden = r.hidden;
-  m.ffn = 4 * r.hidden;
-  m.heads = r.heads;
-  m.vocab = V;
-  m.seqLen = r.seqLen;
-  m.microBatch = r.microBatch;
-  m.gatedMlp = false;
-  m.normBias = true;
-  m.causal = false;
-  int64_t micro = r.globalBatch / (r.dp * r.microBatch);
-  double forward = (blockGemmFlops(m) + blockAttentionModelFlops(m)) / 3;
-  double t = 4 * forward / (r.tp * peak * p.eta);
-  t += p.scorePasses * 2.0 * r.microBatch * r.heads * double(r.seqLen) *
-       r.seqLen / r.tp / hbm;
-  double act = 2.0 * r.microBatch * r.seqLen * r.hidden; // fp16 activations
-  if (r.tp > 1) {
-    Link tpLink{r.tp <= node ? p.nvlinkBusBw
-                             : std::min(p.nvlinkBusBw, node * p.nicBusBw),
-                0};
-    t += 6 * collectiveTime(Collective::AllReduce, act, r.tp, tpLink);
-  }
-  t += p.tokenPasses * act / r.tp / hbm;
-  t += p.layerOverhead;
-  double stage = double(r.layers) / r.pp * t;
-  double last = stage + headFlops(m) / (r.tp * peak * p.eta);
-  if (r.pp > 1)
-    stage += 2 * act / r.tp / p.nicBusBw;
-  double slowest = std::max(stage, last);
-  double pipe = r.pp > 1 ? (micro + r.pp - 1) * slowest : micro * last;
-  double params = double(r.layers) / r.pp *
-                      (12.0 * r.hidden * r.hidden + 13.0 * r.hidden) / r.tp +
-                  double(V) * r.hidden / r.tp;
-  if (r.dp > 1) {
-    int64_t g = std::max<int64_t>(1, node / r.tp);
-    bool spans = r.dp * r.tp > node;
-    Link dpLink{spans ? std::min(p.nvlinkBusBw, g * p.nicBusBw)
-                      : p.nvlinkBusBw,
-                0};
-    pipe += collectiveTime(Collective::AllReduce, params * 4, r.dp, dpLink);
-  }
-  pipe += 36 * params / hbm;
-  return pipe;
+  return predictPublicRun(publicRunFromVTrain(r, hw), a100ConstantsOf(p))
+      .seconds;
 }
 
 void hspmd::training::splitEvenOdd(const std::vector<VTrainRun> &runs,
@@ -145,27 +134,23 @@ RelativeErrors hspmd::training::vtrainErrors(const std::vector<VTrainRun> &runs,
 VTrainConstants
 hspmd::training::vtrainGridFit(const std::vector<VTrainRun> &runs,
                                const VTrainHardware &hw) {
-  const double etas[] = {0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9};
-  const double nvls[] = {100e9, 150e9, 200e9, 250e9};
-  const double nics[] = {6e9, 9e9, 12.5e9, 18e9, 25e9};
-  const double cls[] = {0, 1e-3, 2e-3, 3e-3, 4e-3, 6e-3, 8e-3};
-  const double cas[] = {0, 6, 12, 18, 24, 36, 48};
-  const double cts[] = {0, 20, 40, 80};
+  const double etas[] = {0.5, 0.6, 0.7, 0.8};
+  const double nics[] = {12.5e9, 25e9};
+  const double cls[] = {0, 2e-3};
+  const double acts[] = {0, 100, 200};
   VTrainConstants best{};
   double bestErr = 1e300;
   for (double e : etas)
-    for (double nv : nvls)
-      for (double ni : nics)
-        for (double cl : cls)
-          for (double ca : cas)
-            for (double ct : cts) {
-              VTrainConstants p{e, nv, ni, cl, ca, ct};
-              double err = vtrainErrors(runs, p, hw).mean;
-              if (err < bestErr) {
-                bestErr = err;
-                best = p;
-              }
-            }
+    for (double ni : nics)
+      for (double cl : cls)
+        for (double act : acts) {
+          VTrainConstants p{e, 200e9, ni, cl, 10, act};
+          double err = vtrainErrors(runs, p, hw).mean;
+          if (err < bestErr) {
+            bestErr = err;
+            best = p;
+          }
+        }
   return best;
 }
 
@@ -180,8 +165,8 @@ RelativeFitResult hspmd::training::vtrainLeastSquaresFit(
       {"nvlink_busbw", start.nvlinkBusBw, 1e9, 1e13, 1e11, true},
       {"nic_busbw", start.nicBusBw, 1e8, 1e12, 1e10, true},
       {"c_layer", start.layerOverhead, 0, 0.1, 1e-3, false},
-      {"score_passes", start.scorePasses, 0, 1000, 10, false},
-      {"token_passes", start.tokenPasses, 0, 1000, 10, false},
+      {"score_bytes", start.scoreBytes, 0, 2000, 10, false},
+      {"activation_bytes", start.activationBytes, 0, 2000, 10, false},
   };
   std::vector<double> measured;
   for (const VTrainRun &r : runs)

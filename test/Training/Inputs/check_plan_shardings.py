@@ -6,7 +6,12 @@ import sys
 
 remark = open(sys.argv[1]).read()
 program = open(sys.argv[2]).read()
-m = re.search(r"remark: plan: (.*?), (ZeRO-1|no ZeRO), predicted", remark)
+# After ZeRO, the plan's settings when not the defaults (describePlan):
+# ", b2", ", full recompute", ", 3 virtual stages"; the shardings do not
+# depend on them.
+m = re.search(r"remark: plan: (.*?), (ZeRO-1|no ZeRO)"
+              r"((?:, (?:b\d+|\w+ recompute|\d+ virtual stages))*), predicted",
+              remark)
 if not m:
     sys.exit("no plan remark")
 pipelines = []  # [(stages [(tp, layers)], microbatches)]

@@ -3,13 +3,12 @@
 // vTrain (MICRO'24) released 109 measured iteration times of GPT models trained
 // with Megatron-LM on 64-512 A100s (data/ground_truth_multi.csv of
 // VIA-Research/vTrain; a copy is
-// data/calibration/vtrain-ground-truth-multi.csv). This is the reference's
-// closed form for them (CostModel.md "Calibration"), with the library's FLOP
-// counts and ring collectives: full recomputation (4 forward passes), TP
-// without SP (6 all-reduces per layer), 1F1B (m + p - 1) x slowest stage, a DP
-// all-reduce of FP32 gradients that is not overlapped, Adam at HBM bandwidth;
-// and the fits of its six constants that hspmd-cost-bench and hspmd-calibrate
-// share.
+// data/calibration/vtrain-ground-truth-multi.csv). They are predicted by the
+// one step-time model, predictStep, through PublicRuns.h: full
+// recomputation, TP without SP, plain 1F1B, a DP all-reduce of FP32
+// gradients that is not overlapped, Adam at HBM bandwidth. This file holds
+// the reader and the fits of the six A100 constants that hspmd-cost-bench
+// and hspmd-calibrate share.
 //
 //===----------------------------------------------------------------------===//
 
@@ -18,6 +17,7 @@
 
 #include "hspmd/Training/Calibration.h"
 #include "hspmd/Training/Data/Fit.h"
+#include "hspmd/Training/Data/PublicRuns.h"
 
 #include <cstdint>
 #include <optional>
@@ -61,12 +61,20 @@ struct VTrainConstants {
   double nvlinkBusBw = 0, nicBusBw = 0;
   /// Per layer and micro-batch (recomputation included), seconds.
   double layerOverhead = 0;
-  /// Passes over the s^2 attention scores (2 bytes per score) and over the
-  /// s b h activations at HBM bandwidth: softmax, mask, dropout; norms,
-  /// GeLU, residuals.
-  double scorePasses = 0, tokenPasses = 0;
+  /// HBM bytes per score of the b a s^2 attention scores (softmax, mask,
+  /// dropout) and per element of the s b h activations (norms, GeLU,
+  /// residuals), forward + backward: CostOptions::scoreBytes and
+  /// activationBytes.
+  double scoreBytes = 0, activationBytes = 0;
 };
 
+/// The run as a PublicRun (HBM 40 GB where hw has the 40 GB part's
+/// bandwidth), and the constants as A100Constants.
+PublicRun publicRunFromVTrain(const VTrainRun &run,
+                              const VTrainHardware &hw = {});
+A100Constants a100ConstantsOf(const VTrainConstants &c);
+
+/// predictStep of the run (predictPublicRun).
 double vtrainPredictSeconds(const VTrainRun &run, const VTrainConstants &c,
                             const VTrainHardware &hw = {});
 
@@ -79,9 +87,10 @@ RelativeErrors vtrainErrors(const std::vector<VTrainRun> &runs,
                             const VTrainConstants &c,
                             const VTrainHardware &hw = {});
 
-/// The reference's fit: its grid (9 x 4 x 5 x 7 x 7 x 4
-/// points), minimising the mean relative error on `runs`; the first point
-/// of the grid wins ties.
+/// A coarse grid (eta 0.5..0.8, NIC 12.5 or 25 GB/s, c_layer 0 or 2 ms,
+/// activation bytes 0, 100 or 200; NVLink 200 GB/s, score bytes 10),
+/// minimising the mean relative error on `runs`: the start of the least
+/// squares. The first point of the grid wins ties.
 VTrainConstants vtrainGridFit(const std::vector<VTrainRun> &runs,
                               const VTrainHardware &hw = {});
 

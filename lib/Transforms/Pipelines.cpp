@@ -332,6 +332,10 @@ void mlir::hspmd::registerPipelines() {
       [](OpPassManager &pm, const CudaPipelineOptions &options) {
         pm.addPass(createHspmdStrip());
         pm.addPass(createHspmdDecomposeAggregates());
+        // As the distributed pipelines canonicalize before lowering, so
+        // that both fold the same ops away (a tensor.bitcast there and
+        // back is refused or accepted in both modes alike).
+        pm.addPass(createCanonicalizerPass());
         addHostToCudaPipeline(pm, options);
       });
   PassPipelineRegistration<>(
@@ -347,6 +351,10 @@ void mlir::hspmd::registerPipelines() {
       [](OpPassManager &pm) {
         pm.addPass(createHspmdStrip());
         pm.addPass(createHspmdDecomposeAggregates());
+        // As the distributed pipelines canonicalize before lowering, so
+        // that both fold the same ops away (a tensor.bitcast there and
+        // back is refused or accepted in both modes alike).
+        pm.addPass(createCanonicalizerPass());
         addHostToLLVMPipeline(pm);
       });
 }

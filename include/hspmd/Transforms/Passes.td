@@ -355,6 +355,20 @@ def HspmdStrip : Pass<"hspmd-strip", "ModuleOp"> {
   }];
 }
 
+def HspmdCheckEntry : Pass<"hspmd-check-entry", "ModuleOp"> {
+  let summary = "Checks that the module is a program hspmd-run can run";
+  let description = [{
+    A program that `hspmd-compile` and `hspmd-run` build into an executable
+    has one entry point, `func.func @main()` with a body, taking no arguments
+    and returning nothing: the runner has nothing to pass it and nothing to do
+    with what it returns (it prints what the program prints). Anything else
+    is a located error here, in every mode, rather than a link error or a run
+    reading uninitialized arguments. `hspmd-compile` runs this check first;
+    the pipelines themselves also compile modules without `@main`
+    (libraries, plugins).
+  }];
+}
+
 def HspmdImportShard : Pass<"hspmd-import-shard", "ModuleOp"> {
   let summary = "Converts upstream `shard` dialect shardings into #hspmd.sharding";
   let description = [{

@@ -64,7 +64,10 @@ for shape, layer, role, sharding in args:
         if not sharding.startswith(top):
             sys.exit(f"layer {layer} {role}: expected {top}: {sharding}")
         if role == "batch":
-            w = [int(x) for x in re.search(r"weights = \[([0-9, ]+)\]", sharding).group(1).split(",")]
+            # Equal weights are not printed (the canonical form).
+            wm = re.search(r"weights = \[([0-9, ]+)\]", sharding)
+            w = ([int(x) for x in wm.group(1).split(",")] if wm
+                 else [1] * len(pipelines))
             mbs = [mb for _, mb in pipelines]
             if any(a * mbs[0] != b * w[0] for a, b in zip(w, mbs)):
                 sys.exit(f"batch weights {w} are not the micro-batches {mbs}")

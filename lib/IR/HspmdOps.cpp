@@ -13,7 +13,6 @@ using namespace mlir;
 using namespace mlir::hspmd;
 
 using ::hspmd::layout::kMaxDevice;
-using ::hspmd::layout::kMaxListedDevices;
 using ::hspmd::layout::kMinPrintedRange;
 
 //===----------------------------------------------------------------------===//
@@ -116,24 +115,10 @@ static ParseResult parseDeviceIds(OpAsmParser &parser,
                                   SmallVectorImpl<int64_t> &devices) {
   return parser.parseCommaSeparatedList(
       OpAsmParser::Delimiter::Square, [&]() -> ParseResult {
-        SMLoc loc = parser.getCurrentLocation();
-        int64_t first;
-        if (mlir::hspmd::detail::parseDecimal(parser, first))
+        int64_t first, last;
+        if (mlir::hspmd::detail::parseDeviceItem(
+                parser, static_cast<int64_t>(devices.size()), first, last))
           return failure();
-        int64_t last = first;
-        if (succeeded(parser.parseOptionalKeyword("to"))) {
-          if (mlir::hspmd::detail::parseDecimal(parser, last))
-            return failure();
-          if (first < 0 || last >= kMaxDevice || last < first)
-            return parser.emitError(loc)
-                   << "a range `a to b` of device ids needs 0 <= a <= b < "
-                   << kMaxDevice << ", got `" << first << " to " << last
-                   << "`";
-          if (static_cast<int64_t>(devices.size()) + (last - first) >=
-              kMaxListedDevices)
-            return parser.emitError(loc) << "a device group names at most "
-                                         << kMaxListedDevices << " devices";
-        }
         for (int64_t d = first; d <= last; ++d)
           devices.push_back(d);
         return success();

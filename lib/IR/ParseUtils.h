@@ -24,6 +24,13 @@ ShardingTypeSlot &shardingTypeSlot();
 /// MLIR's parseInteger also takes `true`, `false` and hexadecimal.
 ParseResult parseDecimal(AsmParser &parser, int64_t &value);
 
+/// Parses one item of a device list, `int` or `int to int` (a range), into
+/// [first, last]; a range must have 0 <= first <= last < kMaxDevice and
+/// `listed` + its length below kMaxListedDevices (located errors). Shared by
+/// sharding device lists and collective groups.
+ParseResult parseDeviceItem(AsmParser &parser, int64_t listed, int64_t &first,
+                            int64_t &last);
+
 } // namespace mlir::hspmd::detail
 
 #endif // HSPMD_LIB_IR_PARSEUTILS_H

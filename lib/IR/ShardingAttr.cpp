@@ -234,34 +234,43 @@ static ParseResult parseIntList(AsmParser &parser,
   });
 }
 
+ParseResult mlir::hspmd::detail::parseDeviceItem(AsmParser &parser,
+                                                  int64_t listed,
+                                                  int64_t &first,
+                                                  int64_t &last) {
+  SMLoc loc = parser.getCurrentLocation();
+  if (parseDecimal(parser, first))
+    return failure();
+  last = first;
+  if (succeeded(parser.parseOptionalKeyword("to"))) {
+    if (parseDecimal(parser, last))
+      return failure();
+    if (first < 0 || last >= layout::kMaxDevice)
+      return parser.emitError(loc)
+             << "device ids are in [0, " << layout::kMaxDevice
+             << "), got the range `" << first << " to " << last << "`";
+    if (last < first)
+      return parser.emitError(loc) << "a range `a to b` needs a <= b, got `"
+                                   << first << " to " << last << "`";
+  }
+  if (listed + (last - first) >= layout::kMaxListedDevices)
+    return parser.emitError(loc) << "a device list names at most "
+                                 << layout::kMaxListedDevices << " devices";
+  return success();
+}
+
 /// device-list ::= `[` item (`,` item)* `]`, item ::= int | int `to` int
 static ParseResult parseDeviceList(AsmParser &parser,
                                    layout::DeviceList &devices) {
-  return parser.parseCommaSeparatedList(AsmParser::Delimiter::Square, [&]() -> ParseResult {
-    SMLoc loc = parser.getCurrentLocation();
-    int64_t first;
-    if (mlir::hspmd::detail::parseDecimal(parser, first))
-      return failure();
-    int64_t last = first;
-    if (succeeded(parser.parseOptionalKeyword("to"))) {
-      if (mlir::hspmd::detail::parseDecimal(parser, last))
-        return failure();
-      if (first < 0 || last >= layout::kMaxDevice)
-        return parser.emitError(loc)
-               << "device ids are in [0, " << layout::kMaxDevice
-               << "), got the range `" << first << " to " << last << "`";
-      if (last < first)
-        return parser.emitError(loc)
-               << "a range `a to b` needs a <= b, got `" << first << " to "
-               << last << "`";
-    }
-    if (int64_t(devices.size()) + (last - first) >= layout::kMaxListedDevices)
-      return parser.emitError(loc)
-             << "a device list names at most " << layout::kMaxListedDevices
-             << " devices";
-    devices.appendRun(first, last - first + 1);
-    return success();
-  });
+  return parser.parseCommaSeparatedList(
+      AsmParser::Delimiter::Square, [&]() -> ParseResult {
+        int64_t first, last;
+        if (mlir::hspmd::detail::parseDeviceItem(
+                parser, static_cast<int64_t>(devices.size()), first, last))
+          return failure();
+        devices.appendRun(first, last - first + 1);
+        return success();
+      });
 }
 
 /// group ::= device-list `:` `[` (axis (`,` axis)*)? `]`

@@ -301,7 +301,7 @@ FEATURES = ("extract", "gather", "reduce", "helper", "norule", "conv", "pad",
 # strategies, `frontend` declares printMemrefF32 on tensors and libm
 # functions): selected by name only, never by `all`, so that `all` and the
 # kinds above give the same programs as before they existed.
-MODULE_FEATURES = ("strategy", "frontend")
+MODULE_FEATURES = ("strategy", "frontend", "products")
 
 COMBINERS = {"f32": ["addf", "mulf", "maximumf", "maxnumf", "minimumf", "minnumf",
                      "sumsq", "horner", "maxabs"],
@@ -1735,6 +1735,68 @@ class FeatureProgram(Program):
             x, shape = self.reduction(x, shape, [d], final, "f32", init)
             x = self.maybe(x, shape, p=0.3)
         self.lines.insert(start, f"  // case {self.ncase}: chain/{'-'.join(steps)}/{final}")
+        self.out(x, shape)
+
+    # -- partial values through products (--features products) ----------------
+
+    def case_products(self):
+        """Summands (a matmul over a contraction dimension split on both
+        inputs, or an annotated `partial` placement) through 2 to 4 steps
+        that propagation may carry them through or reduce them before (by
+        bytes): a matmul with a placed weight that shrinks or grows the
+        value, a product or sum with a placed tensor, a transpose, a
+        broadcast row added; then maybe a non-linear op, and the print."""
+        rng = self.rng
+        start = len(self.lines)
+        m, n = rng.choice([2, 4, 8]), rng.choice([2, 4, 8])
+        s = rng.choice([2, 4])
+        ids = sorted(rng.sample(range(DEVICES), s))
+        devs = ", ".join(map(str, ids))
+        if rng.random() < 0.7:
+            k = s * rng.choice([1, 2])
+            a = self.ann(self.gen([m, k]), [m, k], text=f"[{devs}] : [d1 = {s}]")
+            w = self.ann(self.gen([k, n], mod=3, off=1), [k, n],
+                         text=f"[{devs}] : [d0 = {s}]")
+            x, source = self.matmul(a, w, m, k, n), "splitk"
+        else:
+            x = self.ann(self.gen([m, n]), [m, n], text=f"[{devs}] : [partial = {s}]")
+            source = "annotated"
+        shape, steps = [m, n], []
+
+        def operand(shape, **kw):
+            # Whole on the summands' devices (so that they can be carried),
+            # left to propagation, or anywhere.
+            v, r = self.gen(shape, **kw), rng.random()
+            if r < 0.5:
+                return self.ann(v, shape, text=f"[{devs}] : [dup = {s}]")
+            return v if r < 0.75 else self.ann(v, shape)
+
+        for _ in range(rng.randint(2, 4)):
+            step = rng.choice(["matmul", "matmul", "mulf", "addf", "transpose", "bcast"])
+            steps.append(step)
+            if step == "matmul":
+                k2 = rng.choice([1, 2, 4, 8])
+                w = operand([shape[1], k2], mod=3, off=1)
+                x = self.matmul(x, w, shape[0], shape[1], k2)
+                shape = [shape[0], k2]
+            elif step in ("mulf", "addf"):
+                y = operand(shape, mod=3, off=1)
+                x = self.ewise(step, x, y, shape)
+            elif step == "transpose":
+                x, shape = self.transpose(x, shape)
+            else:
+                row = operand([1, shape[1]])
+                x = self.generic([(row, tt([1, shape[1]])), (x, tt(shape))],
+                                 [(self.empty(shape), tt(shape))],
+                                 [amap(2, ["0", "d1"]), ident(2), ident(2)],
+                                 ["parallel"] * 2,
+                                 ["%s = arith.addf %b0, %b1 : f32", "linalg.yield %s : f32"])
+            x = self.maybe(x, shape, p=0.2)
+        final = rng.choice(["none", "maximumf"])
+        if final != "none":
+            x = self.ewise("maximumf", x, self.ann(self.gen(shape), shape), shape)
+        self.lines.insert(start, f"  // case {self.ncase}: products/{source}-"
+                                 f"{'-'.join(steps)}/{final}")
         self.out(x, shape)
 
     # -- front-end programs (--features frontend) ------------------------------

@@ -3,6 +3,7 @@
 #include "hspmd/IR/HspmdOps.h"
 #include "hspmd/IR/AttrNames.h"
 #include "hspmd/Layout/Limits.h"
+#include "hspmd/Layout/Sharding.h"
 #include "ParseUtils.h"
 
 #include "mlir/IR/Builders.h"
@@ -13,7 +14,6 @@ using namespace mlir;
 using namespace mlir::hspmd;
 
 using ::hspmd::layout::kMaxDevice;
-using ::hspmd::layout::kMinPrintedRange;
 
 //===----------------------------------------------------------------------===//
 // Custom directives
@@ -125,27 +125,6 @@ static ParseResult parseDeviceIds(OpAsmParser &parser,
       });
 }
 
-/// Prints ids with runs of kMinPrintedRange or more consecutive increasing
-/// ids as `a to b` (the rule of a sharding's device list).
-static void printDeviceIds(OpAsmPrinter &printer, ArrayRef<int64_t> ids) {
-  printer << "[";
-  for (size_t i = 0; i < ids.size();) {
-    size_t j = i + 1;
-    while (j < ids.size() && ids[j] == ids[j - 1] + 1)
-      ++j;
-    if (i)
-      printer << ", ";
-    if (static_cast<int64_t>(j - i) >= kMinPrintedRange) {
-      printer << ids[i] << " to " << ids[j - 1];
-      i = j;
-      continue;
-    }
-    printer << ids[i];
-    ++i;
-  }
-  printer << "]";
-}
-
 /// groups ::= `[` ids (`,` ids)* `]`
 static ParseResult parseDeviceGroups(OpAsmParser &parser, ArrayAttr &groups) {
   SmallVector<Attribute> list;
@@ -165,7 +144,12 @@ static void printDeviceGroups(OpAsmPrinter &printer, Operation *,
                               ArrayAttr groups) {
   printer << "[";
   llvm::interleaveComma(groups, printer, [&](Attribute g) {
-    printDeviceIds(printer, cast<DenseI64ArrayAttr>(g).asArrayRef());
+    // The rule of a sharding's device lists (runs of eight or more as
+    // ranges).
+    ArrayRef<int64_t> ids = cast<DenseI64ArrayAttr>(g).asArrayRef();
+    ::hspmd::layout::DeviceList list;
+    list.assign(ids.begin(), ids.end());
+    printer << ::hspmd::layout::formatDeviceList(list);
   });
   printer << "]";
 }

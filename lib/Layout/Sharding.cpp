@@ -26,26 +26,6 @@ std::string joinInts(const std::vector<int64_t> &v) {
   return s + "]";
 }
 
-/// A device list: a run of eight or more consecutive increasing ids as
-/// `a to b`, other ids one by one.
-std::string joinDevices(const DeviceList &v) {
-  std::string s = "[";
-  bool first = true;
-  for (const DeviceList::Run &r : v.getRuns()) {
-    auto item = [&](const std::string &text) {
-      s += (first ? "" : ", ") + text;
-      first = false;
-    };
-    if (r.count >= kMinPrintedRange) {
-      item(std::to_string(r.first) + " to " + std::to_string(r.last()));
-      continue;
-    }
-    for (int64_t d = r.first; d <= r.last(); ++d)
-      item(std::to_string(d));
-  }
-  return s + "]";
-}
-
 /// Product of the axis sizes, or nothing on overflow.
 std::optional<int64_t> axisProduct(const Group &g) {
   int64_t p = 1;
@@ -77,6 +57,24 @@ std::vector<Range> topTierRanges(const Sharding &s, int64_t size) {
   return out;
 }
 } // namespace
+
+std::string hspmd::layout::formatDeviceList(const DeviceList &v) {
+  std::string s = "[";
+  bool first = true;
+  for (const DeviceList::Run &r : v.getRuns()) {
+    auto item = [&](const std::string &text) {
+      s += (first ? "" : ", ") + text;
+      first = false;
+    };
+    if (r.count >= kMinPrintedRange) {
+      item(std::to_string(r.first) + " to " + std::to_string(r.last()));
+      continue;
+    }
+    for (int64_t d = r.first; d <= r.last(); ++d)
+      item(std::to_string(d));
+  }
+  return s + "]";
+}
 
 std::string Role::str() const {
   switch (kind) {
@@ -346,7 +344,7 @@ std::vector<int64_t> Sharding::devices() const {
 
 std::string Sharding::str() const {
   auto groupStr = [](const Group &g) {
-    std::string s = joinDevices(g.devices) + " : [";
+    std::string s = formatDeviceList(g.devices) + " : [";
     for (size_t i = 0; i < g.axes.size(); ++i) {
       if (i)
         s += ", ";

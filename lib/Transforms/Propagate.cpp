@@ -1031,6 +1031,31 @@ struct PropagatePass
     return bytes;
   }
 
+  /// Bytes of running `op` with `loops` (summands kept by `carrier`, or by
+  /// every partial input of an additive op) and reducing its partial results
+  /// afterwards.
+  int64_t carryBytes(Operation *op, const ShardingRule &rule,
+                     const LSharding &loops,
+                     std::optional<unsigned> carrier) {
+    int64_t bytes = operandMoveBytes(op, rule, loops, carrier);
+    for (unsigned r = 0; r < op->getNumResults(); ++r) {
+      LSharding got = project(loops, rule.resultLoops[r], rule, true);
+      bytes += moveCost(got, reduced(got), op->getResult(r));
+    }
+    return bytes;
+  }
+
+  /// Why a partial input is reduced first although the op could carry its
+  /// summands (`how`: "additive" or "linear").
+  static std::string reduceFirstWhy(int64_t now, int64_t later,
+                                    StringRef how) {
+    return ("reducing it first moves " + Twine(now) +
+            " bytes; carrying its summands through the op (" + how +
+            " in it) and reducing the result would move " + Twine(later) +
+            " bytes")
+        .str();
+  }
+
   /// For an op linear in each tensor input separately (Multiplicative): when
   /// exactly one input is partial and every other input's placement merges
   /// with its summands (whole along their axes), the operand and the loop
@@ -1219,34 +1244,21 @@ struct PropagatePass
                       op->getResult(r));
       if (valid) {
         int64_t now = operandMoveBytes(op, *rule, first, std::nullopt);
-        int64_t later = operandMoveBytes(op, *rule, bestLoops, std::nullopt);
-        for (unsigned r = 0; r < op->getNumResults(); ++r) {
-          LSharding got = project(bestLoops, rule->resultLoops[r], *rule, true);
-          later += moveCost(got, reduced(got), op->getResult(r));
-        }
+        int64_t later = carryBytes(op, *rule, bestLoops, std::nullopt);
         if (now < later) {
           bestLoops = first;
           bestMoved.clear();
-          llvm::raw_string_ostream os(carryWhy);
-          os << "reducing it first moves " << now
-             << " bytes; carrying its summands through the op (additive in "
-                "it) and reducing the result would move "
-             << later << " bytes";
+          carryWhy = reduceFirstWhy(now, later, "additive");
         }
       }
     }
     if (std::optional<std::pair<unsigned, LSharding>> carry =
             carriedLoops(op, *rule)) {
       int64_t now = operandMoveBytes(op, *rule, bestLoops, std::nullopt);
-      int64_t later = operandMoveBytes(op, *rule, carry->second, carry->first);
-      for (unsigned r = 0; r < op->getNumResults(); ++r) {
-        LSharding got =
-            project(carry->second, rule->resultLoops[r], *rule, true);
-        later += moveCost(got, reduced(got), op->getResult(r));
-      }
-      carryWhy.clear();
-      llvm::raw_string_ostream os(carryWhy);
-      if (later < now) {
+      int64_t later = carryBytes(op, *rule, carry->second, carry->first);
+      if (later >= now)
+        carryWhy = reduceFirstWhy(now, later, "linear");
+      else {
         carrier = carry->first;
         bestLoops = carry->second;
         bestMoved.clear();
@@ -1256,11 +1268,6 @@ struct PropagatePass
                "is partial: reducing the result moves "
             << later << " bytes, reducing the operand first would move "
             << now << " bytes";
-      } else {
-        os << "reducing it first moves " << now
-           << " bytes; carrying its summands through the op (linear in it) "
-              "and reducing the result would move "
-           << later << " bytes";
       }
     }
     for (unsigned i = 0; i < op->getNumOperands(); ++i) {

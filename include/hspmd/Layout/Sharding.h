@@ -159,6 +159,10 @@ private:
   int64_t total = 0;
 };
 
+/// A device list as printed: `[...]` with every run of kMinPrintedRange (8)
+/// or more consecutive increasing ids as `a to b`, other ids one by one.
+std::string formatDeviceList(const DeviceList &v);
+
 bool operator==(const DeviceList &a, const std::vector<int64_t> &b);
 inline bool operator==(const std::vector<int64_t> &a, const DeviceList &b) {
   return b == a;

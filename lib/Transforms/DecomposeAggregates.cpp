@@ -1,14 +1,26 @@
-//===- DecomposeAggregates.cpp - Aggregate ops as what they stand for -----===//
+//===- DecomposeAggregates.cpp - Ops as what they stand for ---------------===//
 //
-// linalg.softmax and other ops implementing AggregatedOpInterface become the
-// linalg ops they stand for, which propagation places and the host
-// pipeline lowers.
+// Ops that stand for others become those others, so that propagation places
+// each and both the distributed and the reference pipelines lower them:
+//   - linalg.softmax and every other op implementing AggregatedOpInterface;
+//   - tensor.gather: a linalg.generic over the result reading the source
+//     with tensor.extract (the way front ends write an embedding lookup),
+//     the indices an input per gathered dimension, so that splitting their
+//     batch splits the result;
+//   - linalg.pack and linalg.unpack: pad, reshape and transpose (linalg's
+//     own lowering);
+//   - tensor.bitcast: an elementwise arith.bitcast.
 //
 //===----------------------------------------------------------------------===//
 
 #include "hspmd/Transforms/Passes.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlow.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/PatternMatch.h"
 
 namespace mlir::hspmd {
@@ -19,24 +31,148 @@ namespace mlir::hspmd {
 using namespace mlir;
 
 namespace {
+
+/// `tensor.gather %src[%idx] gather_dims(G)` as a linalg.generic over the
+/// result: result dims [0, B) are the indices' batch dims, the rest are the
+/// source's (those in G of size 1, or left out by the rank-reducing form).
+/// An index outside the source is a runtime error (upstream leaves it
+/// undefined; an embedding read past its table is a bug worth stopping on).
+LogicalResult decomposeGather(tensor::GatherOp op, RewriterBase &rewriter) {
+  RankedTensorType srcType = op.getSourceType();
+  RankedTensorType idxType = op.getIndicesType();
+  RankedTensorType resType = op.getResultType();
+  if (!srcType.hasStaticShape() || !idxType.hasStaticShape() ||
+      !resType.hasStaticShape())
+    return op.emitError() << "cannot write 'tensor.gather' as a linalg.generic: "
+                             "its shapes must be static, got "
+                          << srcType << ", " << idxType << " and " << resType;
+  ArrayRef<int64_t> gathered = op.getGatherDims();
+  int64_t batch = idxType.getRank() - 1;
+  int64_t srcRank = srcType.getRank();
+  bool reduced = resType.getRank() == batch + srcRank -
+                                          static_cast<int64_t>(gathered.size());
+  Location loc = op.getLoc();
+
+  MLIRContext *ctx = rewriter.getContext();
+  int64_t rank = resType.getRank();
+  SmallVector<AffineExpr> batchDims;
+  for (int64_t d = 0; d < batch; ++d)
+    batchDims.push_back(getAffineDimExpr(d, ctx));
+  // The indices once per gathered dimension k, read at (batch..., k): a
+  // split of the batch splits the result, the coordinates stay whole.
+  SmallVector<Value> coords(gathered.size(), op.getIndices());
+  SmallVector<AffineMap> maps;
+  for (size_t k = 0; k < gathered.size(); ++k) {
+    SmallVector<AffineExpr> at = batchDims;
+    at.push_back(getAffineConstantExpr(k, ctx));
+    maps.push_back(AffineMap::get(rank, 0, at, ctx));
+  }
+  maps.push_back(AffineMap::getMultiDimIdentityMap(rank, ctx));
+  SmallVector<utils::IteratorType> iterators(rank,
+                                             utils::IteratorType::parallel);
+  Value init = tensor::EmptyOp::create(rewriter, loc, resType.getShape(),
+                                       resType.getElementType());
+  Value source = op.getSource();
+  auto generic = linalg::GenericOp::create(
+      rewriter, loc, resType, coords, init, maps, iterators,
+      [&](OpBuilder &b, Location l, ValueRange args) {
+        SmallVector<Value> at(srcRank);
+        int64_t next = batch; // the result dim of the next source dim
+        for (int64_t d = 0; d < srcRank; ++d) {
+          const int64_t *k = llvm::find(gathered, d);
+          if (k == gathered.end()) {
+            at[d] = linalg::IndexOp::create(b, l, next++);
+            continue;
+          }
+          Value c = args[k - gathered.begin()];
+          if (!c.getType().isIndex())
+            c = arith::IndexCastOp::create(b, l, b.getIndexType(), c);
+          Value extent =
+              arith::ConstantIndexOp::create(b, l, srcType.getDimSize(d));
+          Value inside = arith::CmpIOp::create(
+              b, l, arith::CmpIPredicate::ult, c, extent);
+          cf::AssertOp::create(
+              b, l, inside,
+              "tensor.gather: an index is outside the source tensor");
+          at[d] = c;
+          if (!reduced)
+            ++next;
+        }
+        Value v = tensor::ExtractOp::create(b, l, source, at);
+        linalg::YieldOp::create(b, l, v);
+      });
+  rewriter.replaceOp(op, generic.getResults());
+  return success();
+}
+
+/// `tensor.bitcast` as an elementwise `arith.bitcast`.
+void decomposeBitcast(tensor::BitcastOp op, RewriterBase &rewriter) {
+  Location loc = op.getLoc();
+  auto srcType = cast<RankedTensorType>(op.getSource().getType());
+  auto resType = cast<RankedTensorType>(op.getType());
+  Type elt = resType.getElementType();
+  SmallVector<OpFoldResult> sizes =
+      tensor::getMixedSizes(rewriter, loc, op.getSource());
+  Value init = tensor::EmptyOp::create(rewriter, loc, sizes, elt);
+  auto map = AffineMap::getMultiDimIdentityMap(srcType.getRank(),
+                                               rewriter.getContext());
+  SmallVector<utils::IteratorType> iterators(srcType.getRank(),
+                                             utils::IteratorType::parallel);
+  auto generic = linalg::GenericOp::create(
+      rewriter, loc, init.getType(), op.getSource(), init,
+      SmallVector<AffineMap>{map, map}, iterators,
+      [&](OpBuilder &b, Location l, ValueRange args) {
+        Value v = arith::BitcastOp::create(b, l, elt, args[0]);
+        linalg::YieldOp::create(b, l, v);
+      });
+  Value result = generic.getResult(0);
+  if (result.getType() != resType)
+    result = tensor::CastOp::create(rewriter, loc, resType, result);
+  rewriter.replaceOp(op, result);
+}
+
 struct DecomposeAggregatesPass
     : public mlir::hspmd::impl::HspmdDecomposeAggregatesBase<
           DecomposeAggregatesPass> {
   void runOnOperation() override {
-    SmallVector<linalg::AggregatedOpInterface> ops;
-    getOperation().walk(
-        [&](linalg::AggregatedOpInterface op) { ops.push_back(op); });
+    SmallVector<Operation *> ops;
+    getOperation().walk([&](Operation *op) {
+      if (isa<linalg::AggregatedOpInterface, tensor::GatherOp, linalg::PackOp,
+              linalg::UnPackOp, tensor::BitcastOp>(op))
+        ops.push_back(op);
+    });
     IRRewriter rewriter(&getContext());
-    for (linalg::AggregatedOpInterface op : ops) {
+    for (Operation *op : ops) {
       rewriter.setInsertionPoint(op);
-      FailureOr<SmallVector<Value>> parts = op.decomposeOperation(rewriter);
-      if (failed(parts)) {
-        op->emitError() << "cannot write '" << op->getName()
-                        << "' as the ops it stands for";
+      if (failed(decompose(op, rewriter)))
         return signalPassFailure();
-      }
-      rewriter.replaceOp(op, *parts);
     }
+  }
+
+  LogicalResult decompose(Operation *op, IRRewriter &rewriter) {
+    if (auto gather = dyn_cast<tensor::GatherOp>(op))
+      return decomposeGather(gather, rewriter);
+    if (auto bitcast = dyn_cast<tensor::BitcastOp>(op)) {
+      decomposeBitcast(bitcast, rewriter);
+      return success();
+    }
+    if (auto pack = dyn_cast<linalg::PackOp>(op)) {
+      if (succeeded(linalg::lowerPack(rewriter, pack)))
+        return success();
+    } else if (auto unpack = dyn_cast<linalg::UnPackOp>(op)) {
+      if (succeeded(linalg::lowerUnPack(rewriter, unpack)))
+        return success();
+    } else {
+      auto aggregate = cast<linalg::AggregatedOpInterface>(op);
+      FailureOr<SmallVector<Value>> parts =
+          aggregate.decomposeOperation(rewriter);
+      if (succeeded(parts)) {
+        rewriter.replaceOp(op, *parts);
+        return success();
+      }
+    }
+    return op->emitError() << "cannot write '" << op->getName()
+                           << "' as the ops it stands for";
   }
 };
 } // namespace

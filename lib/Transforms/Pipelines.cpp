@@ -282,6 +282,10 @@ void mlir::hspmd::addHostToCudaPipeline(OpPassManager &pm,
   // Square roots correctly rounded, as on the host (libdevice's are
   // approximate by default).
   device.addPass(createHspmdGpuExactMath());
+  // Structured control flow as blocks first: the NVVM lowering of
+  // `cf.assert` (a gather's bounds check) splits its block, which an
+  // enclosing scf.if cannot hold.
+  device.addPass(createSCFToControlFlowPass());
   ConvertGpuOpsToNVVMOpsOptions nvvm;
   nvvm.indexBitwidth = 64;
   device.addPass(createConvertGpuOpsToNVVMOps(nvvm));

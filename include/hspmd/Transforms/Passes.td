@@ -329,17 +329,32 @@ def HspmdExpandStrategies : Pass<"hspmd-expand-strategies", "ModuleOp"> {
 }
 
 def HspmdDecomposeAggregates : Pass<"hspmd-decompose-aggregates", "ModuleOp"> {
-  let summary = "Writes aggregate linalg ops (linalg.softmax) as the ops they stand for";
+  let summary = "Writes ops that stand for others (linalg.softmax, tensor.gather, linalg.pack) as those others";
   let description = [{
-    Ops that stand for several others (those implementing linalg's
-    AggregatedOpInterface, such as `linalg.softmax`: a max, a subtraction
-    and exponential, a sum and a division) are replaced by those ops, so
-    that propagation places each (a reduction split like any other) and the
-    host pipeline, which has no lowering for the aggregate, compiles them.
+    Ops that stand for several others are replaced by those ops, so that
+    propagation places each and both the distributed and the reference
+    pipelines compile them:
+
+    - ops implementing linalg's AggregatedOpInterface, such as
+      `linalg.softmax` (a max, a subtraction and exponential, a sum and a
+      division: the reduction is split like any other);
+    - `tensor.gather`: a `linalg.generic` over the result that reads the
+      source with `tensor.extract`, as front ends write an embedding
+      lookup. Each gathered dimension's coordinates are an input indexed
+      like the result's leading (batch) dimensions, so a split of the
+      indices splits the result; the source is read whole where the
+      generic runs. A coordinate outside the source stops the program with
+      "tensor.gather: an index is outside the source tensor" (upstream
+      leaves it undefined). Shapes must be static.
+    - `linalg.pack` and `linalg.unpack`: pad, reshape and transpose
+      (linalg's own lowering);
+    - `tensor.bitcast`: an elementwise `arith.bitcast`.
+
     Every pipeline (`--hspmd-to-llvm`, `--hspmd-to-cuda` and the reference
     ones) runs it first.
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::cf::ControlFlowDialect",
                            "::mlir::linalg::LinalgDialect",
                            "::mlir::math::MathDialect",
                            "::mlir::tensor::TensorDialect"];

@@ -17,6 +17,14 @@
 // and writes each device's original row-major id. When the members already
 // are adjacent and in order the list is 0 .. N-1.
 //
+// `sharded_dims_offsets` that are not the even split of one dimension k (the
+// uneven shards upstream allows) become the weighted top tier: `hetero =
+// d<k>` with one group per shard, in shard order, weighted by the shard's
+// size; each group holds the devices of its shard, laid out by the other
+// axes as above. A shard of size 0 holds nothing, so its devices are left
+// out. Uneven offsets on two dimensions have no #hspmd.sharding (the top
+// tier splits one dimension) and are a located error, as are halos.
+//
 // The upstream shard dialect of LLVM 22 has no partial axes in
 // `shard.sharding`, so nothing here produces `partial`.
 //
@@ -88,19 +96,61 @@ std::string listString(ArrayRef<int64_t> values) {
 }
 
 /// What a `shard.sharding` op says, once checked and converted.
-struct ImportedSharding {
-  mlir::hspmd::ShardingAttr attr;
-  /// The static shape of the grid it refers to.
-  SmallVector<int64_t> gridShape;
-  shard::GridOp grid;
-};
-
 /// One axis of the hspmd group under construction: its role and the grid
 /// axes (outermost first) that merge into it.
 struct MergedAxis {
   layout::Role role;
   SmallVector<int64_t> gridAxes;
 };
+
+struct ImportedSharding {
+  /// The sharding with equal blocks (offsets not read).
+  mlir::hspmd::ShardingAttr attr;
+  /// The static shape of the grid it refers to.
+  SmallVector<int64_t> gridShape;
+  shard::GridOp grid;
+  /// The hspmd axes, outermost first, and the grid axes each merges.
+  SmallVector<MergedAxis> merged;
+};
+
+/// Row-major strides of a grid: a device's id is sum_i c_i * stride_i.
+SmallVector<int64_t> rowMajorStrides(ArrayRef<int64_t> shape) {
+  SmallVector<int64_t> stride(shape.size(), 1);
+  for (int64_t i = static_cast<int64_t>(shape.size()) - 2; i >= 0; --i)
+    stride[i] = stride[i + 1] * shape[i + 1];
+  return stride;
+}
+
+/// The ids of the grid's devices whose coordinates on `fixed` axes are
+/// `fixedCoords`, enumerated row-major over the grid axes `order` (the last
+/// varies fastest).
+std::vector<int64_t> enumerateDevices(ArrayRef<int64_t> shape,
+                                      ArrayRef<int64_t> order,
+                                      ArrayRef<int64_t> fixed,
+                                      ArrayRef<int64_t> fixedCoords) {
+  SmallVector<int64_t> stride = rowMajorStrides(shape);
+  int64_t base = 0;
+  for (auto [a, c] : llvm::zip_equal(fixed, fixedCoords))
+    base += c * stride[a];
+  int64_t count = 1;
+  for (int64_t a : order)
+    count *= shape[a];
+  std::vector<int64_t> ids;
+  ids.reserve(count);
+  SmallVector<int64_t> coord(order.size(), 0);
+  for (int64_t p = 0; p < count; ++p) {
+    int64_t id = base;
+    for (auto [a, c] : llvm::zip_equal(order, coord))
+      id += c * stride[a];
+    ids.push_back(id);
+    for (int64_t j = static_cast<int64_t>(order.size()) - 1; j >= 0; --j) {
+      if (++coord[j] < shape[order[j]])
+        break;
+      coord[j] = 0;
+    }
+  }
+  return ids;
+}
 
 /// Converts the shard ops of one module; lives for one run of the pass.
 class Importer {
@@ -198,29 +248,35 @@ private:
       }
     }
 
-    if (failed(checkOffsets(op, shardingOp, type, imp->gridShape)))
+    FailureOr<mlir::hspmd::ShardingAttr> attr =
+        applyOffsets(op, shardingOp, type, *imp);
+    if (failed(attr))
       return failure();
-
-    if (failed(imp->attr.verifyForType(type, [&] { return op.emitError(); })))
+    if (failed(attr->verifyForType(type, [&] { return op.emitError(); })))
       return failure();
-    return imp->attr;
+    return *attr;
   }
 
-  /// `sharded_dims_offsets`, when given, must describe the even split of each
-  /// split dimension: #hspmd.sharding has equal blocks only.
-  LogicalResult checkOffsets(shard::ShardOp op, shard::ShardingOp shardingOp,
-                             RankedTensorType type,
-                             ArrayRef<int64_t> gridShape) {
+  /// The sharding `sharded_dims_offsets` describe: the equal-block sharding
+  /// when they are absent or the even split of every split dimension, the
+  /// weighted top tier when one dimension is split unevenly.
+  FailureOr<mlir::hspmd::ShardingAttr>
+  applyOffsets(shard::ShardOp op, shard::ShardingOp shardingOp,
+               RankedTensorType type, const ImportedSharding &imp) {
     ArrayRef<int64_t> offsets = shardingOp.getStaticShardedDimsOffsets();
     if (offsets.empty())
-      return success();
+      return imp.attr;
+    ArrayRef<int64_t> gridShape = imp.gridShape;
     auto fail = [&]() {
       InFlightDiagnostic diag = op.emitError();
       diag.attachNote(shardingOp.getLoc()) << "sharding defined here";
       return diag;
     };
     size_t pos = 0;
-    for (auto [k, axes] : llvm::enumerate(shardingOp.getSplitAxes().getAxes())) {
+    std::optional<int64_t> unevenDim;
+    SmallVector<int64_t> unevenSizes;
+    for (auto [k, axes] :
+         llvm::enumerate(shardingOp.getSplitAxes().getAxes())) {
       if (axes.empty())
         continue;
       int64_t shards = 1;
@@ -234,31 +290,94 @@ private:
                       << " offsets";
       ArrayRef<int64_t> dimOffsets = offsets.slice(pos, shards + 1);
       pos += shards + 1;
-      bool even = size % shards == 0;
-      for (int64_t i = 0; even && i <= shards; ++i)
-        even = dimOffsets[i] == i * (size / shards);
-      if (!even) {
-        InFlightDiagnostic diag = fail();
-        diag << "sharded_dims_offsets " << listString(dimOffsets)
-             << " for dimension " << k << " of size " << size << " over "
-             << shards << " shards are not the even split";
-        if (size % shards == 0) {
-          SmallVector<int64_t> expected;
-          for (int64_t i = 0; i <= shards; ++i)
-            expected.push_back(i * (size / shards));
-          diag << " " << listString(expected);
-        } else {
-          diag << " (" << shards << " does not divide " << size << ")";
-        }
-        diag << ": #hspmd.sharding has equal blocks only";
-        return diag;
+      if (dimOffsets.front() != 0 || dimOffsets.back() != size)
+        return fail() << "sharded_dims_offsets " << listString(dimOffsets)
+                      << " for dimension " << k << " of size " << size
+                      << " must start at 0 and end at " << size;
+      SmallVector<int64_t> sizes;
+      for (int64_t i = 0; i < shards; ++i) {
+        if (dimOffsets[i + 1] < dimOffsets[i])
+          return fail() << "sharded_dims_offsets " << listString(dimOffsets)
+                        << " for dimension " << k << " decrease";
+        sizes.push_back(dimOffsets[i + 1] - dimOffsets[i]);
       }
+      if (llvm::all_equal(sizes))
+        continue;
+      if (unevenDim)
+        return fail() << "sharded_dims_offsets split dimensions " << *unevenDim
+                      << " and " << k
+                      << " unevenly; #hspmd.sharding splits one dimension "
+                         "unevenly (its weighted top tier, hetero = d<k>)";
+      unevenDim = static_cast<int64_t>(k);
+      unevenSizes = std::move(sizes);
     }
     if (pos != offsets.size())
       return fail() << "sharded_dims_offsets " << listString(offsets) << " has "
                     << offsets.size() << " entries, expected " << pos
                     << " for the split dimensions";
-    return success();
+    if (!unevenDim)
+      return imp.attr;
+    return weightedSharding(*unevenDim, unevenSizes, imp,
+                            [&] { return fail(); });
+  }
+
+  /// One group per shard of dimension `dim` (shard sizes `sizes`, in shard
+  /// order), each laid out by the other axes; empty shards are left out.
+  FailureOr<mlir::hspmd::ShardingAttr>
+  weightedSharding(int64_t dim, ArrayRef<int64_t> sizes,
+                   const ImportedSharding &imp,
+                   function_ref<InFlightDiagnostic()> emitError) {
+    ArrayRef<int64_t> shape = imp.gridShape;
+    const MergedAxis *split = nullptr;
+    SmallVector<int64_t> otherOrder;
+    std::vector<layout::Axis> otherAxes;
+    for (const MergedAxis &m : imp.merged) {
+      if (m.role == layout::Role::split(dim)) {
+        split = &m;
+        continue;
+      }
+      int64_t size = 1;
+      for (int64_t a : m.gridAxes) {
+        size *= shape[a];
+        otherOrder.push_back(a);
+      }
+      otherAxes.push_back(layout::Axis{m.role, size});
+    }
+    layout::Sharding sharding;
+    SmallVector<int64_t> shardCoords(split ? split->gridAxes.size() : 0, 0);
+    for (int64_t shard = 0; shard < static_cast<int64_t>(sizes.size());
+         ++shard) {
+      // Shard `shard` is at mixed-radix coordinates over the split's grid
+      // axes, the first outermost.
+      int64_t rest = shard;
+      for (int64_t j = static_cast<int64_t>(shardCoords.size()) - 1; j >= 0;
+           --j) {
+        int64_t extent = shape[split->gridAxes[j]];
+        shardCoords[j] = rest % extent;
+        rest /= extent;
+      }
+      if (sizes[shard] == 0)
+        continue;
+      layout::Group group;
+      group.devices = layout::DeviceList(enumerateDevices(
+          shape, otherOrder, split ? ArrayRef<int64_t>(split->gridAxes)
+                                   : ArrayRef<int64_t>(),
+          shardCoords));
+      group.axes = otherAxes;
+      sharding.groups.push_back(std::move(group));
+      sharding.weights.push_back(sizes[shard]);
+    }
+    if (sharding.groups.size() == 1) {
+      sharding.weights.clear();
+    } else {
+      sharding.hetero = layout::Role::split(dim);
+      sharding.normalizeWeights();
+    }
+    auto attr =
+        mlir::hspmd::ShardingAttr::getChecked(emitError, context, sharding);
+    if (!attr)
+      return failure();
+    return attr;
   }
 
   /// Checks and converts one `shard.sharding` op (once; later calls return
@@ -367,25 +486,8 @@ private:
       group.axes.push_back(layout::Axis{m.role, size});
     }
 
-    // Row-major strides of the original grid: a device's id.
-    SmallVector<int64_t> stride(gridRank, 1);
-    for (int64_t i = gridRank - 2; i >= 0; --i)
-      stride[i] = stride[i + 1] * shape[i + 1];
-    // Enumerate the permuted grid row-major (the last axis of `order` varies
-    // fastest) and write each device's original id.
-    group.devices.reserve(numDevices);
-    SmallVector<int64_t> coord(order.size(), 0);
-    for (int64_t p = 0; p < numDevices; ++p) {
-      int64_t id = 0;
-      for (auto [a, c] : llvm::zip_equal(order, coord))
-        id += c * stride[a];
-      group.devices.push_back(id);
-      for (int64_t j = static_cast<int64_t>(order.size()) - 1; j >= 0; --j) {
-        if (++coord[j] < shape[order[j]])
-          break;
-        coord[j] = 0;
-      }
-    }
+    group.devices = layout::DeviceList(
+        enumerateDevices(shape, order, /*fixed=*/{}, /*fixedCoords=*/{}));
 
     layout::Sharding sharding;
     sharding.groups.push_back(std::move(group));
@@ -393,7 +495,8 @@ private:
         [&] { return op.emitError(); }, context, sharding);
     if (!attr)
       return failure();
-    return ImportedSharding{attr, SmallVector<int64_t>(shape), grid};
+    return ImportedSharding{attr, SmallVector<int64_t>(shape), grid,
+                            std::move(merged)};
   }
 
   MLIRContext *context;

@@ -34,25 +34,23 @@ func.func @dynamic_grid(%x: tensor<8x16xf32>) -> tensor<8x16xf32> {
 
 // -----
 
-// The upstream example of uneven shards (4x2, 4x3, 4x4, 4x5): 4 does not
-// divide 14, so no even split exists.
-shard.grid @g4(shape = 4)
-func.func @uneven_offsets(%x: tensor<4x14xf32>) -> tensor<4x14xf32> {
+// Uneven offsets on two dimensions: the weighted top tier splits one.
+shard.grid @g2x2(shape = 2x2)
+func.func @uneven_two_dims(%x: tensor<6x8xf32>) -> tensor<6x8xf32> {
   // expected-note@+1 {{sharding defined here}}
-  %s = shard.sharding @g4 split_axes = [[], [0]] sharded_dims_offsets = [0, 2, 5, 9, 14] : !shard.sharding
-  // expected-error@+1 {{sharded_dims_offsets [0, 2, 5, 9, 14] for dimension 1 of size 14 over 4 shards are not the even split (4 does not divide 14): #hspmd.sharding has equal blocks only}}
-  %0 = shard.shard %x to %s : tensor<4x14xf32>
-  return %0 : tensor<4x14xf32>
+  %s = shard.sharding @g2x2 split_axes = [[0], [1]] sharded_dims_offsets = [0, 4, 6, 0, 2, 8] : !shard.sharding
+  // expected-error@+1 {{sharded_dims_offsets split dimensions 0 and 1 unevenly; #hspmd.sharding splits one dimension unevenly (its weighted top tier, hetero = d<k>)}}
+  %0 = shard.shard %x to %s : tensor<6x8xf32>
+  return %0 : tensor<6x8xf32>
 }
 
 // -----
 
-// 16 over 4 shards evenly is [0, 4, 8, 12, 16]; these offsets differ.
 shard.grid @g4(shape = 4)
-func.func @uneven_offsets_divisible(%x: tensor<4x16xf32>) -> tensor<4x16xf32> {
+func.func @offsets_wrong_end(%x: tensor<4x16xf32>) -> tensor<4x16xf32> {
   // expected-note@+1 {{sharding defined here}}
-  %s = shard.sharding @g4 split_axes = [[], [0]] sharded_dims_offsets = [0, 2, 8, 12, 16] : !shard.sharding
-  // expected-error@+1 {{sharded_dims_offsets [0, 2, 8, 12, 16] for dimension 1 of size 16 over 4 shards are not the even split [0, 4, 8, 12, 16]}}
+  %s = shard.sharding @g4 split_axes = [[], [0]] sharded_dims_offsets = [0, 2, 8, 12, 15] : !shard.sharding
+  // expected-error@+1 {{sharded_dims_offsets [0, 2, 8, 12, 15] for dimension 1 of size 16 must start at 0 and end at 16}}
   %0 = shard.shard %x to %s : tensor<4x16xf32>
   return %0 : tensor<4x16xf32>
 }

@@ -227,6 +227,41 @@ func.func @trivial_halo_and_offsets(%x: tensor<8x16xf32>, %y: tensor<4x16xf32>) 
   return %0, %1 : tensor<8x16xf32>, tensor<4x16xf32>
 }
 
+// Uneven shards become the weighted top tier: one group per shard, in shard
+// order, weighted by its size (reduced by the gcd), laid out by the other
+// axes.
+// - The upstream example: 4x2, 4x3, 4x4, 4x5 blocks of a 4x14 tensor.
+// - A 2x2 grid, rows over axis 0 in blocks of 4 and 2 (weights 2:1), columns
+//   over axis 1 evenly: shard c0 is devices 2*c0 and 2*c0 + 1, each holding
+//   column block c1, so each group is [2*c0, 2*c0 + 1] : [d1 = 2].
+// - Columns over axis 0 of a 2x2 grid in blocks 2 and 6: grid axis 1 is
+//   unused, so each group is a replica pair.
+// - Rows over axis 1 of a 2x2 grid, all in shard 0: shard 1 (devices 1 and 3)
+//   is empty and left out; the one group left, devices 0 and 2 (c1 = 0),
+//   holds the whole tensor.
+// - Rows over axes [1, 0] of a 2x2 grid: shard 2*c1 + c0 is device
+//   2*c0 + c1, so the groups are devices 0, 2, 1, 3 with weights 1:1:1:3.
+// CHECK-LABEL: func.func @uneven
+// CHECK-NEXT: hspmd.annotate %{{.*}} as #hspmd.sharding<hetero = d1, weights = [2, 3, 4, 5], groups = {{\[\[}}0] : [], [1] : [], [2] : [], [3] : []]> : tensor<4x14xf32>
+// CHECK-NEXT: hspmd.annotate %{{.*}} as #hspmd.sharding<hetero = d0, weights = [2, 1], groups = {{\[\[}}0, 1] : [d1 = 2], [2, 3] : [d1 = 2]]> : tensor<6x8xf32>
+// CHECK-NEXT: hspmd.annotate %{{.*}} as #hspmd.sharding<hetero = d1, weights = [1, 3], groups = {{\[\[}}0, 1] : [dup = 2], [2, 3] : [dup = 2]]> : tensor<6x8xf32>
+// CHECK-NEXT: hspmd.annotate %{{.*}} as #hspmd.sharding<[0, 2] : [dup = 2]> : tensor<6x8xf32>
+// CHECK-NEXT: hspmd.annotate %{{.*}} as #hspmd.sharding<hetero = d0, weights = [1, 1, 1, 3], groups = {{\[\[}}0] : [], [2] : [], [1] : [], [3] : []]> : tensor<6x8xf32>
+shard.grid @g2x2(shape = 2x2)
+func.func @uneven(%x: tensor<4x14xf32>, %y: tensor<6x8xf32>) -> (tensor<4x14xf32>, tensor<6x8xf32>, tensor<6x8xf32>, tensor<6x8xf32>, tensor<6x8xf32>) {
+  %s0 = shard.sharding @g4 split_axes = [[], [0]] sharded_dims_offsets = [0, 2, 5, 9, 14] : !shard.sharding
+  %0 = shard.shard %x to %s0 : tensor<4x14xf32>
+  %s1 = shard.sharding @g2x2 split_axes = [[0], [1]] sharded_dims_offsets = [0, 4, 6, 0, 4, 8] : !shard.sharding
+  %1 = shard.shard %y to %s1 : tensor<6x8xf32>
+  %s2 = shard.sharding @g2x2 split_axes = [[], [0]] sharded_dims_offsets = [0, 2, 8] : !shard.sharding
+  %2 = shard.shard %y to %s2 : tensor<6x8xf32>
+  %s3 = shard.sharding @g2x2 split_axes = [[1]] sharded_dims_offsets = [0, 6, 6] : !shard.sharding
+  %3 = shard.shard %y to %s3 : tensor<6x8xf32>
+  %s4 = shard.sharding @g2x2 split_axes = [[1, 0]] sharded_dims_offsets = [0, 1, 2, 3, 6] : !shard.sharding
+  %4 = shard.shard %y to %s4 : tensor<6x8xf32>
+  return %0, %1, %2, %3, %4 : tensor<4x14xf32>, tensor<6x8xf32>, tensor<6x8xf32>, tensor<6x8xf32>, tensor<6x8xf32>
+}
+
 // @keep is still referred to by another op, so it is not erased.
 // CHECK-LABEL: func.func @grid_kept
 // CHECK-NEXT: hspmd.annotate %{{.*}} as #hspmd.sharding<[0, 1, 2, 3] : [d0 = 4]> : tensor<8xf32>

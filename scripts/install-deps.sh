@@ -3,9 +3,12 @@
 # Usage: scripts/install-deps.sh [fuzz]
 set -euo pipefail
 
+# chromium renders the pictures in test/Pictures and scripts/screenshots.sh;
+# fonts-liberation gives its labels the same font on every machine.
 packages=(cmake ninja-build ccache g++ python3
           llvm-22-dev libmlir-22-dev mlir-22-tools
-          libgtest-dev libopenmpi-dev openmpi-bin)
+          libgtest-dev libopenmpi-dev openmpi-bin
+          chromium fonts-liberation)
 if [[ "${1:-}" == fuzz ]]; then
   packages+=(clang-22 lld-22 libclang-rt-22-dev)
 fi

@@ -36,6 +36,13 @@ if shutil.which("mpirun"):
     # Bounded: a test that hangs fails instead of holding up the suite.
     config.substitutions.append(
         ("%mpirun", "timeout 300 mpirun --allow-run-as-root --oversubscribe"))
+# Headless Chromium renders the pictures (test/Pictures): feature
+# `chromium`, %chromium its path. scripts/install-deps.sh installs it, so CI
+# runs these tests.
+chromium = shutil.which("chromium")
+if chromium:
+    config.available_features.add("chromium")
+    config.substitutions.append(("%chromium", chromium))
 # Every communication in the tests finishes in well under two minutes; a
 # peer that never arrives ends the run through the runtime's watchdog.
 config.environment["HSPMD_TIMEOUT_S"] = "120"

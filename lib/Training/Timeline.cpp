@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 
 using namespace hspmd;
 using namespace hspmd::training;
@@ -71,9 +70,9 @@ namespace {
 /// What the legend says of each class, and its colour; the style sheet and
 /// the legend both come from this table.
 struct Look {
-  const char *cls;      // the CSS class that is specific to it
-  const char *fill;     // its colour
-  const char *legend;   // its legend entry
+  const char *cls;    // the CSS class that is specific to it
+  const char *fill;   // its colour
+  const char *legend; // its legend entry
 };
 
 const Look kLooks[] = {
@@ -224,8 +223,7 @@ void hspmd::training::writeTimelineSvg(const Cluster &cluster,
       bool equal = true;
       for (size_t k = 0; k < pl.stages.size() && equal; ++k)
         equal = other.stages[k].layers == pl.stages[k].layers &&
-                other.stages[k].devices.size() ==
-                    pl.stages[k].devices.size() &&
+                other.stages[k].devices.size() == pl.stages[k].devices.size() &&
                 kindsOf(cluster, other.stages[k]) ==
                     kindsOf(cluster, pl.stages[k]) &&
                 sameEvents(b.stages[k], byStage[q][k]);
@@ -245,13 +243,13 @@ void hspmd::training::writeTimelineSvg(const Cluster &cluster,
   std::vector<bool> shown(std::size(kLooks), false);
   for (const TimelineEvent &e : events)
     shown[&lookOf(timelineClass(e.kind)) - kLooks] = true;
-  shown[std::size(kLooks) - 1] = true;
+  shown[&lookOf("idle") - kLooks] = true;
 
   // Vertical layout.
-  std::string title = llvm::formatv("predicted step: {0:F3} s \u00b7 {1}",
-                                    report.stepSeconds,
-                                    describePlan(cluster, plan))
-                          .str();
+  std::string title =
+      llvm::formatv("predicted step: {0:F3} s \u00b7 {1}", report.stepSeconds,
+                    describePlan(cluster, plan))
+          .str();
   double y = kMargin + 16;
   const double titleY = y;
   y += 6;
@@ -323,15 +321,14 @@ void hspmd::training::writeTimelineSvg(const Cluster &cluster,
                       px(kMargin), px(titleY), xmlEscape(title));
   for (size_t i = 0; i < options.notes.size(); ++i)
     os << llvm::formatv("<text class=\"note\" x=\"{0}\" y=\"{1}\">{2}</text>\n",
-                        px(kMargin), px(noteY[i]),
-                        xmlEscape(options.notes[i]));
+                        px(kMargin), px(noteY[i]), xmlEscape(options.notes[i]));
 
   // The time axis: seconds, or milliseconds for steps under a second.
   bool ms = total < 1;
   double unit = ms ? 1e-3 : 1;
   double step = tickStep(total / unit, 10) * unit;
-  int decimals = std::max(0, -static_cast<int>(std::floor(
-                                 std::log10(step / unit) + 1e-9)));
+  int decimals = std::max(
+      0, -static_cast<int>(std::floor(std::log10(step / unit) + 1e-9)));
   os << "<g class=\"axis\">\n";
   os << llvm::formatv("<line class=\"axis-line\" x1=\"{0}\" y1=\"{1}\" "
                       "x2=\"{2}\" y2=\"{1}\"/>\n",
@@ -350,8 +347,8 @@ void hspmd::training::writeTimelineSvg(const Cluster &cluster,
   }
   os << llvm::formatv("<line class=\"step-end\" x1=\"{0}\" y1=\"{1}\" "
                       "x2=\"{0}\" y2=\"{2}\" data-seconds=\"{3}\"/>\n",
-                      px(x(report.stepSeconds)), px(axisY - 4),
-                      px(rowsBottom), seconds(report.stepSeconds));
+                      px(x(report.stepSeconds)), px(axisY - 4), px(rowsBottom),
+                      seconds(report.stepSeconds));
   os << "</g>\n";
 
   auto rect = [&](llvm::StringRef cls, const TimelineEvent *e, double start,
@@ -366,8 +363,8 @@ void hspmd::training::writeTimelineSvg(const Cluster &cluster,
       os << " data-chunk=\"" << e->chunk << "\"";
     if (e && e->peer >= 0)
       os << " data-peer=\"" << e->peer << "\"";
-    os << " data-start=\"" << seconds(start) << "\" data-end=\""
-       << seconds(end) << "\"/>\n";
+    os << " data-start=\"" << seconds(start) << "\" data-end=\"" << seconds(end)
+       << "\"/>\n";
   };
 
   y = rowsTop;
@@ -428,15 +425,15 @@ void hspmd::training::writeTimelineSvg(const Cluster &cluster,
           "data-first-layer=\"{5}\" data-layers=\"{6}\" "
           "data-virtual-stages=\"{7}\" data-micro-batches=\"{8}\" "
           "data-end=\"{9}\">\n",
-          b.pipelines.front(), k, xmlEscape(kinds), st.devices.size(),
-          devices, firstLayer, st.layers, pl.stages.size() > 1 ? v : 1,
-          pl.microBatches, seconds(sr ? sr->end : 0));
+          b.pipelines.front(), k, xmlEscape(kinds), st.devices.size(), devices,
+          firstLayer, st.layers, pl.stages.size() > 1 ? v : 1, pl.microBatches,
+          seconds(sr ? sr->end : 0));
       os << "<title>" << xmlEscape(tip) << "</title>\n";
       os << llvm::formatv(
           "<text class=\"stage-label\" x=\"{0}\" y=\"{1}\">{2}</text>\n"
           "<text class=\"stage-label\" x=\"{0}\" y=\"{3}\">{4}</text>\n",
-          px(kMargin + 8), px(y + 10), xmlEscape(clip(line1, 48)),
-          px(y + 22), xmlEscape(clip(line2, 48)));
+          px(kMargin + 8), px(y + 10), xmlEscape(clip(line1, 48)), px(y + 22),
+          xmlEscape(clip(line2, 48)));
       firstLayer += st.layers;
 
       const std::vector<const TimelineEvent *> &row = b.stages[k];

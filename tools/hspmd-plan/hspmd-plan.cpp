@@ -474,6 +474,11 @@ int main(int argc, char **argv) {
     } else if (a == "--timeline") {
       if (!next(timelinePath))
         return 2;
+      if (timelinePath.empty()) {
+        std::cerr << "hspmd-plan: --timeline needs a file name (- for "
+                     "standard output)\n";
+        return 2;
+      }
     } else if (a == "--no-annotations") {
       annotations = false;
     } else if (a == "--print-cluster") {

@@ -8,9 +8,9 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "hspmd/Training/Timeline.h"
 #include "hspmd/Training/Data/Cases.h"
 #include "hspmd/Training/StepTime.h"
-#include "hspmd/Training/Timeline.h"
 
 #include <gtest/gtest.h>
 
@@ -235,8 +235,7 @@ TEST(Timeline, InterleavedWithRecomputation) {
         EXPECT_NEAR(chunks.back()->end - chunks.front()->start,
                     forward ? timing->forward : timing->backward, 1e-12);
       }
-      EXPECT_EQ(count(events, TimelineKind::ChunkSend),
-                2 * 192 * (v - 1));
+      EXPECT_EQ(count(events, TimelineKind::ChunkSend), 2 * 192 * (v - 1));
     }
 }
 
@@ -321,7 +320,7 @@ TEST(Timeline, SvgOfPaperCase1) {
   char title[64];
   std::snprintf(title, sizeof title, "predicted step: %.3f s", r.stepSeconds);
   EXPECT_NE(svg.find(std::string("<text class=\"title\" x=\"12.00\" "
-                                  "y=\"28.00\">") +
+                                 "y=\"28.00\">") +
                      title),
             std::string::npos);
   EXPECT_NE(svg.find("a note with &lt;&amp;&gt;"), std::string::npos);

@@ -25,8 +25,9 @@ std::vector<PipelineOp> hspmd::training::oneFOneBOrder(int64_t stage,
 
 PipelineSchedule
 hspmd::training::simulate1F1B(const std::vector<StageTiming> &stages,
-                          int64_t microBatches,
-                          const std::vector<double> &transfer) {
+                              int64_t microBatches,
+                              const std::vector<double> &transfer,
+                              std::vector<PassEvent> *passes) {
   int64_t p = static_cast<int64_t>(stages.size());
   int64_t m = microBatches;
   PipelineSchedule out;
@@ -80,6 +81,8 @@ hspmd::training::simulate1F1B(const std::vector<StageTiming> &stages,
         out.stageFinish[k] = end;
         (op.pass == Pass::Forward ? out.forwardEnd
                                   : out.backwardEnd)[k][op.microBatch] = end;
+        if (passes)
+          passes->push_back({k, op, start, end});
         ++next[k];
         progress = true;
       }
@@ -92,17 +95,37 @@ hspmd::training::simulate1F1B(const std::vector<StageTiming> &stages,
 
 PipelineSchedule hspmd::training::simulateInterleaved1F1B(
     const std::vector<StageTiming> &stages, int64_t microBatches,
-    const std::vector<double> &transfer, int64_t virtualStages) {
-  PipelineSchedule out = simulate1F1B(stages, microBatches, transfer);
+    const std::vector<double> &transfer, int64_t virtualStages,
+    std::vector<PassEvent> *passes) {
   if (virtualStages <= 1)
-    return out;
-  out.makespan = 0;
-  for (size_t k = 0; k < stages.size(); ++k) {
-    double busy = microBatches * stages[k].total();
-    double idle = std::max(0.0, out.stageFinish[k] - busy);
-    out.stageFinish[k] = busy + idle / virtualStages;
-    out.makespan = std::max(out.makespan, out.stageFinish[k]);
+    return simulate1F1B(stages, microBatches, transfer, passes);
+  std::vector<PassEvent> plain;
+  PipelineSchedule out = simulate1F1B(stages, microBatches, transfer, &plain);
+  // Per stage, the passes in the order they run: the busy time before a pass
+  // stays, the idle time before it (its start less that busy time) is
+  // divided by v. The stage's last moved pass ends at its busy time plus its
+  // whole idle time over v. (Never before the pass before it ends, which
+  // rounding alone could do.)
+  double v = static_cast<double>(virtualStages);
+  std::vector<double> busy(stages.size(), 0.0), previousEnd(stages.size(), 0.0);
+  for (PassEvent &e : plain) {
+    double &before = busy[e.stage];
+    double duration = e.end - e.start;
+    double idle = std::max(0.0, e.start - before);
+    e.start = std::max(previousEnd[e.stage], before + idle / v);
+    e.end = e.start + duration;
+    previousEnd[e.stage] = e.end;
+    before += duration;
+    (e.op.pass == Pass::Forward ? out.forwardEnd
+                                : out.backwardEnd)[e.stage][e.op.microBatch] =
+        e.end;
+    out.stageFinish[e.stage] = e.end;
   }
+  out.makespan = 0;
+  for (double f : out.stageFinish)
+    out.makespan = std::max(out.makespan, f);
+  if (passes)
+    passes->insert(passes->end(), plain.begin(), plain.end());
   return out;
 }
 

@@ -132,6 +132,20 @@ std::optional<std::string> applyModelField(const std::string &spec,
   return std::nullopt;
 }
 
+std::string formatDeviceRanges(const std::vector<int64_t> &devices) {
+  std::string out;
+  for (size_t i = 0; i < devices.size();) {
+    size_t j = i;
+    while (j + 1 < devices.size() && devices[j + 1] == devices[j] + 1)
+      ++j;
+    out += (out.empty() ? "" : ",") + std::to_string(devices[i]);
+    if (j > i)
+      out += "-" + std::to_string(devices[j]);
+    i = j + 1;
+  }
+  return out;
+}
+
 std::string canonicalClusterName(const std::string &text) {
   std::string out;
   for (const std::string &term : splitSpec(text, '+')) {

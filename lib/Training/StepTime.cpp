@@ -186,12 +186,82 @@ size_t stageOf(const std::vector<int64_t> &firstLayers, int64_t layer) {
   return k;
 }
 
+/// Appends what stage `r` does to `out`, from the passes its pipeline's
+/// simulation scheduled (`passes`, every stage's), in time order.
+/// `transfer` is the pipeline's transfers between stages; `chunkSend`,
+/// when interleaved, each stage's transfer between the chunks of a pass.
+void recordStage(const StageReport &r, int64_t virtualStages,
+                 const std::vector<PassEvent> &passes,
+                 const std::vector<double> &transfer,
+                 const std::vector<double> &chunkSend,
+                 std::vector<TimelineEvent> &out) {
+  size_t first = out.size();
+  auto add = [&](TimelineKind kind, int64_t microBatch, int64_t chunk,
+                 double start, double end, int64_t peer = -1) {
+    TimelineEvent e;
+    e.kind = kind;
+    e.pipeline = r.pipeline;
+    e.stage = r.stage;
+    e.microBatch = microBatch;
+    e.chunk = chunk;
+    e.peer = peer;
+    e.start = start;
+    e.end = end;
+    out.push_back(e);
+  };
+  int64_t p = static_cast<int64_t>(transfer.size()) + 1;
+  int64_t v = chunkSend.empty() ? 1 : virtualStages;
+  double recompute = r.layers * r.cost.block.recompute;
+  for (const PassEvent &e : passes) {
+    if (e.stage != r.stage)
+      continue;
+    bool forward = e.op.pass == Pass::Forward;
+    TimelineKind kind =
+        forward ? TimelineKind::Forward : TimelineKind::Backward;
+    int64_t mb = e.op.microBatch;
+    // The pass, as its v chunks with the v - 1 transfers between them that
+    // the stage time was charged (StepTime: (v - 1) x the stage's send).
+    double send = v > 1 ? chunkSend[r.stage] : 0.0;
+    double chunkSeconds = (e.end - e.start - (v - 1) * send) / v;
+    double t = e.start;
+    for (int64_t i = 0; i < v; ++i) {
+      // Backward visits the chunks last first.
+      int64_t chunk = forward ? i : v - 1 - i;
+      double end = i + 1 == v ? e.end : t + chunkSeconds;
+      add(kind, mb, chunk, t, end);
+      if (!forward && recompute > 0)
+        add(TimelineKind::Recompute, mb, chunk, t,
+            std::min(end, t + recompute / v));
+      if (i + 1 == v)
+        break;
+      add(TimelineKind::ChunkSend, mb, chunk, end, end + send);
+      t = end + send;
+    }
+    // The message the next pass on the neighbour waits for.
+    if (forward && r.stage + 1 < p)
+      add(TimelineKind::Send, mb, 0, e.end, e.end + transfer[r.stage],
+          r.stage + 1);
+    if (!forward && r.stage > 0)
+      add(TimelineKind::Send, mb, 0, e.end, e.end + transfer[r.stage - 1],
+          r.stage - 1);
+  }
+  if (r.syncSeconds > 0)
+    add(TimelineKind::GradSync, -1, 0, r.syncStart,
+        r.syncStart + r.syncSeconds);
+  add(TimelineKind::Optimizer, -1, 0, r.syncStart + r.syncSeconds, r.end);
+  std::stable_sort(out.begin() + first, out.end(),
+                   [](const TimelineEvent &a, const TimelineEvent &b) {
+                     return a.start < b.start;
+                   });
+}
+
 } // namespace
 
 StepReport hspmd::training::predictStep(const ModelConfig &given,
                                     const Cluster &cluster,
                                     const TrainingPlan &plan,
-                                    const CostOptions &options) {
+                                    const CostOptions &options,
+                                    std::vector<TimelineEvent> *timeline) {
   StepReport report;
   if (std::optional<std::string> err = validatePlan(given, cluster, plan)) {
     report.error = err;
@@ -205,9 +275,15 @@ StepReport hspmd::training::predictStep(const ModelConfig &given,
 
   // Pipelines, each on its own; identical pipelines (the same stage times,
   // transfers and micro-batches) are simulated once.
-  std::map<std::vector<double>, PipelineSchedule> simulated;
+  struct Simulated {
+    PipelineSchedule schedule;
+    /// The scheduled passes, when a timeline is recorded.
+    std::vector<PassEvent> passes;
+  };
+  std::map<std::vector<double>, Simulated> simulated;
   auto simulate = [&](const std::vector<StageTiming> &timings, int64_t m,
-                      const std::vector<double> &transfer, int64_t v) {
+                      const std::vector<double> &transfer,
+                      int64_t v) -> const Simulated & {
     std::vector<double> key{double(m), double(v)};
     for (const StageTiming &t : timings) {
       key.push_back(t.forward);
@@ -215,14 +291,21 @@ StepReport hspmd::training::predictStep(const ModelConfig &given,
     }
     key.insert(key.end(), transfer.begin(), transfer.end());
     auto it = simulated.find(key);
-    if (it == simulated.end())
-      it = simulated
-               .emplace(key, v > 1 ? simulateInterleaved1F1B(timings, m,
-                                                             transfer, v)
-                                   : simulate1F1B(timings, m, transfer))
-               .first;
+    if (it == simulated.end()) {
+      Simulated s;
+      std::vector<PassEvent> *passes = timeline ? &s.passes : nullptr;
+      s.schedule =
+          v > 1 ? simulateInterleaved1F1B(timings, m, transfer, v, passes)
+                : simulate1F1B(timings, m, transfer, passes);
+      it = simulated.emplace(key, std::move(s)).first;
+    }
     return it->second;
   };
+  // What a timeline needs of each pipeline: its passes (in `simulated`,
+  // whose elements stay put), its transfers and, interleaved, each stage's
+  // transfer between chunks.
+  std::vector<const std::vector<PassEvent> *> passesOf(replicas);
+  std::vector<std::vector<double>> transfersOf(replicas), chunkSendOf(replicas);
   std::vector<std::vector<int64_t>> firstLayers(replicas);
   std::vector<std::vector<size_t>> reportIndex(replicas);
   for (int64_t q = 0; q < replicas; ++q) {
@@ -270,12 +353,15 @@ StepReport hspmd::training::predictStep(const ModelConfig &given,
         timings[k].forward += (v - 1) * out;
         timings[k].backward += (v - 1) * out;
         report.stages[reportIndex[q][k]].cost.timing = timings[k];
+        chunkSendOf[q].push_back(out);
       }
-      report.pipelines.push_back(
-          simulate(timings, pl.microBatches, transfer, v));
-    } else {
-      report.pipelines.push_back(
-          simulate(timings, pl.microBatches, transfer, 1));
+    }
+    int64_t v = p > 1 ? plan.virtualStages : 1;
+    const Simulated &sim = simulate(timings, pl.microBatches, transfer, v);
+    report.pipelines.push_back(sim.schedule);
+    if (timeline) {
+      passesOf[q] = &sim.passes;
+      transfersOf[q] = transfer;
     }
     const PipelineSchedule &sched = report.pipelines.back();
     report.makespan = std::max(report.makespan, sched.makespan);
@@ -362,6 +448,12 @@ StepReport hspmd::training::predictStep(const ModelConfig &given,
                                      recompute, plan.virtualStages, p);
     r.memoryCapacity = options.memoryFraction * hbm;
   }
+
+  if (timeline)
+    for (int64_t q = 0; q < replicas; ++q)
+      for (size_t i : reportIndex[q])
+        recordStage(report.stages[i], plan.virtualStages, *passesOf[q],
+                    transfersOf[q], chunkSendOf[q], *timeline);
 
   for (size_t i = 0; i < report.stages.size(); ++i) {
     const StageReport &r = report.stages[i];

@@ -3,10 +3,12 @@
 // Plans a model on a cluster with the cost model's planner (lib/Training,
 // docs/CostModel.md "Planner") and prints the plan, its predicted step time,
 // per-stage memory against capacity, the baselines it beat, and the
-// #hspmd.sharding annotations the plan stands for. Plain C++; no MLIR.
+// #hspmd.sharding annotations the plan stands for; with --timeline, a
+// picture of the plan's schedule (Timeline.h). Plain C++; no MLIR.
 //
 //   hspmd-plan --cluster 32xH20+16xH800 --model llama32b --batch 64
 //   hspmd-plan --cluster cluster.json --pin tp.H20=4 --pin dp=4 --format json
+//   hspmd-plan --cluster 32xH20+16xH800 --timeline plan.svg
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,8 +18,11 @@
 #include "hspmd/Training/TrainingPlanner.h"
 #include "hspmd/Training/Specs.h"
 #include "hspmd/Training/Text.h"
+#include "hspmd/Training/Timeline.h"
 
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <cctype>
@@ -26,6 +31,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <set>
 #include <sstream>
 #include <string>
@@ -84,30 +90,13 @@ const char *kUsage = R"(usage: hspmd-plan [options]
   --no-paper            leave the paper's 14 cases out of the candidates
   --alternatives N      how many alternatives to list (default 6)
   --format table|json   output (default table)
+  --timeline FILE       also draw the plan's predicted schedule as one
+                        self-contained SVG file (stages, passes, sends,
+                        gradient reduction, optimizer, idle time); - for
+                        standard output, after the report
   --no-annotations      do not print the sharding annotations
   --print-cluster       print the cluster as compact JSON and stop
 )";
-
-
-
-
-
-
-
-/// "0-3,8,10-11".
-std::string deviceRanges(const std::vector<int64_t> &devices) {
-  std::string out;
-  for (size_t i = 0; i < devices.size();) {
-    size_t j = i;
-    while (j + 1 < devices.size() && devices[j + 1] == devices[j] + 1)
-      ++j;
-    out += (out.empty() ? "" : ",") + std::to_string(devices[i]);
-    if (j > i)
-      out += "-" + std::to_string(devices[j]);
-    i = j + 1;
-  }
-  return out;
-}
 
 std::string num(double v, int precision = 6) {
   char buf[64];
@@ -141,6 +130,11 @@ struct PlanRun {
       text = renderShardingAnnotations(cluster, model, r.best.plan);
   }
 
+  /// "48 devices (32 H20, 16 H800) on 6 nodes".
+  std::string clusterLine() const;
+  /// "llama-32b, 60 layers, sequence 4096, global batch 64 (64
+  /// micro-batches of 1)".
+  std::string modelLine() const;
   /// --format json, written with llvm::json.
   void printJson() const;
   /// The default table.
@@ -270,22 +264,27 @@ void PlanRun::printJson() const {
   std::cout << out;
 }
 
+std::string PlanRun::clusterLine() const {
+  std::string kinds;
+  for (const auto &[name, n] : kindCounts)
+    kinds += (kinds.empty() ? "" : ", ") + std::to_string(n) + " " + name;
+  return std::to_string(cluster.size()) + " devices (" + kinds + ") on " +
+         std::to_string(nodes.size()) + " nodes";
+}
+
+std::string PlanRun::modelLine() const {
+  int64_t size = microBatchSizeOf(model, r.best.plan);
+  return model.name + ", " + std::to_string(model.layers) +
+         " layers, sequence " + std::to_string(model.seqLen) +
+         ", global batch " + std::to_string(batch) + " (" +
+         std::to_string(batch / size) + " micro-batches of " +
+         std::to_string(size) + ")";
+}
+
 void PlanRun::printTable() const {
   const StepReport &rep = r.report;
-  std::string clusterText;
-  for (const auto &[name, n] : kindCounts)
-    clusterText +=
-        (clusterText.empty() ? "" : ", ") + std::to_string(n) + " " + name;
-  std::printf("cluster: %lld devices (%s) on %zu nodes\n",
-              static_cast<long long>(cluster.size()), clusterText.c_str(),
-              nodes.size());
-  std::printf("model: %s, %lld layers, sequence %lld, global batch %lld "
-              "(%lld micro-batches of %lld)\n",
-              model.name.c_str(), static_cast<long long>(model.layers),
-              static_cast<long long>(model.seqLen),
-              static_cast<long long>(batch),
-              static_cast<long long>(batch / microBatchSizeOf(model, r.best.plan)),
-              static_cast<long long>(microBatchSizeOf(model, r.best.plan)));
+  std::printf("cluster: %s\n", clusterLine().c_str());
+  std::printf("model: %s\n", modelLine().c_str());
   std::printf("plan (%s): %s\n", r.best.origin.c_str(),
               describePlan(cluster, r.best.plan).c_str());
   const StageReport &crit = rep.stages[rep.critical];
@@ -306,7 +305,7 @@ void PlanRun::printTable() const {
                 static_cast<long long>(s.pipeline),
                 static_cast<long long>(s.stage), s.kind.c_str(),
                 static_cast<long long>(s.tp),
-                deviceRanges(pl.stages[s.stage].devices).c_str(),
+                formatDeviceRanges(pl.stages[s.stage].devices).c_str(),
                 layers.c_str(), static_cast<long long>(pl.microBatches),
                 s.cost.timing.total() * 1e3, s.memoryBytes / 1e9,
                 s.memoryCapacity / 1e9, s.memoryBytes / s.memoryCapacity);
@@ -357,7 +356,7 @@ void PlanRun::printTable() const {
 
 int main(int argc, char **argv) {
   std::string clusterArg = "32xH20+16xH800", modelName = "llama32b";
-  std::string calibration, formatName = "table";
+  std::string calibration, formatName = "table", timelinePath;
   int64_t batch = 64, seq = 4096, micro = 0, alternativesShown = 6;
   std::vector<std::string> modelSpecs;
   bool seqGiven = false;
@@ -472,6 +471,14 @@ int main(int argc, char **argv) {
         std::cerr << "hspmd-plan: --format is table or json\n";
         return 2;
       }
+    } else if (a == "--timeline") {
+      if (!next(timelinePath))
+        return 2;
+      if (timelinePath.empty()) {
+        std::cerr << "hspmd-plan: --timeline needs a file name (- for "
+                     "standard output)\n";
+        return 2;
+      }
     } else if (a == "--no-annotations") {
       annotations = false;
     } else if (a == "--print-cluster") {
@@ -551,6 +558,20 @@ int main(int argc, char **argv) {
     return 2;
   }
 
+  // The timeline's file is opened before planning, so that a path that
+  // cannot be written fails at once; it is removed unless written whole.
+  std::unique_ptr<llvm::ToolOutputFile> timeline;
+  if (!timelinePath.empty()) {
+    std::error_code ec;
+    timeline = std::make_unique<llvm::ToolOutputFile>(timelinePath, ec,
+                                                      llvm::sys::fs::OF_None);
+    if (ec) {
+      std::cerr << "hspmd-plan: cannot write the timeline to '"
+                << timelinePath << "': " << ec.message() << "\n";
+      return 1;
+    }
+  }
+
   TrainingPlannerResult r = planTraining(model, cluster, batch, options);
   if (r.error) {
     std::cerr << "hspmd-plan: " << *r.error << "\n";
@@ -562,5 +583,33 @@ int main(int argc, char **argv) {
     run.printJson();
   else
     run.printTable();
+  std::cout.flush();
+
+  if (timeline) {
+    // The chosen plan predicted again, recording what the simulation
+    // schedules: the same numbers as the report above.
+    std::vector<TimelineEvent> events;
+    StepReport recorded =
+        predictStep(model, cluster, r.best.plan, options.cost, &events);
+    if (recorded.error || recorded.stepSeconds != r.report.stepSeconds) {
+      std::cerr << "hspmd-plan: internal error: the recorded prediction ("
+                << recorded.stepSeconds << " s) is not the plan's ("
+                << r.report.stepSeconds << " s)\n";
+      return 1;
+    }
+    TimelineOptions look;
+    look.notes = {"model: " + run.modelLine(),
+                  "cluster: " + run.clusterLine()};
+    writeTimelineSvg(cluster, r.best.plan, recorded, events, look,
+                     timeline->os());
+    timeline->os().flush();
+    if (std::error_code ec = timeline->os().error()) {
+      timeline->os().clear_error();
+      std::cerr << "hspmd-plan: cannot write the timeline to '"
+                << timelinePath << "': " << ec.message() << "\n";
+      return 1;
+    }
+    timeline->keep();
+  }
   return 0;
 }

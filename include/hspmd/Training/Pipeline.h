@@ -47,24 +47,45 @@ struct PipelineSchedule {
   double makespan = 0;
 };
 
+/// One pass a simulation scheduled: stage `stage` runs `op` from `start` to
+/// `end` (its stage time; a stage runs one pass at a time).
+struct PassEvent {
+  int64_t stage = 0;
+  PipelineOp op;
+  double start = 0, end = 0;
+};
+
 /// Simulates one pipeline from time 0. `transfer[k]` is the time of one
 /// activation (or gradient) message between stages k and k+1, so it has one
 /// entry fewer than `stages`. Requires microBatches >= 1 and at least one
-/// stage (callers validate; the 1F1B order itself cannot deadlock).
+/// stage (callers validate; the 1F1B order itself cannot deadlock). With
+/// `passes`, every pass is appended to it as it is scheduled: each stage's
+/// passes in its 1F1B order, the stage's last pass ending at its
+/// `stageFinish`.
 PipelineSchedule simulate1F1B(const std::vector<StageTiming> &stages,
                               int64_t microBatches,
-                              const std::vector<double> &transfer);
+                              const std::vector<double> &transfer,
+                              std::vector<PassEvent> *passes = nullptr);
 
 /// Interleaved 1F1B with `virtualStages` v chunks per stage (Narayanan et
 /// al. 2021), from the plain 1F1B simulation of the same stages: each stage
 /// is busy m T_k either way, and interleaving divides its idle time (the
 /// bubble) by v, so stage k ends at m T_k + (finish_k - m T_k) / v. On p
-/// equal stages this is (m + (p - 1)/v) T, the paper's bubble. The pass
-/// times in the result are those of plain 1F1B.
+/// equal stages this is (m + (p - 1)/v) T, the paper's bubble.
+///
+/// It is applied pass by pass: every pass of the plain simulation keeps its
+/// duration and moves earlier so that the idle time before it on its stage
+/// is divided by v. The result's pass ends, stage finishes and `passes` (as
+/// for simulate1F1B) are those moved passes. This is not the interleaved
+/// order itself (a micro-batch's v chunks are not interleaved with other
+/// micro-batches' here), so a moved pass may start before the pass it
+/// depends on in the plain order ends; only each stage's busy and idle time
+/// is modelled.
 PipelineSchedule simulateInterleaved1F1B(const std::vector<StageTiming> &stages,
                                          int64_t microBatches,
                                          const std::vector<double> &transfer,
-                                         int64_t virtualStages);
+                                         int64_t virtualStages,
+                                         std::vector<PassEvent> *passes = nullptr);
 
 /// The closed form of Metis's estimator, sum_k T_k + (m-1) max_k T_k: exact
 /// for equal stages ((m+p-1) T), an approximation otherwise.

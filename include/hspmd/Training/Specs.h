@@ -33,6 +33,10 @@ std::optional<std::string> parsePositiveIntList(const std::string &text,
 /// False on anything else (a range whose end is below its start included).
 bool parseDeviceList(const std::string &text, std::vector<int64_t> &out);
 
+/// Sorted ranks as runs of consecutive ones, "0-3,8,10-11" (hspmd-plan's
+/// table, the timeline's labels).
+std::string formatDeviceRanges(const std::vector<int64_t> &devices);
+
 /// A cluster name in namedCluster's spelling ("32xH20+16xH800") from the
 /// spellings users write: "32xH20+16xH800", "32xh20 + 16xh800",
 /// "h20x32+h800x16", "32 H20 + 16 H800". Other text comes back changed but

@@ -174,6 +174,39 @@ struct StepReport {
   bool fitsMemory() const { return peakMemoryFraction <= 1.0; }
 };
 
+/// What a timeline event is. Forward and backward passes (per virtual stage
+/// where interleaved), the recomputation inside a backward, the sends
+/// between stages, and the data-parallel step at the end.
+enum class TimelineKind {
+  Forward,
+  Backward,
+  /// The recomputed forward at the start of a backward (inside it).
+  Recompute,
+  /// An activation (after a forward) or gradient (after a backward) on its
+  /// way to the next or previous stage; the stage computes meanwhile.
+  Send,
+  /// Interleaving's transfers between a micro-batch's chunks on one stage,
+  /// charged to the stage's passes (not overlapped).
+  ChunkSend,
+  /// The exposed data-parallel gradient reduction (and, with ZeRO, the
+  /// parameter all-gather).
+  GradSync,
+  Optimizer,
+};
+
+/// One thing a stage does, as predictStep scheduled it.
+struct TimelineEvent {
+  TimelineKind kind = TimelineKind::Forward;
+  int64_t pipeline = 0, stage = 0;
+  /// -1 for GradSync and Optimizer.
+  int64_t microBatch = -1;
+  /// The virtual stage (0..v-1) of an interleaved pass; 0 otherwise.
+  int64_t chunk = 0;
+  /// Send: the stage the message goes to.
+  int64_t peer = -1;
+  double start = 0, end = 0;
+};
+
 /// Nothing if the plan runs the model on the cluster: every pipeline has
 /// stages of at least one device and one layer, layers summing to the
 /// model's, at least one micro-batch; devices exist and none is used twice.
@@ -186,9 +219,20 @@ std::optional<std::string> validatePlan(const ModelConfig &model,
 /// layers, reduces its gradients piece by piece over the replicas of each
 /// layer range (split collectives where TP degrees differ), and runs Adam on
 /// its optimizer shard. The step ends with the last stage to finish.
+///
+/// With `timeline`, the events the prediction scheduled are appended to it,
+/// pipeline by pipeline, stage by stage, in time order. Every pass is the
+/// simulation's own (PassEvent); an interleaved pass is split into its v
+/// chunks and the v - 1 transfers between them, a backward's recomputation
+/// is its first `layers x BlockTime::recompute` seconds (per chunk, over
+/// v); sends end when the next pass may start; each stage ends with its
+/// GradSync (when it has replicas) and Optimizer, the latter ending at the
+/// stage's `end`. So the latest end is `stepSeconds`. Recording changes no
+/// number of the report.
 StepReport predictStep(const ModelConfig &model, const Cluster &cluster,
                        const TrainingPlan &plan,
-                       const CostOptions &options = {});
+                       const CostOptions &options = {},
+                       std::vector<TimelineEvent> *timeline = nullptr);
 
 } // namespace hspmd::training
 

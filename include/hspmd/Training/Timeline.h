@@ -1,0 +1,52 @@
+//===- Timeline.h - A training plan's schedule as a picture -----*- C++ -*-===//
+//
+// Draws the events predictStep scheduled (StepTime.h, TimelineEvent) as one
+// self-contained SVG file: a row per pipeline stage, the passes, sends,
+// gradient reduction, optimizer step and idle time on a time axis that ends
+// at the predicted step time (CostModel.md "Timelines"). The picture has no
+// script and refers to nothing outside itself.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef HSPMD_TRAINING_TIMELINE_H
+#define HSPMD_TRAINING_TIMELINE_H
+
+#include "hspmd/Training/Cluster.h"
+#include "hspmd/Training/StepTime.h"
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <string>
+#include <vector>
+
+namespace hspmd::training {
+
+struct TimelineOptions {
+  /// Width of the picture in pixels (at least 480); the time axis gets what
+  /// the stage labels leave.
+  double width = 1200;
+  /// Lines under the title (the model, the cluster), drawn as given.
+  std::vector<std::string> notes;
+};
+
+/// Writes the SVG document of `events`, which predictStep recorded for
+/// `plan` on `cluster` when it returned `report`. Pipelines whose events are
+/// the same (DP replicas of one shape) share one block of rows.
+void writeTimelineSvg(const Cluster &cluster, const TrainingPlan &plan,
+                      const StepReport &report,
+                      llvm::ArrayRef<TimelineEvent> events,
+                      const TimelineOptions &options, llvm::raw_ostream &os);
+
+/// `text` for XML character data and attribute values: & < > " ' as
+/// entities, and control characters XML 1.0 cannot hold as '?'.
+std::string xmlEscape(llvm::StringRef text);
+
+/// The class names of an event's rectangle ("fwd", "bwd", "recompute",
+/// "comm send", "comm chunk-send", "comm dp", "optimizer").
+llvm::StringRef timelineClass(TimelineKind kind);
+
+} // namespace hspmd::training
+
+#endif // HSPMD_TRAINING_TIMELINE_H

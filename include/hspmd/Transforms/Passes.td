@@ -394,10 +394,44 @@ def HspmdImportShard : Pass<"hspmd-import-shard", "ModuleOp"> {
     tensor dimension become one `d<k>` axis (their sizes multiplied), unsplit
     axes one `dup` axis, partial axes one `partial` axis; size-1 grid axes are
     dropped; where merged axes are not adjacent in the grid the device list is
-    permuted so that they are. Halo sizes, dynamic grids or shapes, and shard
-    offsets that are not the even split get a located diagnostic.
+    permuted so that they are (LLVM 22's `shard.sharding` has no partial
+    axes, so nothing imports as `partial`). `sharded_dims_offsets` that split
+    one dimension unevenly become the weighted top tier: `hetero = d<k>`, one
+    group per shard in shard order weighted by its size, each laid out by
+    the other axes (an empty shard's devices hold nothing and are left out).
+    Halo sizes, dynamic grids, shapes or offsets, and uneven offsets on two
+    dimensions get a located diagnostic.
   }];
   let dependentDialects = ["::mlir::hspmd::HspmdDialect"];
+}
+
+def HspmdExportShard : Pass<"hspmd-export-shard", "ModuleOp"> {
+  let summary = "Writes #hspmd.sharding placements with the upstream `shard` dialect";
+  let description = [{
+    The inverse of `--hspmd-import-shard`, for the shardings upstream can
+    express, so that hspmd's propagation can feed an upstream pipeline
+    (`sharding-propagation`, `shard-partition`). One `shard.grid @grid` is
+    added for the module; `hspmd.annotate` becomes `shard.shard`,
+    `hspmd.reshard` becomes `shard.shard ... annotate_for_users`, an
+    argument's `hspmd.sharding` a `shard.shard` of the argument at the
+    function's entry, and a result's a `shard.shard ... annotate_for_users`
+    of the returned value.
+
+    Each group's device list must be the row-major order of a grid of the
+    module's devices 0 .. N-1 (each hspmd axis one or more grid axes); the
+    grid's axes are the common refinement of every sharding's, so that all
+    share it. `hetero = d<k>` with groups laid out alike is one more grid
+    axis for dimension k, outermost; unequal weights become
+    `sharded_dims_offsets`.
+
+    A located error names the first placement upstream cannot express, and
+    the module is left unchanged: a tensor on part of the devices, `partial`
+    axes, `hetero = dup` or `partial`, groups laid out differently, a device
+    order that is no grid's, shardings needing conflicting grids, placements
+    on a declaration, and other hspmd ops (export before
+    `--hspmd-resolve-comm`).
+  }];
+  let dependentDialects = ["::mlir::shard::ShardDialect"];
 }
 
 

@@ -7,6 +7,8 @@
 //     with tensor.extract (the way front ends write an embedding lookup),
 //     the indices an input per gathered dimension, so that splitting their
 //     batch splits the result;
+//   - tensor.scatter: a loop over the indices' points inserting each slice
+//     of the source (tensor.insert_slice at the point's coordinates);
 //   - linalg.pack and linalg.unpack: pad, reshape and transpose (linalg's
 //     own lowering);
 //   - tensor.bitcast: an elementwise arith.bitcast.
@@ -20,6 +22,7 @@
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/PatternMatch.h"
 
@@ -31,6 +34,19 @@ namespace mlir::hspmd {
 using namespace mlir;
 
 namespace {
+
+/// Coordinate `c` (an index or an integer, read as signed) as an index,
+/// stopping the program with `message` unless 0 <= c < extent.
+Value checkedIndex(OpBuilder &b, Location l, Value c, int64_t extent,
+                   StringRef message) {
+  if (!c.getType().isIndex())
+    c = arith::IndexCastOp::create(b, l, b.getIndexType(), c);
+  Value bound = arith::ConstantIndexOp::create(b, l, extent);
+  Value inside =
+      arith::CmpIOp::create(b, l, arith::CmpIPredicate::ult, c, bound);
+  cf::AssertOp::create(b, l, inside, message);
+  return c;
+}
 
 /// `tensor.gather %src[%idx] gather_dims(G)` as a linalg.generic over the
 /// result: result dims [0, B) are the indices' batch dims, the rest are the
@@ -84,17 +100,9 @@ LogicalResult decomposeGather(tensor::GatherOp op, RewriterBase &rewriter) {
             at[d] = linalg::IndexOp::create(b, l, next++);
             continue;
           }
-          Value c = args[k - gathered.begin()];
-          if (!c.getType().isIndex())
-            c = arith::IndexCastOp::create(b, l, b.getIndexType(), c);
-          Value extent =
-              arith::ConstantIndexOp::create(b, l, srcType.getDimSize(d));
-          Value inside = arith::CmpIOp::create(
-              b, l, arith::CmpIPredicate::ult, c, extent);
-          cf::AssertOp::create(
-              b, l, inside,
+          at[d] = checkedIndex(
+              b, l, args[k - gathered.begin()], srcType.getDimSize(d),
               "tensor.gather: an index is outside the source tensor");
-          at[d] = c;
           if (!reduced)
             ++next;
         }
@@ -102,6 +110,86 @@ LogicalResult decomposeGather(tensor::GatherOp op, RewriterBase &rewriter) {
         linalg::YieldOp::create(b, l, v);
       });
   rewriter.replaceOp(op, generic.getResults());
+  return success();
+}
+
+/// `tensor.scatter %src into %dest[%idx] scatter_dims(S) unique` as an
+/// scf.for over the indices' batch points carrying the destination: each
+/// point reads its coordinates, checks them like a gather, and inserts its
+/// slice of the source (dimensions in S of size 1, or left out by the
+/// rank-reducing form) with tensor.insert_slice. The points are unique
+/// (upstream requires `unique`), so their order does not matter.
+LogicalResult decomposeScatter(tensor::ScatterOp op, RewriterBase &rewriter) {
+  auto srcType = cast<RankedTensorType>(op.getSource().getType());
+  auto destType = cast<RankedTensorType>(op.getDest().getType());
+  auto idxType = cast<RankedTensorType>(op.getIndices().getType());
+  if (!srcType.hasStaticShape() || !destType.hasStaticShape() ||
+      !idxType.hasStaticShape())
+    return op.emitError()
+           << "cannot write 'tensor.scatter' as a loop of insert_slice: its "
+              "shapes must be static, got "
+           << srcType << ", " << destType << " and " << idxType;
+  ArrayRef<int64_t> scattered = op.getScatterDims();
+  int64_t batch = idxType.getRank() - 1;
+  ArrayRef<int64_t> batchShape = idxType.getShape().drop_back();
+  int64_t points = 1;
+  for (int64_t d : batchShape)
+    points *= d;
+  Location loc = op.getLoc();
+  Value lb = arith::ConstantIndexOp::create(rewriter, loc, 0);
+  Value ub = arith::ConstantIndexOp::create(rewriter, loc, points);
+  Value one = arith::ConstantIndexOp::create(rewriter, loc, 1);
+  auto loop = scf::ForOp::create(
+      rewriter, loc, lb, ub, one, ValueRange{op.getDest()},
+      [&](OpBuilder &b, Location l, Value iv, ValueRange iters) {
+        // The batch point's multi-index, row-major.
+        SmallVector<Value> at(batch);
+        Value rest = iv;
+        for (int64_t d = batch - 1; d >= 0; --d) {
+          Value extent = arith::ConstantIndexOp::create(b, l, batchShape[d]);
+          at[d] = arith::RemUIOp::create(b, l, rest, extent);
+          rest = arith::DivUIOp::create(b, l, rest, extent);
+        }
+        // Where its slice goes in the destination.
+        SmallVector<OpFoldResult> offsets(destType.getRank(),
+                                          b.getIndexAttr(0));
+        SmallVector<OpFoldResult> sizes;
+        for (int64_t d : destType.getShape())
+          sizes.push_back(b.getIndexAttr(d));
+        for (auto [k, d] : llvm::enumerate(scattered)) {
+          SmallVector<Value> pos = at;
+          pos.push_back(arith::ConstantIndexOp::create(b, l, k));
+          offsets[d] = checkedIndex(
+              b, l, tensor::ExtractOp::create(b, l, op.getIndices(), pos),
+              destType.getDimSize(d),
+              "tensor.scatter: an index is outside the destination tensor");
+          sizes[d] = b.getIndexAttr(1);
+        }
+        // Its slice of the source: the point's batch position, every
+        // trailing dimension whole.
+        SmallVector<OpFoldResult> srcOffsets(srcType.getRank(),
+                                             b.getIndexAttr(0));
+        SmallVector<OpFoldResult> srcSizes;
+        for (int64_t d = 0; d < srcType.getRank(); ++d) {
+          if (d < batch) {
+            srcOffsets[d] = at[d];
+            srcSizes.push_back(b.getIndexAttr(1));
+          } else {
+            srcSizes.push_back(b.getIndexAttr(srcType.getDimSize(d)));
+          }
+        }
+        SmallVector<OpFoldResult> unit(srcType.getRank(), b.getIndexAttr(1));
+        auto sliceType = RankedTensorType::get(
+            srcType.getShape().drop_front(batch), srcType.getElementType());
+        Value slice = tensor::ExtractSliceOp::create(
+            b, l, sliceType, op.getSource(), srcOffsets, srcSizes, unit);
+        SmallVector<OpFoldResult> strides(destType.getRank(),
+                                          b.getIndexAttr(1));
+        Value next = tensor::InsertSliceOp::create(b, l, slice, iters[0],
+                                                   offsets, sizes, strides);
+        scf::YieldOp::create(b, l, next);
+      });
+  rewriter.replaceOp(op, loop.getResults());
   return success();
 }
 
@@ -137,8 +225,9 @@ struct DecomposeAggregatesPass
   void runOnOperation() override {
     SmallVector<Operation *> ops;
     getOperation().walk([&](Operation *op) {
-      if (isa<linalg::AggregatedOpInterface, tensor::GatherOp, linalg::PackOp,
-              linalg::UnPackOp, tensor::BitcastOp>(op))
+      if (isa<linalg::AggregatedOpInterface, tensor::GatherOp,
+              tensor::ScatterOp, linalg::PackOp, linalg::UnPackOp,
+              tensor::BitcastOp>(op))
         ops.push_back(op);
     });
     IRRewriter rewriter(&getContext());
@@ -152,6 +241,8 @@ struct DecomposeAggregatesPass
   LogicalResult decompose(Operation *op, IRRewriter &rewriter) {
     if (auto gather = dyn_cast<tensor::GatherOp>(op))
       return decomposeGather(gather, rewriter);
+    if (auto scatter = dyn_cast<tensor::ScatterOp>(op))
+      return decomposeScatter(scatter, rewriter);
     if (auto bitcast = dyn_cast<tensor::BitcastOp>(op)) {
       decomposeBitcast(bitcast, rewriter);
       return success();

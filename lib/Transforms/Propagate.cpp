@@ -65,36 +65,6 @@ bool isStaticTensor(Value v) {
   return t && t.hasStaticShape();
 }
 
-/// Per tensor dimension the number of blocks a single group's axes cut it
-/// into, then the number of summand classes: equal layouts of one group
-/// over one device list agree on these (axes may be factored or reordered
-/// and still agree, so equal counts prove nothing).
-std::vector<int64_t> blockCounts(const layout::Group &g, size_t rank) {
-  std::vector<int64_t> counts(rank + 1, 1);
-  for (const layout::Axis &axis : g.axes)
-    if (axis.role.isSplit() && static_cast<size_t>(axis.role.dim) < rank)
-      counts[axis.role.dim] *= axis.size;
-    else if (axis.role.isPartial())
-      counts[rank] *= axis.size;
-  return counts;
-}
-
-bool sameLayout(const LSharding &a, const LSharding &b,
-                const std::vector<int64_t> &shape) {
-  if (a == b) // the common case, without building layouts of every device
-    return true;
-  // Differences visible without a layout of every device: other devices,
-  // or one group over the same list cut into other numbers of blocks.
-  if (!a.hetero && !b.hetero && a.groups.size() == 1 && b.groups.size() == 1) {
-    if (a.groups[0].devices == b.groups[0].devices &&
-        blockCounts(a.groups[0], shape.size()) !=
-            blockCounts(b.groups[0], shape.size()))
-      return false;
-  }
-  if (a.devices() != b.devices())
-    return false;
-  return layout::equivalent(layout::Layout(a, shape), layout::Layout(b, shape));
-}
 
 int64_t moveCost(const LSharding &from, const LSharding &to, Value v) {
   std::vector<int64_t> shape = shapeOf(v);
@@ -720,13 +690,8 @@ struct PropagatePass
     for (auto fn : module.getOps<func::FuncOp>()) {
       if (fn.isExternal() || scalars.isScalar(fn))
         continue;
-      if (!fn.getBody().hasOneBlock())
-        return fn.getBody().front().getTerminator()->emitError()
-               << "hspmd partitions functions of one block, with "
-                  "structured control flow (scf.for, scf.if); this "
-                  "branch gives @"
-               << fn.getSymName() << " " << fn.getBody().getBlocks().size()
-               << " blocks";
+      if (failed(checkOneBlock(fn)))
+        return failure();
       WalkResult r = fn.walk([&](Operation *op) {
         if (isPartitioned(op))
           return WalkResult::advance();

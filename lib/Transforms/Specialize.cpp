@@ -444,6 +444,15 @@ struct SpecializePass
   }
 
   LogicalResult collectDevices(func::FuncOp fn, std::set<int64_t> &devices) {
+    // What propagation guarantees, checked: one block, every tensor
+    // argument placed, every annotation agreeing with its operand.
+    if (failed(checkOneBlock(fn)))
+      return failure();
+    for (BlockArgument arg : fn.getArguments())
+      if (isa<RankedTensorType>(arg.getType()) && !getPlacement(arg))
+        return fn.emitError()
+               << "argument #" << arg.getArgNumber()
+               << " has no placement: run --hspmd-propagate first";
     // Each distinct sharding once: values share a few long device lists.
     llvm::DenseSet<Attribute> seen;
     auto addDevices = [&](ShardingAttr s) {
@@ -477,6 +486,18 @@ struct SpecializePass
           return WalkResult::interrupt();
         }
         addDevices(s);
+      }
+      if (auto annotate = dyn_cast<AnnotateOp>(op)) {
+        ShardingAttr in = getPlacement(annotate.getInput());
+        auto type = cast<RankedTensorType>(annotate.getType());
+        if (in && in != annotate.getSharding() &&
+            !sameLayout(in.getLayout(), annotate.getSharding().getLayout(),
+                        {type.getShape().begin(), type.getShape().end()})) {
+          op->emitError() << "the annotation differs from its operand's "
+                             "placement "
+                          << in << ": run --hspmd-propagate first";
+          return WalkResult::interrupt();
+        }
       }
       if (auto plan = dyn_cast<PlanOp>(op))
         for (Attribute a : plan.getDevices())

@@ -20,6 +20,7 @@
 
 using namespace mlir;
 using namespace mlir::hspmd;
+namespace layout = ::hspmd::layout;
 
 ShardingAttr mlir::hspmd::getKnownSharding(Value value) {
   if (auto annotate = value.getDefiningOp<AnnotateOp>())
@@ -350,4 +351,49 @@ ScalarFunctions::ScalarFunctions(ModuleOp module) : module(module) {
 bool ScalarFunctions::isPureCall(Operation *op) const {
   func::FuncOp callee = definedCallee(module, op);
   return callee && pure.contains(callee);
+}
+
+namespace {
+/// Per tensor dimension the number of blocks a single group's axes cut it
+/// into, then the number of summand classes: equal layouts of one group
+/// over one device list agree on these (axes may be factored or reordered
+/// and still agree, so equal counts prove nothing).
+std::vector<int64_t> blockCounts(const layout::Group &g, size_t rank) {
+  std::vector<int64_t> counts(rank + 1, 1);
+  for (const layout::Axis &axis : g.axes)
+    if (axis.role.isSplit() && static_cast<size_t>(axis.role.dim) < rank)
+      counts[axis.role.dim] *= axis.size;
+    else if (axis.role.isPartial())
+      counts[rank] *= axis.size;
+  return counts;
+}
+
+}  // namespace
+
+bool mlir::hspmd::sameLayout(const layout::Sharding &a,
+                             const layout::Sharding &b,
+                             const std::vector<int64_t> &shape) {
+  if (a == b) // the common case, without building layouts of every device
+    return true;
+  // Differences visible without a layout of every device: other devices,
+  // or one group over the same list cut into other numbers of blocks.
+  if (!a.hetero && !b.hetero && a.groups.size() == 1 && b.groups.size() == 1) {
+    if (a.groups[0].devices == b.groups[0].devices &&
+        blockCounts(a.groups[0], shape.size()) !=
+            blockCounts(b.groups[0], shape.size()))
+      return false;
+  }
+  if (a.devices() != b.devices())
+    return false;
+  return layout::equivalent(layout::Layout(a, shape), layout::Layout(b, shape));
+}
+
+LogicalResult mlir::hspmd::checkOneBlock(func::FuncOp fn) {
+  if (fn.isExternal() || fn.getBody().hasOneBlock())
+    return success();
+  return fn.getBody().front().getTerminator()->emitError()
+         << "hspmd partitions functions of one block, with structured "
+            "control flow (scf.for, scf.if); this branch gives @"
+         << fn.getSymName() << " " << fn.getBody().getBlocks().size()
+         << " blocks";
 }

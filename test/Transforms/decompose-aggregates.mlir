@@ -95,3 +95,21 @@ func.func @gather_dynamic(%t: tensor<?x6xf32>, %i: tensor<2x1xindex>) -> tensor<
   %g = tensor.gather %t[%i] gather_dims([0]) : (tensor<?x6xf32>, tensor<2x1xindex>) -> tensor<2x6xf32>
   return %g : tensor<2x6xf32>
 }
+
+// -----
+
+// tensor.scatter becomes a loop over the indices' points carrying the
+// destination: each reads its coordinate, checks it, and inserts its slice
+// of the source (rank-reducing here: the scattered dim is left out).
+// CHECK-LABEL: func.func @scatter
+// CHECK-NOT: tensor.scatter
+// CHECK: scf.for %[[P:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[D:.*]] = %{{.*}}) -> (tensor<4x3xf32>)
+// CHECK: %[[C:.*]] = tensor.extract %{{.*}}[%{{.*}}, %{{.*}}] : tensor<2x1xindex>
+// CHECK: cf.assert %{{.*}}, "tensor.scatter: an index is outside the destination tensor"
+// CHECK: %[[S:.*]] = tensor.extract_slice %{{.*}}[%{{.*}}, 0] [1, 3] [1, 1] : tensor<2x3xf32> to tensor<3xf32>
+// CHECK: %[[N:.*]] = tensor.insert_slice %[[S]] into %[[D]][%[[C]], 0] [1, 3] [1, 1] : tensor<3xf32> into tensor<4x3xf32>
+// CHECK: scf.yield %[[N]]
+func.func @scatter(%s: tensor<2x3xf32>, %d: tensor<4x3xf32>, %i: tensor<2x1xindex>) -> tensor<4x3xf32> {
+  %r = tensor.scatter %s into %d[%i] scatter_dims([0]) unique : (tensor<2x3xf32>, tensor<4x3xf32>, tensor<2x1xindex>) -> tensor<4x3xf32>
+  return %r : tensor<4x3xf32>
+}

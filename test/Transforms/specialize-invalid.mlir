@@ -56,3 +56,35 @@ func.func @h(%x: tensor<8xf32> {hspmd.sharding = #hspmd.sharding<[0, 1] : [d0 = 
   }
   return
 }
+
+// -----
+
+// Run without propagation: two annotations of one argument disagree (one of
+// them places the argument), where propagation would have put a
+// reshard between. Found by scripts/pass-fuzz.py (it used to write a device
+// program returning a 6x6 tensor from a function typed 3x2).
+func.func @unpropagated(%x: tensor<6x6xf32>) -> (tensor<6x6xf32>, tensor<6x6xf32>) {
+  // expected-error@+1 {{the annotation differs from its operand's placement #hspmd.sharding<[0, 1, 2, 3, 4, 5] : [d0 = 2, d1 = 3]>: run --hspmd-propagate first}}
+  %b = hspmd.annotate %x as #hspmd.sharding<[0, 1, 2, 3, 4, 5] : [d0 = 6]> : tensor<6x6xf32>
+  %a = hspmd.annotate %x as #hspmd.sharding<[0, 1, 2, 3, 4, 5] : [d0 = 2, d1 = 3]> : tensor<6x6xf32>
+  return %a, %b : tensor<6x6xf32>, tensor<6x6xf32>
+}
+
+// -----
+
+// A tensor argument nothing places.
+// expected-error@+1 {{argument #1 has no placement: run --hspmd-propagate first}}
+func.func @unplaced_argument(%x: tensor<4xf32> {hspmd.sharding = #hspmd.sharding<[0, 1] : [d0 = 2]>}, %y: tensor<4xf32>) -> tensor<4xf32> {
+  return %x : tensor<4xf32>
+}
+
+// -----
+
+// Unstructured control flow, refused as propagation refuses it (it used to
+// write a device program whose branch referred to a block of the original).
+func.func @branches(%x: tensor<4xf32> {hspmd.sharding = #hspmd.sharding<[0, 1] : [d0 = 2]>}, %c: i1) -> tensor<4xf32> {
+  // expected-error@+1 {{hspmd partitions functions of one block, with structured control flow (scf.for, scf.if); this branch gives @branches 2 blocks}}
+  cf.cond_br %c, ^one(%x : tensor<4xf32>), ^one(%x : tensor<4xf32>)
+^one(%y: tensor<4xf32>):
+  return %y : tensor<4xf32>
+}

@@ -329,7 +329,7 @@ def HspmdExpandStrategies : Pass<"hspmd-expand-strategies", "ModuleOp"> {
 }
 
 def HspmdDecomposeAggregates : Pass<"hspmd-decompose-aggregates", "ModuleOp"> {
-  let summary = "Writes ops that stand for others (linalg.softmax, tensor.gather, linalg.pack) as those others";
+  let summary = "Writes ops that stand for others (linalg.softmax, tensor.gather and scatter, linalg.pack) as those others";
   let description = [{
     Ops that stand for several others are replaced by those ops, so that
     propagation places each and both the distributed and the reference
@@ -346,6 +346,12 @@ def HspmdDecomposeAggregates : Pass<"hspmd-decompose-aggregates", "ModuleOp"> {
       generic runs. A coordinate outside the source stops the program with
       "tensor.gather: an index is outside the source tensor" (upstream
       leaves it undefined). Shapes must be static.
+    - `tensor.scatter` (upstream requires `unique`): an `scf.for` over the
+      indices' points carrying the destination, each inserting its slice of
+      the source with `tensor.insert_slice` at its coordinates, checked like
+      a gather's ("tensor.scatter: an index is outside the destination
+      tensor"); the loop's ops have no sharding rule, so it runs on whole
+      tensors where its result is needed. Shapes must be static.
     - `linalg.pack` and `linalg.unpack`: pad, reshape and transpose
       (linalg's own lowering);
     - `tensor.bitcast`: an elementwise `arith.bitcast`.
@@ -357,6 +363,7 @@ def HspmdDecomposeAggregates : Pass<"hspmd-decompose-aggregates", "ModuleOp"> {
                            "::mlir::cf::ControlFlowDialect",
                            "::mlir::linalg::LinalgDialect",
                            "::mlir::math::MathDialect",
+                           "::mlir::scf::SCFDialect",
                            "::mlir::tensor::TensorDialect"];
 }
 

@@ -5,6 +5,7 @@
 
 #include "hspmd/IR/HspmdDialect.h"
 #include "hspmd/Plan/Plan.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/Value.h"
@@ -35,6 +36,17 @@ bool isPartitioned(Operation *op);
 
 /// Whether `block` holds partitioned ops.
 bool isPartitionedBlock(Block *block);
+
+/// Whether two shardings place a tensor of `shape` alike (Semantics.md,
+/// "Equality"): equal attributes, or layouts every device agrees on. Cheap
+/// when they are equal or visibly differ.
+bool sameLayout(const ::hspmd::layout::Sharding &a,
+                const ::hspmd::layout::Sharding &b,
+                const std::vector<int64_t> &shape);
+
+/// hspmd partitions functions of one block (structured control flow only):
+/// a located error at the first branch otherwise.
+LogicalResult checkOneBlock(func::FuncOp fn);
 
 /// Whether `op` has effects another device or the outside could see: any
 /// memory effect but allocating or freeing its own results (an

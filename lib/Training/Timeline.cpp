@@ -594,3 +594,71 @@ void hspmd::training::writeTimelineSvg(const Cluster &cluster,
 
   legend.write(os);
 }
+
+namespace {
+
+/// ` name="value"` for each attribute, values escaped.
+std::string attrsText(
+    const std::vector<std::pair<std::string, std::string>> &attrs) {
+  std::string out;
+  for (const auto &[name, value] : attrs)
+    out += " " + name + "=\"" + xmlEscape(value) + "\"";
+  return out;
+}
+
+} // namespace
+
+void hspmd::training::writeScheduleSvg(const Schedule &schedule,
+                                       const TimelineOptions &options,
+                                       llvm::raw_ostream &os) {
+  double latest = schedule.stepSeconds;
+  std::vector<bool> shown(std::size(kScheduleLooks), false);
+  for (const ScheduleRow &row : schedule.rows)
+    for (const ScheduleBox &b : row.boxes) {
+      latest = std::max(latest, b.end);
+      shown[&lookIn(kScheduleLooks, b.cls) - kScheduleLooks] = true;
+    }
+  shown[&lookIn(kScheduleLooks, "idle") - kScheduleLooks] = true;
+  const Scale scale(options.width, latest);
+  const Header header(options.notes.size());
+  const double rowsBottom =
+      header.rowsTop + schedule.rows.size() * kRowPitch + kBlockGap;
+  const Legend legend(kScheduleLooks, shown, scale.width, rowsBottom);
+
+  openSvg(os, scale, legend.bottom,
+          llvm::formatv(" data-step-seconds=\"{0}\" data-plot-x=\"{1}\" "
+                        "data-plot-width=\"{2}\" data-time-span=\"{3}\"",
+                        seconds(schedule.stepSeconds), px(scale.plotX),
+                        px(scale.plotWidth), seconds(scale.total))
+                  .str() +
+              attrsText(schedule.attrs),
+          schedule.title);
+  writeStyle(os,
+             ".title{font-size:14px;font-weight:bold}\n"
+             ".note,.stage-label,.tick-label,.legend-label{fill:#222}\n"
+             ".grid{stroke:#ddd;stroke-width:0.5}\n"
+             ".axis-line{stroke:#444;stroke-width:1}\n"
+             ".step-end{stroke:#000;stroke-width:1;stroke-dasharray:4 3}\n"
+             ".compute,.comm{stroke:#fff;stroke-width:0.5}\n",
+             kScheduleLooks);
+  writeTitle(os, header, schedule.title, options.notes);
+  writeAxis(os, scale, header, rowsBottom, schedule.stepSeconds);
+
+  double y = header.rowsTop;
+  for (const ScheduleRow &row : schedule.rows) {
+    os << "<g class=\"stage\"" << attrsText(row.attrs) << ">\n";
+    if (!row.tooltip.empty())
+      os << "<title>" << xmlEscape(row.tooltip) << "</title>\n";
+    writeRowLabel(os, y, row.line1, row.line2);
+    std::vector<std::pair<double, double>> busy;
+    for (const ScheduleBox &b : row.boxes)
+      busy.push_back({b.start, b.end});
+    writeIdle(os, scale, busy, y);
+    for (const ScheduleBox &b : row.boxes)
+      writeBox(os, scale, b.cls, b.start, b.end, y, kLaneHeight,
+               attrsText(b.attrs), b.tooltip);
+    os << "</g>\n";
+    y += kRowPitch;
+  }
+  legend.write(os);
+}

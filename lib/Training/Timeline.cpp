@@ -151,8 +151,7 @@ struct Scale {
   double width, plotX, plotWidth, total;
   Scale(double requestedWidth, double total)
       : width(std::max(480.0, requestedWidth)), plotX(kMargin + kLabelWidth),
-        plotWidth(width - plotX - kRightMargin),
-        total(total > 0 ? total : 1) {}
+        plotWidth(width - plotX - kRightMargin), total(total > 0 ? total : 1) {}
   double x(double t) const { return plotX + t / total * plotWidth; }
 };
 
@@ -269,8 +268,8 @@ void writeAxis(llvm::raw_ostream &os, const Scale &scale, const Header &header,
         "<line class=\"grid\" x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\"/>"
         "<text class=\"tick-label\" x=\"{0}\" y=\"{3}\" "
         "text-anchor=\"middle\" data-seconds=\"{4}\">{5} {6}</text>\n",
-        px(scale.x(t)), px(header.axisY), px(rowsBottom),
-        px(header.tickLabelY), seconds(t),
+        px(scale.x(t)), px(header.axisY), px(rowsBottom), px(header.tickLabelY),
+        seconds(t),
         llvm::formatv("{0}", llvm::format("%.*f", decimals, t / unit)).str(),
         unitName);
   }
@@ -598,8 +597,8 @@ void hspmd::training::writeTimelineSvg(const Cluster &cluster,
 namespace {
 
 /// ` name="value"` for each attribute, values escaped.
-std::string attrsText(
-    const std::vector<std::pair<std::string, std::string>> &attrs) {
+std::string
+attrsText(const std::vector<std::pair<std::string, std::string>> &attrs) {
   std::string out;
   for (const auto &[name, value] : attrs)
     out += " " + name + "=\"" + xmlEscape(value) + "\"";

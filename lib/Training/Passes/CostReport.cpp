@@ -7,12 +7,12 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "hspmd/IR/HspmdOps.h"
 #include "hspmd/Training/Collectives.h"
 #include "hspmd/Training/Passes/ClusterDlti.h"
+#include "hspmd/Training/Passes/TrainingPasses.h"
 #include "hspmd/Training/Specs.h"
 #include "hspmd/Training/Timeline.h"
-#include "hspmd/IR/HspmdOps.h"
-#include "hspmd/Training/Passes/TrainingPasses.h"
 #include "hspmd/Transforms/Utils.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -158,8 +158,7 @@ public:
   /// input. A device is busy from its first message's start to its last
   /// message's end. The result is ready on a device when its last step
   /// ended, or, where it moved nothing, when the source was ready there.
-  void reshard(ReshardOp op, llvm::ArrayRef<PricedStep> steps,
-               int64_t index) {
+  void reshard(ReshardOp op, llvm::ArrayRef<PricedStep> steps, int64_t index) {
     Value src = op.getInput();
     std::map<int64_t, Ready> done; // the end of each device's last step
     auto input = [&](int64_t d) {
@@ -180,8 +179,9 @@ public:
           addUnique(after, in.event);
         }
         for (int64_t m : g.devices)
-          events.insert({m, {start, start + g.seconds, cls, id, step.name,
-                             op.getLoc(), after}});
+          events.insert({m,
+                         {start, start + g.seconds, cls, id, step.name,
+                          op.getLoc(), after}});
       }
       std::map<int64_t, double> out, in;
       for (const PricedStep::Message &msg : step.messages) {
@@ -501,6 +501,28 @@ struct CostReportPass
     return seconds;
   }
 
+  /// A point-to-point step: a device sends and receives at once; its
+  /// messages go one after the other in each direction.
+  PricedStep costSendRecv(const plan::Step &step, int64_t elementBytes,
+                          const training::Cluster &cluster) {
+    PricedStep ps{"send_recv", {}, {}};
+    std::map<int64_t, double> out, in;
+    for (const plan::Transfer &t : step.transfers) {
+      double bytes = static_cast<double>(layout::volume(t.box)) *
+                     static_cast<double>(elementBytes);
+      double s = training::pointToPointTime(bytes, cluster.link(t.from, t.to));
+      out[t.from] += s;
+      in[t.to] += s;
+      ps.messages.push_back({t.from, t.to, s});
+    }
+    std::map<int64_t, double> busy = out;
+    for (auto &[d, s] : in)
+      busy[d] = std::max(busy[d], s);
+    for (auto &[d, s] : busy)
+      devices[d].commSeconds["send_recv"] += s;
+    return ps;
+  }
+
   /// Communication of `op` on every device; returns its plan's steps with
   /// their times.
   FailureOr<std::vector<PricedStep>>
@@ -541,27 +563,9 @@ struct CostReportPass
         kind = training::Collective::AllToAll;
         name = "all_to_all";
         break;
-      case plan::StepKind::SendRecv: {
-        // A device sends and receives at once; its messages go one after
-        // the other in each direction.
-        PricedStep &ps = priced.emplace_back(PricedStep{"send_recv", {}, {}});
-        std::map<int64_t, double> out, in;
-        for (const plan::Transfer &t : step.transfers) {
-          double bytes = static_cast<double>(layout::volume(t.box)) *
-                         static_cast<double>(elementBytes);
-          double s =
-              training::pointToPointTime(bytes, cluster.link(t.from, t.to));
-          out[t.from] += s;
-          in[t.to] += s;
-          ps.messages.push_back({t.from, t.to, s});
-        }
-        std::map<int64_t, double> busy = out;
-        for (auto &[d, s] : in)
-          busy[d] = std::max(busy[d], s);
-        for (auto &[d, s] : busy)
-          devices[d].commSeconds["send_recv"] += s;
+      case plan::StepKind::SendRecv:
+        priced.push_back(costSendRecv(step, elementBytes, cluster));
         continue;
-      }
       default:
         continue; // local steps
       }
@@ -649,13 +653,13 @@ struct CostReportPass
             {"step_s", slowest}});
       }
       llvm::errs() << llvm::formatv(
-                          "{0:2}", llvm::json::Value(llvm::json::Object{
-                                       {"devices", std::move(rows)},
-                                       {"stages", std::move(stages)},
-                                       {"reshards", std::move(reshards)},
-                                       {"step_s", step},
-                                       {"step_with_dependencies_s",
-                                        schedule.end()}}))
+                          "{0:2}",
+                          llvm::json::Value(llvm::json::Object{
+                              {"devices", std::move(rows)},
+                              {"stages", std::move(stages)},
+                              {"reshards", std::move(reshards)},
+                              {"step_s", step},
+                              {"step_with_dependencies_s", schedule.end()}}))
                    << "\n";
       return;
     }
@@ -780,15 +784,14 @@ struct CostReportPass
     r.line2 = "devices " + devicesText;
     if (row.size() != members.size())
       r.line2 += " of " + training::formatDeviceRanges(members);
-    r.tooltip =
-        llvm::formatv("stage {0}, devices {1} ({2}): compute {3:e3} s, "
-                      "communication {4:e3} s, summed {5:e3} s; with "
-                      "dependencies ends at {6:e3} s",
-                      stage, devicesText, kindText,
-                      devices.at(row.front()).computeSeconds,
-                      devices.at(row.front()).commTotal(),
-                      stepOf(row.front()), end)
-            .str();
+    r.tooltip = llvm::formatv("stage {0}, devices {1} ({2}): compute {3:e3} s, "
+                              "communication {4:e3} s, summed {5:e3} s; with "
+                              "dependencies ends at {6:e3} s",
+                              stage, devicesText, kindText,
+                              devices.at(row.front()).computeSeconds,
+                              devices.at(row.front()).commTotal(),
+                              stepOf(row.front()), end)
+                    .str();
     r.attrs = {{"data-stage", std::to_string(stage)},
                {"data-devices", devicesText},
                {"data-kinds", kindText},

@@ -6,12 +6,13 @@ Usage: check_cost_timeline.py FILE.svg
 Prints "ok: ..." with what it counted, then how the step with dependencies
 compares with the rows' summed times, and exits 0; or prints one line
 "error: ..." per violation (the first 20) and exits 1. Standard library
-only; the checks it shares with check_timeline.py (self-contained, drawn
-where its times say) come from there.
+only; what it shares with check_timeline.py (well-formed, self-contained,
+boxes drawn where their times say, rows that tile the step, the latest end
+is the step) is imported from there.
 
-What it checks (docs/CostModel.md, "Timelines"):
+What it checks (docs/CostModel.md, "A program's timeline"):
 - the file is well-formed XML, its root an <svg> with a viewBox
-  "0 0 width height", and it is self-contained (check_timeline.py);
+  "0 0 width height", and it is self-contained;
 - the title's "predicted step with dependencies: X s" is the root's
   data-step-seconds as the report prints it (%.3e), and the latest end of
   any box is that step;
@@ -22,17 +23,18 @@ What it checks (docs/CostModel.md, "Timelines"):
   it waited for, as ID@DEVICE; each must be a box (data-id ID on the row
   whose data-devices holds DEVICE) that ends no later than this one starts;
   a compute box starts as soon as it may: at the latest end of those and
-  of the box before it on its row (or at 0).
+  of the box before it on its row (or at 0);
+- the step is not below any row's summed time (data-summed).
 """
 
 import os
 import re
 import sys
-import xml.etree.ElementTree as ET
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from check_timeline import (SVG, Checker, check_self_contained,  # noqa: E402
-                            classes, describe, number)
+from check_timeline import (SVG, Checker, Scale, check_tiles,  # noqa: E402
+                            classes, describe, finish, load, number)
 
 LANE = {"compute", "comm", "idle"}
 
@@ -42,110 +44,30 @@ def devices_of(text):
     out = []
     for part in (text or "").split(","):
         part = part.strip()
-        if not part:
-            continue
-        first, _, last = part.partition("-")
-        out += list(range(int(first), int(last or first) + 1))
+        if part:
+            first, _, last = part.partition("-")
+            out += list(range(int(first), int(last or first) + 1))
     return out
 
 
-def main():
-    if len(sys.argv) != 2:
-        print("usage: check_cost_timeline.py FILE.svg")
-        return 2
-    c = Checker()
-    try:
-        with open(sys.argv[1], encoding="utf-8") as f:
-            text = f.read()
-        root = ET.fromstring(text)
-    except (OSError, UnicodeDecodeError, ET.ParseError) as e:
-        print("error: not a well-formed XML file: %s" % e)
-        return 1
-
-    if root.tag != SVG + "svg":
-        c.error("the root is <%s>, not an SVG <svg>" % root.tag)
-    check_self_contained(text, root, c)
-    width = number(root, "width", c)
-    height = number(root, "height", c)
-    view_box = root.get("viewBox", "").split()
-    if len(view_box) != 4 or [float(v) for v in view_box] != [0, 0, width,
-                                                              height]:
-        c.error("viewBox %r is not '0 0 %g %g'" % (root.get("viewBox"), width,
-                                                 height))
-    step = number(root, "data-step-seconds", c)
-    span = number(root, "data-time-span", c)
-    plot_x = number(root, "data-plot-x", c)
-    plot_width = number(root, "data-plot-width", c)
-    tol = 1e-9 * max(step, 1e-30)
-
+def check_title(root, step, c):
     titles = [t for t in root.iter(SVG + "text") if "title" in classes(t)]
     if len(titles) != 1:
         c.error("%d title texts, expected 1" % len(titles))
-    else:
-        m = re.search(r"predicted step with dependencies: ([-+0-9.e]+) s",
-                      titles[0].text or "")
-        if not m:
-            c.error("the title %r gives no step with dependencies"
-                    % titles[0].text)
-        elif "%.3e" % step != m.group(1):
-            c.error("the title says %s s, the step is %.12g s"
-                    % (m.group(1), step))
+        return
+    m = re.search(r"predicted step with dependencies: ([-+0-9.e]+) s",
+                  titles[0].text or "")
+    if not m:
+        c.error("the title %r gives no step with dependencies"
+                % titles[0].text)
+    elif "%.3e" % step != m.group(1):
+        c.error("the title says %s s, the step is %.12g s" % (m.group(1),
+                                                               step))
 
-    rows = [g for g in root.iter(SVG + "g") if "stage" in classes(g)]
-    if not rows:
-        c.error("no stage rows")
-    boxes = {}  # (device, id) -> (start, end, classes)
-    lanes = []  # per row: [(start, end, rect)] in start order
-    latest = 0.0
-    counts = {}
-    for row in rows:
-        lane = []
-        for r in row.iter(SVG + "rect"):
-            cls = classes(r)
-            if not cls & LANE:
-                c.error("%s is not a compute, comm or idle box"
-                        % describe(r))
-                continue
-            for name in cls:
-                counts[name] = counts.get(name, 0) + 1
-            start = number(r, "data-start", c)
-            end = number(r, "data-end", c)
-            latest = max(latest, end)
-            if end < start:
-                c.error("%s ends before it starts" % describe(r))
-            x = plot_x + start / span * plot_width
-            w = (end - start) / span * plot_width
-            if abs(number(r, "x", c) - x) > 0.011 or abs(
-                    number(r, "width", c) - w) > 0.021:
-                c.error("%s is drawn at x=%s width=%s, its times give "
-                        "x=%.2f width=%.2f" % (describe(r), r.get("x"),
-                                               r.get("width"), x, w))
-            lane.append((start, end, r))
-            if "idle" in cls:
-                continue
-            for d in devices_of(row.get("data-devices")):
-                boxes[(d, r.get("data-id"))] = (start, end, cls)
-        lane.sort(key=lambda t: (t[0], t[1]))
-        cursor, busy_end = 0.0, 0.0
-        for start, end, r in lane:
-            if start < cursor - tol:
-                c.error("%s overlaps the box before it on its row (it starts "
-                        "at %.12g, that one ends at %.12g)"
-                        % (describe(r), start, cursor))
-            elif start > cursor + tol:
-                c.error("%s leaves a gap on its row from %.12g that no idle "
-                        "box fills" % (describe(r), cursor))
-            cursor = max(cursor, end)
-            if "idle" not in classes(r):
-                busy_end = max(busy_end, end)
-        if abs(cursor - step) > tol:
-            c.error("%s: its row ends at %.12g, the step at %.12g"
-                    % (describe(row), cursor, step))
-        if abs(number(row, "data-end", c) - busy_end) > tol:
-            c.error("%s: data-end is %s, its last box ends at %.12g"
-                    % (describe(row), row.get("data-end"), busy_end))
-        lanes.append(lane)
 
+def check_dependencies(lanes, boxes, tol, c):
+    """Returns how many dependencies there are, and how many of them are a
+    compute box waiting for communication."""
     dependencies = waits = 0
     for lane in lanes:
         previous = 0.0
@@ -174,21 +96,62 @@ def main():
                         "(%.12g)" % (describe(r), r.get("data-id"), start,
                                      earliest))
             previous = end
+    return dependencies, waits
 
-    if abs(latest - step) > tol:
-        c.error("the latest box ends at %.12g, the step is %.12g"
-                % (latest, step))
+
+def main():
+    if len(sys.argv) != 2:
+        print("usage: check_cost_timeline.py FILE.svg")
+        return 2
+    c = Checker()
+    loaded = load(sys.argv[1])
+    if not loaded:
+        return 1
+    text, root = loaded
+    scale = Scale(text, root, c)
+    step = scale.step
+    tol = 1e-9 * max(step, 1e-30)
+    check_title(root, step, c)
+
+    rows = [g for g in root.iter(SVG + "g") if "stage" in classes(g)]
+    if not rows:
+        c.error("no stage rows")
+    boxes = {}  # (device, id) -> (start, end, classes)
+    lanes = []  # per row: [(start, end, rect)], in start order
+    latest = 0.0
+    counts = {}
+    for row in rows:
+        lane = []
+        busy_end = 0.0
+        for r in row.iter(SVG + "rect"):
+            cls = classes(r)
+            if not cls & LANE:
+                c.error("%s is not a compute, comm or idle box"
+                        % describe(r))
+                continue
+            for name in cls:
+                counts[name] = counts.get(name, 0) + 1
+            start, end = scale.check_box(r, c)
+            latest = max(latest, end)
+            lane.append((start, end, r))
+            if "idle" in cls:
+                continue
+            busy_end = max(busy_end, end)
+            for d in devices_of(row.get("data-devices")):
+                boxes[(d, r.get("data-id"))] = (start, end, cls)
+        check_tiles(lane, row, step, tol, c)
+        if abs(number(row, "data-end", c) - busy_end) > tol:
+            c.error("%s: data-end is %s, its last box ends at %.12g"
+                    % (describe(row), row.get("data-end"), busy_end))
+        lanes.append(lane)
+    dependencies, waits = check_dependencies(lanes, boxes, tol, c)
     summed = [number(row, "data-summed", c) for row in rows] or [0.0]
     if step < max(summed) - tol:
         c.error("the step with dependencies %.12g is less than a row's "
                 "summed time %.12g" % (step, max(summed)))
-
-    if c.errors:
-        for e in c.errors[:20]:
-            print("error: " + e)
-        if len(c.errors) > 20:
-            print("error: ... and %d more" % (len(c.errors) - 20))
+    if finish(c, latest, step, tol):
         return 1
+
     print("ok: %d rows, %d compute, %d comm, %d idle, %d dependencies, %d "
           "compute after communication; step %.3e s"
           % (len(rows), counts.get("compute", 0), counts.get("comm", 0),

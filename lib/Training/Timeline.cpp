@@ -68,7 +68,7 @@ llvm::StringRef hspmd::training::timelineClass(TimelineKind kind) {
 namespace {
 
 /// What the legend says of each class, and its colour; the style sheet and
-/// the legend both come from this table.
+/// the legend both come from a table of these.
 struct Look {
   const char *cls;    // the CSS class that is specific to it
   const char *fill;   // its colour
@@ -86,15 +86,26 @@ const Look kLooks[] = {
     {"idle", "#e6e6e6", "idle"},
 };
 
-/// The look of an event's class ("comm send" is styled as "send").
-const Look &lookOf(llvm::StringRef cls) {
+/// The classes of a program's schedule (writeScheduleSvg).
+const Look kScheduleLooks[] = {
+    {"compute", "#4e79a7", "compute (an op)"},
+    {"all_reduce", "#e15759", "all-reduce"},
+    {"all_gather", "#f28e2b", "all-gather"},
+    {"reduce_scatter", "#b07aa1", "reduce-scatter"},
+    {"all_to_all", "#76b7b2", "all-to-all"},
+    {"send_recv", "#59a14f", "send/receive"},
+    {"idle", "#e6e6e6", "idle (waiting)"},
+};
+
+/// The look in `looks` of a box's class ("comm send" is styled as "send").
+const Look &lookIn(llvm::ArrayRef<Look> looks, llvm::StringRef cls) {
   llvm::StringRef last = cls.rsplit(' ').second;
   if (last.empty())
     last = cls;
-  for (const Look &l : kLooks)
+  for (const Look &l : looks)
     if (last == l.cls)
       return l;
-  return kLooks[0];
+  return looks.front();
 }
 
 std::string px(double v) { return llvm::formatv("{0:F2}", v).str(); }
@@ -106,6 +117,209 @@ std::string seconds(double v) {
   llvm::raw_string_ostream os(s);
   os << llvm::format("%.12g", v);
   return s;
+}
+
+/// `text` cut to `chars` characters with an ellipsis (on a UTF-8 boundary).
+std::string clip(const std::string &text, size_t chars) {
+  if (text.size() <= chars)
+    return text;
+  size_t cut = chars - 1;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+    --cut;
+  return text.substr(0, cut) + "\u2026";
+}
+
+/// A tick step of 1, 2 or 5 times a power of ten giving at most about
+/// `ticks` ticks over `span`.
+double tickStep(double span, int ticks) {
+  double raw = span / ticks;
+  double power = std::pow(10.0, std::floor(std::log10(raw)));
+  for (double m : {1.0, 2.0, 5.0, 10.0})
+    if (m * power >= raw)
+      return m * power;
+  return 10 * power;
+}
+
+// Layout, in pixels.
+constexpr double kMargin = 12, kLabelWidth = 300, kRightMargin = 24;
+constexpr double kLaneHeight = 20, kLinkGap = 3, kLinkHeight = 6;
+constexpr double kRowPitch = 36, kBlockHeader = 20, kBlockGap = 10;
+constexpr double kLegendRow = 18;
+
+/// Where times go: [0, total] onto the plot, right of the row labels.
+struct Scale {
+  double width, plotX, plotWidth, total;
+  Scale(double requestedWidth, double total)
+      : width(std::max(480.0, requestedWidth)), plotX(kMargin + kLabelWidth),
+        plotWidth(width - plotX - kRightMargin), total(total > 0 ? total : 1) {}
+  double x(double t) const { return plotX + t / total * plotWidth; }
+};
+
+/// The heights above the rows: the title, the notes, the axis.
+struct Header {
+  double titleY;
+  std::vector<double> noteY;
+  double tickLabelY, axisY, rowsTop;
+  explicit Header(size_t notes) {
+    double y = kMargin + 16;
+    titleY = y;
+    y += 6;
+    for (size_t i = 0; i < notes; ++i)
+      noteY.push_back(y += 15);
+    tickLabelY = y += 22;
+    axisY = y += 5;
+    rowsTop = y += 6;
+  }
+};
+
+/// The legend, laid out in rows that fit the width under the rows.
+struct Legend {
+  struct Item {
+    const Look *look;
+    double x, y;
+  };
+  std::vector<Item> items;
+  double bottom; // the picture's height
+
+  Legend(llvm::ArrayRef<Look> looks, const std::vector<bool> &shown,
+         double width, double rowsBottom) {
+    double lx = kMargin, ly = rowsBottom + 8;
+    for (size_t i = 0; i < looks.size(); ++i) {
+      if (!shown[i])
+        continue;
+      double w = 22 + 6.2 * std::string(looks[i].legend).size() + 18;
+      if (lx + w > width - kRightMargin && lx > kMargin) {
+        lx = kMargin;
+        ly += kLegendRow;
+      }
+      items.push_back({&looks[i], lx, ly});
+      lx += w;
+    }
+    bottom = ly + kLegendRow + kMargin;
+  }
+
+  void write(llvm::raw_ostream &os) const {
+    os << "<g class=\"legend\">\n";
+    for (const Item &item : items)
+      os << llvm::formatv(
+          "<rect class=\"swatch\" x=\"{0}\" y=\"{1}\" width=\"16\" "
+          "height=\"10\" style=\"fill:{2}\"/><text class=\"legend-label\" "
+          "x=\"{3}\" y=\"{4}\">{5}</text>\n",
+          px(item.x), px(item.y), item.look->fill, px(item.x + 22),
+          px(item.y + 9), xmlEscape(item.look->legend));
+    os << "</g>\n</svg>\n";
+  }
+};
+
+/// The document's start: the XML declaration, the <svg> root with `attrs`
+/// (pre-formatted, each with its leading space) and its <title>.
+void openSvg(llvm::raw_ostream &os, const Scale &scale, double height,
+             llvm::StringRef attrs, llvm::StringRef title) {
+  os << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  os << llvm::formatv(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" "
+      "height=\"{1}\" viewBox=\"0 0 {0} {1}\" font-family=\"sans-serif\" "
+      "font-size=\"11\"{2}>\n",
+      px(scale.width), px(height), attrs);
+  os << "<title>" << xmlEscape(title) << "</title>\n";
+}
+
+/// The inline style sheet: `rules`, then each look's fill.
+void writeStyle(llvm::raw_ostream &os, llvm::StringRef rules,
+                llvm::ArrayRef<Look> looks) {
+  os << "<style>\n" << rules;
+  for (const Look &l : looks)
+    os << "." << l.cls << "{fill:" << l.fill << "}\n";
+  os << "</style>\n";
+}
+
+/// The title and the note lines under it.
+void writeTitle(llvm::raw_ostream &os, const Header &header,
+                llvm::StringRef title, llvm::ArrayRef<std::string> notes) {
+  os << llvm::formatv("<text class=\"title\" x=\"{0}\" y=\"{1}\">{2}</text>\n",
+                      px(kMargin), px(header.titleY), xmlEscape(title));
+  for (size_t i = 0; i < notes.size(); ++i)
+    os << llvm::formatv("<text class=\"note\" x=\"{0}\" y=\"{1}\">{2}</text>\n",
+                        px(kMargin), px(header.noteY[i]), xmlEscape(notes[i]));
+}
+
+/// The time axis: seconds, or milliseconds for spans under a second (and
+/// microseconds under a millisecond); grid lines down to `rowsBottom` and
+/// a dashed line at `stepSeconds`.
+void writeAxis(llvm::raw_ostream &os, const Scale &scale, const Header &header,
+               double rowsBottom, double stepSeconds) {
+  double total = scale.total;
+  bool ms = total < 1, us = total < 1e-3;
+  double unit = us ? 1e-6 : ms ? 1e-3 : 1;
+  const char *unitName = us ? "\u00b5s" : ms ? "ms" : "s";
+  double step = tickStep(total / unit, 10) * unit;
+  int decimals = std::max(
+      0, -static_cast<int>(std::floor(std::log10(step / unit) + 1e-9)));
+  os << "<g class=\"axis\">\n";
+  os << llvm::formatv("<line class=\"axis-line\" x1=\"{0}\" y1=\"{1}\" "
+                      "x2=\"{2}\" y2=\"{1}\"/>\n",
+                      px(scale.plotX), px(header.axisY),
+                      px(scale.plotX + scale.plotWidth));
+  for (int64_t i = 0;; ++i) {
+    double t = i * step;
+    if (t > total * (1 + 1e-9))
+      break;
+    os << llvm::formatv(
+        "<line class=\"grid\" x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\"/>"
+        "<text class=\"tick-label\" x=\"{0}\" y=\"{3}\" "
+        "text-anchor=\"middle\" data-seconds=\"{4}\">{5} {6}</text>\n",
+        px(scale.x(t)), px(header.axisY), px(rowsBottom), px(header.tickLabelY),
+        seconds(t),
+        llvm::formatv("{0}", llvm::format("%.*f", decimals, t / unit)).str(),
+        unitName);
+  }
+  os << llvm::formatv("<line class=\"step-end\" x1=\"{0}\" y1=\"{1}\" "
+                      "x2=\"{0}\" y2=\"{2}\" data-seconds=\"{3}\"/>\n",
+                      px(scale.x(stepSeconds)), px(header.axisY - 4),
+                      px(rowsBottom), seconds(stepSeconds));
+  os << "</g>\n";
+}
+
+/// A box: its class, where it is drawn, `attrs` (pre-formatted, each with
+/// its leading space), its times and, if any, a tooltip.
+void writeBox(llvm::raw_ostream &os, const Scale &scale, llvm::StringRef cls,
+              double start, double end, double top, double h,
+              llvm::StringRef attrs = "", llvm::StringRef tooltip = "") {
+  os << llvm::formatv("<rect class=\"{0}\" x=\"{1}\" y=\"{2}\" "
+                      "width=\"{3}\" height=\"{4}\"",
+                      cls, px(scale.x(start)), px(top),
+                      px(std::max(0.0, scale.x(end) - scale.x(start))), px(h));
+  os << attrs << " data-start=\"" << seconds(start) << "\" data-end=\""
+     << seconds(end) << "\"";
+  if (tooltip.empty())
+    os << "/>\n";
+  else
+    os << "><title>" << xmlEscape(tooltip) << "</title></rect>\n";
+}
+
+/// Idle boxes for what `busy` (intervals in start order) leaves of the
+/// lane [0, total] at height `top`.
+void writeIdle(llvm::raw_ostream &os, const Scale &scale,
+               llvm::ArrayRef<std::pair<double, double>> busy, double top) {
+  double eps = scale.total * 1e-12;
+  double cursor = 0;
+  for (auto [start, end] : busy) {
+    if (start > cursor + eps)
+      writeBox(os, scale, "idle", cursor, start, top, kLaneHeight);
+    cursor = std::max(cursor, end);
+  }
+  if (scale.total > cursor + eps)
+    writeBox(os, scale, "idle", cursor, scale.total, top, kLaneHeight);
+}
+
+/// A row's label: two lines left of the lane.
+void writeRowLabel(llvm::raw_ostream &os, double y, const std::string &line1,
+                   const std::string &line2) {
+  os << llvm::formatv(
+      "<text class=\"stage-label\" x=\"{0}\" y=\"{1}\">{2}</text>\n"
+      "<text class=\"stage-label\" x=\"{0}\" y=\"{3}\">{4}</text>\n",
+      px(kMargin + 8), px(y + 10), xmlEscape(clip(line1, 48)), px(y + 22),
+      xmlEscape(clip(line2, 48)));
 }
 
 bool onComputeLane(TimelineKind k) {
@@ -147,33 +361,6 @@ std::string kindsOf(const Cluster &cluster, const StagePlan &stage) {
   return out;
 }
 
-/// `text` cut to `chars` characters with an ellipsis (on a UTF-8 boundary).
-std::string clip(const std::string &text, size_t chars) {
-  if (text.size() <= chars)
-    return text;
-  size_t cut = chars - 1;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-    --cut;
-  return text.substr(0, cut) + "\u2026";
-}
-
-/// A tick step of 1, 2 or 5 times a power of ten giving at most about
-/// `ticks` ticks over `span`.
-double tickStep(double span, int ticks) {
-  double raw = span / ticks;
-  double power = std::pow(10.0, std::floor(std::log10(raw)));
-  for (double m : {1.0, 2.0, 5.0, 10.0})
-    if (m * power >= raw)
-      return m * power;
-  return 10 * power;
-}
-
-// Layout, in pixels.
-constexpr double kMargin = 12, kLabelWidth = 300, kRightMargin = 24;
-constexpr double kLaneHeight = 20, kLinkGap = 3, kLinkHeight = 6;
-constexpr double kRowPitch = 36, kBlockHeader = 20, kBlockGap = 10;
-constexpr double kLegendRow = 18;
-
 } // namespace
 
 void hspmd::training::writeTimelineSvg(const Cluster &cluster,
@@ -182,15 +369,12 @@ void hspmd::training::writeTimelineSvg(const Cluster &cluster,
                                        llvm::ArrayRef<TimelineEvent> events,
                                        const TimelineOptions &options,
                                        llvm::raw_ostream &os) {
-  const double width = std::max(480.0, options.width);
-  const double plotX = kMargin + kLabelWidth;
-  const double plotWidth = width - plotX - kRightMargin;
-  double total = report.stepSeconds;
+  double latest = report.stepSeconds;
   for (const TimelineEvent &e : events)
-    total = std::max(total, e.end);
-  if (!(total > 0))
-    total = 1;
-  auto x = [&](double t) { return plotX + t / total * plotWidth; };
+    latest = std::max(latest, e.end);
+  const Scale scale(options.width, latest);
+  const double width = scale.width, total = scale.total;
+  auto x = [&](double t) { return scale.x(t); };
 
   // Events by pipeline and stage (predictStep gives them in time order).
   size_t numPipelines = plan.pipelines.size();
@@ -242,132 +426,68 @@ void hspmd::training::writeTimelineSvg(const Cluster &cluster,
   // What the legend lists: the classes that occur, and idle.
   std::vector<bool> shown(std::size(kLooks), false);
   for (const TimelineEvent &e : events)
-    shown[&lookOf(timelineClass(e.kind)) - kLooks] = true;
-  shown[&lookOf("idle") - kLooks] = true;
+    shown[&lookIn(kLooks, timelineClass(e.kind)) - kLooks] = true;
+  shown[&lookIn(kLooks, "idle") - kLooks] = true;
 
   // Vertical layout.
   std::string title =
       llvm::formatv("predicted step: {0:F3} s \u00b7 {1}", report.stepSeconds,
                     describePlan(cluster, plan))
           .str();
-  double y = kMargin + 16;
-  const double titleY = y;
-  y += 6;
-  std::vector<double> noteY;
-  for (size_t i = 0; i < options.notes.size(); ++i)
-    noteY.push_back(y += 15);
-  const double tickLabelY = y += 22;
-  const double axisY = y += 5;
-  double rowsTop = y += 6;
+  const Header header(options.notes.size());
+  double y = header.rowsTop;
   double rowsHeight = 0;
   for (const Block &b : blocks)
     rowsHeight += kBlockHeader + b.stages.size() * kRowPitch + kBlockGap;
-  const double rowsBottom = rowsTop + rowsHeight;
-  // The legend, laid out in rows that fit the width.
-  struct LegendItem {
-    const Look *look;
-    double x, y;
-  };
-  std::vector<LegendItem> legend;
-  double lx = kMargin, ly = rowsBottom + 8;
-  for (size_t i = 0; i < std::size(kLooks); ++i) {
-    if (!shown[i])
-      continue;
-    double w = 22 + 6.2 * std::string(kLooks[i].legend).size() + 18;
-    if (lx + w > width - kRightMargin && lx > kMargin) {
-      lx = kMargin;
-      ly += kLegendRow;
-    }
-    legend.push_back({&kLooks[i], lx, ly});
-    lx += w;
-  }
-  const double height = ly + kLegendRow + kMargin;
+  const double rowsBottom = header.rowsTop + rowsHeight;
+  const Legend legend(kLooks, shown, width, rowsBottom);
 
   std::string recompute = recomputeName(plan.recompute);
-  os << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  os << llvm::formatv(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" "
-      "height=\"{1}\" viewBox=\"0 0 {0} {1}\" font-family=\"sans-serif\" "
-      "font-size=\"11\" data-step-seconds=\"{2}\" data-plot-x=\"{3}\" "
-      "data-plot-width=\"{4}\" data-time-span=\"{5}\" "
-      "data-virtual-stages=\"{6}\" data-recompute=\"{7}\" "
-      "data-pipelines=\"{8}\">\n",
-      px(width), px(height), seconds(report.stepSeconds), px(plotX),
-      px(plotWidth), seconds(total), plan.virtualStages, xmlEscape(recompute),
-      numPipelines);
-  os << "<title>" << xmlEscape(title) << "</title>\n";
-  os << "<style>\n"
-        ".title{font-size:14px;font-weight:bold}\n"
-        ".pipeline-label{font-weight:bold}\n"
-        ".note,.stage-label,.pipeline-label,.tick-label,.legend-label"
-        "{fill:#222}\n"
-        ".mb{fill:#fff;font-size:9px;text-anchor:middle}\n"
-        ".grid{stroke:#ddd;stroke-width:0.5}\n"
-        ".axis-line{stroke:#444;stroke-width:1}\n"
-        ".step-end{stroke:#000;stroke-width:1;stroke-dasharray:4 3}\n"
-        ".fwd,.bwd,.chunk-send,.dp,.optimizer{stroke:#fff;"
-        "stroke-width:0.5}\n"
-        ".send{fill-opacity:0.7}\n";
-  for (const Look &l : kLooks)
-    os << "." << l.cls << "{fill:" << l.fill << "}\n";
-  os << "</style>\n";
+  openSvg(os, scale, legend.bottom,
+          llvm::formatv(" data-step-seconds=\"{0}\" data-plot-x=\"{1}\" "
+                        "data-plot-width=\"{2}\" data-time-span=\"{3}\" "
+                        "data-virtual-stages=\"{4}\" data-recompute=\"{5}\" "
+                        "data-pipelines=\"{6}\"",
+                        seconds(report.stepSeconds), px(scale.plotX),
+                        px(scale.plotWidth), seconds(total), plan.virtualStages,
+                        xmlEscape(recompute), numPipelines)
+              .str(),
+          title);
+  writeStyle(os,
+             ".title{font-size:14px;font-weight:bold}\n"
+             ".pipeline-label{font-weight:bold}\n"
+             ".note,.stage-label,.pipeline-label,.tick-label,.legend-label"
+             "{fill:#222}\n"
+             ".mb{fill:#fff;font-size:9px;text-anchor:middle}\n"
+             ".grid{stroke:#ddd;stroke-width:0.5}\n"
+             ".axis-line{stroke:#444;stroke-width:1}\n"
+             ".step-end{stroke:#000;stroke-width:1;stroke-dasharray:4 3}\n"
+             ".fwd,.bwd,.chunk-send,.dp,.optimizer{stroke:#fff;"
+             "stroke-width:0.5}\n"
+             ".send{fill-opacity:0.7}\n",
+             kLooks);
   // Recomputation: the backward's colour, hatched.
   os << "<defs><pattern id=\"hatch\" width=\"5\" height=\"5\" "
         "patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
         "<rect width=\"5\" height=\"5\" fill=\"#f28e2b\"/>"
         "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"5\" stroke=\"#7f3b08\" "
         "stroke-width=\"2.5\"/></pattern></defs>\n";
-  os << llvm::formatv("<text class=\"title\" x=\"{0}\" y=\"{1}\">{2}</text>\n",
-                      px(kMargin), px(titleY), xmlEscape(title));
-  for (size_t i = 0; i < options.notes.size(); ++i)
-    os << llvm::formatv("<text class=\"note\" x=\"{0}\" y=\"{1}\">{2}</text>\n",
-                        px(kMargin), px(noteY[i]), xmlEscape(options.notes[i]));
-
-  // The time axis: seconds, or milliseconds for steps under a second.
-  bool ms = total < 1;
-  double unit = ms ? 1e-3 : 1;
-  double step = tickStep(total / unit, 10) * unit;
-  int decimals = std::max(
-      0, -static_cast<int>(std::floor(std::log10(step / unit) + 1e-9)));
-  os << "<g class=\"axis\">\n";
-  os << llvm::formatv("<line class=\"axis-line\" x1=\"{0}\" y1=\"{1}\" "
-                      "x2=\"{2}\" y2=\"{1}\"/>\n",
-                      px(plotX), px(axisY), px(plotX + plotWidth));
-  for (int64_t i = 0;; ++i) {
-    double t = i * step;
-    if (t > total * (1 + 1e-9))
-      break;
-    os << llvm::formatv(
-        "<line class=\"grid\" x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\"/>"
-        "<text class=\"tick-label\" x=\"{0}\" y=\"{3}\" "
-        "text-anchor=\"middle\" data-seconds=\"{4}\">{5} {6}</text>\n",
-        px(x(t)), px(axisY), px(rowsBottom), px(tickLabelY), seconds(t),
-        llvm::formatv("{0}", llvm::format("%.*f", decimals, t / unit)).str(),
-        ms ? "ms" : "s");
-  }
-  os << llvm::formatv("<line class=\"step-end\" x1=\"{0}\" y1=\"{1}\" "
-                      "x2=\"{0}\" y2=\"{2}\" data-seconds=\"{3}\"/>\n",
-                      px(x(report.stepSeconds)), px(axisY - 4), px(rowsBottom),
-                      seconds(report.stepSeconds));
-  os << "</g>\n";
+  writeTitle(os, header, title, options.notes);
+  writeAxis(os, scale, header, rowsBottom, report.stepSeconds);
 
   auto rect = [&](llvm::StringRef cls, const TimelineEvent *e, double start,
                   double end, double top, double h) {
-    os << llvm::formatv("<rect class=\"{0}\" x=\"{1}\" y=\"{2}\" "
-                        "width=\"{3}\" height=\"{4}\"",
-                        cls, px(x(start)), px(top),
-                        px(std::max(0.0, x(end) - x(start))), px(h));
+    std::string attrs;
     if (e && e->microBatch >= 0)
-      os << " data-mb=\"" << e->microBatch << "\"";
+      attrs += " data-mb=\"" + std::to_string(e->microBatch) + "\"";
     if (e && plan.virtualStages > 1 && e->microBatch >= 0)
-      os << " data-chunk=\"" << e->chunk << "\"";
+      attrs += " data-chunk=\"" + std::to_string(e->chunk) + "\"";
     if (e && e->peer >= 0)
-      os << " data-peer=\"" << e->peer << "\"";
-    os << " data-start=\"" << seconds(start) << "\" data-end=\"" << seconds(end)
-       << "\"/>\n";
+      attrs += " data-peer=\"" + std::to_string(e->peer) + "\"";
+    writeBox(os, scale, cls, start, end, top, h, attrs);
   };
 
-  y = rowsTop;
+  y = header.rowsTop;
   int64_t v = plan.virtualStages;
   for (const Block &b : blocks) {
     const PipelinePlan &pl = plan.pipelines[b.pipelines.front()];
@@ -429,26 +549,16 @@ void hspmd::training::writeTimelineSvg(const Cluster &cluster,
           firstLayer, st.layers, pl.stages.size() > 1 ? v : 1, pl.microBatches,
           seconds(sr ? sr->end : 0));
       os << "<title>" << xmlEscape(tip) << "</title>\n";
-      os << llvm::formatv(
-          "<text class=\"stage-label\" x=\"{0}\" y=\"{1}\">{2}</text>\n"
-          "<text class=\"stage-label\" x=\"{0}\" y=\"{3}\">{4}</text>\n",
-          px(kMargin + 8), px(y + 10), xmlEscape(clip(line1, 48)), px(y + 22),
-          xmlEscape(clip(line2, 48)));
+      writeRowLabel(os, y, line1, line2);
       firstLayer += st.layers;
 
       const std::vector<const TimelineEvent *> &row = b.stages[k];
       // Idle: what the compute lane leaves of [0, step], drawn first.
-      double eps = total * 1e-12;
-      double cursor = 0;
-      for (const TimelineEvent *e : row) {
-        if (!onComputeLane(e->kind))
-          continue;
-        if (e->start > cursor + eps)
-          rect("idle", nullptr, cursor, e->start, y, kLaneHeight);
-        cursor = std::max(cursor, e->end);
-      }
-      if (total > cursor + eps)
-        rect("idle", nullptr, cursor, total, y, kLaneHeight);
+      std::vector<std::pair<double, double>> busy;
+      for (const TimelineEvent *e : row)
+        if (onComputeLane(e->kind))
+          busy.push_back({e->start, e->end});
+      writeIdle(os, scale, busy, y);
       for (const TimelineEvent *e : row)
         if (onComputeLane(e->kind))
           rect(timelineClass(e->kind), e, e->start, e->end, y, kLaneHeight);
@@ -481,13 +591,73 @@ void hspmd::training::writeTimelineSvg(const Cluster &cluster,
     y += kBlockGap;
   }
 
-  os << "<g class=\"legend\">\n";
-  for (const LegendItem &item : legend)
-    os << llvm::formatv(
-        "<rect class=\"swatch\" x=\"{0}\" y=\"{1}\" width=\"16\" "
-        "height=\"10\" style=\"fill:{2}\"/><text class=\"legend-label\" "
-        "x=\"{3}\" y=\"{4}\">{5}</text>\n",
-        px(item.x), px(item.y), item.look->fill, px(item.x + 22),
-        px(item.y + 9), xmlEscape(item.look->legend));
-  os << "</g>\n</svg>\n";
+  legend.write(os);
+}
+
+namespace {
+
+/// ` name="value"` for each attribute, values escaped.
+std::string
+attrsText(const std::vector<std::pair<std::string, std::string>> &attrs) {
+  std::string out;
+  for (const auto &[name, value] : attrs)
+    out += " " + name + "=\"" + xmlEscape(value) + "\"";
+  return out;
+}
+
+} // namespace
+
+void hspmd::training::writeScheduleSvg(const Schedule &schedule,
+                                       const TimelineOptions &options,
+                                       llvm::raw_ostream &os) {
+  double latest = schedule.stepSeconds;
+  std::vector<bool> shown(std::size(kScheduleLooks), false);
+  for (const ScheduleRow &row : schedule.rows)
+    for (const ScheduleBox &b : row.boxes) {
+      latest = std::max(latest, b.end);
+      shown[&lookIn(kScheduleLooks, b.cls) - kScheduleLooks] = true;
+    }
+  shown[&lookIn(kScheduleLooks, "idle") - kScheduleLooks] = true;
+  const Scale scale(options.width, latest);
+  const Header header(options.notes.size());
+  const double rowsBottom =
+      header.rowsTop + schedule.rows.size() * kRowPitch + kBlockGap;
+  const Legend legend(kScheduleLooks, shown, scale.width, rowsBottom);
+
+  openSvg(os, scale, legend.bottom,
+          llvm::formatv(" data-step-seconds=\"{0}\" data-plot-x=\"{1}\" "
+                        "data-plot-width=\"{2}\" data-time-span=\"{3}\"",
+                        seconds(schedule.stepSeconds), px(scale.plotX),
+                        px(scale.plotWidth), seconds(scale.total))
+                  .str() +
+              attrsText(schedule.attrs),
+          schedule.title);
+  writeStyle(os,
+             ".title{font-size:14px;font-weight:bold}\n"
+             ".note,.stage-label,.tick-label,.legend-label{fill:#222}\n"
+             ".grid{stroke:#ddd;stroke-width:0.5}\n"
+             ".axis-line{stroke:#444;stroke-width:1}\n"
+             ".step-end{stroke:#000;stroke-width:1;stroke-dasharray:4 3}\n"
+             ".compute,.comm{stroke:#fff;stroke-width:0.5}\n",
+             kScheduleLooks);
+  writeTitle(os, header, schedule.title, options.notes);
+  writeAxis(os, scale, header, rowsBottom, schedule.stepSeconds);
+
+  double y = header.rowsTop;
+  for (const ScheduleRow &row : schedule.rows) {
+    os << "<g class=\"stage\"" << attrsText(row.attrs) << ">\n";
+    if (!row.tooltip.empty())
+      os << "<title>" << xmlEscape(row.tooltip) << "</title>\n";
+    writeRowLabel(os, y, row.line1, row.line2);
+    std::vector<std::pair<double, double>> busy;
+    for (const ScheduleBox &b : row.boxes)
+      busy.push_back({b.start, b.end});
+    writeIdle(os, scale, busy, y);
+    for (const ScheduleBox &b : row.boxes)
+      writeBox(os, scale, b.cls, b.start, b.end, y, kLaneHeight,
+               attrsText(b.attrs), b.tooltip);
+    os << "</g>\n";
+    y += kRowPitch;
+  }
+  legend.write(os);
 }

@@ -7,10 +7,12 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "hspmd/IR/HspmdOps.h"
 #include "hspmd/Training/Collectives.h"
 #include "hspmd/Training/Passes/ClusterDlti.h"
-#include "hspmd/IR/HspmdOps.h"
 #include "hspmd/Training/Passes/TrainingPasses.h"
+#include "hspmd/Training/Specs.h"
+#include "hspmd/Training/Timeline.h"
 #include "hspmd/Transforms/Utils.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -18,11 +20,15 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
+#include "mlir/Support/FileUtilities.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MathExtras.h"
+#include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <functional>
 #include <map>
 
 namespace mlir::hspmd {
@@ -70,12 +76,200 @@ double bytesOn(LayoutCache &layouts, Value v, int64_t d) {
   return n * getElementBytes(cast<ShapedType>(v.getType()));
 }
 
+/// Seconds in the picture's attributes: 12 significant digits.
+std::string exact(double v) {
+  std::string s;
+  llvm::raw_string_ostream(s) << llvm::format("%.12g", v);
+  return s;
+}
+
+/// A reshard's plan step with its times: a collective's groups, or the
+/// messages of a point-to-point step (local steps are not priced).
+struct PricedStep {
+  const char *name; // a kCommKinds entry
+  struct Group {
+    std::vector<int64_t> devices;
+    double seconds;
+  };
+  std::vector<Group> groups;
+  struct Message {
+    int64_t from, to;
+    double seconds;
+  };
+  std::vector<Message> messages;
+};
+
+/// The dependency-aware schedule of a placed program (docs/CostModel.md,
+/// "The cost report"): a clock per device, and for each value the time it
+/// is ready on each device that holds it. Ops are taken in program order;
+/// a device runs one thing at a time, in that order, each as soon as its
+/// inputs are there.
+class DependencySchedule {
+public:
+  struct Event {
+    double start, end;
+    std::string cls;  // "compute" or "comm <kind>"
+    std::string id;   // "op<N>" or "r<K>.s<S>": the same on every device
+    std::string what; // the op's name, or the collective kind
+    Location loc;
+    /// The events ("id@device") whose ends this one waited for.
+    std::vector<std::string> after;
+  };
+
+  /// `op` runs for `seconds[d]` on each device d of the map; other ops take
+  /// no time, their results ready when their operands are.
+  void compute(Operation *op, const std::map<int64_t, double> &seconds) {
+    std::string id = "op" + std::to_string(nextOp++);
+    for (auto &[d, s] : seconds) {
+      double start = clock[d];
+      std::vector<std::string> after;
+      for (Value v : op->getOperands()) {
+        Ready r = readyOn(v, d);
+        start = std::max(start, r.time);
+        addUnique(after, r.event);
+      }
+      record(d, {start, start + s, "compute", id,
+                 op->getName().getStringRef().str(), op->getLoc(),
+                 std::move(after)});
+    }
+    for (Value r : op->getResults())
+      if (const layout::Layout *l = layoutOf(r))
+        for (int64_t d : l->devices()) {
+          if (seconds.count(d)) {
+            ready[{r, d}] = last[d];
+            continue;
+          }
+          Ready latest;
+          for (Value v : op->getOperands()) {
+            Ready o = readyOn(v, d);
+            if (o.time > latest.time)
+              latest = o;
+          }
+          ready[{r, d}] = latest;
+        }
+  }
+
+  /// The steps of a reshard, in order. A collective's group starts when
+  /// every member is free and holds its input (the reshard's source, or
+  /// what its previous step left there) and ends `seconds` later on all.
+  /// A point-to-point step: each device sends its messages one after the
+  /// other, and receives them one after the other, from its clock on; a
+  /// message, in the plan's order, starts when its sender's previous send
+  /// and its receiver's previous receive ended and the sender holds its
+  /// input. A device is busy from its first message's start to its last
+  /// message's end. The result is ready on a device when its last step
+  /// ended, or, where it moved nothing, when the source was ready there.
+  void reshard(ReshardOp op, llvm::ArrayRef<PricedStep> steps, int64_t index) {
+    Value src = op.getInput();
+    std::map<int64_t, Ready> done; // the end of each device's last step
+    auto input = [&](int64_t d) {
+      auto it = done.find(d);
+      return it != done.end() ? it->second : readyOn(src, d);
+    };
+    for (auto [k, step] : llvm::enumerate(steps)) {
+      std::string id = llvm::formatv("r{0}.s{1}", index, k).str();
+      std::string cls = std::string("comm ") + step.name;
+      std::map<int64_t, Event> events;
+      for (const PricedStep::Group &g : step.groups) {
+        double start = 0;
+        std::vector<std::string> after;
+        for (int64_t m : g.devices) {
+          Ready in = input(m);
+          start = std::max({start, clock[m], in.time});
+          addUnique(after, last[m].event);
+          addUnique(after, in.event);
+        }
+        for (int64_t m : g.devices)
+          events.insert({m,
+                         {start, start + g.seconds, cls, id, step.name,
+                          op.getLoc(), after}});
+      }
+      std::map<int64_t, double> out, in;
+      for (const PricedStep::Message &msg : step.messages) {
+        double &o = out.try_emplace(msg.from, clock[msg.from]).first->second;
+        double &i = in.try_emplace(msg.to, clock[msg.to]).first->second;
+        Ready have = input(msg.from);
+        double start = std::max({o, i, have.time});
+        double end = start + msg.seconds;
+        o = i = end;
+        std::vector<std::string> after;
+        addUnique(after, have.event);
+        addUnique(after, last[msg.from].event);
+        addUnique(after, last[msg.to].event);
+        for (int64_t d : {msg.from, msg.to}) {
+          auto [it, fresh] = events.insert(
+              {d, {start, end, cls, id, step.name, op.getLoc(), after}});
+          if (fresh)
+            continue;
+          if (start < it->second.start) {
+            it->second.start = start;
+            it->second.after = after;
+          }
+          it->second.end = std::max(it->second.end, end);
+        }
+      }
+      for (auto &[d, e] : events) {
+        record(d, e);
+        done[d] = last[d];
+      }
+    }
+    if (const layout::Layout *l = layoutOf(op.getResult()))
+      for (int64_t d : l->devices())
+        ready[{op.getResult(), d}] = input(d);
+  }
+
+  /// The latest end of any event: the step with dependencies.
+  double end() const {
+    double t = 0;
+    for (auto &[d, c] : clock)
+      t = std::max(t, c);
+    return t;
+  }
+
+  const std::vector<Event> &eventsOf(int64_t d) const {
+    static const std::vector<Event> none;
+    auto it = events.find(d);
+    return it == events.end() ? none : it->second;
+  }
+
+  std::function<const layout::Layout *(Value)> layoutOf;
+
+private:
+  struct Ready {
+    double time = 0;
+    std::string event; // "id@device", or empty for a function argument
+  };
+
+  Ready readyOn(Value v, int64_t d) const {
+    auto it = ready.find({v, d});
+    return it == ready.end() ? Ready() : it->second;
+  }
+
+  static void addUnique(std::vector<std::string> &list, const std::string &s) {
+    if (!s.empty() && llvm::find(list, s) == list.end())
+      list.push_back(s);
+  }
+
+  void record(int64_t d, Event e) {
+    clock[d] = e.end;
+    last[d] = {e.end, e.id + "@" + std::to_string(d)};
+    events[d].push_back(std::move(e));
+  }
+
+  std::map<int64_t, double> clock;
+  std::map<int64_t, Ready> last; // each device's latest event
+  llvm::DenseMap<std::pair<Value, int64_t>, Ready> ready;
+  std::map<int64_t, std::vector<Event>> events;
+  int64_t nextOp = 0;
+};
+
 struct CostReportPass
     : public mlir::hspmd::impl::HspmdCostReportBase<CostReportPass> {
   using HspmdCostReportBase::HspmdCostReportBase;
 
   LayoutCache layouts;
   std::map<int64_t, DeviceCost> devices;
+  DependencySchedule schedule;
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
@@ -91,6 +285,7 @@ struct CostReportPass
     const training::Cluster &cluster = *read;
     if (failed(checkDevices(module, cluster)))
       return signalPassFailure();
+    schedule.layoutOf = [this](Value v) { return layouts.layoutOf(v); };
     llvm::json::Array reshards;
     for (auto fn : module.getOps<func::FuncOp>()) {
       if (fn.isExternal())
@@ -99,6 +294,8 @@ struct CostReportPass
         return signalPassFailure();
     }
     print(cluster, std::move(reshards));
+    if (!timeline.empty() && failed(writeTimeline(module, cluster)))
+      return signalPassFailure();
     markAllAnalysesPreserved();
   }
 
@@ -192,10 +389,14 @@ struct CostReportPass
     }
     for (auto [i, op] : llvm::enumerate(body)) {
       if (auto reshard = dyn_cast<ReshardOp>(op)) {
-        if (failed(costReshard(reshard, cluster, reshards)))
+        int64_t index = static_cast<int64_t>(reshards.size());
+        FailureOr<std::vector<PricedStep>> steps =
+            costReshard(reshard, cluster, reshards);
+        if (failed(steps))
           return failure();
+        schedule.reshard(reshard, *steps, index);
       } else {
-        costCompute(&op, cluster);
+        schedule.compute(&op, costCompute(&op, cluster));
       }
       if (isa<AnnotateOp>(op))
         continue; // the annotated value itself, counted at its producer
@@ -218,19 +419,22 @@ struct CostReportPass
   }
 
   /// FLOPs and time of `op` on every device that computes one of its
-  /// results.
-  void costCompute(Operation *op, const training::Cluster &cluster) {
+  /// results; returns the seconds it takes on each (none for ops that are
+  /// not priced).
+  std::map<int64_t, double> costCompute(Operation *op,
+                                        const training::Cluster &cluster) {
+    std::map<int64_t, double> seconds;
     if (isa<AnnotateOp, func::ReturnOp, PlanOp>(op) || op->getNumResults() == 0)
-      return;
+      return seconds;
     const layout::Layout *out = layouts.layoutOf(op->getResult(0));
     if (!out)
-      return;
+      return seconds;
     auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
     bool elementwise =
         !linalgOp && op->getNumOperands() > 0 &&
         isa<arith::ArithDialect, math::MathDialect>(op->getDialect());
     if (!linalgOp && !elementwise)
-      return;
+      return seconds;
     double perPoint = 1;
     bool contraction = false;
     if (linalgOp) {
@@ -280,22 +484,51 @@ struct CostReportPass
       c.ops.push_back(op);
       c.flops += flops;
       const training::DeviceKind &kind = cluster.kindOf(d);
+      double s;
       if (contraction) {
         c.contractionFlops += flops;
-        c.computeSeconds += flops / (kind.peakFlops * kind.etaGemm);
+        s = flops / (kind.peakFlops * kind.etaGemm);
       } else {
         double bytes = 0;
         for (Value v : op->getOperands())
           bytes += bytesOn(layouts, v, d);
         for (Value v : op->getResults())
           bytes += bytesOn(layouts, v, d);
-        c.computeSeconds += bytes / kind.hbmBandwidth;
+        s = bytes / kind.hbmBandwidth;
       }
+      c.computeSeconds += s;
+      seconds[d] = s;
     }
+    return seconds;
   }
 
-  LogicalResult costReshard(ReshardOp op, const training::Cluster &cluster,
-                            llvm::json::Array &reshards) {
+  /// A point-to-point step: a device sends and receives at once; its
+  /// messages go one after the other in each direction.
+  PricedStep costSendRecv(const plan::Step &step, int64_t elementBytes,
+                          const training::Cluster &cluster) {
+    PricedStep ps{"send_recv", {}, {}};
+    std::map<int64_t, double> out, in;
+    for (const plan::Transfer &t : step.transfers) {
+      double bytes = static_cast<double>(layout::volume(t.box)) *
+                     static_cast<double>(elementBytes);
+      double s = training::pointToPointTime(bytes, cluster.link(t.from, t.to));
+      out[t.from] += s;
+      in[t.to] += s;
+      ps.messages.push_back({t.from, t.to, s});
+    }
+    std::map<int64_t, double> busy = out;
+    for (auto &[d, s] : in)
+      busy[d] = std::max(busy[d], s);
+    for (auto &[d, s] : busy)
+      devices[d].commSeconds["send_recv"] += s;
+    return ps;
+  }
+
+  /// Communication of `op` on every device; returns its plan's steps with
+  /// their times.
+  FailureOr<std::vector<PricedStep>>
+  costReshard(ReshardOp op, const training::Cluster &cluster,
+              llvm::json::Array &reshards) {
     FailureOr<ReshardPlan> planned = planReshard(op, /*verify=*/false);
     if (failed(planned))
       return failure();
@@ -310,6 +543,7 @@ struct CostReportPass
         return op.emitError() << "the bytes device " << t.device
                               << " sends or receives do not fit in 64 bits";
     }
+    std::vector<PricedStep> priced;
     for (const plan::Step &step : p.steps) {
       std::optional<training::Collective> kind;
       const char *name = nullptr;
@@ -330,28 +564,13 @@ struct CostReportPass
         kind = training::Collective::AllToAll;
         name = "all_to_all";
         break;
-      case plan::StepKind::SendRecv: {
-        // A device sends and receives at once; its messages go one after
-        // the other in each direction.
-        std::map<int64_t, double> out, in;
-        for (const plan::Transfer &t : step.transfers) {
-          double bytes = static_cast<double>(layout::volume(t.box)) *
-                         static_cast<double>(elementBytes);
-          double s =
-              training::pointToPointTime(bytes, cluster.link(t.from, t.to));
-          out[t.from] += s;
-          in[t.to] += s;
-        }
-        std::map<int64_t, double> busy = out;
-        for (auto &[d, s] : in)
-          busy[d] = std::max(busy[d], s);
-        for (auto &[d, s] : busy)
-          devices[d].commSeconds["send_recv"] += s;
+      case plan::StepKind::SendRecv:
+        priced.push_back(costSendRecv(step, elementBytes, cluster));
         continue;
-      }
       default:
         continue; // local steps
       }
+      PricedStep &ps = priced.emplace_back(PricedStep{name, {}, {}});
       for (const plan::CollectiveGroup &g : step.groups) {
         double bytes = static_cast<double>(layout::volume(g.region)) *
                        static_cast<double>(elementBytes);
@@ -360,6 +579,8 @@ struct CostReportPass
                                         cluster.groupLink(g.devices));
         for (int64_t d : g.devices)
           devices[d].commSeconds[name] += s;
+        ps.groups.push_back(
+            {std::vector<int64_t>(g.devices.begin(), g.devices.end()), s});
       }
     }
     std::string loc;
@@ -368,28 +589,36 @@ struct CostReportPass
     reshards.push_back(llvm::json::Object{{"loc", loc},
                                           {"plan", p.strategy},
                                           {"total_received", total}});
-    return success();
+    return priced;
+  }
+
+  /// Stages, numbered by their first device: each one's devices.
+  std::map<int64_t, std::vector<int64_t>> stages() const {
+    std::map<std::vector<Operation *>, int64_t> stageIds;
+    std::map<int64_t, std::vector<int64_t>> stageDevices;
+    for (auto &[d, c] : devices) {
+      int64_t id =
+          stageIds.try_emplace(c.ops, static_cast<int64_t>(stageIds.size()))
+              .first->second;
+      stageDevices[id].push_back(d);
+    }
+    return stageDevices;
+  }
+
+  double stepOf(int64_t d) const {
+    const DeviceCost &c = devices.at(d);
+    return c.computeSeconds + c.commTotal();
   }
 
   void print(const training::Cluster &cluster, llvm::json::Array reshards) {
     double step = 0;
     for (auto &[d, c] : devices)
       step = std::max(step, c.computeSeconds + c.commTotal());
-    // Stages, numbered by their first device.
-    std::map<std::vector<Operation *>, int64_t> stageIds;
+    std::map<int64_t, std::vector<int64_t>> stageDevices = stages();
     std::map<int64_t, int64_t> stageOf;
-    std::map<int64_t, std::vector<int64_t>> stageDevices;
-    for (auto &[d, c] : devices) {
-      int64_t id =
-          stageIds.try_emplace(c.ops, static_cast<int64_t>(stageIds.size()))
-              .first->second;
-      stageOf[d] = id;
-      stageDevices[id].push_back(d);
-    }
-    auto stepOf = [&](int64_t d) {
-      const DeviceCost &c = devices.at(d);
-      return c.computeSeconds + c.commTotal();
-    };
+    for (auto &[id, members] : stageDevices)
+      for (int64_t d : members)
+        stageOf[d] = id;
     if (format == "json") {
       llvm::json::Array rows;
       for (auto &[d, c] : devices) {
@@ -425,11 +654,13 @@ struct CostReportPass
             {"step_s", slowest}});
       }
       llvm::errs() << llvm::formatv(
-                          "{0:2}", llvm::json::Value(llvm::json::Object{
-                                       {"devices", std::move(rows)},
-                                       {"stages", std::move(stages)},
-                                       {"reshards", std::move(reshards)},
-                                       {"step_s", step}}))
+                          "{0:2}",
+                          llvm::json::Value(llvm::json::Object{
+                              {"devices", std::move(rows)},
+                              {"stages", std::move(stages)},
+                              {"reshards", std::move(reshards)},
+                              {"step_s", step},
+                              {"step_with_dependencies_s", schedule.end()}}))
                    << "\n";
       return;
     }
@@ -465,6 +696,125 @@ struct CostReportPass
                                     list, slowest);
     }
     llvm::errs() << llvm::formatv("predicted step time: {0:e3} s\n", step);
+    llvm::errs() << llvm::formatv(
+        "predicted step time with dependencies: {0:e3} s\n", schedule.end());
+  }
+
+  /// The schedule as a picture: a row per stage, or per set of its devices
+  /// whose events are the same where they differ.
+  LogicalResult writeTimeline(ModuleOp module,
+                              const training::Cluster &cluster) {
+    double summed = 0;
+    for (auto &[d, c] : devices)
+      summed = std::max(summed, stepOf(d));
+    training::Schedule chart;
+    chart.stepSeconds = schedule.end();
+    chart.title = llvm::formatv("predicted step with dependencies: {0:e3} s "
+                                "\u00b7 compute + communication summed: "
+                                "{1:e3} s",
+                                chart.stepSeconds, summed)
+                      .str();
+    std::map<int64_t, std::vector<int64_t>> stageDevices = stages();
+    chart.attrs = {{"data-summed-seconds", exact(summed)},
+                   {"data-stages", std::to_string(stageDevices.size())}};
+    auto same = [](const std::vector<DependencySchedule::Event> &a,
+                   const std::vector<DependencySchedule::Event> &b) {
+      if (a.size() != b.size())
+        return false;
+      for (size_t i = 0; i < a.size(); ++i)
+        if (a[i].id != b[i].id || a[i].start != b[i].start ||
+            a[i].end != b[i].end)
+          return false;
+      return true;
+    };
+    for (auto &[id, members] : stageDevices) {
+      std::vector<std::vector<int64_t>> rows;
+      for (int64_t d : members) {
+        auto it = llvm::find_if(rows, [&](const std::vector<int64_t> &r) {
+          return same(schedule.eventsOf(r.front()), schedule.eventsOf(d));
+        });
+        if (it == rows.end())
+          rows.push_back({d});
+        else
+          it->push_back(d);
+      }
+      for (const std::vector<int64_t> &row : rows)
+        chart.rows.push_back(timelineRow(cluster, id, members, row));
+    }
+    training::TimelineOptions options;
+    options.notes.push_back(
+        "boxes: each op a device computes, each reshard step it takes part "
+        "in; idle: waiting for its inputs");
+    std::string error;
+    std::unique_ptr<llvm::ToolOutputFile> out =
+        openOutputFile(timeline, &error);
+    if (!out)
+      return module.emitError()
+             << "--hspmd-cost-report: cannot write the timeline to '"
+             << timeline << "': " << error;
+    training::writeScheduleSvg(chart, options, out->os());
+    out->os().flush();
+    if (out->os().has_error()) {
+      std::string message = out->os().error().message();
+      out->os().clear_error();
+      return module.emitError()
+             << "--hspmd-cost-report: cannot write the timeline to '"
+             << timeline << "': " << message;
+    }
+    out->keep();
+    return success();
+  }
+
+  /// The row of `row`'s devices (some or all of stage `stage`'s `members`),
+  /// drawn from the events of its first device.
+  training::ScheduleRow timelineRow(const training::Cluster &cluster,
+                                    int64_t stage,
+                                    const std::vector<int64_t> &members,
+                                    const std::vector<int64_t> &row) {
+    std::vector<std::string> kinds;
+    for (int64_t d : row)
+      if (llvm::find(kinds, cluster.kindOf(d).name) == kinds.end())
+        kinds.push_back(cluster.kindOf(d).name);
+    std::string kindText = llvm::join(kinds, "+");
+    std::string devicesText = training::formatDeviceRanges(row);
+    const std::vector<DependencySchedule::Event> &events =
+        schedule.eventsOf(row.front());
+    double end = events.empty() ? 0 : events.back().end;
+    training::ScheduleRow r;
+    r.line1 = llvm::formatv("stage {0} \u00b7 {1}", stage, kindText).str();
+    r.line2 = "devices " + devicesText;
+    if (row.size() != members.size())
+      r.line2 += " of " + training::formatDeviceRanges(members);
+    r.tooltip = llvm::formatv("stage {0}, devices {1} ({2}): compute {3:e3} s, "
+                              "communication {4:e3} s, summed {5:e3} s; with "
+                              "dependencies ends at {6:e3} s",
+                              stage, devicesText, kindText,
+                              devices.at(row.front()).computeSeconds,
+                              devices.at(row.front()).commTotal(),
+                              stepOf(row.front()), end)
+                    .str();
+    r.attrs = {{"data-stage", std::to_string(stage)},
+               {"data-devices", devicesText},
+               {"data-kinds", kindText},
+               {"data-summed", exact(stepOf(row.front()))},
+               {"data-end", exact(end)}};
+    for (const DependencySchedule::Event &e : events) {
+      training::ScheduleBox box;
+      box.cls = e.cls;
+      box.start = e.start;
+      box.end = e.end;
+      std::string loc;
+      llvm::raw_string_ostream los(loc);
+      e.loc.print(los);
+      box.tooltip = llvm::formatv("{0} ({1}) at {2}: {3:e3} s", e.what, e.id,
+                                  loc, e.end - e.start)
+                        .str();
+      box.attrs = {{"data-id", e.id},
+                   {e.cls == "compute" ? "data-op" : "data-kind", e.what},
+                   {"data-after", llvm::join(e.after, " ")}};
+      r.boxes.push_back(std::move(box));
+    }
+    return r;
   }
 };
 

@@ -99,6 +99,89 @@ def check_self_contained(text, root, c):
                 c.error("%s imports a style sheet" % describe(element))
 
 
+def load(path):
+    """The file's text and root, or None after printing why it is not a
+    well-formed XML file."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        return text, ET.fromstring(text)
+    except (OSError, UnicodeDecodeError, ET.ParseError) as e:
+        print("error: not a well-formed XML file: %s" % e)
+        return None
+
+
+class Scale:
+    """The root's checks (an SVG root, self-contained, a viewBox that
+    matches its size) and how its times map to x."""
+
+    def __init__(self, text, root, c):
+        if root.tag != SVG + "svg":
+            c.error("the root is <%s>, not an SVG <svg>" % root.tag)
+        check_self_contained(text, root, c)
+        width = number(root, "width", c)
+        height = number(root, "height", c)
+        view_box = root.get("viewBox", "").split()
+        if len(view_box) != 4 or [float(v) for v in view_box] != [
+                0, 0, width, height]:
+            c.error("viewBox %r is not '0 0 %g %g'" % (root.get("viewBox"),
+                                                     width, height))
+        self.step = number(root, "data-step-seconds", c)
+        self.span = number(root, "data-time-span", c)
+        self.plot_x = number(root, "data-plot-x", c)
+        self.plot_width = number(root, "data-plot-width", c)
+
+    def check_box(self, r, c):
+        """The box's times, after checking that it is drawn where they
+        say and does not end before it starts."""
+        start = number(r, "data-start", c)
+        end = number(r, "data-end", c)
+        if end < start:
+            c.error("%s ends before it starts" % describe(r))
+        x = self.plot_x + start / self.span * self.plot_width
+        w = (end - start) / self.span * self.plot_width
+        if abs(number(r, "x", c) - x) > 0.011 or abs(
+                number(r, "width", c) - w) > 0.011 + 0.01:
+            c.error("%s is drawn at x=%s width=%s, its times give "
+                    "x=%.2f width=%.2f" % (describe(r), r.get("x"),
+                                           r.get("width"), x, w))
+        return start, end
+
+
+def check_tiles(lane, row, step, tol, c):
+    """The boxes of a lane, (start, end, rect): no overlap, and with the
+    idle boxes they tile [0, step]."""
+    lane.sort(key=lambda t: (t[0], t[1]))
+    cursor = 0.0
+    for start, end, r in lane:
+        if start < cursor - tol:
+            c.error("%s overlaps the box before it on its row (it "
+                    "starts at %.12g, that one ends at %.12g)"
+                    % (describe(r), start, cursor))
+        elif start > cursor + tol:
+            c.error("%s leaves a gap on its row from %.12g that no "
+                    "idle box fills" % (describe(r), cursor))
+        cursor = max(cursor, end)
+    if abs(cursor - step) > tol:
+        c.error("%s: its row ends at %.12g, the step at %.12g"
+                % (describe(row), cursor, step))
+
+
+def finish(c, latest, step, tol):
+    """Checks that the latest end is the step; prints the errors and
+    returns 1 if there are any, else returns 0 (the caller prints ok)."""
+    if abs(latest - step) > tol:
+        c.error("the latest box ends at %.12g, the step is %.12g"
+                % (latest, step))
+    if not c.errors:
+        return 0
+    for e in c.errors[:20]:
+        print("error: " + e)
+    if len(c.errors) > 20:
+        print("error: ... and %d more" % (len(c.errors) - 20))
+    return 1
+
+
 def one_f_one_b(stage, stages, micro_batches):
     """The pass order of Pipeline.cpp's oneFOneBOrder."""
     warmup = min(stages - stage - 1, micro_batches)
@@ -114,28 +197,12 @@ def main():
         print("usage: check_timeline.py FILE.svg")
         return 2
     c = Checker()
-    try:
-        with open(sys.argv[1], encoding="utf-8") as f:
-            text = f.read()
-        root = ET.fromstring(text)
-    except (OSError, UnicodeDecodeError, ET.ParseError) as e:
-        print("error: not a well-formed XML file: %s" % e)
+    loaded = load(sys.argv[1])
+    if not loaded:
         return 1
-
-    if root.tag != SVG + "svg":
-        c.error("the root is <%s>, not an SVG <svg>" % root.tag)
-    check_self_contained(text, root, c)
-    width = number(root, "width", c)
-    height = number(root, "height", c)
-    view_box = root.get("viewBox", "").split()
-    if len(view_box) != 4 or [float(v) for v in view_box] != [0, 0, width,
-                                                              height]:
-        c.error("viewBox %r is not '0 0 %g %g'" % (root.get("viewBox"), width,
-                                                 height))
-    step = number(root, "data-step-seconds", c)
-    span = number(root, "data-time-span", c)
-    plot_x = number(root, "data-plot-x", c)
-    plot_width = number(root, "data-plot-width", c)
+    text, root = loaded
+    scale = Scale(text, root, c)
+    step = scale.step
     tol = 1e-9 * max(step, 1e-9)
 
     titles = [t for t in root.iter(SVG + "text") if "title" in classes(t)]
@@ -177,21 +244,10 @@ def main():
             lane, recompute, mine, out = [], [], {}, {}
             for r in row.iter(SVG + "rect"):
                 cls = classes(r)
-                start = number(r, "data-start", c)
-                end = number(r, "data-end", c)
+                start, end = scale.check_box(r, c)
                 latest = max(latest, end)
                 for name in cls:
                     counts[name] = counts.get(name, 0) + 1
-                if end < start:
-                    c.error("%s ends before it starts" % describe(r))
-                # Drawn where its times say.
-                x = plot_x + start / span * plot_width
-                w = (end - start) / span * plot_width
-                if abs(number(r, "x", c) - x) > 0.011 or abs(
-                        number(r, "width", c) - w) > 0.011 + 0.01:
-                    c.error("%s is drawn at x=%s width=%s, its times give "
-                            "x=%.2f width=%.2f" % (describe(r), r.get("x"),
-                                                   r.get("width"), x, w))
                 mb = int(r.get("data-mb", "-1"))
                 chunk = int(r.get("data-chunk", "0"))
                 if cls & MAIN_LANE:
@@ -205,22 +261,7 @@ def main():
                     recompute.append((start, end, mb, chunk, r))
                 elif "send" in cls:
                     out[(mb, int(r.get("data-peer", "-1")))] = (start, end)
-            # The main lane: no overlap, and with the idle boxes it tiles
-            # [0, step].
-            lane.sort(key=lambda t: (t[0], t[1]))
-            cursor = 0.0
-            for start, end, r in lane:
-                if start < cursor - tol:
-                    c.error("%s overlaps the box before it on its row (it "
-                            "starts at %.12g, that one ends at %.12g)"
-                            % (describe(r), start, cursor))
-                elif start > cursor + tol:
-                    c.error("%s leaves a gap on its row from %.12g that no "
-                            "idle box fills" % (describe(r), cursor))
-                cursor = max(cursor, end)
-            if abs(cursor - step) > tol:
-                c.error("%s: its row ends at %.12g, the step at %.12g"
-                        % (describe(row), cursor, step))
+            check_tiles(lane, row, step, tol, c)
             for start, end, mb, chunk, r in recompute:
                 b = mine.get(("bwd", mb, chunk))
                 if not b or abs(start - b[0]) > tol or end > b[1] + tol:
@@ -280,15 +321,7 @@ def main():
 
     if rows == 0:
         c.error("no stage rows")
-    if abs(latest - step) > tol:
-        c.error("the latest box ends at %.12g, the step is %.12g"
-                % (latest, step))
-
-    if c.errors:
-        for e in c.errors[:20]:
-            print("error: " + e)
-        if len(c.errors) > 20:
-            print("error: ... and %d more" % (len(c.errors) - 20))
+    if finish(c, latest, step, tol):
         return 1
     print("ok: %d stage rows, %d fwd, %d bwd, %d recompute, %d send, "
           "%d chunk-send, %d dp, %d optimizer, %d idle; step %.3f s"

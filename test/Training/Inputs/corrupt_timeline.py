@@ -13,6 +13,11 @@ Modes:
   dependency  on the second row, the first forward swapped with the idle
               box before it: the rows still tile, but that forward starts
               before the forward of its micro-batch on the first row ends
+  comm-late   (a --hspmd-cost-report timeline) on the first row with a
+              compute box that waits for a reshard step, that step's box
+              moved after the boxes that follow it up to that compute box:
+              the row still tiles, but the compute box starts before the
+              communication it depends on ends
 """
 
 import re
@@ -20,7 +25,7 @@ import sys
 
 RECT = re.compile(r'<rect class="([^"]*)" x="[^"]*" y="([^"]*)" '
                   r'width="[^"]*"(.*?) data-start="([^"]*)" '
-                  r'data-end="([^"]*)"/>')
+                  r'data-end="([^"]*)"(/>|>)')
 
 
 def rewrite(match, start, end, root):
@@ -29,8 +34,36 @@ def rewrite(match, start, end, root):
     x = plot_x + start / span * plot_width
     w = (end - start) / span * plot_width
     return ('<rect class="%s" x="%.2f" y="%s" width="%.2f"%s data-start="%r" '
-            'data-end="%r"/>' % (match.group(1), x, match.group(2), w,
-                                 match.group(3), start, end))
+            'data-end="%r"%s' % (match.group(1), x, match.group(2), w,
+                                 match.group(3), start, end, match.group(6)))
+
+
+def comm_late(row, root):
+    """The row with the comm box a compute box waits for moved after it,
+    or None when no compute box on it waits for communication."""
+    rects = list(RECT.finditer(row))
+    for late in rects:
+        after = re.search(r'data-after="([^"]*)"', late.group(3))
+        if late.group(1) != "compute" or not after:
+            continue
+        ids = [dep.split("@")[0] for dep in after.group(1).split()]
+        comm = [m for m in rects if m.group(1).startswith("comm ")
+                and re.search(r'data-id="([^"]*)"', m.group(3)).group(1)
+                in ids]
+        if not comm:
+            continue
+        comm = comm[0]
+        a, b = float(comm.group(4)), float(comm.group(5))
+        moved = [m for m in rects if m.group(1) != "idle"
+                 and b <= float(m.group(4)) <= float(late.group(4))]
+        for m in moved:
+            row = row.replace(m.group(0), rewrite(
+                m, float(m.group(4)) - (b - a),
+                float(m.group(5)) - (b - a), root))
+        end = float(late.group(5)) - (b - a)
+        return row.replace(comm.group(0), rewrite(comm, end, end + b - a,
+                                                  root))
+    return None
 
 
 def main():
@@ -69,6 +102,16 @@ def main():
             row = row.replace(fwd.group(0), rewrite(fwd, a, a + c - b, root))
             row = row.replace(idle.group(0), rewrite(idle, a + c - b, c, root))
         rows[1 if mode == "overlap" else 2] = row
+        text = '<g class="stage"'.join(rows)
+    elif mode == "comm-late":
+        rows = text.split('<g class="stage"')
+        for i in range(1, len(rows)):
+            row = comm_late(rows[i], root)
+            if row is not None:
+                rows[i] = row
+                break
+        else:
+            sys.exit("no compute box waits for communication")
         text = '<g class="stage"'.join(rows)
     else:
         sys.exit("unknown mode " + mode)

@@ -77,15 +77,25 @@ def HspmdCostReport : Pass<"hspmd-cost-report", "ModuleOp"> {
     per stage (devices computing the same ops: a pipeline stage, or the
     replicas of one; numbered by their first device) its devices and its
     slowest `step_s`, and the predicted step time, the largest `step_s`.
-    Every function's ops count once. With `format=json` the report is one
-    JSON object (`devices`, each with its `stage`; `stages`; `reshards` with
-    each reshard's `total_received`; and `step_s`). Written to standard
-    error; the IR is not changed.
+    Then the predicted step time with dependencies: the end of a schedule
+    in program order where each device runs one thing at a time and an op
+    or a reshard step waits for its inputs on every device it involves
+    (docs/CostModel.md, "The cost report"); with no waiting it equals the
+    predicted step time. Every function's ops count once. With
+    `format=json` the report is one JSON object (`devices`, each with its
+    `stage`; `stages`; `reshards` with each reshard's `total_received`;
+    `step_s`; and `step_with_dependencies_s`). Written to standard error;
+    the IR is not changed. `timeline=FILE` also draws that schedule as a
+    self-contained SVG file, a row per stage (docs/CostModel.md,
+    "Timelines").
   }];
   let dependentDialects = ["::mlir::hspmd::HspmdDialect"];
   let options = [
     Option<"format", "format", "std::string", /*default=*/"\"table\"",
            "Output format: `table` or `json`">,
+    Option<"timeline", "timeline", "std::string", /*default=*/"\"\"",
+           "Also write the dependency-aware schedule as an SVG picture to "
+           "this file (`-`: standard output)">,
   ];
 }
 

@@ -24,7 +24,11 @@ scalar helper functions (pure, printing, in loops), libm calls (sqrtf, expf,
 fabsf), scalars through memref.alloca, scf.for over i32 with constant
 yields, recursion with stated placements, math ops in payloads, prints of
 extract_slices; its programs declare printMemrefF32 on tensors, so every f32
-print goes through tensor.cast. Without --features the program is exactly
+print goes through tensor.cast. `standins` (also only by name) draws the ops
+--hspmd-decompose-aggregates writes as others: tensor.gather (1-3 gathered
+dimensions, batch rank 1 or 2, index/i32/i64 coordinates), linalg.pack /
+linalg.unpack (padded or not, outer_dims_perm), tensor.bitcast f32 <-> i32
+around integer ops. Without --features the program is exactly
 what it was before these kinds existed (test/Run/random.test depends on that).
 `--only-cases` prints a subset of the cases (all are still drawn), to narrow
 a failure down.
@@ -35,6 +39,7 @@ a failure down.
   scripts/random-diff.sh 20 50       # 20 programs of 50 cases, by hand
   scripts/random-diff.sh 20 25 1000 all
   scripts/random-diff.sh 20 9 1000 frontend
+  scripts/random-diff.sh 40 12 1000 standins
 """
 import argparse
 import random
@@ -301,7 +306,7 @@ FEATURES = ("extract", "gather", "reduce", "helper", "norule", "conv", "pad",
 # strategies, `frontend` declares printMemrefF32 on tensors and libm
 # functions): selected by name only, never by `all`, so that `all` and the
 # kinds above give the same programs as before they existed.
-MODULE_FEATURES = ("strategy", "frontend", "products")
+MODULE_FEATURES = ("strategy", "frontend", "products", "standins")
 
 COMBINERS = {"f32": ["addf", "mulf", "maximumf", "maxnumf", "minimumf", "minnumf",
                      "sumsq", "horner", "maxabs"],
@@ -322,7 +327,8 @@ def elem(t):
     scalar operand)."""
     if not t.startswith("tensor<"):
         return t
-    return t[t.rindex("x") + 1:-1] if "x" in t else t[7:-1]
+    # The shape's extents end in `x`; `index` has an `x` of its own.
+    return re.fullmatch(r"tensor<(?:[0-9?*]+x)*(.+)>", t).group(1)
 
 
 def mt(shape, ety="f32"):
@@ -2273,6 +2279,435 @@ class FeatureProgram(Program):
             r, sizes = box(r, sizes, 1)
         self.out(r, sizes)
 
+    # -- ops that stand for others (--features standins) ---------------------
+
+    STANDIN_SUBS = ("gather", "pack", "bitcast")
+
+    def case_standins(self):
+        """Ops that --hspmd-decompose-aggregates writes as others, one of
+        STANDIN_SUBS in turn (from a random first one): tensor.gather,
+        linalg.pack / linalg.unpack, tensor.bitcast, on placed operands."""
+        if not hasattr(self, "si_first"):
+            self.si_first = self.rng.randrange(len(self.STANDIN_SUBS))
+            self.si_count = 0
+        sub = self.STANDIN_SUBS[(self.si_first + self.si_count) % len(self.STANDIN_SUBS)]
+        self.si_count += 1
+        self.si_start = len(self.lines)
+        getattr(self, "si_" + sub)()
+
+    def pick_splitting(self, shape, dims, allow_partial=True):
+        """A random valid sharding body splitting one of dims (at either
+        tier) where one is found, else any."""
+        for _ in range(200):
+            text = sharding(self.rng, shape, allow_partial)
+            if split_dims(text) & set(dims):
+                return text
+        return sharding(self.rng, shape, allow_partial)
+
+    def si_place(self, v, shape, ety, p=0.85, allow_partial=True, dims=None):
+        """v annotated with probability p: a random placement (partial only
+        where allowed and the element type can be summed), now and then
+        one with weighted groups (where the shape has one), a third of the
+        time one splitting one of dims."""
+        rng = self.rng
+        if rng.random() >= p:
+            return v
+        allow_partial = allow_partial and ety in ("f32", "i32", "i64")
+        r = rng.random()
+        text = None
+        if r < 0.15:
+            for _ in range(100):
+                cand = sharding(rng, shape, allow_partial)
+                if "weights" in cand:
+                    text = cand
+                    break
+        elif dims and r < 0.45:
+            text = self.pick_splitting(shape, dims, allow_partial)
+        return self.ann(v, shape, ety, text=text or self.pick(shape, allow_partial))
+
+    @staticmethod
+    def dense(vals, shape):
+        """The nested literal of a dense constant (vals in row-major order)."""
+        if not shape:
+            return str(vals[0])
+        step = prod(shape[1:])
+        return "[%s]" % ", ".join(FeatureProgram.dense(vals[k * step:(k + 1) * step], shape[1:])
+                                  for k in range(shape[0]))
+
+    def si_follow(self, x, shape, ety):
+        """Sometimes a reduction over some of x's dimensions or an elementwise
+        op with a placed tensor; returns the value to print and its shape."""
+        rng = self.rng
+        how = rng.choice(["none", "reduce", "ewise"])
+        if how == "reduce" and shape:
+            rdims = sorted(rng.sample(range(len(shape)), rng.randint(1, len(shape))))
+            comb = rng.choice(["addf", "maximumf"] if ety == "f32" else ["addi", "maxsi", "xori"])
+            keep = [s for d, s in enumerate(shape) if d not in rdims]
+            init = self.filled(keep, ety, NEUTRAL[comb] if rng.random() < 0.6 else 2)
+            init = self.maybe(init, keep, ety, p=0.3)
+            x, shape = self.reduction(x, shape, rdims, comb, ety, init)
+            x = self.maybe(x, shape, ety, p=0.3)
+            return x, shape, f"reduce{rdims}-{comb}"
+        if how == "ewise":
+            op = rng.choice(["addf", "mulf", "subf"] if ety == "f32" else
+                            ["addi", "muli", "maxsi"])
+            y = self.si_place(self.gen(shape, ety), shape, ety)
+            x = self.ewise(op, x, y, shape, ety)
+            x = self.maybe(x, shape, ety, p=0.3)
+            return x, shape, op
+        return x, shape, "none"
+
+    def si_coords(self, ishape, extents, cty, how):
+        """Gather coordinates of type cty in [0, extents[k]) along the last
+        dimension k: a dense constant (`const`), a generic computing
+        (c + sum a_i * i_i) remui extents[k] (`computed`), or the same
+        generic reading a placed i32 tensor of data instead of the sum
+        (`data`). Returns the value and, for a constant, whether the
+        coordinate tuples are unique."""
+        rng = self.rng
+        rank = len(ishape)
+        t = tt(ishape, cty)
+        if how == "const":
+            nb = prod(ishape[:-1])
+            tuples = [[rng.randrange(e) for e in extents] for _ in range(nb)]
+            vals = [v for tup in tuples for v in tup]
+            r = self.fresh()
+            self.lines.append(f"  {r} = arith.constant dense<{self.dense(vals, ishape)}> : {t}")
+            return r, len({tuple(tp) for tp in tuples}) == nb
+        ins, body = [], []
+        if how == "data":
+            d = self.si_place(self.gen(ishape, "i32", mod=17, off=0), ishape, "i32")
+            ins = [(d, tt(ishape, "i32"))]
+            body = [f"%i{rank - 1} = linalg.index {rank - 1} : index",
+                    f"%s{rank} = arith.index_cast %b0 : i32 to index"]
+        else:
+            body = [f"%s0 = arith.constant {rng.randint(0, 6)} : index"]
+            for k in range(rank):
+                body += [f"%i{k} = linalg.index {k} : index",
+                         f"%a{k} = arith.constant {rng.randint(1, 5)} : index",
+                         f"%t{k} = arith.muli %i{k}, %a{k} : index",
+                         f"%s{k + 1} = arith.addi %s{k}, %t{k} : index"]
+        body.append(f"%e0 = arith.constant {extents[0]} : index")
+        for j in range(1, len(extents)):
+            body += [f"%k{j} = arith.constant {j} : index",
+                     f"%x{j} = arith.constant {extents[j]} : index",
+                     f"%q{j} = arith.cmpi eq, %i{rank - 1}, %k{j} : index",
+                     f"%e{j} = arith.select %q{j}, %x{j}, %e{j - 1} : index"]
+        body.append(f"%m = arith.remui %s{rank}, %e{len(extents) - 1} : index")
+        res = "%m"
+        if cty != "index":
+            body.append(f"%mc = arith.index_cast %m : index to {cty}")
+            res = "%mc"
+        body.append(f"linalg.yield {res} : {cty}")
+        r = self.generic(ins, [(self.empty(ishape, cty), t)], [ident(rank)] * (len(ins) + 1),
+                         ["parallel"] * rank, body)
+        return r, False
+
+    def si_gather(self):
+        """tensor.gather along 1 to 3 (sorted) source dimensions, batch rank 1
+        or 2, coordinates index/i32/i64 (constant, computed, or from placed
+        data, in range by remui), source and coordinates placed at random
+        (partial sources too), the result rank-preserving or rank-reducing,
+        maybe placed, then maybe reduced or added to."""
+        rng = self.rng
+        ety = rng.choice(["f32", "f32", "i32"])
+        while True:
+            srank = rng.randint(1, 3)
+            sshape = [rng.choice([2, 3, 4, 6, 8]) for _ in range(srank)]
+            gdims = sorted(rng.sample(range(srank), rng.randint(1, srank)))
+            bshape = [rng.choice([1, 2, 3, 4, 6]) for _ in range(rng.choice([1, 2]))]
+            reduced = rng.random() < 0.5
+            rshape = bshape + [1 if d in gdims else s for d, s in enumerate(sshape)
+                               if not (reduced and d in gdims)]
+            if prod(sshape) <= 192 and prod(rshape) <= 192:
+                break
+        cty = rng.choice(["index", "i32", "i64"])
+        how = rng.choice(["const", "computed", "data"])
+        ishape = bshape + [len(gdims)]
+        src = self.si_place(self.gen(sshape, ety), sshape, ety, dims=gdims)
+        idx, unique = self.si_coords(ishape, [sshape[d] for d in gdims], cty, how)
+        idx = self.si_place(idx, ishape, cty, p=0.8, dims=range(len(bshape)))
+        unique = unique and rng.random() < 0.5
+        g = self.fresh()
+        self.lines.append(
+            f"  {g} = tensor.gather {src}[{idx}] gather_dims([{', '.join(map(str, gdims))}])"
+            f"{' unique' if unique else ''} : ({tt(sshape, ety)}, {tt(ishape, cty)}) -> "
+            f"{tt(rshape, ety)}")
+        g = self.si_place(g, rshape, ety, p=0.5)
+        if rng.random() < 0.3:
+            self.out(g, rshape, ety)
+        y, yshape, follow = self.si_follow(g, rshape, ety)
+        self.note("standins", f"gather/{ety}{sshape}/dims{gdims}/batch{bshape}/{cty}/"
+                              f"{how}"
+                              f"{'/reduced' if reduced else ''}{'/unique' if unique else ''}"
+                              f"/{follow}")
+        # The note goes before the case's lines.
+        self.lines.insert(self.si_start, self.lines.pop())
+        self.out(y, yshape, ety)
+
+    def si_packed_shape(self, shape, idp, tiles, perm):
+        outer = list(shape)
+        for d, t in zip(idp, tiles):
+            outer[d] = -(-shape[d] // t)
+        if perm:
+            outer = [outer[p] for p in perm]
+        return outer + list(tiles)
+
+    def si_pack_attrs(self, idp, tiles, perm):
+        text = ""
+        if perm:
+            text += f" outer_dims_perm = [{', '.join(map(str, perm))}]"
+        return (text + f" inner_dims_pos = [{', '.join(map(str, idp))}] "
+                f"inner_tiles = [{', '.join(map(str, tiles))}]")
+
+    def si_pack(self):
+        """linalg.pack / linalg.unpack of placed tensors: 1 to 3 tiled
+        dimensions in any order, tiles that divide or not (a padding value
+        then, and sometimes when they divide), outer_dims_perm sometimes;
+        pack then compute on the tiles then unpack, or either alone (a
+        pack's tiles maybe summed)."""
+        rng = self.rng
+        sub = rng.choice(["pack-unpack", "pack-unpack", "pack", "unpack"])
+        ety = rng.choice(["f32", "f32", "f32", "i32"])
+        while True:
+            rank = rng.choice([1, 2, 2, 3])
+            shape = [rng.choice([2, 3, 4, 5, 6, 8]) for _ in range(rank)]
+            idp = rng.sample(range(rank), rng.randint(1, rank))
+            tiles = [rng.choice([2, 3, 4]) for _ in idp]
+            perm = None
+            if rank > 1 and rng.random() < 0.4:
+                perm = list(range(rank))
+                rng.shuffle(perm)
+            pshape = self.si_packed_shape(shape, idp, tiles, perm)
+            if prod(pshape) <= 256:
+                break
+        divides = all(shape[d] % t == 0 for d, t in zip(idp, tiles))
+        padded = not divides or rng.random() < 0.3
+        attrs = self.si_pack_attrs(idp, tiles, perm)
+        steps = []
+        if sub == "unpack":
+            x = self.si_place(self.gen(pshape, ety), pshape, ety)
+        else:
+            x = self.si_place(self.gen(shape, ety), shape, ety, dims=idp)
+            pv = ""
+            if padded:
+                c = self.const(rng.choice([0, -1, 7]), ety)
+                pv = f" padding_value({c} : {ety})"
+            dest = self.maybe(self.empty(pshape, ety), pshape, ety, p=0.2)
+            p = self.fresh()
+            self.lines.append(f"  {p} = linalg.pack {x}{pv}{attrs} into {dest} : "
+                              f"{tt(shape, ety)} -> {tt(pshape, ety)}")
+            x = self.si_place(p, pshape, ety, p=0.5)
+            if sub == "pack" and rng.random() < 0.5:
+                self.out(x, pshape, ety)
+            # Compute on the tiles.
+            prank = len(pshape)
+            for _ in range(rng.randint(0 if sub == "pack" else 1, 2)):
+                step = rng.choice(["scale", "ewise", "relu"])
+                steps.append(step)
+                T = tt(pshape, ety)
+                if step == "ewise":
+                    op = rng.choice(["addf", "mulf"] if ety == "f32" else ["addi", "muli"])
+                    y = self.si_place(self.gen(pshape, ety, mod=3, off=1), pshape, ety)
+                    x = self.ewise(op, x, y, pshape, ety)
+                elif step == "relu":
+                    mx = "maximumf" if ety == "f32" else "maxsi"
+                    x = self.ewise(mx, x, self.filled(pshape, ety, 0), pshape, ety)
+                else:
+                    # Each tile times 1 + its first outer coordinate.
+                    mul = "mulf" if ety == "f32" else "muli"
+                    conv = ["%tf = arith.sitofp %tc : i32 to f32"] if ety == "f32" else []
+                    x = self.generic([(x, T)], [(self.empty(pshape, ety), T)],
+                                     [ident(prank)] * 2, ["parallel"] * prank,
+                                     ["%ti = linalg.index 0 : index",
+                                      "%one = arith.constant 1 : index",
+                                      "%t1 = arith.addi %ti, %one : index",
+                                      "%tc = arith.index_cast %t1 : index to i32"] + conv +
+                                     [f"%r = arith.{mul} %b0, {'%tf' if conv else '%tc'} : {ety}",
+                                      f"linalg.yield %r : {ety}"])
+                x = self.maybe(x, pshape, ety, p=0.3)
+        if sub == "pack":
+            oshape = pshape
+            if rng.random() < 0.4:
+                # The tiles summed.
+                add = "addf" if ety == "f32" else "addi"
+                rd = list(range(len(pshape) - len(tiles), len(pshape)))
+                keep = pshape[:len(pshape) - len(tiles)]
+                x, oshape = self.reduction(x, pshape, rd, add, ety, self.filled(keep, ety, 0))
+                steps.append("tilesum")
+                x = self.maybe(x, oshape, ety, p=0.3)
+        else:
+            dest = self.maybe(self.empty(shape, ety), shape, ety, p=0.2)
+            u = self.fresh()
+            self.lines.append(f"  {u} = linalg.unpack {x}{attrs} into {dest} : "
+                              f"{tt(pshape, ety)} -> {tt(shape, ety)}")
+            x = self.si_place(u, shape, ety, p=0.5)
+            oshape = shape
+        self.note("standins", f"{sub}/{ety}{shape}/pos{idp}/tiles{tiles}"
+                              f"{'/perm' + str(perm) if perm else ''}"
+                              f"{'/padded' if padded and sub != 'unpack' else ''}"
+                              f"/{'-'.join(steps) or 'none'}")
+        self.lines.insert(self.si_start, self.lines.pop())
+        self.out(x, oshape, ety)
+
+    # Integer ops on the bits of f32 values: those whose result is a float
+    # that prints plainly (abs, neg, -abs, times 2^k), and the others.
+    BITS_SAFE = {"abs": ("andi", 0x7FFFFFFF), "neg": ("xori", -2 ** 31),
+                 "nabs": ("ori", -2 ** 31), "scale": ("addi", None)}
+    BITS_INT = {"exp": ("shrui", 23), "mant": ("andi", 0x007FFFFF), "shl": ("shli", None),
+                "sar": ("shrsi", None), "xor": ("xori", None)}
+
+    def si_intop(self, x, shape, name):
+        """One integer op on the i32 tensor x: at tensor level with a
+        constant or placed operand, or inside a generic."""
+        rng = self.rng
+        op, k = {**self.BITS_SAFE, **self.BITS_INT}[name]
+        if name == "scale":
+            k = rng.randint(1, 3) << 23
+        elif name == "shl":
+            k = rng.randint(1, 4)
+        elif name == "sar":
+            k = rng.randint(8, 31)
+        elif name == "xor":
+            k = rng.randint(1, 2 ** 20)
+        how = rng.choice(["tensor", "placed", "generic"])
+        T = tt(shape, "i32")
+        if how == "generic":
+            r = self.generic([(x, T)], [(self.empty(shape, "i32"), T)],
+                             [ident(len(shape))] * 2, ["parallel"] * len(shape),
+                             [f"%k = arith.constant {k} : i32", f"%r = arith.{op} %b0, %k : i32",
+                              "linalg.yield %r : i32"])
+        else:
+            c = self.fresh()
+            self.lines.append(f"  {c} = arith.constant dense<{k}> : {T}")
+            if how == "placed":
+                c = self.ann(c, shape, "i32", text=self.pick(shape, allow_partial=False))
+            r = self.ewise(op, x, c, shape, "i32")
+        if name == "exp":
+            # The exponent field alone.
+            m = self.fresh()
+            self.lines.append(f"  {m} = arith.constant dense<255> : {T}")
+            r = self.ewise("andi", r, m, shape, "i32")
+        return self.maybe(r, shape, "i32", p=0.25), f"{name}@{how}"
+
+    def bitcast(self, x, shape, src, dst):
+        r = self.fresh()
+        self.lines.append(f"  {r} = tensor.bitcast {x} : {tt(shape, src)} to {tt(shape, dst)}")
+        return r
+
+    def si_bitcast(self):
+        """tensor.bitcast between f32 and i32 on placed tensors: f32 bits
+        through integer ops (andi/ori/xori/addi/shifts), back to f32 when
+        they leave a plain float; i32 exponents shifted into f32 powers of
+        two; i32 bits through f32 negf/absf and back. Bits read as floats are
+        never placed `partial` (-0 + 0 is +0); the f32 values after them
+        only meet elementwise ops (a tiny 2^k scale of 0 would change a
+        sum's rounding) unless only signs changed."""
+        rng = self.rng
+        sub = rng.choice(["f2i", "f2i", "i2f", "i2f", "roundtrip"])
+        dims = [2, 3, 4, 6, 8]
+        shape = [rng.choice(dims) for _ in range(rng.randint(1, 3))]
+        if prod(shape) > 96:
+            shape = shape[:2]
+        if rng.random() < 0.1:
+            shape = []
+        steps = []
+        if sub == "f2i":
+            x = self.si_place(self.gen(shape), shape, "f32")
+            b = self.bitcast(x, shape, "f32", "i32")
+            b = self.maybe(b, shape, "i32", p=0.3)
+            back = rng.random() < 0.6
+            names = list(self.BITS_SAFE) if back else list(self.BITS_SAFE) + list(self.BITS_INT)
+            for _ in range(rng.randint(1, 3)):
+                b, s = self.si_intop(b, shape, rng.choice(names))
+                steps.append(s)
+            if not back:
+                self.out(b, shape, "i32")
+            else:
+                if rng.random() < 0.3:
+                    self.out(b, shape, "i32")
+                f = self.bitcast(b, shape, "i32", "f32")
+                f = self.si_place(f, shape, "f32", p=0.5, allow_partial=False)
+                signs = all(s.split("@")[0] != "scale" for s in steps)
+                end = rng.choice(["none", "ewise"] + (["sum"] if signs and shape else []))
+                steps.append(end)
+                if end == "ewise":
+                    y = self.si_place(self.gen(shape), shape, "f32")
+                    f = self.ewise(rng.choice(["addf", "mulf"]), f, y, shape)
+                elif end == "sum":
+                    d = rng.randrange(len(shape))
+                    keep = [s for k, s in enumerate(shape) if k != d]
+                    f, shape = self.reduction(f, shape, [d], "addf", "f32",
+                                              self.filled(keep, "f32", 0))
+                f = self.si_place(f, shape, "f32", p=0.3, allow_partial=False)
+                self.out(f, shape)
+        elif sub == "i2f":
+            # e in [0, 7) -> 2^(e + bias - 127), maybe negated by a placed
+            # sign bit.
+            e = self.si_place(self.gen(shape, "i32", mod=7, off=0), shape, "i32")
+            bias = self.fresh()
+            self.lines.append(f"  {bias} = arith.constant dense<{rng.randint(124, 128)}> : "
+                              f"{tt(shape, 'i32')}")
+            e = self.ewise("addi", e, bias, shape, "i32")
+            s23 = self.fresh()
+            self.lines.append(f"  {s23} = arith.constant dense<23> : {tt(shape, 'i32')}")
+            bits = self.ewise("shli", e, s23, shape, "i32")
+            steps.append("pow2")
+            if rng.random() < 0.5:
+                sgn = self.si_place(self.gen(shape, "i32", mod=2, off=0), shape, "i32")
+                s31 = self.fresh()
+                self.lines.append(f"  {s31} = arith.constant dense<31> : {tt(shape, 'i32')}")
+                bits = self.ewise("ori", bits, self.ewise("shli", sgn, s31, shape, "i32"),
+                                  shape, "i32")
+                steps.append("sign")
+            bits = self.maybe(bits, shape, "i32", p=0.3)
+            f = self.bitcast(bits, shape, "i32", "f32")
+            f = self.si_place(f, shape, "f32", p=0.5, allow_partial=False)
+            for _ in range(rng.randint(0, 2)):
+                step = rng.choice(["mulf", "addf", "sum"] if len(shape) > 1 else ["mulf", "addf"])
+                steps.append(step)
+                if step == "sum":
+                    d = rng.randrange(len(shape))
+                    keep = [s for k, s in enumerate(shape) if k != d]
+                    f, shape = self.reduction(f, shape, [d], "addf", "f32",
+                                              self.filled(keep, "f32", 0))
+                else:
+                    y = self.si_place(self.gen(shape), shape, "f32")
+                    f = self.ewise(step, f, y, shape)
+                f = self.si_place(f, shape, "f32", p=0.3, allow_partial=False)
+            if rng.random() < 0.5:
+                # Back to bits: the exponent field.
+                steps.append("bits")
+                if rng.random() < 0.5:
+                    self.out(f, shape)
+                b = self.bitcast(f, shape, "f32", "i32")
+                b = self.maybe(b, shape, "i32", p=0.3)
+                b, s = self.si_intop(b, shape, "exp")
+                steps.append(s)
+                self.out(b, shape, "i32")
+            else:
+                self.out(f, shape)
+        else:
+            # i32 bits (small integers: denormals, NaNs) through f32 sign ops.
+            x = self.si_place(self.gen(shape, "i32", mod=15, off=7), shape, "i32")
+            f = self.bitcast(x, shape, "i32", "f32")
+            f = self.si_place(f, shape, "f32", p=0.5, allow_partial=False)
+            for _ in range(rng.randint(1, 2)):
+                op = rng.choice(["negf", "absf"])
+                steps.append(op)
+                r = self.fresh()
+                dialect = "math" if op == "absf" else "arith"
+                self.lines.append(f"  {r} = {dialect}.{op} {f} : {tt(shape)}")
+                f = self.si_place(r, shape, "f32", p=0.25, allow_partial=False)
+            b = self.bitcast(f, shape, "f32", "i32")
+            b = self.maybe(b, shape, "i32", p=0.3)
+            if rng.random() < 0.5:
+                b, s = self.si_intop(b, shape, rng.choice(["xor", "abs", "sar"]))
+                steps.append(s)
+            self.out(b, shape, "i32")
+        self.note("standins", f"bitcast/{sub}/{shape}/{'-'.join(steps)}")
+        self.lines.insert(self.si_start, self.lines.pop())
+
 
 def parse_features(text):
     chosen = set()
@@ -2295,7 +2730,7 @@ def main():
                    help="comma list of case kinds (%s; base: the default kinds; all: "
                         "every kind but base, %s); without it, the default program"
                         % (", ".join(FEATURES + MODULE_FEATURES),
-                           " and ".join(MODULE_FEATURES)))
+                           ", ".join(MODULE_FEATURES[:-1]) + " and " + MODULE_FEATURES[-1]))
     p.add_argument("--only-cases", default="",
                    help="comma list of case numbers (from 0) to print, for narrowing a "
                         "failure down; the others are still drawn, so each kept case "

@@ -271,8 +271,11 @@ constexpr const char *kHead = R"(<!DOCTYPE html>
 body{font:14px sans-serif;margin:1.5em;color:#222}
 code,pre{font:12px monospace}
 section{border-top:1px solid #ccc;padding:.5em 0}
-.picture{display:flex;flex-wrap:wrap;align-items:center;gap:1em}
+.picture,.joined{display:flex;align-items:center;gap:1em}
+.picture{flex-wrap:wrap}
 .sides{display:flex;flex-wrap:wrap;align-items:flex-start;gap:2em}
+.side{flex:1 1 0}
+.side h3 code{overflow-wrap:anywhere}
 figure{margin:0}
 figcaption,.note,.legend{font-size:12px;color:#555}
 .join{font-size:24px}
@@ -337,9 +340,12 @@ void writePicture(raw_ostream &os, const layout::Layout &lay) {
   os << "<div class=\"picture\">\n";
   for (size_t i = 0; i < pic.panels.size(); ++i) {
     const Panel &panel = pic.panels[i];
+    // A joiner and the panel after it are one item of the wrapping row:
+    // where the panels wrap, a line starts with "and" or "+", none ends
+    // with one.
     if (i)
-      os << "<span class=\"join\">" << (pic.panelsAreSummands ? "+" : "and")
-         << "</span>\n";
+      os << "<div class=\"joined\"><span class=\"join\">"
+         << (pic.panelsAreSummands ? "+" : "and") << "</span>\n";
     os << "<figure class=\"panel\">\n";
     writePanel(os, pic, panel);
     if (panel.group >= 0)
@@ -348,6 +354,8 @@ void writePicture(raw_ostream &os, const layout::Layout &lay) {
                                    : ": the whole tensor")
          << "</figcaption>\n";
     os << "</figure>\n";
+    if (i)
+      os << "</div>\n";
   }
   os << "</div>\n";
   if (hasSummands(pic))

@@ -16,7 +16,12 @@ Usage: check_page.py --chromium PATH [--ir PLACED.mlir] [--width PX]
    the front sheets of every panel (plain blocks and keepers) tiling one
    rectangle at the margin without overlapping, each hit first at its
    centre (nothing covers it); the sheets behind inside the panel; every
-   label inside its block; nothing wider than the page; no console message.
+   label inside its block; every joiner ("and", "+") between two panels
+   and on one line with the panel after it, to its right (no line ends
+   with a joiner); every reshard's source and destination side by side
+   (tops level) where their box holds both at their min-content widths
+   and the gap, one below the other where it does not; nothing wider than
+   the page; no console message.
 3. A screenshot of the page's top: a PNG of the window's size, not one flat
    colour, showing the first panel's fill colours.
 
@@ -24,7 +29,9 @@ With --ir (the placed program, --hspmd-propagate's output), the number of
 tensor and reshard sections must be the number of placed arguments and
 hspmd.annotate ops, and of hspmd.reshard ops, in it.
 
-Prints one summary line; exits 1 after listing what failed.
+Prints one summary line (with the joiners, the pictures whose panels wrap
+and the reshards side by side and stacked); exits 1 after listing what
+failed.
 """
 import argparse
 import html
@@ -317,6 +324,67 @@ function measure() {
         }
     }
   });
+  // The joiners ("and", "+") between a picture's panels: each between two
+  // panels in the document, on one line with the panel after it, to its
+  // right: where the panels wrap, no joiner ends a line.
+  var joins = 0, wrapped = 0;
+  d.querySelectorAll('.picture').forEach(function (pic) {
+    var where = 'picture in ' + (pic.closest('section') || {}).id;
+    var items = pic.querySelectorAll('.join, figure.panel'), left = -Infinity, wraps = false;
+    for (var i = 0; i < items.length; i++) {
+      var e = items[i], er = e.getBoundingClientRect();
+      if (!e.classList.contains('join')) {
+        // A panel left of the one before it starts a new line.
+        if (er.left < left) wraps = true;
+        left = er.left;
+        continue;
+      }
+      joins++;
+      var jw = where + ': joiner #' + i + ' "' + e.textContent + '"';
+      var prev = items[i - 1], next = items[i + 1];
+      if (!prev || !prev.matches('figure.panel') || !next || !next.matches('figure.panel')) {
+        err(jw + ': not between two panels'); continue;
+      }
+      var nr = next.getBoundingClientRect();
+      if (!(er.width > 0 && er.height > 0)) err(jw + ': drawn empty');
+      else if (nr.left < er.right - 0.5 || nr.top >= er.bottom || nr.bottom <= er.top)
+        err(jw + ' at ' + [er.left, er.top, er.right, er.bottom] + ' ends its line: ' +
+            'the panel after it is at ' + [nr.left, nr.top, nr.right, nr.bottom]);
+    }
+    if (wraps) wrapped++;
+  });
+  // A reshard's source and destination: side by side (tops level, the
+  // destination right of the source) where the box holding them is wide
+  // enough for both at their narrowest (min-content) and the gap between,
+  // one below the other where it is not.
+  var beside = 0, stacked = 0;
+  d.querySelectorAll('section.reshard').forEach(function (s) {
+    var src = s.querySelector('.side.source'), dst = s.querySelector('.side.destination');
+    if (!src || !dst || src.parentNode !== dst.parentNode) {
+      err(s.id + ': no source and destination sides in one box'); return;
+    }
+    var box = src.parentNode, br = box.getBoundingClientRect();
+    var sr = src.getBoundingClientRect(), dr = dst.getBoundingClientRect();
+    var gap = parseFloat(win.getComputedStyle(box).columnGap) || 0;
+    function narrowest(e) {
+      var old = e.style.cssText;
+      e.style.flex = 'none'; e.style.width = 'min-content';
+      e.style.minWidth = '0'; e.style.maxWidth = 'none';
+      var w = e.getBoundingClientRect().width;
+      e.style.cssText = old;
+      return w;
+    }
+    var need = narrowest(src) + gap + narrowest(dst);
+    if (need <= br.width + 0.5) {
+      if (!near(dr.top, sr.top, 0.5) || dr.left < sr.right - 0.5)
+        err(s.id + ': source at ' + [sr.left, sr.top, sr.width] + ' and destination at ' +
+            [dr.left, dr.top, dr.width] + ' not side by side, though ' + need +
+            ' px of the ' + br.width + ' px box hold both');
+      else beside++;
+    } else if (dr.top < sr.bottom - 0.5) {
+      err(s.id + ': source and destination overlap, ' + need + ' px in a ' + br.width + ' px box');
+    } else stacked++;
+  });
   if (d.documentElement.scrollWidth > vw + 0.5)
     err('the page is ' + d.documentElement.scrollWidth + ' px wide in a ' + vw + ' px frame');
   d.querySelectorAll('body *').forEach(function (e) {
@@ -327,6 +395,7 @@ function measure() {
   });
   done({counts: counts, errors: errors, width: vw, height: vh,
         rects: rectsChecked, hits: hits, labels: labels, firstPanel: firstPanel,
+        joins: joins, wrapped: wrapped, beside: beside, stacked: stacked,
         scripts: d.scripts.length, title: d.title});
 }
 """
@@ -508,7 +577,9 @@ def main():
           f"reshards, {c['svg']} panels, {c['g.block']} blocks "
           f"({c['g.block.summand']} summand sheets, {c['g.block.keeper']} "
           f"keepers), {r['rects']} rects, {r['hits']} hit, {r['labels']} "
-          f"labels" + (f"; screenshot {s['colours']} colours" if s else ""))
+          f"labels; {r['joins']} joiners ({r['wrapped']} pictures "
+          f"wrapped); reshards {r['beside']} side by side, {r['stacked']} "
+          f"stacked" + (f"; screenshot {s['colours']} colours" if s else ""))
 
 
 if __name__ == "__main__":

@@ -33,8 +33,8 @@ import sys
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from check_timeline import (SVG, Checker, Scale, check_tiles,  # noqa: E402
-                            classes, describe, finish, load, number)
+from check_timeline import (SVG, check_tiles, classes,  # noqa: E402
+                            describe, finish, number, open_timeline)
 
 LANE = {"compute", "comm", "idle"}
 
@@ -100,15 +100,10 @@ def check_dependencies(lanes, boxes, tol, c):
 
 
 def main():
-    if len(sys.argv) != 2:
-        print("usage: check_cost_timeline.py FILE.svg")
-        return 2
-    c = Checker()
-    loaded = load(sys.argv[1])
-    if not loaded:
-        return 1
-    text, root = loaded
-    scale = Scale(text, root, c)
+    opened = open_timeline(sys.argv, "check_cost_timeline.py")
+    if isinstance(opened, int):
+        return opened
+    c, root, scale = opened
     step = scale.step
     tol = 1e-9 * max(step, 1e-30)
     check_title(root, step, c)

@@ -192,16 +192,25 @@ def one_f_one_b(stage, stages, micro_batches):
     return order
 
 
-def main():
-    if len(sys.argv) != 2:
-        print("usage: check_timeline.py FILE.svg")
+def open_timeline(argv, name):
+    """(checker, root, scale) of the file named on the command line, or the
+    exit status when there is none or it does not load."""
+    if len(argv) != 2:
+        print("usage: %s FILE.svg" % name)
         return 2
     c = Checker()
-    loaded = load(sys.argv[1])
+    loaded = load(argv[1])
     if not loaded:
         return 1
     text, root = loaded
-    scale = Scale(text, root, c)
+    return c, root, Scale(text, root, c)
+
+
+def main():
+    opened = open_timeline(sys.argv, "check_timeline.py")
+    if isinstance(opened, int):
+        return opened
+    c, root, scale = opened
     step = scale.step
     tol = 1e-9 * max(step, 1e-9)
 

@@ -455,10 +455,17 @@ struct SpecializePass
                << " has no placement: run --hspmd-propagate first";
     // Each distinct sharding once: values share a few long device lists.
     llvm::DenseSet<Attribute> seen;
+    // Each run of device ids once: distinct shardings mostly share their
+    // device lists ([0 to 4095] for every value of a symmetric program).
+    std::set<std::pair<int64_t, int64_t>> seenRuns;
     auto addDevices = [&](ShardingAttr s) {
-      if (seen.insert(s).second)
-        for (int64_t d : s.getLayout().devices())
-          devices.insert(d);
+      if (!seen.insert(s).second)
+        return;
+      for (const layout::Group &g : s.getLayout().groups)
+        for (const layout::DeviceList::Run &run : g.devices.getRuns())
+          if (seenRuns.insert({run.first, run.count}).second)
+            for (int64_t d = run.first; d <= run.last(); ++d)
+              devices.insert(d);
     };
     WalkResult r = fn.walk([&](Operation *op) {
       // Values inside regions (plans' device programs, linalg payloads,
@@ -501,8 +508,9 @@ struct SpecializePass
       }
       if (auto plan = dyn_cast<PlanOp>(op))
         for (Attribute a : plan.getDevices())
-          for (int64_t d : cast<DenseI64ArrayAttr>(a).asArrayRef())
-            devices.insert(d);
+          if (seen.insert(a).second) // device lists are uniqued attributes
+            for (int64_t d : cast<DenseI64ArrayAttr>(a).asArrayRef())
+              devices.insert(d);
       return WalkResult::advance();
     });
     for (BlockArgument arg : fn.getArguments())

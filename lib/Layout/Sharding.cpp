@@ -342,15 +342,19 @@ std::vector<int64_t> Sharding::devices() const {
   return all;
 }
 
+std::string hspmd::layout::formatAxes(const std::vector<Axis> &axes) {
+  std::string s = "[";
+  for (size_t i = 0; i < axes.size(); ++i) {
+    if (i)
+      s += ", ";
+    s += axes[i].role.str() + " = " + std::to_string(axes[i].size);
+  }
+  return s + "]";
+}
+
 std::string Sharding::str() const {
   auto groupStr = [](const Group &g) {
-    std::string s = formatDeviceList(g.devices) + " : [";
-    for (size_t i = 0; i < g.axes.size(); ++i) {
-      if (i)
-        s += ", ";
-      s += g.axes[i].role.str() + " = " + std::to_string(g.axes[i].size);
-    }
-    return s + "]";
+    return formatDeviceList(g.devices) + " : " + formatAxes(g.axes);
   };
   if (!hetero)
     return groups.empty() ? std::string() : groupStr(groups.front());

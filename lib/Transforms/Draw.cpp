@@ -20,10 +20,8 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
-#include "mlir/Support/FileUtilities.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
-#include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
@@ -303,14 +301,10 @@ void writeLegend(raw_ostream &os, const layout::Sharding &s) {
   os << "<ul class=\"legend\">\n";
   for (size_t g = 0; g < s.groups.size(); ++g) {
     const layout::Group &group = s.groups[g];
-    std::string axes;
-    for (const layout::Axis &a : group.axes)
-      axes += (axes.empty() ? "" : ", ") + a.role.str() + " = " +
-              std::to_string(a.size);
     os << "<li><span class=\"swatch\" style=\"background:"
        << groupColor(static_cast<int64_t>(g)) << "\"></span>group " << g
-       << ": devices " << deviceListText(group.devices) << ", axes ["
-       << axes << "]</li>\n";
+       << ": devices " << deviceListText(group.devices) << ", axes "
+       << layout::formatAxes(group.axes) << "</li>\n";
   }
   os << "</ul>\n";
 }
@@ -597,15 +591,10 @@ struct DrawPass : public mlir::hspmd::impl::HspmdDrawBase<DrawPass> {
       return signalPassFailure();
     }
     // Written only once complete: a failed pass leaves no partial file.
-    std::string error;
-    std::unique_ptr<llvm::ToolOutputFile> out = openOutputFile(file, &error);
-    if (!out) {
-      module.emitError() << "--hspmd-draw: cannot write '" << file
-                         << "': " << error;
+    if (failed(writeOutputFile(file, text, [&] {
+          return module.emitError() << "--hspmd-draw: cannot write ";
+        })))
       return signalPassFailure();
-    }
-    out->os() << text;
-    out->keep();
     markAllAnalysesPreserved();
   }
 };

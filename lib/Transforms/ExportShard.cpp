@@ -67,16 +67,6 @@ struct GridForm {
   std::vector<int64_t> weights;
 };
 
-std::string axesString(const std::vector<layout::Axis> &axes) {
-  std::string s = "[";
-  for (auto [i, a] : llvm::enumerate(axes)) {
-    if (i)
-      s += ", ";
-    s += a.role.str() + " = " + std::to_string(a.size);
-  }
-  return s + "]";
-}
-
 /// Decomposes a device list laid out by axes of sizes `sizes` into sub-axes,
 /// or fails when it is not the row-major order of a grid of 0 .. N-1.
 std::optional<std::vector<std::vector<SubAxis>>>
@@ -299,17 +289,18 @@ public:
           auto shardOp = shard::ShardOp::create(at, arg.getLoc(), arg, s);
           arg.replaceAllUsesExcept(shardOp.getResult(), shardOp);
         } else {
-          fn.walk([&](Operation *op) {
-            if (!op->hasTrait<OpTrait::ReturnLike>() ||
-                op->getParentOp() != fn.getOperation())
-              return;
-            OpBuilder at(op);
+          // Each of the function's returns (block terminators).
+          for (Block &block : fn.getFunctionBody()) {
+            Operation *ret = block.getTerminator();
+            if (!ret->hasTrait<OpTrait::ReturnLike>())
+              continue;
+            OpBuilder at(ret);
             Value s = makeSharding(at);
-            Value v = op->getOperand(site.result);
-            auto shardOp = shard::ShardOp::create(at, loc, v, s,
-                                                  /*annotate_for_users=*/true);
-            op->setOperand(site.result, shardOp.getResult());
-          });
+            auto shardOp = shard::ShardOp::create(
+                at, loc, ret->getOperand(site.result), s,
+                /*annotate_for_users=*/true);
+            ret->setOperand(site.result, shardOp.getResult());
+          }
         }
         continue;
       }
@@ -352,7 +343,7 @@ private:
       for (const layout::Group &g : sharding.groups)
         if (g.axes != first) {
           report() << "has groups that lay out their blocks differently ("
-                   << axesString(first) << " and " << axesString(g.axes)
+                   << layout::formatAxes(first) << " and " << layout::formatAxes(g.axes)
                    << "); an upstream sharding has one layout for every "
                       "shard";
           return failure();

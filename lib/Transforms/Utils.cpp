@@ -12,6 +12,8 @@
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
+#include "mlir/Support/FileUtilities.h"
+#include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MathExtras.h"
 #include "llvm/Support/raw_ostream.h"
@@ -396,4 +398,22 @@ LogicalResult mlir::hspmd::checkOneBlock(func::FuncOp fn) {
             "control flow (scf.for, scf.if); this branch gives @"
          << fn.getSymName() << " " << fn.getBody().getBlocks().size()
          << " blocks";
+}
+
+LogicalResult
+mlir::hspmd::writeOutputFile(StringRef path, StringRef text,
+                             function_ref<InFlightDiagnostic()> emitError) {
+  std::string error;
+  std::unique_ptr<llvm::ToolOutputFile> out = openOutputFile(path, &error);
+  if (!out)
+    return emitError() << "'" << path << "': " << error;
+  out->os() << text;
+  out->os().flush();
+  if (out->os().has_error()) {
+    error = out->os().error().message();
+    out->os().clear_error();
+    return emitError() << "'" << path << "': " << error;
+  }
+  out->keep();
+  return success();
 }

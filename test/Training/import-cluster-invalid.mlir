@@ -10,4 +10,8 @@
 // NAME: error: unknown cluster name '4xB200'
 // RUN: not hspmd-opt --hspmd-export-cluster %s 2>&1 | FileCheck %s --check-prefix=NONE
 // NONE: error: the module has no cluster description; run --hspmd-import-cluster first
+// RUN: not hspmd-opt --hspmd-import-cluster=name=8xH800 --hspmd-export-cluster=file=%t.missing/c.json %s -o /dev/null 2>&1 | FileCheck %s --check-prefix=UNWRITABLE
+// UNWRITABLE: error: cannot write '{{.*}}.missing/c.json': {{.+}}
+// RUN: not hspmd-opt --hspmd-import-cluster=name=8xH800 --hspmd-export-cluster=file=/dev/full %s -o /dev/null 2>&1 | FileCheck %s --check-prefix=FULL
+// FULL: error: cannot write '/dev/full': {{.+}}
 module {}

@@ -163,6 +163,9 @@ private:
 /// or more consecutive increasing ids as `a to b`, other ids one by one.
 std::string formatDeviceList(const DeviceList &v);
 
+/// A group's axes as the attribute prints them: `[d0 = 2, dup = 4]`.
+std::string formatAxes(const std::vector<Axis> &axes);
+
 bool operator==(const DeviceList &a, const std::vector<int64_t> &b);
 inline bool operator==(const std::vector<int64_t> &a, const DeviceList &b) {
   return b == a;

@@ -44,6 +44,12 @@ bool sameLayout(const ::hspmd::layout::Sharding &a,
                 const ::hspmd::layout::Sharding &b,
                 const std::vector<int64_t> &shape);
 
+/// Writes `text` to `path` (`-`: standard output), or fails after
+/// `emitError() << "'path': reason"` when the file cannot be opened or
+/// written (a full disk); a failed write leaves no file.
+LogicalResult writeOutputFile(StringRef path, StringRef text,
+                              function_ref<InFlightDiagnostic()> emitError);
+
 /// hspmd partitions functions of one block (structured control flow only):
 /// a located error at the first branch otherwise.
 LogicalResult checkOneBlock(func::FuncOp fn);

@@ -3,11 +3,11 @@
 #include "hspmd/Training/ClusterJson.h"
 #include "hspmd/Training/Passes/ClusterDlti.h"
 #include "hspmd/Training/Passes/TrainingPasses.h"
+#include "hspmd/Transforms/Utils.h"
 
 #include "mlir/Dialect/DLTI/DLTI.h"
 #include "mlir/Support/FileUtilities.h"
 #include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/ToolOutputFile.h"
 
 namespace mlir::hspmd {
 #define GEN_PASS_DEF_HSPMDIMPORTCLUSTER
@@ -70,14 +70,11 @@ struct ExportClusterPass
         requireCluster(module, "the module has no cluster description");
     if (failed(cluster))
       return signalPassFailure();
-    std::string error;
-    std::unique_ptr<llvm::ToolOutputFile> out = openOutputFile(file, &error);
-    if (!out) {
-      module.emitError() << "cannot write '" << file << "': " << error;
+    if (failed(writeOutputFile(file, training::printClusterJson(*cluster),
+                               [&] {
+                                 return module.emitError() << "cannot write ";
+                               })))
       return signalPassFailure();
-    }
-    out->os() << training::printClusterJson(*cluster);
-    out->keep();
     markAllAnalysesPreserved();
   }
 };

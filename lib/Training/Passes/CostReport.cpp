@@ -20,12 +20,10 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
-#include "mlir/Support/FileUtilities.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MathExtras.h"
-#include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <functional>
@@ -610,10 +608,17 @@ struct CostReportPass
     return c.computeSeconds + c.commTotal();
   }
 
-  void print(const training::Cluster &cluster, llvm::json::Array reshards) {
+  /// The step as the report sums it: the slowest device's compute plus
+  /// communication.
+  double summedStep() const {
     double step = 0;
     for (auto &[d, c] : devices)
-      step = std::max(step, c.computeSeconds + c.commTotal());
+      step = std::max(step, stepOf(d));
+    return step;
+  }
+
+  void print(const training::Cluster &cluster, llvm::json::Array reshards) {
+    double step = summedStep();
     std::map<int64_t, std::vector<int64_t>> stageDevices = stages();
     std::map<int64_t, int64_t> stageOf;
     for (auto &[id, members] : stageDevices)
@@ -704,9 +709,7 @@ struct CostReportPass
   /// whose events are the same where they differ.
   LogicalResult writeTimeline(ModuleOp module,
                               const training::Cluster &cluster) {
-    double summed = 0;
-    for (auto &[d, c] : devices)
-      summed = std::max(summed, stepOf(d));
+    double summed = summedStep();
     training::Schedule chart;
     chart.stepSeconds = schedule.end();
     chart.title = llvm::formatv("predicted step with dependencies: {0:e3} s "
@@ -745,24 +748,13 @@ struct CostReportPass
     options.notes.push_back(
         "boxes: each op a device computes, each reshard step it takes part "
         "in; idle: waiting for its inputs");
-    std::string error;
-    std::unique_ptr<llvm::ToolOutputFile> out =
-        openOutputFile(timeline, &error);
-    if (!out)
+    std::string svg;
+    llvm::raw_string_ostream os(svg);
+    training::writeScheduleSvg(chart, options, os);
+    return writeOutputFile(timeline, svg, [&] {
       return module.emitError()
-             << "--hspmd-cost-report: cannot write the timeline to '"
-             << timeline << "': " << error;
-    training::writeScheduleSvg(chart, options, out->os());
-    out->os().flush();
-    if (out->os().has_error()) {
-      std::string message = out->os().error().message();
-      out->os().clear_error();
-      return module.emitError()
-             << "--hspmd-cost-report: cannot write the timeline to '"
-             << timeline << "': " << message;
-    }
-    out->keep();
-    return success();
+             << "--hspmd-cost-report: cannot write the timeline to ";
+    });
   }
 
   /// The row of `row`'s devices (some or all of stage `stage`'s `members`),

@@ -306,7 +306,7 @@ FEATURES = ("extract", "gather", "reduce", "helper", "norule", "conv", "pad",
 # strategies, `frontend` declares printMemrefF32 on tensors and libm
 # functions): selected by name only, never by `all`, so that `all` and the
 # kinds above give the same programs as before they existed.
-MODULE_FEATURES = ("strategy", "frontend", "products", "standins")
+MODULE_FEATURES = ("strategy", "frontend", "products", "standins", "scatter")
 
 COMBINERS = {"f32": ["addf", "mulf", "maximumf", "maxnumf", "minimumf", "minnumf",
                      "sumsq", "horner", "maxabs"],
@@ -2442,6 +2442,56 @@ class FeatureProgram(Program):
                               f"{'/reduced' if reduced else ''}{'/unique' if unique else ''}"
                               f"/{follow}")
         # The note goes before the case's lines.
+        self.lines.insert(self.si_start, self.lines.pop())
+        self.out(y, yshape, ety)
+
+    def case_scatter(self):
+        """tensor.scatter (--features scatter, by name only): unique constant
+        coordinates (index/i32/i64) along 1 to 3 sorted destination
+        dimensions, batch rank 1 or 2, the source rank-preserving or
+        rank-reducing; destination, source and coordinates placed at random
+        (partial ones too), the result maybe placed, then maybe reduced or
+        added to."""
+        rng = self.rng
+        self.si_start = len(self.lines)
+        ety = rng.choice(["f32", "f32", "i32"])
+        while True:
+            drank = rng.randint(1, 3)
+            dshape = [rng.choice([2, 3, 4, 6, 8]) for _ in range(drank)]
+            sdims = sorted(rng.sample(range(drank), rng.randint(1, drank)))
+            bshape = [rng.choice([1, 2, 3, 4]) for _ in range(rng.choice([1, 2]))]
+            reduced = rng.random() < 0.5
+            sshape = bshape + [1 if d in sdims else n for d, n in enumerate(dshape)
+                               if not (reduced and d in sdims)]
+            space = prod([dshape[d] for d in sdims])
+            if prod(dshape) <= 192 and prod(sshape) <= 192 and prod(bshape) <= space:
+                break
+        cty = rng.choice(["index", "i32", "i64"])
+        ishape = bshape + [len(sdims)]
+        # Unique points: distinct flat positions in the scattered dims' space.
+        points = rng.sample(range(space), prod(bshape))
+        vals = []
+        for flat in points:
+            coords = []
+            for d in reversed(sdims):
+                coords.append(flat % dshape[d])
+                flat //= dshape[d]
+            vals += list(reversed(coords))
+        idx = self.fresh()
+        self.lines.append(f"  {idx} = arith.constant dense<{self.dense(vals, ishape)}> : "
+                          f"{tt(ishape, cty)}")
+        idx = self.si_place(idx, ishape, cty, p=0.5, dims=range(len(bshape)))
+        dest = self.si_place(self.gen(dshape, ety), dshape, ety, dims=sdims)
+        src = self.si_place(self.gen(sshape, ety), sshape, ety, dims=range(len(bshape)))
+        r = self.fresh()
+        self.lines.append(
+            f"  {r} = tensor.scatter {src} into {dest}[{idx}] "
+            f"scatter_dims([{', '.join(map(str, sdims))}]) unique : "
+            f"({tt(sshape, ety)}, {tt(dshape, ety)}, {tt(ishape, cty)}) -> {tt(dshape, ety)}")
+        r = self.si_place(r, dshape, ety, p=0.5)
+        y, yshape, follow = self.si_follow(r, dshape, ety)
+        self.note("scatter", f"{ety}{dshape}/dims{sdims}/batch{bshape}/{cty}"
+                             f"{'/reduced' if reduced else ''}/{follow}")
         self.lines.insert(self.si_start, self.lines.pop())
         self.out(y, yshape, ety)
 

@@ -113,3 +113,11 @@ func.func @scatter(%s: tensor<2x3xf32>, %d: tensor<4x3xf32>, %i: tensor<2x1xinde
   %r = tensor.scatter %s into %d[%i] scatter_dims([0]) unique : (tensor<2x3xf32>, tensor<4x3xf32>, tensor<2x1xindex>) -> tensor<4x3xf32>
   return %r : tensor<4x3xf32>
 }
+
+// -----
+
+func.func @scatter_dynamic(%s: tensor<2x3xf32>, %d: tensor<?x3xf32>, %i: tensor<2x1xindex>) -> tensor<?x3xf32> {
+  // expected-error @+1 {{cannot write 'tensor.scatter' as a loop of insert_slice: its shapes must be static, got 'tensor<2x3xf32>', 'tensor<?x3xf32>' and 'tensor<2x1xindex>'}}
+  %r = tensor.scatter %s into %d[%i] scatter_dims([0]) unique : (tensor<2x3xf32>, tensor<?x3xf32>, tensor<2x1xindex>) -> tensor<?x3xf32>
+  return %r : tensor<?x3xf32>
+}

@@ -65,8 +65,7 @@ std::pair<int32_t, int64_t> dtypeOf(Type elt) {
   }
   if (!elt.isIndex() && !elt.isIntOrFloat())
     return {-1, 0}; // not movable
-  unsigned bits = elt.isIndex() ? 64 : elt.getIntOrFloatBitWidth();
-  return {Bytes, std::max<int64_t>(1, (bits + 7) / 8)};
+  return {Bytes, getElementTypeBytes(elt)};
 }
 
 class Lowering {

@@ -196,6 +196,15 @@ struct LinalgRule
     }
     for (int64_t l : blockedByAccess)
       rule.blockedLoops[l] = true;
+    // A parallel loop that no result follows writes every result element
+    // once per iteration, the last iteration's value staying: split, each
+    // device would keep its own block's last, so it stays whole.
+    for (size_t l = 0; l < rule.loopSizes.size(); ++l)
+      if (!rule.reductionLoops[l] &&
+          llvm::none_of(rule.resultLoops, [&](const std::vector<int64_t> &r) {
+            return llvm::is_contained(r, static_cast<int64_t>(l));
+          }))
+        rule.blockedLoops[l] = true;
     rule.linearity = classifyPayload(linalgOp);
     // Only a sum may be split over a reduction loop (the pieces are then
     // summands); any other combiner (max, a product...) needs the loop whole,

@@ -108,6 +108,7 @@ struct PropagatePass
       return signalPassFailure();
     shareDeviceZeroScalars();
     collectModuleDevices();
+    recordUnstated();
     SmallVector<func::FuncOp> order;
     llvm::DenseSet<Operation *> visited, called;
     std::function<void(func::FuncOp)> visit = [&](func::FuncOp fn) {
@@ -170,6 +171,36 @@ struct PropagatePass
     }
   }
 
+  /// Per function whose signature states some placements, the first static
+  /// tensor argument or result (result: true) it does not, as written: the
+  /// pass writes every one it deduces.
+  llvm::DenseMap<Operation *, std::optional<std::pair<bool, size_t>>>
+      firstUnstated;
+  void recordUnstated() {
+    StringRef name = HspmdDialect::getShardingAttrName();
+    for (auto fn : getOperation().getOps<func::FuncOp>()) {
+      std::optional<std::pair<bool, size_t>> first;
+      bool anyStated = false;
+      for (bool result : {false, true})
+        for (auto [i, t] :
+             llvm::enumerate(result ? fn.getResultTypes()
+                                    : fn.getArgumentTypes())) {
+          auto type = dyn_cast<RankedTensorType>(t);
+          if (!type || !type.hasStaticShape())
+            continue;
+          bool stated = static_cast<bool>(
+              result ? fn.getResultAttrOfType<ShardingAttr>(i, name)
+                     : fn.getArgAttrOfType<ShardingAttr>(i, name));
+          anyStated |= stated;
+          if (!first && !stated)
+            first = std::make_pair(result, i);
+        }
+      // (Nothing stated: the disagreement itself says more.)
+      if (anyStated)
+        firstUnstated[fn] = first;
+    }
+  }
+
   /// A call placed before its callee must agree with the signature the
   /// callee got: otherwise the two sides would read one block differently
   /// (a replicated copy taken for a summand, say). Stating the callee's
@@ -181,6 +212,11 @@ struct PropagatePass
           record.call.getCalleeAttr());
       if (!callee)
         continue;
+      // A call without every placement stated runs like an op without a
+      // rule (its tensors whole), whatever the stated ones say: a
+      // disagreement then names the first one missing.
+      std::optional<std::pair<bool, size_t>> unstated =
+          firstUnstated.lookup(callee);
       for (bool result : {false, true}) {
         auto &given = result ? record.results : record.operands;
         for (auto [i, layout] : llvm::enumerate(given)) {
@@ -193,6 +229,18 @@ struct PropagatePass
                            : record.call.getOperand(i);
           if (s && sameLayout(*layout, s.getLayout(), shapeOf(v)))
             continue;
+          if (unstated)
+            return record.call.emitError()
+                   << "this call is placed before @" << callee.getSymName()
+                   << " itself (recursion), and @" << callee.getSymName()
+                   << "'s " << (unstated->first ? "result #" : "argument #")
+                   << unstated->second
+                   << " has no stated placement, so the call holds its "
+                      "tensors whole; state @"
+                   << callee.getSymName()
+                   << "'s argument and result placements with '" << name
+                   << "' attributes on its signature (all of them: the "
+                      "call reads them together)";
           InFlightDiagnostic diag = record.call.emitError();
           diag << "this call is placed before @" << callee.getSymName()
                << " itself (recursion), so it "
@@ -779,11 +827,13 @@ struct PropagatePass
     ScalarFunctions scalars(module);
     SmallVector<Operation *> ops;
     module.walk([&](Operation *op) {
-      if (!isPartitioned(op) || op->getNumRegions() != 0 ||
+      // (A loop or branch runs everywhere, its body partitioned; another
+      // op with regions, such as an scf.while whose body prints, is one op
+      // on device 0.)
+      if (!isPartitioned(op) || isa<scf::ForOp, scf::IfOp>(op) ||
           op->hasTrait<OpTrait::IsTerminator>() ||
           isa<HspmdDialect>(op->getDialect()) ||
-          op->hasAttr(kOnAllDevicesAttrName) || !hasVisibleEffects(op) ||
-          scalars.isPureCall(op))
+          !runsOnDeviceZero(op) || scalars.isPureCall(op))
         return;
       auto fn = op->getParentOfType<func::FuncOp>();
       if (!fn || scalars.isScalar(fn))
@@ -793,10 +843,6 @@ struct PropagatePass
                 module.lookupSymbol<func::FuncOp>(call.getCalleeAttr()))
           if (!callee.isExternal() && !scalars.isScalar(callee))
             return; // a tensor function: its results follow its signature
-      if (llvm::any_of(op->getOperandTypes(), [](Type t) {
-            return isa<RankedTensorType, BaseMemRefType>(t);
-          }))
-        return;
       ops.push_back(op);
     });
     for (Operation *op : ops)
@@ -834,7 +880,9 @@ struct PropagatePass
           a = a->getParentOp();
         if (!a || !visited.insert(a).second)
           continue;
-        if (isa<scf::ForOp, scf::IfOp>(a) ||
+        // (A call: its callee runs wherever its caller does, whatever its
+        // results' placement.)
+        if (isa<scf::ForOp, scf::IfOp, func::CallOp>(a) ||
             a->hasTrait<OpTrait::IsTerminator>()) {
           std::set<int64_t> all = devicesOfFunction();
           out.insert(all.begin(), all.end());
@@ -857,7 +905,7 @@ struct PropagatePass
           scalarUsers(fn, a->getResults(), out, visited);
           continue;
         }
-        if (plainScalar && !a->hasAttr(kOnAllDevicesAttrName)) {
+        if (plainScalar && runsOnDeviceZero(a)) {
           out.insert(0);
           continue;
         }
@@ -880,6 +928,20 @@ struct PropagatePass
       if (isPartitioned(op))
         ops.push_back(op);
     });
+    // Dead scalar code first (a read whose result only dead ops use, as
+    // front ends leave before canonicalizing): users before producers, so
+    // that a read erased below for nothing has no user left.
+    llvm::DenseSet<Operation *> erased;
+    for (Operation *op : llvm::reverse(ops))
+      if (op->getNumRegions() == 0 && op->getNumResults() != 0 &&
+          !isa<HspmdDialect>(op->getDialect()) &&
+          llvm::none_of(op->getResultTypes(),
+                        [](Type t) { return isa<ShapedType>(t); }) &&
+          isOpTriviallyDead(op)) {
+        erased.insert(op);
+        op->erase();
+      }
+    llvm::erase_if(ops, [&](Operation *op) { return erased.contains(op); });
     for (Operation *op : ops) {
       // (The bodies of loops and branches are partitioned: their ops are
       // visited themselves.)
@@ -897,10 +959,12 @@ struct PropagatePass
         std::set<int64_t> users;
         llvm::DenseSet<Operation *> visited;
         scalarUsers(fn, op->getResults(), users, visited);
-        if (users.empty()) {
+        if (users.empty() && op->use_empty()) {
           op->erase(); // read for nothing
           continue;
         }
+        if (users.empty())
+          users = devicesOfFunction();
         LSharding want = replicatedOn(users);
         for (unsigned i = 0; i < op->getNumOperands(); ++i) {
           Value v = op->getOperand(i);

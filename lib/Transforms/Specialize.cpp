@@ -163,6 +163,10 @@ struct SpecializePass
         return signalPassFailure();
     // A device running a callee runs its callers, which lead it to the call
     // (recursion included: to a fixed point over the call edges).
+    // A callee returning a scalar runs on every device running its caller:
+    // scalar code runs everywhere, and the caller's devices may need the
+    // result (a helper that prints and returns a count) though they hold
+    // none of the callee's tensors.
     std::vector<std::pair<Operation *, Operation *>> calls; // caller, callee
     for (func::FuncOp fn : functions)
       fn.walk([&](func::CallOp call) {
@@ -170,11 +174,19 @@ struct SpecializePass
         if (callee && devicesOf.count(callee) && callee != fn)
           calls.push_back({fn, callee});
       });
+    auto returnsScalar = [](Operation *fn) {
+      return llvm::any_of(cast<func::FuncOp>(fn).getResultTypes(),
+                          [](Type t) { return !isa<ShapedType>(t); });
+    };
     for (bool changed = true; changed;) {
       changed = false;
-      for (auto [caller, callee] : calls)
+      for (auto [caller, callee] : calls) {
         for (int64_t d : devicesOf[callee])
           changed |= devicesOf[caller].insert(d).second;
+        if (returnsScalar(callee))
+          for (int64_t d : devicesOf[caller])
+            changed |= devicesOf[callee].insert(d).second;
+      }
     }
     for (func::FuncOp fn : functions) {
       std::set<int64_t> devices = devicesOf[fn];
@@ -366,11 +378,7 @@ struct SpecializePass
       bool tensorResults = llvm::any_of(
           op.getResultTypes(), [](Type t) { return isa<RankedTensorType>(t); });
       if (!tensorResults) {
-        bool fromTensors = llvm::any_of(op.getOperands(), [](Value v) {
-          return isa<RankedTensorType, BaseMemRefType>(v.getType());
-        });
-        if (!fromTensors && hasVisibleEffects(&op) &&
-            !op.hasAttr(kOnAllDevicesAttrName))
+        if (runsOnDeviceZero(&op))
           add(KeyItem::OnDeviceZero, {});
         continue;
       }
@@ -449,7 +457,14 @@ struct SpecializePass
     if (failed(checkOneBlock(fn)))
       return failure();
     for (BlockArgument arg : fn.getArguments())
-      if (isa<RankedTensorType>(arg.getType()) && !getPlacement(arg))
+      if (auto type = dyn_cast<RankedTensorType>(arg.getType());
+          type && !getPlacement(arg) && !type.hasStaticShape())
+        return fn.emitError()
+               << "hspmd partitions tensors of static shape only, and "
+                  "argument #"
+               << arg.getArgNumber() << " is a " << type
+               << " (varying sizes take one static program per size)";
+      else if (type && !getPlacement(arg))
         return fn.emitError()
                << "argument #" << arg.getArgNumber()
                << " has no placement: run --hspmd-propagate first";
@@ -759,11 +774,7 @@ struct SpecializePass
     // its tensors). An effect without tensor operands runs on device 0.
     if (!allPresent())
       return success();
-    bool fromTensors = llvm::any_of(op->getOperands(), [](Value v) {
-      return isa<RankedTensorType, BaseMemRefType>(v.getType());
-    });
-    if (!fromTensors && hasVisibleEffects(op) && !scalars->isPureCall(op) &&
-        d != 0 && !op->hasAttr(kOnAllDevicesAttrName))
+    if (d != 0 && runsOnDeviceZero(op) && !scalars->isPureCall(op))
       return success();
     Operation *clone = b.clone(*op, map);
     if (auto toBuffer = dyn_cast<bufferization::ToBufferOp>(clone)) {

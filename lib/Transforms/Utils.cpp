@@ -7,7 +7,11 @@
 #include "hspmd/Plan/Checker.h"
 #include "hspmd/Plan/Planner.h"
 
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Interfaces/CastInterfaces.h"
+#include "mlir/Interfaces/ViewLikeInterface.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
@@ -68,6 +72,59 @@ bool mlir::hspmd::hasVisibleEffects(Operation *op) {
   });
 }
 
+bool mlir::hspmd::isTensorBuffer(Value value) {
+  while (true) {
+    Operation *def = value.getDefiningOp();
+    if (!def)
+      return true; // a block argument: its origin is not known here
+    if (isa<bufferization::ToBufferOp>(def))
+      return true;
+    if (auto view = dyn_cast<ViewLikeOpInterface>(def)) {
+      value = view.getViewSource();
+      continue;
+    }
+    if (auto cast = dyn_cast<CastOpInterface>(def)) {
+      if (def->getNumOperands() != 1)
+        return true;
+      value = def->getOperand(0);
+      continue;
+    }
+    // Allocated here (alloc, alloca, get_global): the same on every
+    // device. Anything else (a call's result) may be a tensor's.
+    return !isa<memref::AllocOp, memref::AllocaOp, memref::GetGlobalOp>(def);
+  }
+}
+
+bool mlir::hspmd::usesTensorData(Operation *op) {
+  return llvm::any_of(op->getOperands(), [](Value v) {
+    return isa<RankedTensorType>(v.getType()) ||
+           (isa<BaseMemRefType>(v.getType()) && isTensorBuffer(v));
+  });
+}
+
+bool mlir::hspmd::onlyTouchesLocalBuffers(Operation *op) {
+  auto iface = dyn_cast<MemoryEffectOpInterface>(op);
+  if (!iface)
+    return false;
+  // A linalg op on buffers: its body computes scalars.
+  for (Region &region : op->getRegions())
+    for (Operation &inner : region.getOps())
+      if (!inner.hasTrait<OpTrait::IsTerminator>() &&
+          !isMemoryEffectFree(&inner))
+        return false;
+  SmallVector<MemoryEffects::EffectInstance> effects;
+  iface.getEffects(effects);
+  return llvm::all_of(effects, [](const MemoryEffects::EffectInstance &e) {
+    Value v = e.getValue();
+    return v && isa<BaseMemRefType>(v.getType()) && !isTensorBuffer(v);
+  });
+}
+
+bool mlir::hspmd::runsOnDeviceZero(Operation *op) {
+  return !op->hasAttr(kOnAllDevicesAttrName) && hasVisibleEffects(op) &&
+         !usesTensorData(op) && !onlyTouchesLocalBuffers(op);
+}
+
 bool mlir::hspmd::isPartitioned(Operation *op) {
   Block *block = op->getBlock();
   return block && isPartitionedBlock(block);
@@ -107,17 +164,25 @@ LayoutCache::place(Value value, int64_t device) {
   return layout->place(device);
 }
 
-int64_t mlir::hspmd::getElementBytes(ShapedType type) {
-  std::function<int64_t(Type)> bytes = [&](Type t) -> int64_t {
-    if (t.isIndex())
-      return 8;
-    if (t.isIntOrFloat())
-      return std::max<int64_t>(1, (t.getIntOrFloatBitWidth() + 7) / 8);
-    if (auto complex = dyn_cast<ComplexType>(t))
-      return 2 * bytes(complex.getElementType());
+int64_t mlir::hspmd::getElementTypeBytes(Type t) {
+  if (t.isIndex())
+    return 8;
+  if (auto complex = dyn_cast<ComplexType>(t))
+    return 2 * getElementTypeBytes(complex.getElementType());
+  if (!t.isIntOrFloat())
     return 8; // other element types: costs only; moving them is diagnosed
-  };
-  return bytes(type.getElementType());
+  unsigned bits = t.getIntOrFloatBitWidth();
+  if (isa<FloatType>(t) && bits == 80)
+    return 16; // x86_fp80: 10 bytes stored, aligned to 16
+  // The store size, aligned as LLVM's 64-bit data layouts align integers:
+  // to the next of 1, 2, 4, 8 and 16 bytes (16 beyond 128 bits).
+  int64_t store = std::max<int64_t>(1, (bits + 7) / 8);
+  int64_t align = std::min<int64_t>(16, llvm::PowerOf2Ceil(store));
+  return llvm::alignTo(store, align);
+}
+
+int64_t mlir::hspmd::getElementBytes(ShapedType type) {
+  return getElementTypeBytes(type.getElementType());
 }
 
 LogicalResult

@@ -55,3 +55,30 @@ func.func @main(%x: tensor<4xi32>) -> tensor<4xi32> {
   return %r : tensor<4xi32>
 }
 // CHECK: propagate-recursion-invalid.mlir:[[@LINE-8]]:8: error: this call is placed before @even itself (recursion), so it passes argument #0 as #hspmd.sharding<[1, 2] : [dup = 2]>, but @even takes it as #hspmd.sharding<[1, 2] : [partial = 2]>
+
+// -----
+
+// The signature states some placements but not all: the recursive call then
+// holds its tensors whole, and the error names the first one not stated
+// (argument #1), not the stated argument #0 it disagrees on.
+#s = #hspmd.sharding<[0, 1] : [d0 = 2]>
+func.func private @h(%a: tensor<4xf32> {hspmd.sharding = #s}, %b: tensor<4xf32>, %n: index) -> (tensor<4xf32> {hspmd.sharding = #s}) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %stop = arith.cmpi eq, %n, %c0 : index
+  %r = scf.if %stop -> tensor<4xf32> {
+    scf.yield %a : tensor<4xf32>
+  } else {
+    %t = arith.addf %a, %b : tensor<4xf32>
+    %n1 = arith.subi %n, %c1 : index
+    %z = func.call @h(%t, %b, %n1) : (tensor<4xf32>, tensor<4xf32>, index) -> tensor<4xf32>
+    scf.yield %z : tensor<4xf32>
+  }
+  return %r : tensor<4xf32>
+}
+func.func @caller(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %c3 = arith.constant 3 : index
+  %r = call @h(%x, %x, %c3) : (tensor<4xf32>, tensor<4xf32>, index) -> tensor<4xf32>
+  return %r : tensor<4xf32>
+}
+// CHECK: propagate-recursion-invalid.mlir:{{[0-9]+}}:10: error: this call is placed before @h itself (recursion), and @h's argument #1 has no stated placement, so the call holds its tensors whole; state @h's argument and result placements with 'hspmd.sharding' attributes on its signature (all of them: the call reads them together)

@@ -88,3 +88,12 @@ func.func @branches(%x: tensor<4xf32> {hspmd.sharding = #hspmd.sharding<[0, 1] :
 ^one(%y: tensor<4xf32>):
   return %y : tensor<4xf32>
 }
+
+// -----
+
+// A helper taking a tensor of dynamic shape is refused for that reason, as
+// such a value in @main is (it used to say "run --hspmd-propagate first").
+// expected-error@+1 {{hspmd partitions tensors of static shape only, and argument #0 is a 'tensor<?xf32>' (varying sizes take one static program per size)}}
+func.func private @id(%x: tensor<?xf32>) -> tensor<?xf32> {
+  return %x : tensor<?xf32>
+}

@@ -61,6 +61,28 @@ LogicalResult checkOneBlock(func::FuncOp fn);
 /// tensor operands run on device 0 only.
 bool hasVisibleEffects(Operation *op);
 
+/// Whether `value`, a memref, may hold a tensor's data: it is (a view or
+/// cast of) a `bufferization.to_buffer`, or comes from where its origin is
+/// not known (a block argument). A buffer allocated in the program
+/// (`memref.alloc`, `memref.alloca`, `memref.get_global`) is device-local:
+/// every device runs the ops that fill it, like scalar code.
+bool isTensorBuffer(Value value);
+
+/// Whether `op` reads or writes tensor data: a ranked tensor operand or a
+/// tensor's buffer (isTensorBuffer). Such ops run where that data lives.
+bool usesTensorData(Operation *op);
+
+/// Whether every effect of `op` is on device-local buffers (a fill or copy
+/// into a `memref.alloc`, a load or store of one): it runs on every device,
+/// which all hold their own copy of the buffer.
+bool onlyTouchesLocalBuffers(Operation *op);
+
+/// Whether `op` runs on device 0 alone (Semantics.md "Where ops run"): it
+/// has visible effects (a print, a call of unknown effects), uses no tensor
+/// data, touches more than device-local buffers and is not marked to run
+/// on all devices.
+bool runsOnDeviceZero(Operation *op);
+
 /// Layouts of values (their placement over their static shape), built once
 /// per (sharding, type): building one is linear in the devices, and passes
 /// ask for every value on every device. Null for a value with no placement
@@ -77,8 +99,13 @@ private:
       byPlacement;
 };
 
-/// Bytes per element of `type` (at least 1; i1 counts as one byte).
+/// Bytes per element of `type` as memory holds it (LLVM's alloc size on
+/// the 64-bit targets: the store size rounded up to the type's alignment,
+/// so i1 and i4 take 1, i24 4, i48 8, f80 16).
 int64_t getElementBytes(ShapedType type);
+
+/// getElementBytes of one element type.
+int64_t getElementTypeBytes(Type type);
 
 /// Fails, with "the bytes of <type> (... elements of B bytes) do not fit in
 /// 64 bits" from `emitError`, when the static tensor `type` holds more than

@@ -140,16 +140,19 @@ static ParseResult parseDeviceGroups(OpAsmParser &parser, ArrayAttr &groups) {
   return success();
 }
 
+/// Device ids printed by the rule of a sharding's device lists (runs of
+/// eight or more as ranges), so that parseDeviceIds reads them back.
+static void printDeviceIds(OpAsmPrinter &printer, ArrayRef<int64_t> ids) {
+  ::hspmd::layout::DeviceList list;
+  list.assign(ids.begin(), ids.end());
+  printer << ::hspmd::layout::formatDeviceList(list);
+}
+
 static void printDeviceGroups(OpAsmPrinter &printer, Operation *,
                               ArrayAttr groups) {
   printer << "[";
   llvm::interleaveComma(groups, printer, [&](Attribute g) {
-    // The rule of a sharding's device lists (runs of eight or more as
-    // ranges).
-    ArrayRef<int64_t> ids = cast<DenseI64ArrayAttr>(g).asArrayRef();
-    ::hspmd::layout::DeviceList list;
-    list.assign(ids.begin(), ids.end());
-    printer << ::hspmd::layout::formatDeviceList(list);
+    printDeviceIds(printer, cast<DenseI64ArrayAttr>(g).asArrayRef());
   });
   printer << "]";
 }
@@ -217,40 +220,54 @@ static LogicalResult checkDevice(Operation *op, int64_t device) {
   return success();
 }
 
+/// Every id of `lists` (an array of DenseI64ArrayAttr) is a valid device
+/// and none repeats; `repeated` reports a repeated id. One pass over the ids
+/// settles the usual case (ids increasing through all the lists, all in
+/// range); the per-id checks and the set run only otherwise.
+static LogicalResult
+checkDistinctDevices(Operation *op, ArrayAttr lists,
+                     llvm::function_ref<InFlightDiagnostic(int64_t)> repeated) {
+  bool increasing = true, inRange = true;
+  int64_t previous = -1;
+  for (Attribute attr : lists)
+    for (int64_t d : cast<DenseI64ArrayAttr>(attr).asArrayRef()) {
+      increasing &= d > previous;
+      inRange &= d >= 0 && d < kMaxDevice;
+      previous = d;
+    }
+  if (increasing && inRange)
+    return success();
+  llvm::DenseSet<int64_t> seen;
+  for (Attribute attr : lists)
+    for (int64_t d : cast<DenseI64ArrayAttr>(attr).asArrayRef()) {
+      if (failed(checkDevice(op, d)))
+        return failure();
+      if (!seen.insert(d).second)
+        return repeated(d);
+    }
+  return success();
+}
+
 /// Groups are non-empty, of one size, and no device is in two of them.
 static LogicalResult verifyGroups(Operation *op, ArrayAttr groups) {
   if (groups.empty())
     return op->emitOpError("needs at least one device group");
-  // Ids increasing through all the groups (the usual case) cannot repeat:
-  // the set is needed only otherwise.
-  bool increasing = true;
-  int64_t previous = -1;
-  for (Attribute attr : groups)
-    for (int64_t d : cast<DenseI64ArrayAttr>(attr).asArrayRef()) {
-      increasing &= d > previous;
-      previous = d;
-    }
-  llvm::DenseSet<int64_t> seen;
   int64_t size = -1;
   for (auto [i, attr] : llvm::enumerate(groups)) {
-    ArrayRef<int64_t> devices = cast<DenseI64ArrayAttr>(attr).asArrayRef();
-    if (devices.empty())
+    int64_t n = cast<DenseI64ArrayAttr>(attr).size();
+    if (n == 0)
       return op->emitOpError() << "device group #" << i << " is empty";
-    if (size >= 0 && static_cast<int64_t>(devices.size()) != size)
+    if (size >= 0 && n != size)
       return op->emitOpError()
              << "device groups must have one size: group #0 has " << size
-             << " devices, group #" << i << " has " << devices.size();
-    size = devices.size();
-    for (int64_t d : devices) {
-      if (failed(checkDevice(op, d)))
-        return failure();
-      if (!increasing && !seen.insert(d).second)
-        return op->emitOpError()
-               << "device " << d << " appears in more than one place of "
-               << "the device groups";
-    }
+             << " devices, group #" << i << " has " << n;
+    size = n;
   }
-  return success();
+  return checkDistinctDevices(op, groups, [&](int64_t d) {
+    return op->emitOpError() << "device " << d
+                             << " appears in more than one place of "
+                             << "the device groups";
+  });
 }
 
 /// Checks that `dim` is in range and that `result`'s shape equals `input`'s
@@ -391,7 +408,7 @@ ParseResult PlanOp::parse(OpAsmParser &parser, OperationState &result) {
   SmallVector<Attribute> devices;
   while (succeeded(parser.parseOptionalKeyword("devices"))) {
     SmallVector<int64_t> list;
-    if (parseIntArray(parser, list))
+    if (parseDeviceIds(parser, list))
       return failure();
     devices.push_back(parser.getBuilder().getDenseI64ArrayAttr(list));
     Region *region = result.addRegion();
@@ -411,7 +428,7 @@ void PlanOp::print(OpAsmPrinter &printer) {
   for (auto [attr, region] : llvm::zip(getDevices(), getPrograms())) {
     printer.printNewline();
     printer << "devices ";
-    printIntArray(printer, cast<DenseI64ArrayAttr>(attr).asArrayRef());
+    printDeviceIds(printer, cast<DenseI64ArrayAttr>(attr).asArrayRef());
     printer << " ";
     printer.printRegion(region, /*printEntryBlockArgs=*/true,
                         /*printBlockTerminators=*/true);
@@ -424,18 +441,16 @@ LogicalResult PlanOp::verify() {
     return emitOpError() << "has " << getDevices().size()
                          << " device sets but " << getPrograms().size()
                          << " regions";
-  llvm::DenseSet<int64_t> seen;
-  auto type = cast<RankedTensorType>(getType());
-  for (auto [attr, region] : llvm::zip(getDevices(), getPrograms())) {
-    ArrayRef<int64_t> devices = cast<DenseI64ArrayAttr>(attr).asArrayRef();
-    if (devices.empty())
-      return emitOpError("has an empty device set");
-    for (int64_t d : devices) {
-      if (failed(checkDevice(*this, d)))
-        return failure();
-      if (!seen.insert(d).second)
+  if (llvm::any_of(getDevices(), [](Attribute attr) {
+        return cast<DenseI64ArrayAttr>(attr).empty();
+      }))
+    return emitOpError("has an empty device set");
+  if (failed(checkDistinctDevices(*this, getDevices(), [&](int64_t d) {
         return emitOpError() << "lists device " << d << " twice";
-    }
+      })))
+    return failure();
+  auto type = cast<RankedTensorType>(getType());
+  for (Region &region : getPrograms()) {
     Block &block = region.front();
     if (block.getNumArguments() > 1)
       return emitOpError("a device program takes at most one argument");

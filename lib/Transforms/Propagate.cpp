@@ -344,6 +344,9 @@ struct PropagatePass
       placed[v] = s;
       changed = true;
     };
+    // Each op's rule once: the walk below repeats until nothing changes,
+    // and deducing leaves the IR as it is.
+    llvm::DenseMap<Operation *, FailureOr<ShardingRule>> rules;
     for (int iteration = 0; changed && iteration < 1000; ++iteration) {
       changed = false;
       fn.walk([&](Operation *op) {
@@ -400,7 +403,10 @@ struct PropagatePass
         auto ruleOp = dyn_cast<ShardingRuleOpInterface>(op);
         if (!ruleOp)
           return;
-        FailureOr<ShardingRule> rule = ruleOp.getShardingRule();
+        auto known = rules.find(op);
+        if (known == rules.end())
+          known = rules.try_emplace(op, ruleOp.getShardingRule()).first;
+        const FailureOr<ShardingRule> &rule = known->second;
         if (failed(rule))
           return;
         std::optional<LSharding> loops;

@@ -125,6 +125,8 @@ struct SpecializePass
   /// the program being written.
   std::map<std::pair<Operation *, int64_t>, std::vector<int64_t>> classMembers;
   std::vector<int64_t> members;
+  /// Per result layout, the keepers among `members` (cleared with it).
+  llvm::DenseMap<const layout::Layout *, SmallVector<int64_t>> keepersOf;
 
   /// Per function, the devices it has programs for.
   llvm::DenseMap<Operation *, std::set<int64_t>> programsOf;
@@ -221,6 +223,7 @@ struct SpecializePass
     for (func::FuncOp fn : functions) {
       for (int64_t d : representatives[fn]) {
         members = classMembers[{fn, d}];
+        keepersOf.clear();
         if (failed(specialize(fn, d)))
           return signalPassFailure();
       }
@@ -741,11 +744,13 @@ struct SpecializePass
             return linalgOp.payloadUsesValueFromOperand(&init);
           }))
         return success();
-      SmallVector<int64_t> keepers;
       const layout::Layout *resultLayout = cache.layoutOf(op->getResult(0));
-      for (int64_t m : members)
-        if (resultLayout && resultLayout->isKeeper(m))
-          keepers.push_back(m);
+      auto [known, inserted] = keepersOf.try_emplace(resultLayout);
+      if (inserted && resultLayout)
+        for (int64_t m : members)
+          if (resultLayout->isKeeper(m))
+            known->second.push_back(m);
+      ArrayRef<int64_t> keepers = known->second;
       if (keepers.size() == members.size())
         return success();
       Location loc = clone->getLoc();

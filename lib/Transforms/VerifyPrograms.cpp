@@ -16,11 +16,13 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
-#include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/SetVector.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Support/Allocator.h"
 #include "llvm/Support/StringSaver.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <deque>
 #include <memory>
 #include <set>
 #include <string>
@@ -205,12 +207,44 @@ public:
     return e.what.str() + " over {" + g + "}";
   }
 
+  /// Whether a program's events depend on the device running it: its
+  /// messages do, and so does a collective listing several groups.
+  bool dependsOnDevice(func::FuncOp fn) {
+    return llvm::any_of(rawEventsOf(fn), [](const Raw &raw) {
+      return raw.sendRecv || raw.groupOf;
+    });
+  }
+
   LogicalResult check(std::map<int64_t, func::FuncOp> devices) {
-    std::map<int64_t, std::vector<Event>> events;
+    // Each device's events. Devices running a program whose events do not
+    // depend on the device share one list, so that the checks below work
+    // per distinct list, not per device (thousands of devices often run a
+    // handful of programs).
+    std::deque<std::vector<Event>> storage;
+    llvm::DenseMap<Operation *, const std::vector<Event> *> sharedLists;
+    llvm::DenseMap<const std::vector<Event> *, std::vector<DenseI64ArrayAttr>>
+        groupsOfList;
+    std::map<int64_t, const std::vector<Event> *> events;
     for (auto &[d, fn] : devices) {
-      events[d] = eventsOf(fn, d);
-      for (const Event &e : events[d])
-        if (e.group && !isMember(e, d, d))
+      const std::vector<Event> *ev;
+      if (dependsOnDevice(fn)) {
+        ev = &storage.emplace_back(eventsOf(fn, d));
+      } else {
+        auto [it, inserted] = sharedLists.try_emplace(fn, nullptr);
+        if (inserted)
+          it->second = &storage.emplace_back(eventsOf(fn, d));
+        ev = it->second;
+      }
+      events[d] = ev;
+      auto [groups, inserted] = groupsOfList.try_emplace(ev);
+      if (inserted) {
+        llvm::SmallPtrSet<Attribute, 8> seen;
+        for (const Event &e : *ev)
+          if (e.group && seen.insert(e.group).second)
+            groups->second.push_back(e.group);
+      }
+      for (DenseI64ArrayAttr group : groups->second)
+        if (!isMember(Event{group}, d, d))
           return fn.emitError() << "device " << d
                                 << " takes part in a communication of a "
                                    "group it is not a member of";
@@ -229,55 +263,51 @@ public:
              << " on device " << a << " but " << at(sb) << " on device " << b;
     };
     // Per group: every member meets the same collectives on it, in order.
-    // (Linear in the devices; pairs are compared only where they exchange
-    // messages, below.)
     // (Groups in the order first met, so that reports are deterministic.)
-    // Each group's events as (device, event) in device order (events is
-    // ordered by device), so that a member's sequence is a contiguous range
-    // and nothing is copied.
-    using Entry = std::pair<int64_t, const Event *>;
-    llvm::MapVector<Attribute, std::vector<Entry>> byGroup;
-    for (auto &[d, ev] : events)
-      for (const Event &e : ev)
-        if (e.group)
-          byGroup[e.group].push_back({d, &e});
-    auto sequenceOf = [](ArrayRef<Entry> list, int64_t m) {
-      auto lo = llvm::lower_bound(
-          list, m, [](const Entry &e, int64_t d) { return e.first < d; });
-      auto hi = std::find_if(lo, list.end(),
-                             [&](const Entry &e) { return e.first != m; });
-      return list.slice(lo - list.begin(), hi - lo);
-    };
-    auto copyOf = [](ArrayRef<Entry> seq) {
+    // Members sharing a list meet the same ones, so each distinct list is
+    // compared once; the first member that differs is still the first in
+    // group order.
+    llvm::SetVector<Attribute> groupOrder;
+    {
+      llvm::SmallPtrSet<const std::vector<Event> *, 16> visited;
+      for (auto &[d, ev] : events)
+        if (visited.insert(ev).second)
+          for (const Event &e : *ev)
+            if (e.group)
+              groupOrder.insert(e.group);
+    }
+    auto restricted = [](const std::vector<Event> &ev, Attribute group) {
       std::vector<Event> out;
-      for (const Entry &e : seq)
-        out.push_back(*e.second);
+      for (const Event &e : ev)
+        if (e.group == group)
+          out.push_back(e);
       return out;
     };
-    for (auto &[group, list] : byGroup) {
-      ArrayRef<Entry> first;
+    for (Attribute group : groupOrder) {
+      std::vector<Event> first;
       int64_t firstDevice = -1;
+      llvm::SmallPtrSet<const std::vector<Event> *, 16> compared;
       for (int64_t m : cast<DenseI64ArrayAttr>(group).asArrayRef()) {
-        if (!devices.count(m))
+        auto found = events.find(m);
+        if (found == events.end())
           continue; // no program (device=k, or checked below)
-        ArrayRef<Entry> seq = sequenceOf(list, m);
+        if (!compared.insert(found->second).second)
+          continue;
+        std::vector<Event> seq = restricted(*found->second, group);
         if (firstDevice < 0) {
-          first = seq;
+          first = std::move(seq);
           firstDevice = m;
           continue;
         }
-        bool same = seq.size() == first.size();
-        for (size_t i = 0; same && i < seq.size(); ++i)
-          same = *seq[i].second == *first[i].second;
-        if (!same)
-          return mismatch(firstDevice, m, copyOf(first), copyOf(seq));
+        if (seq != first)
+          return mismatch(firstDevice, m, first, seq);
       }
     }
     // Pairs that exchange messages: the same messages, and the same
     // collectives they share, in the same order.
     std::set<std::pair<int64_t, int64_t>> pairs;
     for (auto &[d, ev] : events)
-      for (const Event &e : ev)
+      for (const Event &e : *ev)
         if (!e.group)
           pairs.insert({std::min(d, e.peer), std::max(d, e.peer)});
     for (auto [a, b] : pairs) {
@@ -286,7 +316,7 @@ public:
       // Events compare without the peer: a's peer is b and b's a.
       auto shared = [&](int64_t self) {
         std::vector<Event> out;
-        for (const Event &e : events[self])
+        for (const Event &e : *events[self])
           if (isMember(e, a, self) && isMember(e, b, self))
             out.push_back(e);
         return out;
@@ -300,15 +330,20 @@ public:
     if (!allPrograms)
       return success();
     for (auto &[d, ev] : events)
-      for (const Event &e : ev)
+      for (const Event &e : *ev)
         if (!e.group && !events.count(e.peer))
           return devices.at(d).emitError()
                  << "device " << d << " communicates with device " << e.peer
                  << ", which has no program";
-    for (auto &[group, list] : byGroup)
+    for (Attribute group : groupOrder)
       for (int64_t m : cast<DenseI64ArrayAttr>(group).asArrayRef())
         if (!events.count(m)) {
-          int64_t d = list.front().first;
+          // The first device, in device order, that meets the group.
+          int64_t d = llvm::find_if(events, [&](const auto &entry) {
+                        return llvm::any_of(*entry.second, [&](const Event &e) {
+                          return e.group == group;
+                        });
+                      })->first;
           return devices.at(d).emitError()
                  << "device " << d << " communicates with device " << m
                  << ", which has no program";

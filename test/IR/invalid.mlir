@@ -678,3 +678,51 @@ func.func @range_repeats(%x: tensor<8xf32>) {
   %0 = hspmd.annotate %x as #hspmd.sharding<[3, 1 to 3] : [d0 = 4]> : tensor<8xf32>
   return
 }
+
+// -----
+
+func.func @group_negative_device(%x: tensor<8xf32>) {
+  // expected-error @+1 {{device id -2 is out of range: ids must be in [0, 2^31)}}
+  %0 = hspmd.all_reduce %x groups [[0, 1], [-2, 3]] : tensor<8xf32>
+  return
+}
+
+// -----
+
+func.func @plan_device_twice(%x: tensor<8xf32>) -> tensor<8xf32> {
+  // expected-error @+1 {{lists device 9 twice}}
+  %0 = hspmd.plan %x to #hspmd.sharding<[0 to 9] : [dup = 10]> : tensor<8xf32>
+  devices [0 to 9] {
+  ^bb0(%in: tensor<8xf32>):
+    hspmd.yield %in : tensor<8xf32>
+  }
+  devices [9] {
+  ^bb0(%in: tensor<8xf32>):
+    hspmd.yield %in : tensor<8xf32>
+  }
+  return %0 : tensor<8xf32>
+}
+
+// -----
+
+func.func @plan_negative_device(%x: tensor<8xf32>) -> tensor<8xf32> {
+  // expected-error @+1 {{device id -1 is out of range: ids must be in [0, 2^31)}}
+  %0 = hspmd.plan %x to #hspmd.sharding<[0] : []> : tensor<8xf32>
+  devices [-1] {
+  ^bb0(%in: tensor<8xf32>):
+    hspmd.yield %in : tensor<8xf32>
+  }
+  return %0 : tensor<8xf32>
+}
+
+// -----
+
+func.func @plan_empty_devices(%x: tensor<8xf32>) -> tensor<8xf32> {
+  // expected-error @+1 {{has an empty device set}}
+  %0 = hspmd.plan %x to #hspmd.sharding<[0] : []> : tensor<8xf32>
+  devices [] {
+  ^bb0(%in: tensor<8xf32>):
+    hspmd.yield %in : tensor<8xf32>
+  }
+  return %0 : tensor<8xf32>
+}

@@ -149,3 +149,21 @@ func.func @ranges(%x: tensor<64x8xf32>) -> tensor<64x8xf32> {
   %d = hspmd.annotate %c as #hspmd.sharding<hetero = d0, weights = [1, 1], groups = [[100 to 131] : [d0 = 32], [3, 4 to 4] : [dup = 2]]> : tensor<64x8xf32>
   return %d : tensor<64x8xf32>
 }
+
+// A plan's device sets take ranges and print by the same rule.
+// CHECK-LABEL: func.func @plan_ranges
+func.func @plan_ranges(%x: tensor<16xf32>) -> tensor<16xf32> {
+  // CHECK: hspmd.plan %{{.*}} to #hspmd.sharding<[0 to 11] : [dup = 12]> : tensor<16xf32>
+  // CHECK-NEXT: devices [0 to 9] {
+  // CHECK: devices [10, 11] {
+  %0 = hspmd.plan %x to #hspmd.sharding<[0 to 11] : [dup = 12]> : tensor<16xf32>
+  devices [0, 1, 2 to 9] {
+  ^bb0(%in: tensor<16xf32>):
+    hspmd.yield %in : tensor<16xf32>
+  }
+  devices [10 to 11] {
+  ^bb0(%in: tensor<16xf32>):
+    hspmd.yield %in : tensor<16xf32>
+  }
+  return %0 : tensor<16xf32>
+}

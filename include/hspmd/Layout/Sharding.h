@@ -96,10 +96,16 @@ public:
     ends.clear();
     total = 0;
   }
+  /// The ids of [first, last), a run at a time (one appendRun per run, not
+  /// per id: lists of thousands of ids are usually a few runs).
   template <typename It> void assign(It first, It last) {
     clear();
-    for (; first != last; ++first)
-      push_back(*first);
+    while (first != last) {
+      int64_t start = *first, count = 1;
+      for (++first; first != last && *first == start + count; ++first)
+        ++count;
+      appendRun(start, count);
+    }
   }
 
   /// The runs, in list order (maximal: no run continues the previous one).

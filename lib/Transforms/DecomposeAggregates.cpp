@@ -223,6 +223,7 @@ struct DecomposeAggregatesPass
     : public mlir::hspmd::impl::HspmdDecomposeAggregatesBase<
           DecomposeAggregatesPass> {
   void runOnOperation() override {
+    foldCastRoundTrips();
     SmallVector<Operation *> ops;
     getOperation().walk([&](Operation *op) {
       if (isa<linalg::AggregatedOpInterface, tensor::GatherOp,
@@ -236,6 +237,23 @@ struct DecomposeAggregatesPass
       if (failed(decompose(op, rewriter)))
         return signalPassFailure();
     }
+  }
+
+  /// A `tensor.cast` to a dynamic shape and straight back (torch-mlir leaves
+  /// such pairs) is the value itself: dropped, in both modes, so that the
+  /// static shape reaches propagation (the reference folds it too).
+  void foldCastRoundTrips() {
+    SmallVector<tensor::CastOp> casts;
+    getOperation().walk([&](tensor::CastOp cast) { casts.push_back(cast); });
+    for (tensor::CastOp cast : casts) {
+      auto inner = cast.getSource().getDefiningOp<tensor::CastOp>();
+      if (!inner || inner.getSource().getType() != cast.getType())
+        continue;
+      cast.getResult().replaceAllUsesWith(inner.getSource());
+    }
+    for (tensor::CastOp cast : llvm::reverse(casts))
+      if (cast->use_empty())
+        cast->erase();
   }
 
   LogicalResult decompose(Operation *op, IRRewriter &rewriter) {

@@ -8,6 +8,7 @@
 #include "hspmd/Plan/Planner.h"
 
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Interfaces/CastInterfaces.h"
@@ -102,11 +103,77 @@ bool mlir::hspmd::usesTensorData(Operation *op) {
   });
 }
 
-bool mlir::hspmd::onlyTouchesLocalBuffers(Operation *op) {
+/// The allocation a buffer is a view or cast of, or null.
+static Operation *allocationOf(Value value) {
+  while (Operation *def = value.getDefiningOp()) {
+    if (isa<memref::AllocOp, memref::AllocaOp, memref::GetGlobalOp>(def))
+      return def;
+    if (auto view = dyn_cast<ViewLikeOpInterface>(def))
+      value = view.getViewSource();
+    else if (isa<CastOpInterface>(def) && def->getNumOperands() == 1)
+      value = def->getOperand(0);
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
+/// A call that only reads and prints its buffer: MLIR's runner utilities
+/// (`printMemrefF32`, `printMemrefI32`, ...).
+static bool isPrintCall(Operation *op) {
+  auto call = dyn_cast<func::CallOp>(op);
+  return call && call.getCallee().starts_with("printMemref");
+}
+
+/// isReplicatedBuffer of an allocation; `assumed` holds those being decided
+/// (a copy between two buffers makes each depend on the other).
+static bool isReplicatedAllocation(Operation *alloc,
+                                   llvm::SmallPtrSetImpl<Operation *> &assumed) {
+  if (!assumed.insert(alloc).second)
+    return true;
+  SmallVector<Value> worklist{alloc->getResult(0)};
+  while (!worklist.empty()) {
+    Value v = worklist.pop_back_val();
+    for (Operation *user : v.getUsers()) {
+      if (auto view = dyn_cast<ViewLikeOpInterface>(user);
+          view && view.getViewSource() == v) {
+        worklist.append(user->result_begin(), user->result_end());
+        continue;
+      }
+      if (isa<CastOpInterface>(user) && user->getNumOperands() == 1) {
+        worklist.append(user->result_begin(), user->result_end());
+        continue;
+      }
+      if (isPrintCall(user) ||
+          isa<memref::LoadOp, memref::StoreOp, memref::DeallocOp>(user))
+        continue;
+      // A fill, a copy, a linalg op on buffers: every other buffer it
+      // touches must be replicated too, and its body compute scalars.
+      if (!isa<memref::CopyOp, linalg::LinalgOp>(user))
+        return false;
+      for (Value w : user->getOperands()) {
+        if (!isa<BaseMemRefType>(w.getType()) || w == v)
+          continue;
+        Operation *other = allocationOf(w);
+        if (!other || !isReplicatedAllocation(other, assumed))
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+bool mlir::hspmd::isReplicatedBuffer(Value value) {
+  Operation *alloc = allocationOf(value);
+  llvm::SmallPtrSet<Operation *, 4> assumed;
+  return alloc && isReplicatedAllocation(alloc, assumed);
+}
+
+/// Whether every effect of `op` is on replicated buffers.
+static bool onlyTouchesReplicatedBuffers(Operation *op) {
   auto iface = dyn_cast<MemoryEffectOpInterface>(op);
   if (!iface)
     return false;
-  // A linalg op on buffers: its body computes scalars.
   for (Region &region : op->getRegions())
     for (Operation &inner : region.getOps())
       if (!inner.hasTrait<OpTrait::IsTerminator>() &&
@@ -116,13 +183,13 @@ bool mlir::hspmd::onlyTouchesLocalBuffers(Operation *op) {
   iface.getEffects(effects);
   return llvm::all_of(effects, [](const MemoryEffects::EffectInstance &e) {
     Value v = e.getValue();
-    return v && isa<BaseMemRefType>(v.getType()) && !isTensorBuffer(v);
+    return v && isa<BaseMemRefType>(v.getType()) && isReplicatedBuffer(v);
   });
 }
 
 bool mlir::hspmd::runsOnDeviceZero(Operation *op) {
   return !op->hasAttr(kOnAllDevicesAttrName) && hasVisibleEffects(op) &&
-         !usesTensorData(op) && !onlyTouchesLocalBuffers(op);
+         !usesTensorData(op) && !onlyTouchesReplicatedBuffers(op);
 }
 
 bool mlir::hspmd::isPartitioned(Operation *op) {

@@ -121,3 +121,15 @@ func.func @scatter_dynamic(%s: tensor<2x3xf32>, %d: tensor<?x3xf32>, %i: tensor<
   %r = tensor.scatter %s into %d[%i] scatter_dims([0]) unique : (tensor<2x3xf32>, tensor<?x3xf32>, tensor<2x1xindex>) -> tensor<?x3xf32>
   return %r : tensor<?x3xf32>
 }
+
+// -----
+
+// A cast to a dynamic shape and straight back is the value itself.
+// CHECK-LABEL: func.func @cast_round_trip
+// CHECK-NOT: tensor.cast
+// CHECK: return %arg0
+func.func @cast_round_trip(%x: tensor<2x4xf32>) -> tensor<2x4xf32> {
+  %d = tensor.cast %x : tensor<2x4xf32> to tensor<?x4xf32>
+  %s = tensor.cast %d : tensor<?x4xf32> to tensor<2x4xf32>
+  return %s : tensor<2x4xf32>
+}

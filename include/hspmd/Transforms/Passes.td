@@ -354,7 +354,10 @@ def HspmdDecomposeAggregates : Pass<"hspmd-decompose-aggregates", "ModuleOp"> {
       tensors where its result is needed. Shapes must be static.
     - `linalg.pack` and `linalg.unpack`: pad, reshape and transpose
       (linalg's own lowering);
-    - `tensor.bitcast`: an elementwise `arith.bitcast`.
+    - `tensor.bitcast`: an elementwise `arith.bitcast`;
+    - a `tensor.cast` to a dynamic shape cast straight back (torch-mlir
+      leaves such pairs): the value itself, so that its static shape
+      reaches propagation.
 
     Every pipeline (`--hspmd-to-llvm`, `--hspmd-to-cuda` and the reference
     ones) runs it first.

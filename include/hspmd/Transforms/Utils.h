@@ -63,24 +63,26 @@ bool hasVisibleEffects(Operation *op);
 
 /// Whether `value`, a memref, may hold a tensor's data: it is (a view or
 /// cast of) a `bufferization.to_buffer`, or comes from where its origin is
-/// not known (a block argument). A buffer allocated in the program
-/// (`memref.alloc`, `memref.alloca`, `memref.get_global`) is device-local:
-/// every device runs the ops that fill it, like scalar code.
+/// not known (a block argument, a call's result). A buffer the program
+/// allocates (`memref.alloc`, `memref.alloca`, `memref.get_global`) is not.
 bool isTensorBuffer(Value value);
 
 /// Whether `op` reads or writes tensor data: a ranked tensor operand or a
 /// tensor's buffer (isTensorBuffer). Such ops run where that data lives.
 bool usesTensorData(Operation *op);
 
-/// Whether every effect of `op` is on device-local buffers (a fill or copy
-/// into a `memref.alloc`, a load or store of one): it runs on every device,
-/// which all hold their own copy of the buffer.
-bool onlyTouchesLocalBuffers(Operation *op);
+/// Whether the buffer `value` (an allocation, or a view or cast of one) is
+/// replicated: every op using it only loads, stores, fills or copies
+/// between replicated buffers, or prints it, so that every device running
+/// those ops holds the same contents (scratch scalars in an alloca, a
+/// buffer filled and printed). A buffer written from a tensor's data or
+/// handed to a call of unknown effects is not: it lives on device 0.
+bool isReplicatedBuffer(Value value);
 
 /// Whether `op` runs on device 0 alone (Semantics.md "Where ops run"): it
-/// has visible effects (a print, a call of unknown effects), uses no tensor
-/// data, touches more than device-local buffers and is not marked to run
-/// on all devices.
+/// has visible effects (a print, a call of unknown effects, a load or store
+/// of a buffer that is not replicated), uses no tensor data and is not
+/// marked to run on all devices. Its scalar results are broadcast.
 bool runsOnDeviceZero(Operation *op);
 
 /// Layouts of values (their placement over their static shape), built once

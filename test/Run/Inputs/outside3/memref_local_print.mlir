@@ -1,6 +1,6 @@
 // A memref.alloc filled by linalg on buffers and printed, as MLIR's CPU
-// integration tests write it: the buffer is device-local, filled on every
-// device and printed by device 0 alone (it used to print on every device).
+// integration tests write it: the buffer is replicated, filled on every
+// device and printed by device 0 alone (every device used to print it).
 func.func private @printMemrefF32(memref<*xf32>)
 func.func @main() {
   %c = memref.alloc() : memref<3xf32>

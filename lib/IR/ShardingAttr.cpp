@@ -213,6 +213,10 @@ static ParseResult parseRole(AsmParser &parser, layout::Role &role) {
                     llvm::all_of(digits, llvm::isDigit) &&
                     (digits == "0" || digits.front() != '0');
   int64_t dim;
+  if (word == "d")
+    return parser.emitError(loc)
+           << "expected a role: `dup`, `partial` or `d<k>`, got `d` without "
+              "a dimension right after it (dimensions are non-negative)";
   if (!wellFormed || digits.getAsInteger(10, dim))
     return parser.emitError(loc)
            << "expected a role: `dup`, `partial` or `d<k>` with k a "

@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -60,43 +61,106 @@ struct Candidate {
   bool preferred;
 };
 
-/// Deals `count` cells among `cands`: each cell goes to the candidate whose
-/// load after taking it is lowest, then a preferred one, then the lowest id.
-/// The winner keeps winning until its load passes the runner-up's, so cells
-/// go in runs, one piece per run. Returns false, having stopped, once `out`
-/// holds `maxPieces` pieces.
+/// Deals `count` cells among `cands` so that the highest load after is as
+/// low as it can be (water filling): the candidate whose load after one
+/// more cell is lowest (then a preferred one, then the lowest id) goes
+/// first, and one whose cells cost it nothing (a receiver refunded what it
+/// adds) takes every cell once it is first; otherwise each candidate takes
+/// the cells that bring it up to a common level. Every candidate's cells are
+/// one contiguous run, so a region is cut into at most one piece per
+/// candidate (dealing cell by cell between equal loads cut it into
+/// thousands of pieces, each a slice to send and add). Returns false, having
+/// stopped, once `out` would hold more than `maxPieces` pieces.
 bool dealByLoad(const std::vector<Candidate> &cands, int64_t count,
                 Loads &load, std::vector<Piece> &out, int64_t maxPieces) {
+  if (count <= 0 || cands.empty())
+    return true;
   using Key = std::tuple<__int128, int, int64_t>;
   auto keyOf = [&](const Candidate &c) {
     return Key{__int128(load[c.device]) + c.perCell, c.preferred ? 0 : 1,
                c.device};
   };
-  std::set<std::pair<Key, size_t>> order;
+  std::vector<size_t> order(cands.size());
   for (size_t i = 0; i < cands.size(); ++i)
-    order.insert({keyOf(cands[i]), i});
+    order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return keyOf(cands[a]) < keyOf(cands[b]);
+  });
+  std::vector<int64_t> take(cands.size(), 0);
+  // The first candidate whose cells cost nothing, and the level from which
+  // it is first.
+  std::optional<size_t> sink;
+  for (size_t i : order)
+    if (cands[i].perCell <= 0) {
+      sink = i;
+      break;
+    }
+  if (sink && *sink == order.front()) {
+    take[*sink] = count;
+  } else {
+    // The lowest level L at which the paying candidates take `count` cells
+    // (candidate i takes floor((L - load_i) / perCell_i) of them), capped
+    // where the sink becomes first.
+    auto takes = [&](size_t i, __int128 level) -> __int128 {
+      const Candidate &c = cands[i];
+      if (c.perCell <= 0)
+        return 0;
+      __int128 room = level - __int128(load[c.device]);
+      return room < c.perCell ? 0 : room / c.perCell;
+    };
+    auto total = [&](__int128 level) {
+      __int128 sum = 0;
+      for (size_t i = 0; i < cands.size(); ++i)
+        sum += takes(i, level);
+      return sum;
+    };
+    __int128 lo = std::get<0>(keyOf(cands[order.front()])), hi = lo;
+    for (const Candidate &c : cands)
+      if (c.perCell > 0)
+        hi = std::max<__int128>(hi, __int128(load[c.device]) +
+                                        __int128(c.perCell) * count);
+    __int128 cap = sink ? std::get<0>(keyOf(cands[*sink])) : hi;
+    if (total(std::min(cap, hi)) >= count) {
+      while (lo < hi) {
+        __int128 mid = lo + (hi - lo) / 2;
+        if (total(mid) >= count)
+          hi = mid;
+        else
+          lo = mid + 1;
+      }
+    } else {
+      lo = cap; // the paying ones fill up to the sink's level; it takes the rest
+    }
+    int64_t given = 0;
+    for (size_t i = 0; i < cands.size(); ++i) {
+      take[i] = static_cast<int64_t>(
+          std::min<__int128>(takes(i, lo), count));
+      given = saturatingAdd(given, take[i]);
+    }
+    // Too many at the level: the last ones in the order of preference (the
+    // highest load after, then not preferred, then the highest id) give
+    // one back each.
+    for (auto it = order.rbegin(); given > count && it != order.rend(); ++it)
+      if (take[*it] > 0) {
+        take[*it] -= std::min(take[*it], given - count);
+        given = 0;
+        for (int64_t t : take)
+          given = saturatingAdd(given, t);
+      }
+    if (given < count)
+      take[sink ? *sink : order.front()] += count - given;
+  }
   int64_t first = 0;
-  while (first < count) {
+  for (size_t i : order) {
+    if (take[i] == 0)
+      continue;
     if (static_cast<int64_t>(out.size()) >= maxPieces)
       return false;
-    auto [kx, x] = *order.begin();
-    order.erase(order.begin());
-    const Candidate &c = cands[x];
-    int64_t take = count - first;
-    if (!order.empty() && c.perCell > 0) {
-      // x wins its s-th cell while (load + s * perCell, tie) < runner-up.
-      const Key &ky = order.begin()->first;
-      __int128 gap = std::get<0>(ky) - load[c.device];
-      bool tieWins = std::make_pair(std::get<1>(kx), std::get<2>(kx)) <
-                     std::make_pair(std::get<1>(ky), std::get<2>(ky));
-      __int128 wins = tieWins ? gap / c.perCell : (gap - 1) / c.perCell;
-      take = static_cast<int64_t>(
-          std::min<__int128>(take, std::max<__int128>(wins, 1)));
-    }
-    out.push_back({c.device, first, take});
-    load[c.device] = saturatingAdd(load[c.device], saturatingMul(take, c.perCell));
-    order.insert({keyOf(c), x});
-    first += take;
+    const Candidate &c = cands[i];
+    out.push_back({c.device, first, take[i]});
+    load[c.device] =
+        saturatingAdd(load[c.device], saturatingMul(take[i], c.perCell));
+    first += take[i];
   }
   return true;
 }

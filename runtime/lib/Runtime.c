@@ -559,8 +559,9 @@ void hspmdCheckGroup(const int64_t *group, int64_t n, const char *op) {
   /* Before anything is sized by n: a longer group must repeat a rank. */
   if (n > hspmdWorldSize)
     hspmdFail(op, NULL, 0,
-              "a group of %lld devices, only %d ranks were started",
-              (long long)n, hspmdWorldSize);
+              "a group of %lld devices, only %d %s started", (long long)n,
+              hspmdWorldSize,
+              hspmdWorldSize == 1 ? "rank was" : "ranks were");
 }
 
 /* malloc that ends the run, naming the operation, when memory runs out. */
@@ -896,8 +897,9 @@ void hspmd_rt_check_devices(int64_t max_device) {
   if (hspmdWorldRank == 0) {
     char line[256];
     snprintf(line, sizeof line,
-             "program uses device %lld, only %d ranks were started\n",
-             (long long)max_device, hspmdWorldSize);
+             "program uses device %lld, only %d %s started\n",
+             (long long)max_device, hspmdWorldSize,
+             hspmdWorldSize == 1 ? "rank was" : "ranks were");
     writeLine(line);
   }
   finalizeMpi();

@@ -726,3 +726,11 @@ func.func @plan_empty_devices(%x: tensor<8xf32>) -> tensor<8xf32> {
   }
   return %0 : tensor<8xf32>
 }
+
+// -----
+
+func.func @negative_dimension(%x: tensor<8xf32>) {
+  // expected-error @+1 {{expected a role: `dup`, `partial` or `d<k>`, got `d` without a dimension right after it (dimensions are non-negative)}}
+  %0 = hspmd.annotate %x as #hspmd.sharding<[0, 1] : [d-1 = 2]> : tensor<8xf32>
+  return
+}

@@ -52,8 +52,9 @@ int64_t hspmd_rt_world_size(void);
 double hspmd_rt_wtime(void);
 void hspmd_rt_barrier(void);
 
-/* Ends the run with "program uses device D, only N ranks were started" (exit
- * status 1) when `max_device` is not below the world size. */
+/* Ends the run with "program uses device D, only N ranks were started" ("only
+ * 1 rank was started"; exit status 1) when `max_device` is not below the
+ * world size. */
 void hspmd_rt_check_devices(int64_t max_device);
 
 /* Creates the group's communicators now rather than at first use; every

@@ -73,29 +73,6 @@ bool mlir::hspmd::hasVisibleEffects(Operation *op) {
   });
 }
 
-bool mlir::hspmd::isTensorBuffer(Value value) {
-  while (true) {
-    Operation *def = value.getDefiningOp();
-    if (!def)
-      return true; // a block argument: its origin is not known here
-    if (isa<bufferization::ToBufferOp>(def))
-      return true;
-    if (auto view = dyn_cast<ViewLikeOpInterface>(def)) {
-      value = view.getViewSource();
-      continue;
-    }
-    if (auto cast = dyn_cast<CastOpInterface>(def)) {
-      if (def->getNumOperands() != 1)
-        return true;
-      value = def->getOperand(0);
-      continue;
-    }
-    // Allocated here (alloc, alloca, get_global): the same on every
-    // device. Anything else (a call's result) may be a tensor's.
-    return !isa<memref::AllocOp, memref::AllocaOp, memref::GetGlobalOp>(def);
-  }
-}
-
 bool mlir::hspmd::usesTensorData(Operation *op) {
   return llvm::any_of(op->getOperands(), [](Value v) {
     return isa<RankedTensorType>(v.getType()) ||
@@ -125,12 +102,46 @@ static bool isPrintCall(Operation *op) {
   return call && call.getCallee().starts_with("printMemref");
 }
 
-/// isReplicatedBuffer of an allocation; `assumed` holds those being decided
-/// (a copy between two buffers makes each depend on the other).
-static bool isReplicatedAllocation(Operation *alloc,
-                                   llvm::SmallPtrSetImpl<Operation *> &assumed) {
-  if (!assumed.insert(alloc).second)
-    return true;
+namespace {
+/// Where a buffer lives (Semantics.md "Where ops run").
+enum class BufferClass {
+  /// A tensor's buffer, or one whose uses are not all known here (it is
+  /// passed to a call, yielded, returned): the ops using it run where their
+  /// operands are, as for a tensor's data.
+  Shared,
+  /// Only loaded, stored, filled, copied between replicated buffers or
+  /// printed, all in the partitioned body: every device holds its own copy.
+  Replicated,
+  /// Written from a tensor's data or from another device-0 buffer, used
+  /// inside an op that runs as one (an scf.while body), or a global: on
+  /// device 0.
+  DeviceZero,
+};
+} // namespace
+
+static BufferClass
+classifyAllocation(Operation *alloc,
+                   llvm::SmallDenseMap<Operation *, BufferClass> &known);
+
+static BufferClass
+classifyBuffer(Value value,
+               llvm::SmallDenseMap<Operation *, BufferClass> &known) {
+  Operation *alloc = allocationOf(value);
+  return alloc ? classifyAllocation(alloc, known) : BufferClass::Shared;
+}
+
+static BufferClass
+classifyAllocation(Operation *alloc,
+                   llvm::SmallDenseMap<Operation *, BufferClass> &known) {
+  // A global is one buffer wherever it is named: module state, kept on
+  // device 0 like the effects that change it.
+  if (isa<memref::GetGlobalOp>(alloc))
+    return BufferClass::DeviceZero;
+  // (A cycle of copies: decided as replicated until shown otherwise.)
+  auto [it, inserted] = known.try_emplace(alloc, BufferClass::Replicated);
+  if (!inserted)
+    return it->second;
+  BufferClass result = BufferClass::Replicated;
   SmallVector<Value> worklist{alloc->getResult(0)};
   while (!worklist.empty()) {
     Value v = worklist.pop_back_val();
@@ -144,29 +155,43 @@ static bool isReplicatedAllocation(Operation *alloc,
         worklist.append(user->result_begin(), user->result_end());
         continue;
       }
-      if (isPrintCall(user) ||
-          isa<memref::LoadOp, memref::StoreOp, memref::DeallocOp>(user))
-        continue;
-      // A fill, a copy, a linalg op on buffers: every other buffer it
-      // touches must be replicated too, and its body compute scalars.
+      bool handled = isPrintCall(user) ||
+                     isa<memref::LoadOp, memref::StoreOp, memref::DeallocOp,
+                         memref::CopyOp, linalg::LinalgOp>(user);
+      if (!handled) {
+        result = BufferClass::Shared;
+        break;
+      }
+      // Inside an op that runs as one (on device 0 when it has effects).
+      if (!isPartitioned(user))
+        result = BufferClass::DeviceZero;
       if (!isa<memref::CopyOp, linalg::LinalgOp>(user))
-        return false;
+        continue;
       for (Value w : user->getOperands()) {
         if (!isa<BaseMemRefType>(w.getType()) || w == v)
           continue;
-        Operation *other = allocationOf(w);
-        if (!other || !isReplicatedAllocation(other, assumed))
-          return false;
+        if (classifyBuffer(w, known) != BufferClass::Replicated)
+          result = BufferClass::DeviceZero;
       }
     }
+    if (result == BufferClass::Shared)
+      break;
   }
-  return true;
+  known[alloc] = result;
+  return result;
+}
+
+static BufferClass classify(Value value) {
+  llvm::SmallDenseMap<Operation *, BufferClass> known;
+  return classifyBuffer(value, known);
+}
+
+bool mlir::hspmd::isTensorBuffer(Value value) {
+  return classify(value) == BufferClass::Shared;
 }
 
 bool mlir::hspmd::isReplicatedBuffer(Value value) {
-  Operation *alloc = allocationOf(value);
-  llvm::SmallPtrSet<Operation *, 4> assumed;
-  return alloc && isReplicatedAllocation(alloc, assumed);
+  return classify(value) == BufferClass::Replicated;
 }
 
 /// Whether every effect of `op` is on replicated buffers.

@@ -61,10 +61,12 @@ LogicalResult checkOneBlock(func::FuncOp fn);
 /// tensor operands run on device 0 only.
 bool hasVisibleEffects(Operation *op);
 
-/// Whether `value`, a memref, may hold a tensor's data: it is (a view or
-/// cast of) a `bufferization.to_buffer`, or comes from where its origin is
-/// not known (a block argument, a call's result). A buffer the program
-/// allocates (`memref.alloc`, `memref.alloca`, `memref.get_global`) is not.
+/// Whether the memref `value` is shared like a tensor's data: a tensor's
+/// buffer (`bufferization.to_buffer`, views and casts of it), a buffer whose
+/// origin is not known here (a block argument, a call's result) or an
+/// allocation whose uses are not all known (passed to a call other
+/// than a print, yielded, returned). Ops using it run where their operands
+/// are.
 bool isTensorBuffer(Value value);
 
 /// Whether `op` reads or writes tensor data: a ranked tensor operand or a
@@ -72,11 +74,11 @@ bool isTensorBuffer(Value value);
 bool usesTensorData(Operation *op);
 
 /// Whether the buffer `value` (an allocation, or a view or cast of one) is
-/// replicated: every op using it only loads, stores, fills or copies
-/// between replicated buffers, or prints it, so that every device running
-/// those ops holds the same contents (scratch scalars in an alloca, a
-/// buffer filled and printed). A buffer written from a tensor's data or
-/// handed to a call of unknown effects is not: it lives on device 0.
+/// replicated: every use only loads, stores, fills, copies between
+/// replicated buffers or prints it, in the partitioned body (not inside an
+/// op run as one, such as an scf.while), so that every device running those
+/// ops holds the same contents. An allocation written from a tensor's data,
+/// or used inside such an op, and a global live on device 0 instead.
 bool isReplicatedBuffer(Value value);
 
 /// Whether `op` runs on device 0 alone (Semantics.md "Where ops run"): it

@@ -70,8 +70,8 @@ std::string hspmd::layout::formatDeviceList(const DeviceList &v) {
       item(std::to_string(r.first) + " to " + std::to_string(r.last()));
       continue;
     }
-    for (int64_t d = r.first; d <= r.last(); ++d)
-      item(std::to_string(d));
+    for (int64_t i = 0; i < r.count; ++i)
+      item(std::to_string(r.first + i));
   }
   return s + "]";
 }
@@ -115,8 +115,10 @@ int64_t DeviceList::operator[](size_t i) const {
 }
 
 void DeviceList::appendRun(int64_t first, int64_t count) {
+  int64_t next;
   if (!runs.empty() && runs.back().count > 0 &&
-      runs.back().first + runs.back().count == first) {
+      !__builtin_add_overflow(runs.back().first, runs.back().count, &next) &&
+      next == first) {
     runs.back().count += count;
     ends.back() += count;
   } else {
@@ -137,8 +139,8 @@ std::vector<int64_t> DeviceList::vec() const {
   std::vector<int64_t> ids;
   ids.reserve(size());
   for (const Run &r : runs)
-    for (int64_t d = r.first; d <= r.last(); ++d)
-      ids.push_back(d);
+    for (int64_t i = 0; i < r.count; ++i)
+      ids.push_back(r.first + i);
   return ids;
 }
 
@@ -335,8 +337,8 @@ std::vector<int64_t> Sharding::devices() const {
             });
   std::vector<int64_t> all;
   for (const DeviceList::Run &r : runs)
-    for (int64_t d = r.first; d <= r.last(); ++d)
-      all.push_back(d);
+    for (int64_t i = 0; i < r.count; ++i)
+      all.push_back(r.first + i);
   if (!std::is_sorted(all.begin(), all.end()))
     std::sort(all.begin(), all.end());
   return all;

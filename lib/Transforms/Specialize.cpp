@@ -482,8 +482,8 @@ struct SpecializePass
       for (const layout::Group &g : s.getLayout().groups)
         for (const layout::DeviceList::Run &run : g.devices.getRuns())
           if (seenRuns.insert({run.first, run.count}).second)
-            for (int64_t d = run.first; d <= run.last(); ++d)
-              devices.insert(d);
+            for (int64_t i = 0; i < run.count; ++i)
+              devices.insert(run.first + i);
     };
     WalkResult r = fn.walk([&](Operation *op) {
       // Values inside regions (plans' device programs, linalg payloads,

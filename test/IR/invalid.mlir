@@ -734,3 +734,13 @@ func.func @negative_dimension(%x: tensor<8xf32>) {
   %0 = hspmd.annotate %x as #hspmd.sharding<[0, 1] : [d-1 = 2]> : tensor<8xf32>
   return
 }
+
+// -----
+
+// The largest int64 as a device id: an error, not a printer that counts
+// past it forever (found by the pass fuzzer).
+func.func @int64_max_device(%x: tensor<8xf32>) {
+  // expected-error @+1 {{device id 9223372036854775807 is out of range: ids must be in [0, 2^31)}}
+  %0 = hspmd.annotate %x as #hspmd.sharding<[3, 9223372036854775807] : [dup = 2]> : tensor<8xf32>
+  return
+}

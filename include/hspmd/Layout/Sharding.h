@@ -101,8 +101,11 @@ public:
   template <typename It> void assign(It first, It last) {
     clear();
     while (first != last) {
-      int64_t start = *first, count = 1;
-      for (++first; first != last && *first == start + count; ++first)
+      int64_t start = *first, count = 1, next;
+      for (++first; first != last &&
+                    !__builtin_add_overflow(start, count, &next) &&
+                    *first == next;
+           ++first)
         ++count;
       appendRun(start, count);
     }

@@ -306,7 +306,8 @@ FEATURES = ("extract", "gather", "reduce", "helper", "norule", "conv", "pad",
 # strategies, `frontend` declares printMemrefF32 on tensors and libm
 # functions): selected by name only, never by `all`, so that `all` and the
 # kinds above give the same programs as before they existed.
-MODULE_FEATURES = ("strategy", "frontend", "products", "standins", "scatter")
+MODULE_FEATURES = ("strategy", "frontend", "products", "standins", "scatter",
+                   "buffers")
 
 COMBINERS = {"f32": ["addf", "mulf", "maximumf", "maxnumf", "minimumf", "minnumf",
                      "sumsq", "horner", "maxabs"],
@@ -2278,6 +2279,404 @@ class FeatureProgram(Program):
             r = self.maybe(r, sizes, p=0.4)
             r, sizes = box(r, sizes, 1)
         self.out(r, sizes)
+
+    # -- buffers the program allocates (--features buffers) ------------------
+
+    BUFFER_SUBS = ("tobuf", "global", "replicated", "while", "switch", "helper_scalar",
+                   "cast_roundtrip", "helper_buffer")
+
+    def case_buffers(self):
+        """Buffers and regions as front ends write them (--features buffers,
+        by name only), one of BUFFER_SUBS in turn (from a random first one):
+        a placed tensor's buffer copied into an alloc whose scalar bounds a
+        loop or scales a tensor; a memref.global updated in a loop; allocs
+        only filled, stored, loaded and copied (replicated); scf.while and
+        scf.index_switch printing with vector.print; printing scalar helpers
+        on placed tensors; tensor.cast to a dynamic shape and back; an alloc
+        written by a helper. Every scalar ends up on placed tensors."""
+        if not hasattr(self, "bu_first"):
+            self.bu_first = self.rng.randrange(len(self.BUFFER_SUBS))
+            self.bu_count = 0
+        sub = self.BUFFER_SUBS[(self.bu_first + self.bu_count) % len(self.BUFFER_SUBS)]
+        self.bu_count += 1
+        self.bu_start = len(self.lines)
+        getattr(self, "bu_" + sub)()
+
+    def bnote(self, sub):
+        """The case's note, before its lines (drawn after its first ones)."""
+        self.lines.insert(self.bu_start, f"  // case {self.ncase}: buffers/{sub}")
+
+    def print_mem(self, m, shape):
+        """Prints an f32 memref: printMemrefF32 on memrefs, or, where the
+        program declares it on tensors (with `frontend`), its elements with
+        vector.print in loops."""
+        M = mt(shape)
+        if not self.tensor_print:
+            u = self.fresh()
+            self.lines += [f"  {u} = memref.cast {m} : {M} to memref<*xf32>",
+                           f"  call @printMemrefF32({u}) : (memref<*xf32>) -> ()"]
+            return
+        c0, c1 = self.cindex(0), self.cindex(1)
+        ivs = []
+        for d in shape:
+            k, hi = self.fresh(), self.cindex(d)
+            self.lines.append(f"  scf.for {k} = {c0} to {hi} step {c1} {{")
+            ivs.append(k)
+        v = self.fresh()
+        self.lines += [f"  {v} = memref.load {m}[{', '.join(ivs)}] : {M}",
+                       f"  vector.print {v} : f32"] + ["  }"] * len(shape)
+
+    def to_index(self, s, mod=None):
+        """A small non-negative index from an integer-valued f32: |s|,
+        maybe modulo mod."""
+        a, i, n = self.fresh(), self.fresh(), self.fresh()
+        self.lines += [f"  {a} = math.absf {s} : f32",
+                       f"  {i} = arith.fptosi {a} : f32 to i32",
+                       f"  {n} = arith.index_cast {i} : i32 to index"]
+        if mod:
+            r = self.fresh()
+            self.lines.append(f"  {r} = arith.remui {n}, {self.cindex(mod)} : index")
+            return r
+        return n
+
+    def index_f32(self, k):
+        """An index as an f32."""
+        a, b = self.fresh(), self.fresh()
+        self.lines += [f"  {a} = arith.index_cast {k} : index to i32",
+                       f"  {b} = arith.sitofp {a} : i32 to f32"]
+        return b
+
+    def bound_loop(self, n, shape, step_scalar=None):
+        """An scf.for from 0 to the index n carrying a placed tensor, each
+        iteration adding the iteration number (or step_scalar); printed."""
+        rng = self.rng
+        x, _ = self.placed(shape, 0.4)
+        c0, c1 = self.cindex(0), self.cindex(1)
+        k, acc, r = self.fresh(), self.fresh(), self.fresh()
+        self.lines.append(f"  {r} = scf.for {k} = {c0} to {n} step {c1} iter_args({acc} = {x}) "
+                          f"-> ({tt(shape)}) {{")
+        s = step_scalar if step_scalar else self.index_f32(k)
+        y = self.scalar_generic(acc, shape, s, rng.choice(["add", "rsub"]))
+        y = self.maybe(y, shape, p=0.3)
+        self.lines += [f"  scf.yield {y} : {tt(shape)}", "  }"]
+        self.out(self.maybe(r, shape, p=0.3), shape)
+
+    def bu_shape(self):
+        rng = self.rng
+        return [rng.choice([2, 4, 6, 8]), rng.choice([2, 4, 8])]
+
+    def bu_tobuf(self):
+        rng = self.rng
+        shape = self.bu_shape()
+        M = mt(shape)
+        use = rng.choice(["bound", "scale"])
+        show = rng.random() < 0.4
+        t, how = self.placed(shape, 0.4)
+        self.bnote(f"tobuf/{how}/{use}{'/print' if show else ''}")
+        b, a = self.fresh(), self.fresh()
+        self.lines += [f"  {b} = bufferization.to_buffer {t} : {tt(shape)} to {M}",
+                       f"  {a} = memref.alloc() : {M}",
+                       f"  memref.copy {b}, {a} : {M} to {M}"]
+        i, j = self.cindex(rng.randrange(shape[0])), self.cindex(rng.randrange(shape[1]))
+        s = self.fresh()
+        self.lines.append(f"  {s} = memref.load {a}[{i}, {j}] : {M}")
+        if show:
+            self.print_mem(a, shape)
+        if use == "bound":
+            self.bound_loop(self.to_index(s), self.bu_shape())
+        else:
+            self.use_scalar_fe(s)
+
+    def bu_global(self):
+        rng = self.rng
+        n = rng.choice([2, 3, 4, 6])
+        const = rng.random() < 0.25
+        src = rng.choice(["const", "iv", "extract"])
+        carry = not const and rng.random() < 0.5
+        self.bnote(f"global/{'constant' if const else src}{'/carry' if carry else ''}")
+        self.nfunc += 1
+        name = f"@glob{self.nfunc}"
+        M = mt([n])
+        vals = ", ".join(lit(rng.randint(-3, 3), "f32") for _ in range(n))
+        self.funcs.append(f"memref.global \"private\"{' constant' if const else ''} {name} : "
+                          f"{M} = dense<[{vals}]>")
+        g = self.fresh()
+        self.lines.append(f"  {g} = memref.get_global {name} : {M}")
+        if not const:
+            steps = rng.randint(1, 4)
+            shape = self.bu_shape()
+            x = self.placed(shape, 0.4)[0] if carry else None
+            e = self.extract_scalar() if src == "extract" else None
+            c0, c1, cs = self.cindex(0), self.cindex(1), self.cindex(steps)
+            k, acc, r = self.fresh(), self.fresh(), self.fresh()
+            if carry:
+                self.lines.append(f"  {r} = scf.for {k} = {c0} to {cs} step {c1} "
+                                  f"iter_args({acc} = {x}) -> ({tt(shape)}) {{")
+            else:
+                self.lines.append(f"  scf.for {k} = {c0} to {cs} step {c1} {{")
+            pos = self.fresh()
+            self.lines.append(f"  {pos} = arith.remui {k}, {self.cindex(n)} : index")
+            old, new = self.fresh(), self.fresh()
+            add = {"const": lambda: self.const(rng.choice([1, 2, -1])),
+                   "iv": lambda: self.index_f32(k), "extract": lambda: e}[src]()
+            self.lines += [f"  {old} = memref.load {g}[{pos}] : {M}",
+                           f"  {new} = arith.addf {old}, {add} : f32",
+                           f"  memref.store {new}, {g}[{pos}] : {M}"]
+            if carry:
+                y = self.maybe(self.scalar_generic(acc, shape, new, "add"), shape, p=0.3)
+                self.lines += [f"  scf.yield {y} : {tt(shape)}", "  }"]
+                self.out(r, shape)
+            else:
+                self.lines.append("  }")
+        s = self.fresh()
+        self.lines.append(f"  {s} = memref.load {g}[{self.cindex(rng.randrange(n))}] : {M}")
+        self.use_scalar_fe(s)
+        if rng.random() < 0.7:
+            self.print_mem(g, [n])
+
+    def bu_replicated(self):
+        rng = self.rng
+        shape = rng.choice([[rng.choice([2, 3, 4, 6])], [rng.choice([2, 3]), rng.choice([2, 4])]])
+        M = mt(shape)
+        kind = rng.choice(["alloc", "alloc", "alloca"])
+        loop = rng.random() < 0.5
+        use = rng.random() < 0.6
+        self.bnote(f"replicated/{kind}/rank{len(shape)}{'/loop' if loop else ''}"
+                             f"{'/use' if use else ''}")
+
+        def pos():
+            return ", ".join(self.cindex(rng.randrange(d)) for d in shape)
+
+        a, b = self.fresh(), self.fresh()
+        self.lines += [f"  {a} = memref.{kind}() : {M}",
+                       f"  linalg.fill ins({self.const(rng.randint(-3, 3))} : f32) outs({a} : {M})",
+                       f"  memref.store {self.const(rng.randint(-3, 3))}, {a}[{pos()}] : {M}",
+                       f"  {b} = memref.{kind}() : {M}"]
+        if rng.random() < 0.5:
+            # Filled, then overwritten by the copy: both are replicated.
+            self.lines.append(f"  linalg.fill ins({self.const(7)} : f32) outs({b} : {M})")
+        self.lines.append(f"  memref.copy {a}, {b} : {M} to {M}")
+        v, w = self.fresh(), self.fresh()
+        p = pos()
+        self.lines += [f"  {v} = memref.load {a}[{p}] : {M}",
+                       f"  {w} = arith.addf {v}, {self.const(rng.choice([1, 2]))} : f32",
+                       f"  memref.store {w}, {b}[{pos()}] : {M}"]
+        if loop:
+            # Each iteration stores its number into the first row.
+            c0, c1, k = self.cindex(0), self.cindex(1), self.fresh()
+            self.lines.append(f"  scf.for {k} = {c0} to {self.cindex(shape[-1])} step {c1} {{")
+            kf = self.index_f32(k)
+            idx = [k] if len(shape) == 1 else [c0, k]
+            old, new = self.fresh(), self.fresh()
+            self.lines += [f"  {old} = memref.load {b}[{', '.join(idx)}] : {M}",
+                           f"  {new} = arith.addf {old}, {kf} : f32",
+                           f"  memref.store {new}, {b}[{', '.join(idx)}] : {M}", "  }"]
+        self.print_mem(b, shape)
+        if rng.random() < 0.4:
+            self.print_mem(a, shape)
+        if use:
+            s = self.fresh()
+            self.lines.append(f"  {s} = memref.load {b}[{pos()}] : {M}")
+            self.use_scalar_fe(s)
+
+    def bu_while(self):
+        rng = self.rng
+        shape = self.bu_shape()
+        x, how = self.placed(shape, 0.4)
+        where = rng.choice(["after", "before"])
+        bound = rng.random() < 0.5
+        self.bnote(f"while/{how}/extract-{where}{'/bound' if bound else ''}")
+        c0, c1 = self.cindex(0), self.cindex(1)
+        n = self.cindex(rng.randint(1, 4))
+        init = self.const(rng.randint(-2, 2))
+        cm, j = self.cindex(shape[0]), self.cindex(rng.randrange(shape[1]))
+        r = self.fresh()
+        it, acc, cond = self.fresh(), self.fresh(), self.fresh()
+        self.lines.append(f"  {r}:2 = scf.while ({it} = {c0}, {acc} = {init}) : (index, f32) -> "
+                          f"(index, f32) {{")
+
+        def step(it, acc):
+            i, e, acc1 = self.fresh(), self.fresh(), self.fresh()
+            self.lines += [f"  {i} = arith.remui {it}, {cm} : index",
+                           f"  {e} = tensor.extract {x}[{i}, {j}] : {tt(shape)}",
+                           f"  {acc1} = arith.addf {acc}, {e} : f32"]
+            return acc1
+
+        self.lines.append(f"  {cond} = arith.cmpi ult, {it}, {n} : index")
+        acc_b = step(it, acc) if where == "before" else acc
+        self.lines += [f"  scf.condition({cond}) {it}, {acc_b} : index, f32", "  } do {"]
+        it2, acc2 = self.fresh(), self.fresh()
+        self.lines += [f"  ^bb0({it2}: index, {acc2}: f32):", f"  vector.print {acc2} : f32"]
+        acc3 = step(it2, acc2) if where == "after" else acc2
+        it3 = self.fresh()
+        self.lines += [f"  {it3} = arith.addi {it2}, {c1} : index",
+                       f"  scf.yield {it3}, {acc3} : index, f32", "  }"]
+        if bound:
+            self.bound_loop(f"{r}#0", self.bu_shape(), step_scalar=f"{r}#1")
+        else:
+            self.use_scalar_fe(f"{r}#1")
+
+    def bu_switch(self):
+        rng = self.rng
+        ncases = rng.randint(1, 3)
+        inloop = rng.random() < 0.3
+        self.bnote(f"switch/{ncases}cases{'/loop' if inloop else ''}")
+        s = self.extract_scalar()
+        idx = self.to_index(s, ncases + 1)
+        if inloop:
+            shape = self.bu_shape()
+            x, _ = self.placed(shape, 0.4)
+            c0, c1 = self.cindex(0), self.cindex(1)
+            k, acc, r = self.fresh(), self.fresh(), self.fresh()
+            self.lines.append(f"  {r} = scf.for {k} = {c0} to {self.cindex(rng.randint(1, 3))} "
+                              f"step {c1} iter_args({acc} = {x}) -> ({tt(shape)}) {{")
+            i2 = self.fresh()
+            self.lines.append(f"  {i2} = arith.addi {idx}, {k} : index")
+            idx = i2
+        cases = sorted(rng.sample(range(ncases + 1), ncases))
+        v = self.fresh()
+        self.lines.append(f"  {v} = scf.index_switch {idx} -> f32")
+        for c in cases + ["default"]:
+            self.lines.append(f"  case {c} {{" if c != "default" else "  default {")
+            y = self.const(rng.randint(-3, 3))
+            if rng.random() < 0.8:
+                self.lines.append(f"  vector.print {y} : f32")
+            self.lines += [f"  scf.yield {y} : f32", "  }"]
+        if inloop:
+            y = self.maybe(self.scalar_generic(acc, shape, v, "add"), shape, p=0.3)
+            self.lines += [f"  scf.yield {y} : {tt(shape)}", "  }"]
+            self.out(r, shape)
+        else:
+            self.use_scalar_fe(v)
+
+    def bu_helper_scalar(self):
+        rng = self.rng
+        arg = rng.choice(["tensor", "tensor", "scalars"])
+        loop = rng.random() < 0.5
+        if arg == "scalars":
+            name, how = self.scalar_fn(2, prints=True)
+            self.bnote(f"helper_scalar/scalars/{how}{'/loop' if loop else ''}")
+        else:
+            shape = self.bu_shape()
+            stated = rng.random() < 0.4
+            self.nfunc += 1
+            name = f"@hscalar{self.nfunc}"
+            text = self.pick(shape) if stated else None
+            self.bnote(f"helper_scalar/tensor{'/stated' if stated else ''}"
+                                 f"{'/loop' if loop else ''}")
+            attr = f" {{hspmd.sharding = #hspmd.sharding<{text}>}}" if text else ""
+            cj = rng.randrange(shape[1])
+            self.funcs.append("\n".join([
+                f"func.func private {name}(%t: {tt(shape)}{attr}, %i: index) -> f32 {{",
+                f"  %cm = arith.constant {shape[0]} : index",
+                f"  %cj = arith.constant {cj} : index",
+                "  %ii = arith.remui %i, %cm : index",
+                f"  %e = tensor.extract %t[%ii, %cj] : {tt(shape)}",
+                f"  %k = arith.constant {lit(rng.randint(-2, 2), 'f32')} : f32",
+                "  %r = arith.addf %e, %k : f32",
+                "  vector.print %r : f32",
+                "  return %r : f32", "}"]))
+            x, _ = self.placed(shape, 0.4)
+
+        def call(k):
+            r = self.fresh()
+            if arg == "scalars":
+                a = self.index_f32(k)
+                self.lines.append(f"  {r} = func.call {name}({a}, {self.const(rng.randint(-2, 2))})"
+                                  f" : (f32, f32) -> f32")
+            else:
+                self.lines.append(f"  {r} = func.call {name}({x}, {k}) : ({tt(shape)}, index) -> f32")
+            return r
+
+        if loop:
+            c0, c1 = self.cindex(0), self.cindex(1)
+            k, acc, r = self.fresh(), self.fresh(), self.fresh()
+            self.lines.append(f"  {r} = scf.for {k} = {c0} to {self.cindex(rng.randint(1, 3))} "
+                              f"step {c1} iter_args({acc} = {self.const(0)}) -> (f32) {{")
+            v = call(k)
+            s = self.fresh()
+            self.lines += [f"  {s} = arith.addf {acc}, {v} : f32", f"  scf.yield {s} : f32", "  }"]
+        else:
+            r = call(self.cindex(rng.randint(0, 3)))
+        self.use_scalar_fe(r)
+
+    def bu_cast_roundtrip(self):
+        rng = self.rng
+        shape = self.bu_shape()
+        dyn = rng.choice([[True, False], [False, True], [True, True]])
+        after = rng.choice(["ewise", "scalar", "matmul", "print"])
+        t, how = self.placed(shape, 0.4)
+        self.bnote(f"cast_roundtrip/{'x'.join('?' if d else 'n' for d in dyn)}/{how}/{after}")
+        dt = "tensor<%sxf32>" % "x".join("?" if d else str(n) for d, n in zip(dyn, shape))
+        d, s = self.fresh(), self.fresh()
+        self.lines += [f"  {d} = tensor.cast {t} : {tt(shape)} to {dt}",
+                       f"  {s} = tensor.cast {d} : {dt} to {tt(shape)}"]
+        s = self.maybe(s, shape, p=0.3)
+        if after == "ewise":
+            y = self.ewise(rng.choice(["addf", "subf", "mulf"]), s,
+                           self.placed(shape, 0.3)[0], shape)
+        elif after == "scalar":
+            y = self.scalar_generic(s, shape, self.const(rng.randint(-2, 2)), "add")
+        elif after == "matmul":
+            n = rng.choice([2, 4])
+            w = self.maybe(self.gen([shape[1], n], mod=3, off=1), [shape[1], n])
+            y = self.matmul(s, w, shape[0], shape[1], n)
+            shape = [shape[0], n]
+        else:
+            y = s
+        self.out(self.maybe(y, shape, p=0.3), shape)
+
+    def bu_helper_buffer(self):
+        rng = self.rng
+        n = rng.choice([2, 3, 4, 6])
+        M = mt([n])
+        withtensor = rng.random() < 0.4
+        loop = rng.random() < 0.4
+        show = rng.random() < 0.4
+        self.nfunc += 1
+        name = f"@hbuf{self.nfunc}"
+        self.bnote(f"helper_buffer{'/tensor' if withtensor else ''}"
+                             f"{'/loop' if loop else ''}{'/print' if show else ''}")
+        body = [f"  %c{p} = arith.constant {p} : index" for p in range(n)]
+        body.append(f"  linalg.fill ins(%v : f32) outs(%m : {M})")
+        p = rng.randrange(n)
+        if withtensor:
+            tshape = self.bu_shape()
+            body += [f"  %ci = arith.constant {rng.randrange(tshape[0])} : index",
+                     f"  %cj = arith.constant {rng.randrange(tshape[1])} : index",
+                     f"  %e = tensor.extract %t[%ci, %cj] : {tt(tshape)}",
+                     f"  memref.store %e, %m[%c{p}] : {M}"]
+            sig = f"%m: {M}, %v: f32, %t: {tt(tshape)}"
+        else:
+            body += [f"  %k = arith.constant {lit(rng.randint(-3, 3), 'f32')} : f32",
+                     "  %w = arith.addf %v, %k : f32",
+                     f"  memref.store %w, %m[%c{p}] : {M}"]
+            sig = f"%m: {M}, %v: f32"
+        self.funcs.append("\n".join([f"func.func private {name}({sig}) {{"] + body +
+                                    ["  return", "}"]))
+        a = self.fresh()
+        self.lines.append(f"  {a} = memref.alloc() : {M}")
+        x = self.placed(tshape, 0.4)[0] if withtensor else None
+
+        def call(v):
+            if withtensor:
+                self.lines.append(f"  func.call {name}({a}, {v}, {x}) : ({M}, f32, {tt(tshape)}) -> ()")
+            else:
+                self.lines.append(f"  func.call {name}({a}, {v}) : ({M}, f32) -> ()")
+
+        if loop:
+            c0, c1, k = self.cindex(0), self.cindex(1), self.fresh()
+            self.lines.append(f"  scf.for {k} = {c0} to {self.cindex(rng.randint(1, 3))} "
+                              f"step {c1} {{")
+            call(self.index_f32(k))
+            self.lines.append("  }")
+        else:
+            call(self.const(rng.randint(-3, 3)))
+        s = self.fresh()
+        self.lines.append(f"  {s} = memref.load {a}[{self.cindex(rng.randrange(n))}] : {M}")
+        if show:
+            self.print_mem(a, [n])
+        self.use_scalar_fe(s)
 
     # -- ops that stand for others (--features standins) ---------------------
 

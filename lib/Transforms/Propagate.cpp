@@ -831,6 +831,7 @@ struct PropagatePass
   void shareDeviceZeroScalars() {
     ModuleOp module = getOperation();
     ScalarFunctions scalars(module);
+    BufferPlaces places;
     SmallVector<Operation *> ops;
     module.walk([&](Operation *op) {
       // (A loop or branch runs everywhere, its body partitioned; another
@@ -839,7 +840,7 @@ struct PropagatePass
       if (!isPartitioned(op) || isa<scf::ForOp, scf::IfOp>(op) ||
           op->hasTrait<OpTrait::IsTerminator>() ||
           isa<HspmdDialect>(op->getDialect()) ||
-          !runsOnDeviceZero(op) || scalars.isPureCall(op))
+          !places.runsOnDeviceZero(op) || scalars.isPureCall(op))
         return;
       auto fn = op->getParentOfType<func::FuncOp>();
       if (!fn || scalars.isScalar(fn))
@@ -878,7 +879,8 @@ struct PropagatePass
   /// condition, a value a loop or branch yields, another region) possibly
   /// everywhere.
   void scalarUsers(func::FuncOp fn, ValueRange values, std::set<int64_t> &out,
-                   llvm::DenseSet<Operation *> &visited) {
+                   llvm::DenseSet<Operation *> &visited,
+                   BufferPlaces &places) {
     for (Value v : values)
       for (Operation *user : v.getUsers()) {
         Operation *a = user;
@@ -908,10 +910,10 @@ struct PropagatePass
             llvm::none_of(a->getResultTypes(),
                           [](Type t) { return isa<ShapedType>(t); });
         if (plainScalar && isMemoryEffectFree(a)) {
-          scalarUsers(fn, a->getResults(), out, visited);
+          scalarUsers(fn, a->getResults(), out, visited, places);
           continue;
         }
-        if (plainScalar && runsOnDeviceZero(a)) {
+        if (plainScalar && places.runsOnDeviceZero(a)) {
           out.insert(0);
           continue;
         }
@@ -948,6 +950,7 @@ struct PropagatePass
         op->erase();
       }
     llvm::erase_if(ops, [&](Operation *op) { return erased.contains(op); });
+    BufferPlaces places;
     for (Operation *op : ops) {
       // (The bodies of loops and branches are partitioned: their ops are
       // visited themselves.)
@@ -964,7 +967,7 @@ struct PropagatePass
                         [](Type t) { return isa<ShapedType>(t); })) {
         std::set<int64_t> users;
         llvm::DenseSet<Operation *> visited;
-        scalarUsers(fn, op->getResults(), users, visited);
+        scalarUsers(fn, op->getResults(), users, visited, places);
         if (users.empty() && op->use_empty()) {
           op->erase(); // read for nothing
           continue;

@@ -140,6 +140,9 @@ struct SpecializePass
   std::map<std::pair<Operation *, int64_t>, Program> programs;
 
   std::optional<ScalarFunctions> scalars;
+  /// Classes of the source functions' buffers (which specializing leaves
+  /// as they are).
+  std::optional<BufferPlaces> places;
 
   std::string programName(StringRef fn, int64_t d) {
     return (fn + "_device" + Twine(d)).str();
@@ -154,6 +157,7 @@ struct SpecializePass
     // program of scalars alone runs (and prints) on device 0 only, as any
     // op with effects does.
     scalars.emplace(module);
+    places.emplace();
     SmallVector<func::FuncOp> functions;
     for (auto fn : module.getOps<func::FuncOp>())
       if (!fn.isExternal() && (!scalars->isScalar(fn) || isEntry(fn)))
@@ -381,7 +385,7 @@ struct SpecializePass
       bool tensorResults = llvm::any_of(
           op.getResultTypes(), [](Type t) { return isa<RankedTensorType>(t); });
       if (!tensorResults) {
-        if (runsOnDeviceZero(&op))
+        if (places->runsOnDeviceZero(&op))
           add(KeyItem::OnDeviceZero, {});
         continue;
       }
@@ -779,7 +783,7 @@ struct SpecializePass
     // its tensors). An effect without tensor operands runs on device 0.
     if (!allPresent())
       return success();
-    if (d != 0 && runsOnDeviceZero(op) && !scalars->isPureCall(op))
+    if (d != 0 && places->runsOnDeviceZero(op) && !scalars->isPureCall(op))
       return success();
     Operation *clone = b.clone(*op, map);
     if (auto toBuffer = dyn_cast<bufferization::ToBufferOp>(clone)) {

@@ -73,13 +73,6 @@ bool mlir::hspmd::hasVisibleEffects(Operation *op) {
   });
 }
 
-bool mlir::hspmd::usesTensorData(Operation *op) {
-  return llvm::any_of(op->getOperands(), [](Value v) {
-    return isa<RankedTensorType>(v.getType()) ||
-           (isa<BaseMemRefType>(v.getType()) && isTensorBuffer(v));
-  });
-}
-
 /// The allocation a buffer is a view or cast of, or null.
 static Operation *allocationOf(Value value) {
   while (Operation *def = value.getDefiningOp()) {
@@ -102,46 +95,16 @@ static bool isPrintCall(Operation *op) {
   return call && call.getCallee().starts_with("printMemref");
 }
 
-namespace {
-/// Where a buffer lives (Semantics.md "Where ops run").
-enum class BufferClass {
-  /// A tensor's buffer, or one whose uses are not all known here (it is
-  /// passed to a call, yielded, returned): the ops using it run where their
-  /// operands are, as for a tensor's data.
-  Shared,
-  /// Only loaded, stored, filled, copied between replicated buffers or
-  /// printed, all in the partitioned body: every device holds its own copy.
-  Replicated,
-  /// Written from a tensor's data or from another device-0 buffer, used
-  /// inside an op that runs as one (an scf.while body), or a global: on
-  /// device 0.
-  DeviceZero,
-};
-} // namespace
-
-static BufferClass
-classifyAllocation(Operation *alloc,
-                   llvm::SmallDenseMap<Operation *, BufferClass> &known);
-
-static BufferClass
-classifyBuffer(Value value,
-               llvm::SmallDenseMap<Operation *, BufferClass> &known) {
-  Operation *alloc = allocationOf(value);
-  return alloc ? classifyAllocation(alloc, known) : BufferClass::Shared;
-}
-
-static BufferClass
-classifyAllocation(Operation *alloc,
-                   llvm::SmallDenseMap<Operation *, BufferClass> &known) {
+/// The class an allocation's own uses give it, and the buffers it is
+/// copied to or from or used with in one linalg op (its partners), null for
+/// a partner of unknown origin.
+static BufferPlaces::Class
+ownClass(Operation *alloc, SmallVectorImpl<Operation *> &partners) {
   // A global is one buffer wherever it is named: module state, kept on
   // device 0 like the effects that change it.
   if (isa<memref::GetGlobalOp>(alloc))
-    return BufferClass::DeviceZero;
-  // (A cycle of copies: decided as replicated until shown otherwise.)
-  auto [it, inserted] = known.try_emplace(alloc, BufferClass::Replicated);
-  if (!inserted)
-    return it->second;
-  BufferClass result = BufferClass::Replicated;
+    return BufferPlaces::DeviceZero;
+  BufferPlaces::Class result = BufferPlaces::Replicated;
   SmallVector<Value> worklist{alloc->getResult(0)};
   while (!worklist.empty()) {
     Value v = worklist.pop_back_val();
@@ -158,44 +121,63 @@ classifyAllocation(Operation *alloc,
       bool handled = isPrintCall(user) ||
                      isa<memref::LoadOp, memref::StoreOp, memref::DeallocOp,
                          memref::CopyOp, linalg::LinalgOp>(user);
-      if (!handled) {
-        result = BufferClass::Shared;
-        break;
-      }
+      if (!handled)
+        return BufferPlaces::Shared;
       // Inside an op that runs as one (on device 0 when it has effects).
       if (!isPartitioned(user))
-        result = BufferClass::DeviceZero;
+        result = BufferPlaces::DeviceZero;
       if (!isa<memref::CopyOp, linalg::LinalgOp>(user))
         continue;
-      for (Value w : user->getOperands()) {
-        if (!isa<BaseMemRefType>(w.getType()) || w == v)
-          continue;
-        if (classifyBuffer(w, known) != BufferClass::Replicated)
-          result = BufferClass::DeviceZero;
-      }
+      for (Value w : user->getOperands())
+        if (isa<BaseMemRefType>(w.getType()) && w != v)
+          partners.push_back(allocationOf(w));
     }
-    if (result == BufferClass::Shared)
-      break;
   }
-  known[alloc] = result;
   return result;
 }
 
-static BufferClass classify(Value value) {
-  llvm::SmallDenseMap<Operation *, BufferClass> known;
-  return classifyBuffer(value, known);
+BufferPlaces::Class BufferPlaces::classOf(Value buffer) {
+  Operation *alloc = allocationOf(buffer);
+  if (!alloc)
+    return Shared;
+  if (auto it = known.find(alloc); it != known.end())
+    return it->second;
+  // The buffers linked to `alloc` by copies and linalg ops, each classed by
+  // its own uses: one that is not replicated (or a partner of unknown
+  // origin) makes every replicated one of them live on device 0, since
+  // their contents flow into each other. Decided for all at once, so the
+  // answer does not depend on which is asked first.
+  SmallVector<Operation *> component{alloc};
+  llvm::SmallPtrSet<Operation *, 8> seen{alloc};
+  bool tainted = false;
+  for (size_t i = 0; i < component.size(); ++i) {
+    SmallVector<Operation *> partners;
+    Class own = ownClass(component[i], partners);
+    known[component[i]] = own;
+    tainted |= own != Replicated;
+    for (Operation *p : partners) {
+      if (!p)
+        tainted = true;
+      else if (seen.insert(p).second)
+        component.push_back(p);
+    }
+  }
+  if (tainted)
+    for (Operation *member : component)
+      if (known[member] == Replicated)
+        known[member] = DeviceZero;
+  return known[alloc];
 }
 
-bool mlir::hspmd::isTensorBuffer(Value value) {
-  return classify(value) == BufferClass::Shared;
-}
-
-bool mlir::hspmd::isReplicatedBuffer(Value value) {
-  return classify(value) == BufferClass::Replicated;
+bool BufferPlaces::usesTensorData(Operation *op) {
+  return llvm::any_of(op->getOperands(), [&](Value v) {
+    return isa<RankedTensorType>(v.getType()) ||
+           (isa<BaseMemRefType>(v.getType()) && classOf(v) == Shared);
+  });
 }
 
 /// Whether every effect of `op` is on replicated buffers.
-static bool onlyTouchesReplicatedBuffers(Operation *op) {
+bool BufferPlaces::onlyTouchesReplicatedBuffers(Operation *op) {
   auto iface = dyn_cast<MemoryEffectOpInterface>(op);
   if (!iface)
     return false;
@@ -206,13 +188,13 @@ static bool onlyTouchesReplicatedBuffers(Operation *op) {
         return false;
   SmallVector<MemoryEffects::EffectInstance> effects;
   iface.getEffects(effects);
-  return llvm::all_of(effects, [](const MemoryEffects::EffectInstance &e) {
+  return llvm::all_of(effects, [&](const MemoryEffects::EffectInstance &e) {
     Value v = e.getValue();
-    return v && isa<BaseMemRefType>(v.getType()) && isReplicatedBuffer(v);
+    return v && isa<BaseMemRefType>(v.getType()) && classOf(v) == Replicated;
   });
 }
 
-bool mlir::hspmd::runsOnDeviceZero(Operation *op) {
+bool BufferPlaces::runsOnDeviceZero(Operation *op) {
   return !op->hasAttr(kOnAllDevicesAttrName) && hasVisibleEffects(op) &&
          !usesTensorData(op) && !onlyTouchesReplicatedBuffers(op);
 }

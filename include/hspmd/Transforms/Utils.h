@@ -61,31 +61,46 @@ LogicalResult checkOneBlock(func::FuncOp fn);
 /// tensor operands run on device 0 only.
 bool hasVisibleEffects(Operation *op);
 
-/// Whether the memref `value` is shared like a tensor's data: a tensor's
-/// buffer (`bufferization.to_buffer`, views and casts of it), a buffer whose
-/// origin is not known here (a block argument, a call's result) or an
-/// allocation whose uses are not all known (passed to a call other
-/// than a print, yielded, returned). Ops using it run where their operands
-/// are.
-bool isTensorBuffer(Value value);
+/// Where buffers live and so where the ops using them run (Semantics.md
+/// "Where ops run"). Each allocation is classed once, from all of its uses
+/// and those of the buffers copied to or from it: an instance is valid while
+/// the uses of the allocations it has seen do not change, and makes a pass
+/// that asks for every op linear in the uses instead of quadratic.
+class BufferPlaces {
+public:
+  enum Class {
+    /// A tensor's buffer (`bufferization.to_buffer`, views and casts of
+    /// it), a buffer whose origin is not known here (a block argument, a
+    /// call's result) or an allocation whose uses are not all known (passed
+    /// to a call other than a print, yielded, returned): the ops using it
+    /// run where their operands are, as for a tensor's data.
+    Shared,
+    /// Only loaded, stored, filled, copied between replicated buffers or
+    /// printed, all in the partitioned body (not inside an op run as one,
+    /// such as an scf.while): every device holds its own copy, the same.
+    Replicated,
+    /// Written from a tensor's data or from a buffer that is not
+    /// replicated, used inside an op that runs as one, or a global: on
+    /// device 0.
+    DeviceZero,
+  };
 
-/// Whether `op` reads or writes tensor data: a ranked tensor operand or a
-/// tensor's buffer (isTensorBuffer). Such ops run where that data lives.
-bool usesTensorData(Operation *op);
+  Class classOf(Value buffer);
 
-/// Whether the buffer `value` (an allocation, or a view or cast of one) is
-/// replicated: every use only loads, stores, fills, copies between
-/// replicated buffers or prints it, in the partitioned body (not inside an
-/// op run as one, such as an scf.while), so that every device running those
-/// ops holds the same contents. An allocation written from a tensor's data,
-/// or used inside such an op, and a global live on device 0 instead.
-bool isReplicatedBuffer(Value value);
+  /// Whether `op` reads or writes tensor data: a ranked tensor operand or a
+  /// shared buffer. Such ops run where that data lives.
+  bool usesTensorData(Operation *op);
 
-/// Whether `op` runs on device 0 alone (Semantics.md "Where ops run"): it
-/// has visible effects (a print, a call of unknown effects, a load or store
-/// of a buffer that is not replicated), uses no tensor data and is not
-/// marked to run on all devices. Its scalar results are broadcast.
-bool runsOnDeviceZero(Operation *op);
+  /// Whether `op` runs on device 0 alone: it has visible effects (a print,
+  /// a call of unknown effects, a load or store of a buffer that is not
+  /// replicated), uses no tensor data and is not marked to run on all
+  /// devices. Its scalar results are broadcast.
+  bool runsOnDeviceZero(Operation *op);
+
+private:
+  bool onlyTouchesReplicatedBuffers(Operation *op);
+  llvm::DenseMap<Operation *, Class> known;
+};
 
 /// Layouts of values (their placement over their static shape), built once
 /// per (sharding, type): building one is linear in the devices, and passes

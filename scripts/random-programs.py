@@ -28,7 +28,13 @@ print goes through tensor.cast. `standins` (also only by name) draws the ops
 --hspmd-decompose-aggregates writes as others: tensor.gather (1-3 gathered
 dimensions, batch rank 1 or 2, index/i32/i64 coordinates), linalg.pack /
 linalg.unpack (padded or not, outer_dims_perm), tensor.bitcast f32 <-> i32
-around integer ops. Without --features the program is exactly
+around integer ops. `buffers` (also only by name) draws buffers and regions
+as front ends write them: a placed tensor's buffer copied into an alloc whose
+scalar bounds or feeds a loop, memref.globals updated in loops, allocs only
+filled/stored/loaded/copied and printed, scf.while and scf.index_switch
+printing with vector.print, printing scalar helpers on placed tensors,
+tensor.cast to a dynamic shape and back, allocs written by helpers; every
+scalar ends up on placed tensors. Without --features the program is exactly
 what it was before these kinds existed (test/Run/random.test depends on that).
 `--only-cases` prints a subset of the cases (all are still drawn), to narrow
 a failure down.
@@ -40,6 +46,7 @@ a failure down.
   scripts/random-diff.sh 20 25 1000 all
   scripts/random-diff.sh 20 9 1000 frontend
   scripts/random-diff.sh 40 12 1000 standins
+  scripts/random-diff.sh 20 6 1000 buffers
 """
 import argparse
 import random
@@ -304,8 +311,9 @@ FEATURES = ("extract", "gather", "reduce", "helper", "norule", "conv", "pad",
             "concat", "zerosize", "constmap", "chain", "loop")
 # Kinds that change the whole module (`strategy` declares the module's
 # strategies, `frontend` declares printMemrefF32 on tensors and libm
-# functions): selected by name only, never by `all`, so that `all` and the
-# kinds above give the same programs as before they existed.
+# functions; `buffers` adds memref.globals and helpers taking memrefs):
+# selected by name only, never by `all`, so that `all` and the kinds above
+# give the same programs as before they existed.
 MODULE_FEATURES = ("strategy", "frontend", "products", "standins", "scatter",
                    "buffers")
 
@@ -2369,14 +2377,19 @@ class FeatureProgram(Program):
         rng = self.rng
         shape = self.bu_shape()
         M = mt(shape)
-        use = rng.choice(["bound", "scale"])
+        use = rng.choice(["bound", "scale", "inloop"])
+        direct = rng.random() < 0.25
         show = rng.random() < 0.4
         t, how = self.placed(shape, 0.4)
-        self.bnote(f"tobuf/{how}/{use}{'/print' if show else ''}")
+        self.bnote(f"tobuf/{how}/{use}{'/direct' if direct else ''}{'/print' if show else ''}")
         b, a = self.fresh(), self.fresh()
-        self.lines += [f"  {b} = bufferization.to_buffer {t} : {tt(shape)} to {M}",
-                       f"  {a} = memref.alloc() : {M}",
-                       f"  memref.copy {b}, {a} : {M} to {M}"]
+        self.lines.append(f"  {b} = bufferization.to_buffer {t} : {tt(shape)} to {M}")
+        if direct:
+            # Loads from the tensor's buffer itself.
+            a = b
+        else:
+            self.lines += [f"  {a} = memref.alloc() : {M}",
+                           f"  memref.copy {b}, {a} : {M} to {M}"]
         i, j = self.cindex(rng.randrange(shape[0])), self.cindex(rng.randrange(shape[1]))
         s = self.fresh()
         self.lines.append(f"  {s} = memref.load {a}[{i}, {j}] : {M}")
@@ -2384,16 +2397,32 @@ class FeatureProgram(Program):
             self.print_mem(a, shape)
         if use == "bound":
             self.bound_loop(self.to_index(s), self.bu_shape())
-        else:
+        elif use == "scale":
             self.use_scalar_fe(s)
+        else:
+            # Loaded in the loop, at the iteration's row.
+            xshape = self.bu_shape()
+            x, _ = self.placed(xshape, 0.4)
+            c0, c1 = self.cindex(0), self.cindex(1)
+            k, acc, r = self.fresh(), self.fresh(), self.fresh()
+            self.lines.append(f"  {r} = scf.for {k} = {c0} to {self.cindex(rng.randint(1, 3))} "
+                              f"step {c1} iter_args({acc} = {x}) -> ({tt(xshape)}) {{")
+            row, v = self.fresh(), self.fresh()
+            self.lines += [f"  {row} = arith.remui {k}, {self.cindex(shape[0])} : index",
+                           f"  {v} = memref.load {a}[{row}, {j}] : {M}"]
+            y = self.maybe(self.scalar_generic(acc, xshape, v, "add"), xshape, p=0.3)
+            self.lines += [f"  scf.yield {y} : {tt(xshape)}", "  }"]
+            self.out(r, xshape)
 
     def bu_global(self):
         rng = self.rng
         n = rng.choice([2, 3, 4, 6])
         const = rng.random() < 0.25
-        src = rng.choice(["const", "iv", "extract"])
+        src = rng.choice(["const", "iv", "extract", "extract_iv"])
         carry = not const and rng.random() < 0.5
-        self.bnote(f"global/{'constant' if const else src}{'/carry' if carry else ''}")
+        copy = rng.random() < 0.3
+        self.bnote(f"global/{'constant' if const else src}{'/carry' if carry else ''}"
+                   f"{'/copy' if copy else ''}")
         self.nfunc += 1
         name = f"@glob{self.nfunc}"
         M = mt([n])
@@ -2407,6 +2436,10 @@ class FeatureProgram(Program):
             shape = self.bu_shape()
             x = self.placed(shape, 0.4)[0] if carry else None
             e = self.extract_scalar() if src == "extract" else None
+            if src == "extract_iv":
+                eshape = self.bu_shape()
+                et = self.placed(eshape, 0.3)[0]
+                ej = self.cindex(rng.randrange(eshape[1]))
             c0, c1, cs = self.cindex(0), self.cindex(1), self.cindex(steps)
             k, acc, r = self.fresh(), self.fresh(), self.fresh()
             if carry:
@@ -2417,8 +2450,14 @@ class FeatureProgram(Program):
             pos = self.fresh()
             self.lines.append(f"  {pos} = arith.remui {k}, {self.cindex(n)} : index")
             old, new = self.fresh(), self.fresh()
+            if src == "extract_iv":
+                # Read in the loop, at the iteration's row.
+                ei, e = self.fresh(), self.fresh()
+                self.lines += [f"  {ei} = arith.remui {k}, {self.cindex(eshape[0])} : index",
+                               f"  {e} = tensor.extract {et}[{ei}, {ej}] : {tt(eshape)}"]
             add = {"const": lambda: self.const(rng.choice([1, 2, -1])),
-                   "iv": lambda: self.index_f32(k), "extract": lambda: e}[src]()
+                   "iv": lambda: self.index_f32(k), "extract": lambda: e,
+                   "extract_iv": lambda: e}[src]()
             self.lines += [f"  {old} = memref.load {g}[{pos}] : {M}",
                            f"  {new} = arith.addf {old}, {add} : f32",
                            f"  memref.store {new}, {g}[{pos}] : {M}"]
@@ -2428,11 +2467,18 @@ class FeatureProgram(Program):
                 self.out(r, shape)
             else:
                 self.lines.append("  }")
+        src_buf = g
+        if copy:
+            # Copied into an alloc first: the alloc is written from a
+            # device-0 buffer.
+            src_buf = self.fresh()
+            self.lines += [f"  {src_buf} = memref.alloc() : {M}",
+                           f"  memref.copy {g}, {src_buf} : {M} to {M}"]
         s = self.fresh()
-        self.lines.append(f"  {s} = memref.load {g}[{self.cindex(rng.randrange(n))}] : {M}")
+        self.lines.append(f"  {s} = memref.load {src_buf}[{self.cindex(rng.randrange(n))}] : {M}")
         self.use_scalar_fe(s)
         if rng.random() < 0.7:
-            self.print_mem(g, [n])
+            self.print_mem(src_buf, [n])
 
     def bu_replicated(self):
         rng = self.rng
@@ -2441,8 +2487,9 @@ class FeatureProgram(Program):
         kind = rng.choice(["alloc", "alloc", "alloca"])
         loop = rng.random() < 0.5
         use = rng.random() < 0.6
+        sub = rng.random() < 0.3
         self.bnote(f"replicated/{kind}/rank{len(shape)}{'/loop' if loop else ''}"
-                             f"{'/use' if use else ''}")
+                   f"{'/subview' if sub else ''}{'/use' if use else ''}")
 
         def pos():
             return ", ".join(self.cindex(rng.randrange(d)) for d in shape)
@@ -2474,6 +2521,20 @@ class FeatureProgram(Program):
         self.print_mem(b, shape)
         if rng.random() < 0.4:
             self.print_mem(a, shape)
+        if sub:
+            # The first row (or half) of b through a subview into a third
+            # buffer, filled first.
+            ext = [1, shape[1]] if len(shape) == 2 else [max(1, shape[0] // 2)]
+            lay = ("strided<[%d, 1]>" % shape[1]) if len(shape) == 2 else "strided<[1]>"
+            V, C = "memref<%sxf32, %s>" % ("x".join(map(str, ext)), lay), mt(ext)
+            sv, c = self.fresh(), self.fresh()
+            self.lines += [f"  {sv} = memref.subview {b}[{', '.join(['0'] * len(shape))}] "
+                           f"[{', '.join(map(str, ext))}] [{', '.join(['1'] * len(shape))}] : "
+                           f"{M} to {V}",
+                           f"  {c} = memref.{kind}() : {C}",
+                           f"  linalg.fill ins({self.const(5)} : f32) outs({c} : {C})",
+                           f"  memref.copy {sv}, {c} : {V} to {C}"]
+            self.print_mem(c, ext)
         if use:
             s = self.fresh()
             self.lines.append(f"  {s} = memref.load {b}[{pos()}] : {M}")

@@ -610,9 +610,27 @@ public:
     auto list = [&](ArrayRef<int64_t> v) {
       return v.empty() ? constantArray(loc, {0}) : constantArray(loc, v);
     };
+    // Relative peers: the running device's id plus each distance.
+    Value rank;
+    auto peerList = [&](ArrayRef<int64_t> v) {
+      if (!op.getRelative() || v.empty())
+        return list(v);
+      if (!rank)
+        rank = call(loc, HSPMD_RT(hspmd_rt_rank), {}).getResult(0);
+      auto type = MemRefType::get({static_cast<int64_t>(v.size())},
+                                  b.getI64Type());
+      Value array = memref::AllocaOp::create(b, loc, type);
+      for (auto [i, delta] : llvm::enumerate(v)) {
+        Value peer = arith::AddIOp::create(b, loc, rank, i64(loc, delta));
+        Value pos = arith::ConstantIndexOp::create(b, loc, i);
+        memref::StoreOp::create(b, loc, peer, array, ValueRange{pos});
+      }
+      return pointerOf(loc, array);
+    };
     call(loc, HSPMD_RT(hspmd_rt_send_recv),
-         {i64(loc, sendBufs.size()), list(sendPeers), pointerArray(loc, sendBufs),
-          list(sendCounts), i64(loc, recvBufs.size()), list(recvPeers),
+         {i64(loc, sendBufs.size()), peerList(sendPeers),
+          pointerArray(loc, sendBufs), list(sendCounts),
+          i64(loc, recvBufs.size()), peerList(recvPeers),
           pointerArray(loc, recvBufs), list(recvCounts),
           i32(loc, sendBufs.empty() && recvBufs.empty() ? F32 : dtype)});
     Value result = op.getInit();

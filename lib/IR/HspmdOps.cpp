@@ -71,7 +71,7 @@ static void printShardingAndType(OpAsmPrinter &printer, Operation *,
 /// custom syntax said (`{sharding = ...}` after `as #hspmd.sharding<...>`).
 static constexpr llvm::StringLiteral kInherentNames[] = {
     "sharding", "groups", "dim", "split_dim", "concat_dim",
-    "keep",     "sends",  "recvs", "accumulate"};
+    "keep",     "sends",  "recvs", "accumulate", "relative"};
 
 static ParseResult parseDiscardableAttrs(OpAsmParser &parser,
                                          NamedAttrList &attrs) {
@@ -351,7 +351,8 @@ LogicalResult AllToAllOp::verify() {
 
 /// Every block lies inside `type` and names a valid peer.
 static LogicalResult verifyBlocks(Operation *op, StringRef what,
-                                  ArrayAttr blocks, ShapedType type) {
+                                  ArrayAttr blocks, ShapedType type,
+                                  bool relative) {
   for (auto [i, attr] : llvm::enumerate(blocks)) {
     ArrayRef<int64_t> e = cast<DenseI64ArrayAttr>(attr).asArrayRef();
     int64_t rank = type.getRank();
@@ -359,8 +360,14 @@ static LogicalResult verifyBlocks(Operation *op, StringRef what,
       return op->emitOpError() << what << " block #" << i << " has "
                                << (static_cast<int64_t>(e.size()) - 1) / 2
                                << " dimensions, the tensor has " << rank;
-    if (failed(checkDevice(op, e[0])))
-      return failure();
+    if (relative ? e[0] == 0 || e[0] <= -kMaxDevice || e[0] >= kMaxDevice
+                 : failed(checkDevice(op, e[0]))) {
+      if (!relative)
+        return failure();
+      return op->emitOpError()
+             << what << " block #" << i << ": a relative peer " << e[0]
+             << " must be a non-zero distance between ids in [0, 2^31)";
+    }
     for (int64_t k = 0; k < rank; ++k) {
       int64_t off = e[1 + k], size = e[1 + rank + k];
       if (off < 0 || size < 0 || off > type.getDimSize(k) - size)
@@ -384,9 +391,10 @@ LogicalResult SendRecvOp::verify() {
   if (!getSends().empty() && !getInput())
     return emitOpError("has blocks to send but no tensor to send from");
   if (getInput() &&
-      failed(verifyBlocks(*this, "send", getSends(), getInput().getType())))
+      failed(verifyBlocks(*this, "send", getSends(), getInput().getType(),
+                          getRelative())))
     return failure();
-  return verifyBlocks(*this, "receive", getRecvs(), getType());
+  return verifyBlocks(*this, "receive", getRecvs(), getType(), getRelative());
 }
 
 //===----------------------------------------------------------------------===//

@@ -48,9 +48,44 @@ namespace {
 /// added to (or copied into) a partial value's summands it would count once
 /// per summand, so a payload adding or yielding one is not additive (a
 /// product with one is still linear).
+/// Whether `v` is the block argument of an input of `op`. (Not through a
+/// conversion: a sum that wraps in a narrow integer type does not in a wide
+/// one, and summands widened from bf16 add up to another value than their
+/// bf16 sum widened.)
+bool isInputArgument(linalg::LinalgOp op, Value v) {
+  auto arg = dyn_cast<BlockArgument>(v);
+  return arg && arg.getOwner() == &op->getRegion(0).front() &&
+         op.isDpsInput(&op->getOpOperand(arg.getArgNumber()));
+}
+
+/// Whether the payload of the contraction `op` is exactly
+/// `out + in0 * in1`: upstream's contraction test looks through any unary
+/// op (conversions included) (`abs(a) * b`, `fptosi(a) * fptosi(b)`,
+/// `out + abs(a * b)`), which is not linear in the inputs.
+bool isLinearContraction(linalg::LinalgOp op) {
+  Block &body = op->getRegion(0).front();
+  auto yield = cast<linalg::YieldOp>(body.getTerminator());
+  if (yield.getNumOperands() != 1 || op.getNumDpsInits() != 1)
+    return false;
+  Operation *add = yield.getOperand(0).getDefiningOp();
+  if (!add || !isa<arith::AddFOp, arith::AddIOp>(add))
+    return false;
+  BlockArgument out = op.getMatchingBlockArgument(op.getDpsInitOperand(0));
+  for (int k = 0; k < 2; ++k) {
+    if (add->getOperand(k) != out)
+      continue;
+    Operation *mul = add->getOperand(1 - k).getDefiningOp();
+    return mul && isa<arith::MulFOp, arith::MulIOp>(mul) &&
+           isInputArgument(op, mul->getOperand(0)) &&
+           isInputArgument(op, mul->getOperand(1));
+  }
+  return false;
+}
+
 Linearity classifyPayload(linalg::LinalgOp op) {
   if (linalg::isaContractionOpInterface(op))
-    return Linearity::Multiplicative;
+    return isLinearContraction(op) ? Linearity::Multiplicative
+                                   : Linearity::None;
   Block &body = op->getRegion(0).front();
   auto yield = cast<linalg::YieldOp>(body.getTerminator());
   if (yield.getNumOperands() != 1)
@@ -199,12 +234,16 @@ struct LinalgRule
     // A parallel loop that no result follows writes every result element
     // once per iteration, the last iteration's value staying: split, each
     // device would keep its own block's last, so it stays whole.
-    for (size_t l = 0; l < rule.loopSizes.size(); ++l)
-      if (!rule.reductionLoops[l] &&
-          llvm::none_of(rule.resultLoops, [&](const std::vector<int64_t> &r) {
+    // A loop labelled "reduction" that a result follows (the labels are
+    // the writer's, the maps what the op computes) is neither: held whole.
+    for (size_t l = 0; l < rule.loopSizes.size(); ++l) {
+      bool followed =
+          llvm::any_of(rule.resultLoops, [&](const std::vector<int64_t> &r) {
             return llvm::is_contained(r, static_cast<int64_t>(l));
-          }))
+          });
+      if (rule.reductionLoops[l] == followed)
         rule.blockedLoops[l] = true;
+    }
     rule.linearity = classifyPayload(linalgOp);
     // Only a sum may be split over a reduction loop (the pieces are then
     // summands); any other combiner (max, a product...) needs the loop whole,
@@ -267,6 +306,12 @@ struct SourceRule
     auto type = dyn_cast<RankedTensorType>(op->getResult(0).getType());
     if (!type || !type.hasStaticShape())
       return failure();
+    // Only dense elements are sliced for a device's block; others
+    // (`dense_resource` weights as torch-mlir imports them, `sparse`) are
+    // made whole where needed and moved.
+    if constexpr (std::is_same_v<OpTy, arith::ConstantOp>)
+      if (!isa<DenseElementsAttr>(cast<arith::ConstantOp>(op).getValue()))
+        return failure();
     ShardingRule rule = ShardingRule::elementwise(
         type.getRank(), type.getShape(), /*numOperands=*/0, Linearity::None);
     // Index operands of tensor.empty (dynamic sizes) are not tensors.

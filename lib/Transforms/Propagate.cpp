@@ -17,6 +17,7 @@
 #include "hspmd/Transforms/Utils.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
@@ -26,8 +27,10 @@
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinTypes.h"
+#include "mlir/Interfaces/CastInterfaces.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "mlir/Interfaces/ViewLikeInterface.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SetVector.h"
 
@@ -666,9 +669,15 @@ struct PropagatePass
     SmallVector<linalg::LinalgOp> candidates;
     SmallVector<int64_t> ratios;
     fn.walk([&](linalg::LinalgOp op) {
+      // (Upstream's split expects maps that only pick loops: a constant
+      // result, as in torch-mlir's keepdim reductions `(d0, d1) -> (d0, 0)`,
+      // is rewritten wrongly.)
       if (!op.hasPureTensorSemantics() || op.getNumDpsInputs() != 1 ||
           op.getNumDpsInits() != 1 || op.getNumReductionLoops() != 1 ||
-          op.hasIndexSemantics())
+          op.hasIndexSemantics() ||
+          !llvm::all_of(op.getIndexingMapsArray(), [](AffineMap m) {
+            return m.isProjectedPermutation(/*allowZeroInResults=*/false);
+          }))
         return;
       auto ruleOp = dyn_cast<ShardingRuleOpInterface>(op.getOperation());
       FailureOr<ShardingRule> rule =
@@ -680,6 +689,10 @@ struct PropagatePass
       unsigned loop = reductions.front();
       if (!rule->combinerNotSum)
         return; // a sum: split into summands already, or held whole
+      // (A loop labelled "reduction" that the result follows is not one.)
+      if (op.getMatchingIndexingMap(op.getDpsInitOperand(0))
+              .isFunctionOfDim(loop))
+        return;
       // The loop must index the input once, as a plain dimension, and
       // nothing else may block it (a diagonal, a convolution window).
       if (llvm::count(*rule->operandLoops[0], static_cast<int64_t>(loop)) != 1)
@@ -828,6 +841,31 @@ struct PropagatePass
   /// read back (`tensor.from_elements`, `tensor.extract`), which the scalar
   /// read rule below replicates on the devices using it: a broadcast from
   /// device 0, nothing where only device 0 uses it.
+  /// Whether `op` reads a buffer made of a tensor (`bufferization.
+  /// to_buffer`, which runs on device 0, or a view or cast of one) and no
+  /// tensor: a `memref.load` or `memref.dim` of it runs on device 0 alone.
+  static bool readsTensorBuffer(Operation *op) {
+    if (llvm::any_of(op->getOperandTypes(),
+                     [](Type t) { return isa<TensorType>(t); }))
+      return false;
+    return llvm::any_of(op->getOperands(), [](Value v) {
+      while (isa<BaseMemRefType>(v.getType())) {
+        Operation *def = v.getDefiningOp();
+        if (!def)
+          return false;
+        if (isa<bufferization::ToBufferOp>(def))
+          return true;
+        if (auto view = dyn_cast<ViewLikeOpInterface>(def))
+          v = view.getViewSource();
+        else if (isa<CastOpInterface>(def) && def->getNumOperands() == 1)
+          v = def->getOperand(0);
+        else
+          return false;
+      }
+      return false;
+    });
+  }
+
   void shareDeviceZeroScalars() {
     ModuleOp module = getOperation();
     ScalarFunctions scalars(module);
@@ -840,7 +878,8 @@ struct PropagatePass
       if (!isPartitioned(op) || isa<scf::ForOp, scf::IfOp>(op) ||
           op->hasTrait<OpTrait::IsTerminator>() ||
           isa<HspmdDialect>(op->getDialect()) ||
-          !places.runsOnDeviceZero(op) || scalars.isPureCall(op))
+          !(places.runsOnDeviceZero(op) || readsTensorBuffer(op)) ||
+          scalars.isPureCall(op))
         return;
       auto fn = op->getParentOfType<func::FuncOp>();
       if (!fn || scalars.isScalar(fn))
@@ -848,7 +887,8 @@ struct PropagatePass
       if (auto call = dyn_cast<func::CallOp>(op))
         if (auto callee =
                 module.lookupSymbol<func::FuncOp>(call.getCalleeAttr()))
-          if (!callee.isExternal() && !scalars.isScalar(callee))
+          if (!callee.isExternal() && !scalars.isScalar(callee) &&
+              !isBufferFunction(callee))
             return; // a tensor function: its results follow its signature
       ops.push_back(op);
     });
@@ -1138,6 +1178,67 @@ struct PropagatePass
     return std::make_pair(*carrier, loops);
   }
 
+  /// An op on tensors whose region has visible effects (a print of each
+  /// element in a linalg payload) would repeat them on every device holding
+  /// a block, each in its own order: refused, with the effect named. (The
+  /// bodies of scf.for and scf.if are partitioned op by op instead.)
+  /// Whether `inner` has an effect that may not run once per device or in
+  /// another order: a write, or an effect it does not declare (a call). A
+  /// read may (the buffer or table read is the same everywhere), and so may
+  /// an assertion (it fails on some device if it fails at all).
+  static bool repeatsBadly(Operation *inner,
+                           function_ref<bool(Operation *)> isPureCall) {
+    if (isMemoryEffectFree(inner) || isa<linalg::LinalgOp>(inner) ||
+        inner->getName().getStringRef() == "cf.assert" || isPureCall(inner))
+      return false;
+    auto iface = dyn_cast<MemoryEffectOpInterface>(inner);
+    if (!iface || inner->getNumRegions() != 0)
+      return hasVisibleEffects(inner);
+    SmallVector<MemoryEffects::EffectInstance> effects;
+    iface.getEffects(effects);
+    return llvm::any_of(effects, [&](const MemoryEffects::EffectInstance &e) {
+      if (isa<MemoryEffects::Read>(e.getEffect()))
+        return false;
+      if (isa<MemoryEffects::Allocate, MemoryEffects::Free>(e.getEffect()))
+        return !e.getValue() || e.getValue().getDefiningOp() != inner;
+      return true;
+    });
+  }
+
+  LogicalResult checkPayloadEffects(Operation *op) {
+    if (isa<scf::ForOp, scf::IfOp>(op) || op->getNumRegions() == 0)
+      return success();
+    std::optional<ScalarFunctions> scalars; // (only for a call)
+    auto isPureCall = [&](Operation *inner) {
+      if (!isa<func::CallOp>(inner))
+        return false;
+      if (!scalars)
+        scalars.emplace(getOperation());
+      return scalars->isPureCall(inner);
+    };
+    for (Region &region : op->getRegions()) {
+      Operation *effect = nullptr;
+      region.walk([&](Operation *inner) {
+        if (repeatsBadly(inner, isPureCall)) {
+          effect = inner;
+          return WalkResult::interrupt();
+        }
+        return WalkResult::advance();
+      });
+      if (effect) {
+        InFlightDiagnostic diag = op->emitError()
+            << "'" << op->getName() << "' computes tensors with an op that "
+            << "has side effects in its region ('" << effect->getName()
+            << "'); every device computing a block would repeat it, in "
+               "another order, so hspmd cannot partition it: compute the "
+               "values first, then print or call with them after the op";
+        diag.attachNote(effect->getLoc()) << "the op with side effects";
+        return diag;
+      }
+    }
+    return success();
+  }
+
   LogicalResult materialize(Operation *op) {
     FailureOr<ShardingRule> rule = failure();
     if (auto ruleOp = dyn_cast<ShardingRuleOpInterface>(op))
@@ -1149,6 +1250,8 @@ struct PropagatePass
                      [](Type t) { return isa<RankedTensorType>(t); });
     if (!hasTensors)
       return success();
+    if (failed(checkPayloadEffects(op)))
+      return failure();
     for (Value v : op->getOperands())
       if (isStaticTensor(v))
         if (!placed.count(v)) {

@@ -141,6 +141,9 @@ public:
     note(extents(part));
   }
 
+  /// Whether send/recv peers are written as distances from the device (so
+  /// that devices exchanging with peers at equal distances share a program).
+  bool relativePeers = false;
   /// While recording: where the device's offsets and groups go.
   Recorded *recording = nullptr;
   /// While building: the class's devices and what each recorded.
@@ -352,8 +355,9 @@ public:
 
   void applySendRecv(const plan::Step &step, const StepIndex &index) {
     SmallVector<SmallVector<int64_t>> sends, recvs;
+    int64_t base = relativePeers ? device : 0;
     for (const plan::Transfer *t : StepIndex::of(index.sends, device)) {
-      SmallVector<int64_t> e{t->to};
+      SmallVector<int64_t> e{t->to - base};
       llvm::append_range(e, offsetsIn(t->box, *box));
       llvm::append_range(e, extents(t->box));
       sends.push_back(e);
@@ -373,7 +377,7 @@ public:
       for (const Box &c : update->localCopies)
         init = insert(slice(value, *box, c), c, init, newBox);
       for (const plan::Transfer *t : StepIndex::of(index.recvs, device)) {
-        SmallVector<int64_t> e{t->from};
+        SmallVector<int64_t> e{t->from - base};
         llvm::append_range(e, offsetsIn(t->box, newBox));
         llvm::append_range(e, extents(t->box));
         recvs.push_back(e);
@@ -391,7 +395,8 @@ public:
       value = SendRecvOp::create(*b, loc, init.getType(),
                                  sends.empty() ? Value() : value, init,
                                  blocksAttr(sends), blocksAttr(recvs),
-                                 accumulate ? b->getUnitAttr() : UnitAttr());
+                                 accumulate ? b->getUnitAttr() : UnitAttr(),
+                                 relativePeers ? b->getUnitAttr() : UnitAttr());
     if (update)
       box = newBox;
   }
@@ -399,6 +404,14 @@ public:
 private:
   /// The class members' offsets `k`, dimension `j`, read by the device id.
   Value tableLookup(size_t k, size_t j) {
+    if (!isDenseDeviceTable(members)) {
+      if (!deviceId)
+        deviceId = DeviceIdOp::create(*b, loc, b->getIndexType());
+      SmallVector<int64_t> column;
+      for (const Recorded &r : memberRecords)
+        column.push_back(r.offsets[k][j]);
+      return searchByDevice(*b, loc, deviceId, members, column, 0);
+    }
     int64_t last = *llvm::max_element(members);
     SmallVector<int64_t> table(last + 1, 0);
     for (auto [m, r] : llvm::zip(members, memberRecords))
@@ -480,10 +493,12 @@ struct ResolveCommPass
       SmallVector<int64_t> members;
       std::vector<Recorded> records;
     };
+    bool relative = false;
     auto run = [&](int64_t d, OpBuilder *rb, Block *block,
                    std::vector<int64_t> *key, Recorded *recording,
                    const Class *building) -> LogicalResult {
       DeviceProgram prog(rb, op.getLoc(), type.getElementType(), d, key);
+      prog.relativePeers = relative;
       prog.recording = recording;
       if (building) {
         prog.members = building->members;
@@ -511,19 +526,40 @@ struct ResolveCommPass
     };
 
     // Devices with equal keys run the same program: one region per class,
-    // in the order of each class's first device.
-    std::map<std::vector<int64_t>, size_t> classOf;
+    // in the order of each class's first device. Point-to-point peers are
+    // written as ids or, where that makes fewer classes (a pipeline
+    // boundary: every device sends to the one 32 ids on), as distances.
+    auto classify = [&](std::vector<Class> &byKey) -> LogicalResult {
+      std::map<std::vector<int64_t>, size_t> classOf;
+      for (int64_t d : devices) {
+        std::vector<int64_t> key;
+        Recorded recorded;
+        if (failed(run(d, nullptr, nullptr, &key, &recorded, nullptr)))
+          return failure();
+        auto [it, inserted] =
+            classOf.try_emplace(std::move(key), byKey.size());
+        if (inserted)
+          byKey.emplace_back();
+        byKey[it->second].members.push_back(d);
+        byKey[it->second].records.push_back(std::move(recorded));
+      }
+      return success();
+    };
     std::vector<Class> byKey;
-    for (int64_t d : devices) {
-      std::vector<int64_t> key;
-      Recorded recorded;
-      if (failed(run(d, nullptr, nullptr, &key, &recorded, nullptr)))
+    if (failed(classify(byKey)))
+      return failure();
+    bool exchanges = llvm::any_of(p.steps, [](const plan::Step &s) {
+      return s.kind == plan::StepKind::SendRecv;
+    });
+    if (exchanges && byKey.size() > 1) {
+      relative = true;
+      std::vector<Class> byDistance;
+      if (failed(classify(byDistance)))
         return failure();
-      auto [it, inserted] = classOf.try_emplace(std::move(key), byKey.size());
-      if (inserted)
-        byKey.emplace_back();
-      byKey[it->second].members.push_back(d);
-      byKey[it->second].records.push_back(std::move(recorded));
+      if (byDistance.size() < byKey.size())
+        byKey = std::move(byDistance);
+      else
+        relative = false;
     }
     // A class shares each collective op between its members' groups; where
     // two of those groups overlap without being one (a device in several

@@ -189,15 +189,28 @@ struct SpecializePass
       for (auto [caller, callee] : calls) {
         for (int64_t d : devicesOf[callee])
           changed |= devicesOf[caller].insert(d).second;
-        if (returnsScalar(callee))
+        if (returnsScalar(callee) && !isBufferFunction(callee))
           for (int64_t d : devicesOf[caller])
             changed |= devicesOf[callee].insert(d).second;
       }
     }
+    // The devices the program uses are those of the functions the entry
+    // point reaches (a helper nobody calls may name any device).
+    llvm::DenseSet<Operation *> reached;
+    for (func::FuncOp fn : functions)
+      if (isEntry(fn))
+        reached.insert(fn);
+    for (bool changed = !reached.empty(); changed;) {
+      changed = false;
+      for (auto [caller, callee] : calls)
+        if (reached.contains(caller))
+          changed |= reached.insert(callee).second;
+    }
     for (func::FuncOp fn : functions) {
       std::set<int64_t> devices = devicesOf[fn];
-      for (int64_t d : devices)
-        maxDevice = std::max(maxDevice, d);
+      if (reached.empty() || reached.contains(fn))
+        for (int64_t d : devices)
+          maxDevice = std::max(maxDevice, d);
       if (device >= 0) {
         std::set<int64_t> only;
         if (devices.count(device))
@@ -888,6 +901,12 @@ struct SpecializePass
       }
       return any;
     }
+    if (!isDenseDeviceTable(devices)) {
+      SmallVector<int64_t> ones(devices.size(), 1);
+      Value entry = searchByDevice(b, loc, id, devices, ones, 0);
+      return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, entry,
+                                   arith::ConstantIndexOp::create(b, loc, 0));
+    }
     int64_t size = *llvm::max_element(devices) + 1;
     SmallVector<bool> table(size, false);
     for (int64_t d : devices)
@@ -912,9 +931,14 @@ struct SpecializePass
     auto linalgOp = dyn_cast<linalg::LinalgOp>(clone);
     if (!linalgOp)
       return;
-    bool readsIndices = false;
-    clone->walk([&](linalg::IndexOp) { readsIndices = true; });
-    if (!readsIndices)
+    // Only the op's own indices: a linalg op nested in its payload reads
+    // its own loops, which are not split.
+    SmallVector<linalg::IndexOp> indices;
+    clone->walk([&](linalg::IndexOp index) {
+      if (index->getParentOfType<linalg::LinalgOp>() == linalgOp)
+        indices.push_back(index);
+    });
+    if (indices.empty())
       return;
     // Per device of the class, each loop's offset: that of the dimension
     // following it in any operand the device holds.
@@ -958,6 +982,14 @@ struct SpecializePass
         continue;
       if (!id)
         id = DeviceIdOp::create(outer, clone->getLoc(), outer.getIndexType());
+      if (!isDenseDeviceTable(devices)) {
+        SmallVector<int64_t> column;
+        for (const auto &o : offsets)
+          column.push_back(o[l]);
+        dynamicOffset[l] =
+            searchByDevice(outer, clone->getLoc(), id, devices, column, 0);
+        continue;
+      }
       int64_t size = *llvm::max_element(devices) + 1;
       SmallVector<int64_t> table(size, 0);
       for (auto [m, o] : llvm::zip(devices, offsets))
@@ -969,11 +1001,11 @@ struct SpecializePass
       dynamicOffset[l] =
           tensor::ExtractOp::create(outer, clone->getLoc(), constant, id);
     }
-    clone->walk([&](linalg::IndexOp index) {
+    for (linalg::IndexOp index : indices) {
       unsigned l = index.getDim();
       int64_t offset = offsets[0][l];
       if (!dynamicOffset[l] && offset == 0)
-        return;
+        continue;
       OpBuilder b(index);
       b.setInsertionPointAfter(index);
       Value c = dynamicOffset[l]
@@ -982,7 +1014,7 @@ struct SpecializePass
                           .getResult();
       auto add = arith::AddIOp::create(b, index.getLoc(), index, c);
       index.getResult().replaceAllUsesExcept(add, add);
-    });
+    }
   }
 
   /// Slices and reshapes spell their sizes out; in a device's program they

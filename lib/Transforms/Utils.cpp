@@ -7,10 +7,12 @@
 #include "hspmd/Plan/Checker.h"
 #include "hspmd/Plan/Planner.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Interfaces/CastInterfaces.h"
 #include "mlir/Interfaces/ViewLikeInterface.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -73,10 +75,32 @@ bool mlir::hspmd::hasVisibleEffects(Operation *op) {
   });
 }
 
-/// The allocation a buffer is a view or cast of, or null.
+bool mlir::hspmd::isBufferFunction(Operation *fn) {
+  auto f = dyn_cast_or_null<FunctionOpInterface>(fn);
+  if (!f)
+    return false;
+  auto tensor = [](Type t) { return isa<TensorType>(t); };
+  auto buffer = [](Type t) { return isa<BaseMemRefType>(t); };
+  return llvm::none_of(f.getArgumentTypes(), tensor) &&
+         llvm::none_of(f.getResultTypes(), tensor) &&
+         (llvm::any_of(f.getArgumentTypes(), buffer) ||
+          llvm::any_of(f.getResultTypes(), buffer));
+}
+
+/// Whether `op` calls a function of buffers (isBufferFunction).
+static bool callsBufferFunction(Operation *op) {
+  auto call = dyn_cast<func::CallOp>(op);
+  return call && isBufferFunction(
+                     SymbolTable::lookupNearestSymbolFrom<FunctionOpInterface>(
+                         call, call.getCalleeAttr()));
+}
+
+/// The allocation a buffer is a view or cast of (or the call to a function
+/// of buffers returning it), or null.
 static Operation *allocationOf(Value value) {
   while (Operation *def = value.getDefiningOp()) {
-    if (isa<memref::AllocOp, memref::AllocaOp, memref::GetGlobalOp>(def))
+    if (isa<memref::AllocOp, memref::AllocaOp, memref::GetGlobalOp>(def) ||
+        callsBufferFunction(def))
       return def;
     if (auto view = dyn_cast<ViewLikeOpInterface>(def))
       value = view.getViewSource();
@@ -102,7 +126,9 @@ static BufferPlaces::Class
 ownClass(Operation *alloc, SmallVectorImpl<Operation *> &partners) {
   // A global is one buffer wherever it is named: module state, kept on
   // device 0 like the effects that change it.
-  if (isa<memref::GetGlobalOp>(alloc))
+  // So is a buffer a function of buffers returns: the call runs on device
+  // 0.
+  if (isa<memref::GetGlobalOp, func::CallOp>(alloc))
     return BufferPlaces::DeviceZero;
   BufferPlaces::Class result = BufferPlaces::Replicated;
   SmallVector<Value> worklist{alloc->getResult(0)};
@@ -116,6 +142,14 @@ ownClass(Operation *alloc, SmallVectorImpl<Operation *> &partners) {
       }
       if (isa<CastOpInterface>(user) && user->getNumOperands() == 1) {
         worklist.append(user->result_begin(), user->result_end());
+        continue;
+      }
+      // Handed to a function of buffers, which runs on device 0 (a helper
+      // filling a table), or made a tensor's data (`to_tensor`, placed on
+      // device 0 like any tensor made from no tensor): on device 0.
+      if ((!isPrintCall(user) && callsBufferFunction(user)) ||
+          isa<bufferization::ToTensorOp>(user)) {
+        result = BufferPlaces::DeviceZero;
         continue;
       }
       bool handled = isPrintCall(user) ||
@@ -197,6 +231,52 @@ bool BufferPlaces::onlyTouchesReplicatedBuffers(Operation *op) {
 bool BufferPlaces::runsOnDeviceZero(Operation *op) {
   return !op->hasAttr(kOnAllDevicesAttrName) && hasVisibleEffects(op) &&
          !usesTensorData(op) && !onlyTouchesReplicatedBuffers(op);
+}
+
+bool mlir::hspmd::isDenseDeviceTable(ArrayRef<int64_t> ids) {
+  if (ids.empty())
+    return true;
+  int64_t last = *llvm::max_element(ids);
+  return last < 4 * static_cast<int64_t>(ids.size()) + 1024;
+}
+
+Value mlir::hspmd::searchByDevice(OpBuilder &b, Location loc, Value id,
+                                  ArrayRef<int64_t> ids,
+                                  ArrayRef<int64_t> values, int64_t fallback) {
+  SmallVector<std::pair<int64_t, int64_t>> sorted;
+  for (auto [d, v] : llvm::zip(ids, values))
+    sorted.push_back({d, v});
+  llvm::sort(sorted);
+  // Padded to a power of two with ids above every device, so that every
+  // probe is inside: pos ends at the last id <= the running one.
+  size_t size = llvm::PowerOf2Ceil(std::max<size_t>(sorted.size(), 1));
+  SmallVector<int64_t> keys(size, std::numeric_limits<int64_t>::max()),
+      entries(size, fallback);
+  for (auto [i, e] : llvm::enumerate(sorted)) {
+    keys[i] = e.first;
+    entries[i] = e.second;
+  }
+  auto table = [&](ArrayRef<int64_t> data) {
+    return arith::ConstantOp::create(b, loc, b.getIndexTensorAttr(data))
+        .getResult();
+  };
+  Value keyTable = table(keys), entryTable = table(entries);
+  auto constant = [&](int64_t v) {
+    return arith::ConstantIndexOp::create(b, loc, v).getResult();
+  };
+  Value pos = constant(0);
+  for (size_t step = size / 2; step >= 1; step /= 2) {
+    Value probe = arith::AddIOp::create(b, loc, pos, constant(step));
+    Value key = tensor::ExtractOp::create(b, loc, keyTable, probe);
+    Value below = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sle,
+                                        key, id);
+    pos = arith::SelectOp::create(b, loc, below, probe, pos);
+  }
+  Value key = tensor::ExtractOp::create(b, loc, keyTable, pos);
+  Value found =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, key, id);
+  Value entry = tensor::ExtractOp::create(b, loc, entryTable, pos);
+  return arith::SelectOp::create(b, loc, found, entry, constant(fallback));
 }
 
 bool mlir::hspmd::isPartitioned(Operation *op) {

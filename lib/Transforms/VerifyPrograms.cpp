@@ -158,6 +158,8 @@ public:
         continue;
       }
       std::map<int64_t, std::pair<std::string, std::string>> peers;
+      SendRecvOp sr = raw.sendRecv;
+      int64_t base = sr.getRelative() ? d : 0;
       auto add = [&](ArrayAttr blocks, bool sending) {
         for (Attribute a : blocks) {
           ArrayRef<int64_t> e = cast<DenseI64ArrayAttr>(a).asArrayRef();
@@ -165,13 +167,13 @@ public:
           std::string sizes;
           for (int64_t v : e.slice(1 + rank, rank))
             sizes += (sizes.empty() ? "" : "x") + std::to_string(v);
-          bool lowToHigh = sending ? d < e[0] : e[0] < d;
-          auto &entry = peers[e[0]];
+          int64_t peer = base + e[0];
+          bool lowToHigh = sending ? d < peer : peer < d;
+          auto &entry = peers[peer];
           std::string &blocks = lowToHigh ? entry.first : entry.second;
           blocks += (blocks.empty() ? "" : ", ") + sizes;
         }
       };
-      SendRecvOp sr = raw.sendRecv;
       add(sr.getSends(), true);
       add(sr.getRecvs(), false);
       for (auto &[peer, sizes] : peers)

@@ -535,6 +535,14 @@ func.func @send_peer_out_of_range(%x: tensor<4x8xf32>, %y: tensor<4x8xf32>) {
 
 // -----
 
+func.func @relative_peer_zero(%x: tensor<4x8xf32>) {
+  // expected-error @+1 {{receive block #0: a relative peer 0 must be a non-zero distance between ids in [0, 2^31)}}
+  %0 = hspmd.send_recv relative recvs [0 : [0, 0] [4, 8]] into %x : tensor<4x8xf32>
+  return
+}
+
+// -----
+
 func.func @sends_without_input(%x: tensor<4x8xf32>) {
   // expected-error @+1 {{has blocks to send but no tensor to send from}}
   %0 = "hspmd.send_recv"(%x) <{sends = [array<i64: 1, 0, 0, 4, 8>], recvs = []}> : (tensor<4x8xf32>) -> tensor<4x8xf32>

@@ -132,6 +132,10 @@ func.func @communication(%x: tensor<12x8xf32>, %y: tensor<6x8xf32>, %z: tensor<8
   // CHECK: hspmd.send_recv sends [3 : [0, 0] [4, 8]] of %{{.*}} : tensor<4x8xf32> recvs [] into %{{.*}} : tensor<0x8xf32>
   %e = tensor.empty() : tensor<0x8xf32>
   %8 = hspmd.send_recv sends [3 : [0, 0] [4, 8]] of %w : tensor<4x8xf32> recvs [] into %e : tensor<0x8xf32>
+  // Peers as distances from the running device: sends to the next device,
+  // receives from the one before.
+  // CHECK: hspmd.send_recv relative sends [1 : [0, 0] [4, 8]] of %{{.*}} : tensor<4x8xf32> recvs [-1 : [0, 0] [4, 8]] into %{{.*}} : tensor<4x8xf32>
+  %12 = hspmd.send_recv relative sends [1 : [0, 0] [4, 8]] of %w : tensor<4x8xf32> recvs [-1 : [0, 0] [4, 8]] into %w : tensor<4x8xf32>
   return
 }
 

@@ -210,7 +210,10 @@ def Hspmd_SendRecvOp : Hspmd_Op<"send_recv",
     or are added to it with `accumulate` (summands of a partial value, which
     needs f16, bf16, f32, f64, i32 or i64 elements). All
     sends and receives are posted together, so no order between peers can
-    deadlock.
+    deadlock. With `relative`, every peer is written as its distance from
+    the running device (device `d` exchanges with `d + peer`): devices that
+    exchange the same blocks with peers at the same distance (a pipeline
+    boundary, a shift) share one program.
 
     ```mlir
     // C9 on device 1: keeps its own summand of rows 4-7 and adds the
@@ -226,9 +229,11 @@ def Hspmd_SendRecvOp : Hspmd_Op<"send_recv",
                            "list of blocks">, "{}">:$sends,
                        DefaultValuedAttr<TypedArrayAttrBase<DenseI64ArrayAttr,
                            "list of blocks">, "{}">:$recvs,
-                       UnitAttr:$accumulate);
+                       UnitAttr:$accumulate,
+                       UnitAttr:$relative);
   let results = (outs Hspmd_DataTensor:$result);
   let assemblyFormat = [{
+    (`relative` $relative^)?
     (`sends` custom<Blocks>($sends) `of` $input^ `:` type($input))?
     `recvs` custom<Blocks>($recvs) (`accumulate` $accumulate^)?
     `into` $init `` custom<TrailingDiscardableAttrs>(attr-dict) `:` type($result)

@@ -61,6 +61,24 @@ LogicalResult checkOneBlock(func::FuncOp fn);
 /// tensor operands run on device 0 only.
 bool hasVisibleEffects(Operation *op);
 
+/// Whether a constant table indexed by the device id, over `ids` (distinct,
+/// non-negative), stays small: at most a few entries per id, whatever
+/// their count. Ids as large as 2^31 are valid; a table over them is not.
+bool isDenseDeviceTable(ArrayRef<int64_t> ids);
+
+/// The entry of `values` (index) for the running device `id` among `ids`
+/// (distinct), `fallback` for a device not among them, without a table
+/// indexed by the id: a binary search over the sorted ids, unrolled into
+/// log2 of their count selects (for ids too sparse for a table).
+Value searchByDevice(OpBuilder &b, Location loc, Value id,
+                     ArrayRef<int64_t> ids, ArrayRef<int64_t> values,
+                     int64_t fallback);
+
+/// Whether `fn` is a function of buffers: buffers in its signature, no
+/// tensor. It runs on device 0 like any op with effects (the buffers it
+/// takes or returns live there), its scalar results broadcast.
+bool isBufferFunction(Operation *fn);
+
 /// Where buffers live and so where the ops using them run (Semantics.md
 /// "Where ops run"). Each allocation is classed once, from all of its uses
 /// and those of the buffers copied to or from it: an instance is valid while

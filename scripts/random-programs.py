@@ -1819,6 +1819,16 @@ class FeatureProgram(Program):
     FRONTEND_SUBS = ("softmax", "scalarop", "scalarfn", "libm", "alloca", "loopi32",
                      "recursion", "math", "slice")
 
+    def next_sub(self, tag, subs):
+        """The next of `subs` in turn for the kind `tag`, from a random first
+        one drawn the first time."""
+        if not hasattr(self, tag + "_first"):
+            setattr(self, tag + "_first", self.rng.randrange(len(subs)))
+            setattr(self, tag + "_count", 0)
+        count = getattr(self, tag + "_count")
+        setattr(self, tag + "_count", count + 1)
+        return subs[(getattr(self, tag + "_first") + count) % len(subs)]
+
     def case_frontend(self):
         """What front ends write and the other kinds miss, one of
         FRONTEND_SUBS in turn (from a random first one): linalg.softmax,
@@ -1828,11 +1838,7 @@ class FeatureProgram(Program):
         update in place after the loop, recursion with stated placements,
         math ops in payloads, prints of extract_slices through the
         tensor-typed printMemrefF32."""
-        if not hasattr(self, "fe_first"):
-            self.fe_first = self.rng.randrange(len(self.FRONTEND_SUBS))
-            self.fe_count = 0
-        sub = self.FRONTEND_SUBS[(self.fe_first + self.fe_count) % len(self.FRONTEND_SUBS)]
-        self.fe_count += 1
+        sub = self.next_sub("fe", self.FRONTEND_SUBS)
         getattr(self, "fe_" + sub)()
 
     def partial_text(self, shape):
@@ -2302,11 +2308,7 @@ class FeatureProgram(Program):
         scf.index_switch printing with vector.print; printing scalar helpers
         on placed tensors; tensor.cast to a dynamic shape and back; an alloc
         written by a helper. Every scalar ends up on placed tensors."""
-        if not hasattr(self, "bu_first"):
-            self.bu_first = self.rng.randrange(len(self.BUFFER_SUBS))
-            self.bu_count = 0
-        sub = self.BUFFER_SUBS[(self.bu_first + self.bu_count) % len(self.BUFFER_SUBS)]
-        self.bu_count += 1
+        sub = self.next_sub("bu", self.BUFFER_SUBS)
         self.bu_start = len(self.lines)
         getattr(self, "bu_" + sub)()
 
@@ -2747,11 +2749,7 @@ class FeatureProgram(Program):
         """Ops that --hspmd-decompose-aggregates writes as others, one of
         STANDIN_SUBS in turn (from a random first one): tensor.gather,
         linalg.pack / linalg.unpack, tensor.bitcast, on placed operands."""
-        if not hasattr(self, "si_first"):
-            self.si_first = self.rng.randrange(len(self.STANDIN_SUBS))
-            self.si_count = 0
-        sub = self.STANDIN_SUBS[(self.si_first + self.si_count) % len(self.STANDIN_SUBS)]
-        self.si_count += 1
+        sub = self.next_sub("si", self.STANDIN_SUBS)
         self.si_start = len(self.lines)
         getattr(self, "si_" + sub)()
 

@@ -17,6 +17,7 @@
 #include "hspmd/Transforms/Utils.h"
 
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/SymbolTable.h"
 #include "llvm/Support/MathExtras.h"
@@ -216,11 +217,24 @@ public:
     return memref::GetGlobalOp::create(b, loc, type, it->second);
   }
 
+  /// A stack array made once at the entry of the function being lowered:
+  /// an alloca where the exchange is (a loop body) would grow the stack
+  /// every iteration.
+  Value entryAlloca(Location loc, MemRefType type) {
+    mlir::Block *entry = &b.getInsertionBlock()
+                        ->getParent()
+                        ->getParentOfType<FunctionOpInterface>()
+                        .getFunctionBody()
+                        .front();
+    OpBuilder eb = OpBuilder::atBlockBegin(entry);
+    return memref::AllocaOp::create(eb, loc, type);
+  }
+
   /// An array of pointers to `buffers`, for send/recv.
   Value pointerArray(Location loc, ArrayRef<Value> buffers) {
     auto type = MemRefType::get({std::max<int64_t>(1, buffers.size())},
                                 b.getI64Type());
-    Value array = memref::AllocaOp::create(b, loc, type);
+    Value array = entryAlloca(loc, type);
     for (auto [i, buf] : llvm::enumerate(buffers)) {
       Value idx = memref::ExtractAlignedPointerAsIndexOp::create(b, loc, buf);
       Value v = arith::IndexCastOp::create(b, loc, b.getI64Type(), idx);
@@ -619,7 +633,7 @@ public:
         rank = call(loc, HSPMD_RT(hspmd_rt_rank), {}).getResult(0);
       auto type = MemRefType::get({static_cast<int64_t>(v.size())},
                                   b.getI64Type());
-      Value array = memref::AllocaOp::create(b, loc, type);
+      Value array = entryAlloca(loc, type);
       for (auto [i, delta] : llvm::enumerate(v)) {
         Value peer = arith::AddIOp::create(b, loc, rank, i64(loc, delta));
         Value pos = arith::ConstantIndexOp::create(b, loc, i);

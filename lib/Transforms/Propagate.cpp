@@ -20,6 +20,7 @@
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/PatternMatch.h"
@@ -27,10 +28,8 @@
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinTypes.h"
-#include "mlir/Interfaces/CastInterfaces.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
-#include "mlir/Interfaces/ViewLikeInterface.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SetVector.h"
 
@@ -779,7 +778,9 @@ struct PropagatePass
           diag << "'" << op->getName() << "'";
         else
           diag << "a call to @" << callee.getSymName()
-               << ", a function handling tensors,";
+               << (isBufferFunction(callee)
+                       ? ", a function of buffers (which runs on device 0),"
+                       : ", a function handling tensors,");
         diag << " inside '" << (region ? region->getName().getStringRef()
                                        : StringRef("?"))
              << "', whose regions hspmd does not partition (it partitions "
@@ -788,6 +789,34 @@ struct PropagatePass
         return WalkResult::interrupt();
       });
       if (r.wasInterrupted())
+        return failure();
+      // A buffer the program allocates, handed to a function of buffers
+      // (which runs on device 0) and also yielded or passed on otherwise
+      // (so every device keeps a copy): the copies would differ.
+      BufferPlaces places;
+      WalkResult mixed = fn.walk([&](func::CallOp call) {
+        if (!isBufferFunction(
+                module.lookupSymbol<func::FuncOp>(call.getCalleeAttr())))
+          return WalkResult::advance();
+        for (Value v : call.getOperands()) {
+          Operation *origin = isa<BaseMemRefType>(v.getType())
+                                  ? bufferOrigin(v)
+                                  : nullptr;
+          if (isa_and_nonnull<memref::AllocOp, memref::AllocaOp>(origin) &&
+              places.classOf(v) == BufferPlaces::Shared) {
+            call.emitError()
+                << "a buffer this function allocates is handed to @"
+                << call.getCallee()
+                << ", a function of buffers, which runs on device 0, and is "
+                   "also yielded, returned or passed to a function of "
+                   "tensors, where every device keeps its own copy: the "
+                   "copies would differ; copy it into another buffer first";
+            return WalkResult::interrupt();
+          }
+        }
+        return WalkResult::advance();
+      });
+      if (mixed.wasInterrupted())
         return failure();
     }
     return success();
@@ -841,28 +870,19 @@ struct PropagatePass
   /// read back (`tensor.from_elements`, `tensor.extract`), which the scalar
   /// read rule below replicates on the devices using it: a broadcast from
   /// device 0, nothing where only device 0 uses it.
-  /// Whether `op` reads a buffer made of a tensor (`bufferization.
-  /// to_buffer`, which runs on device 0, or a view or cast of one) and no
-  /// tensor: a `memref.load` or `memref.dim` of it runs on device 0 alone.
-  static bool readsTensorBuffer(Operation *op) {
+  /// Whether `op` reads a buffer that lives on device 0 and no tensor: one
+  /// made of a tensor (`bufferization.to_buffer`, which runs on device 0, or
+  /// a view or cast of one) or of the device-0 class (a buffer a function
+  /// of buffers returns). A `memref.load` or `memref.dim` of it, pure or
+  /// not, runs on device 0 alone.
+  static bool readsDeviceZeroBuffer(Operation *op, BufferPlaces &places) {
     if (llvm::any_of(op->getOperandTypes(),
                      [](Type t) { return isa<TensorType>(t); }))
       return false;
-    return llvm::any_of(op->getOperands(), [](Value v) {
-      while (isa<BaseMemRefType>(v.getType())) {
-        Operation *def = v.getDefiningOp();
-        if (!def)
-          return false;
-        if (isa<bufferization::ToBufferOp>(def))
-          return true;
-        if (auto view = dyn_cast<ViewLikeOpInterface>(def))
-          v = view.getViewSource();
-        else if (isa<CastOpInterface>(def) && def->getNumOperands() == 1)
-          v = def->getOperand(0);
-        else
-          return false;
-      }
-      return false;
+    return llvm::any_of(op->getOperands(), [&](Value v) {
+      return isa<BaseMemRefType>(v.getType()) &&
+             (isa_and_nonnull<bufferization::ToBufferOp>(bufferOrigin(v)) ||
+              places.classOf(v) == BufferPlaces::DeviceZero);
     });
   }
 
@@ -878,7 +898,7 @@ struct PropagatePass
       if (!isPartitioned(op) || isa<scf::ForOp, scf::IfOp>(op) ||
           op->hasTrait<OpTrait::IsTerminator>() ||
           isa<HspmdDialect>(op->getDialect()) ||
-          !(places.runsOnDeviceZero(op) || readsTensorBuffer(op)) ||
+          !(places.runsOnDeviceZero(op) || readsDeviceZeroBuffer(op, places)) ||
           scalars.isPureCall(op))
         return;
       auto fn = op->getParentOfType<func::FuncOp>();
@@ -1225,6 +1245,32 @@ struct PropagatePass
         }
         return WalkResult::advance();
       });
+      // A read of a buffer that is not the same on every device (a global,
+      // a buffer a function of buffers fills, a tensor's buffer: they live
+      // on device 0) would read another device's stale copy.
+      Operation *read = nullptr;
+      BufferPlaces places;
+      region.walk([&](Operation *inner) {
+        for (Value v : inner->getOperands())
+          if (isa<BaseMemRefType>(v.getType()) &&
+              !region.isAncestor(v.getParentRegion()) &&
+              places.classOf(v) != BufferPlaces::Replicated) {
+            read = inner;
+            return WalkResult::interrupt();
+          }
+        return WalkResult::advance();
+      });
+      if (read && !effect) {
+        InFlightDiagnostic diag = op->emitError()
+            << "'" << op->getName() << "' reads in its region a buffer that "
+            << "lives on device 0 only (a global, a buffer a function of "
+               "buffers fills or returns, a tensor's buffer), but computes "
+               "its blocks on other devices too, which hold no such copy: "
+               "make the buffer a tensor (bufferization.to_tensor) and read "
+               "that, which is moved where the op runs";
+        diag.attachNote(read->getLoc()) << "the read";
+        return diag;
+      }
       if (effect) {
         InFlightDiagnostic diag = op->emitError()
             << "'" << op->getName() << "' computes tensors with an op that "

@@ -95,21 +95,28 @@ static bool callsBufferFunction(Operation *op) {
                          call, call.getCalleeAttr()));
 }
 
+Operation *mlir::hspmd::bufferOrigin(Value buffer) {
+  while (Operation *def = buffer.getDefiningOp()) {
+    if (auto view = dyn_cast<ViewLikeOpInterface>(def);
+        view && view.getViewSource() != buffer)
+      buffer = view.getViewSource();
+    else if (isa<CastOpInterface>(def) && def->getNumOperands() == 1)
+      buffer = def->getOperand(0);
+    else
+      return def;
+  }
+  return nullptr;
+}
+
 /// The allocation a buffer is a view or cast of (or the call to a function
 /// of buffers returning it), or null.
 static Operation *allocationOf(Value value) {
-  while (Operation *def = value.getDefiningOp()) {
-    if (isa<memref::AllocOp, memref::AllocaOp, memref::GetGlobalOp>(def) ||
-        callsBufferFunction(def))
-      return def;
-    if (auto view = dyn_cast<ViewLikeOpInterface>(def))
-      value = view.getViewSource();
-    else if (isa<CastOpInterface>(def) && def->getNumOperands() == 1)
-      value = def->getOperand(0);
-    else
-      return nullptr;
-  }
-  return nullptr;
+  Operation *def = bufferOrigin(value);
+  return def && (isa<memref::AllocOp, memref::AllocaOp, memref::GetGlobalOp>(
+                     def) ||
+                 callsBufferFunction(def))
+             ? def
+             : nullptr;
 }
 
 /// A call that only reads and prints its buffer: MLIR's runner utilities
@@ -117,6 +124,19 @@ static Operation *allocationOf(Value value) {
 static bool isPrintCall(Operation *op) {
   auto call = dyn_cast<func::CallOp>(op);
   return call && call.getCallee().starts_with("printMemref");
+}
+
+/// Whether `user` is a load in the region of an op computing tensors (a
+/// linalg payload), which runs where that op runs.
+static bool readsInTensorOp(Operation *user) {
+  if (!isa<memref::LoadOp>(user))
+    return false;
+  Operation *op = user->getParentOp();
+  while (op && !isPartitioned(op))
+    op = op->getParentOp();
+  return op && llvm::any_of(op->getResultTypes(), [](Type t) {
+           return isa<RankedTensorType>(t);
+         });
 }
 
 /// The class an allocation's own uses give it, and the buffers it is
@@ -158,7 +178,9 @@ ownClass(Operation *alloc, SmallVectorImpl<Operation *> &partners) {
       if (!handled)
         return BufferPlaces::Shared;
       // Inside an op that runs as one (on device 0 when it has effects).
-      if (!isPartitioned(user))
+      // (A load in the payload of an op computing tensors, a lookup table,
+      // runs where that op does: every device there holds the same copy.)
+      if (!isPartitioned(user) && !readsInTensorOp(user))
         result = BufferPlaces::DeviceZero;
       if (!isa<memref::CopyOp, linalg::LinalgOp>(user))
         continue;

@@ -29,19 +29,12 @@ func.func @c5(%x: tensor<24x8xf32> {hspmd.sharding = #hspmd.sharding<[0, 1, 2, 3
   return %0 : tensor<24x8xf32>
 }
 
-// C6: send i -> i + 4.
-// CHECK: devices [0] {
-// CHECK: hspmd.send_recv sends [4 : [0, 0] [12, 8]] of
-// CHECK: devices [1] {
-// CHECK: hspmd.send_recv sends [5 : [0, 0] [12, 8]] of
-// CHECK: devices [2] {
-// CHECK: hspmd.send_recv sends [6 : [0, 0] [12, 8]] of
-// CHECK: devices [3] {
-// CHECK: hspmd.send_recv sends [7 : [0, 0] [12, 8]] of
-// CHECK: devices [4] {
-// CHECK: hspmd.send_recv recvs [0 : [0, 0] [12, 8]] into
-// CHECK: devices [7] {
-// CHECK: hspmd.send_recv recvs [3 : [0, 0] [12, 8]] into
+// C6: send i -> i + 4, the peers written as the distance (4 and -4), so
+// the four senders share one program and so do the four receivers.
+// CHECK: devices [0, 1, 2, 3] {
+// CHECK: hspmd.send_recv relative sends [4 : [0, 0] [12, 8]] of
+// CHECK: devices [4, 5, 6, 7] {
+// CHECK: hspmd.send_recv relative recvs [-4 : [0, 0] [12, 8]] into
 func.func @c6(%x: tensor<24x8xf32> {hspmd.sharding = #hspmd.sharding<[0, 1, 2, 3] : [d0 = 2, dup = 2]>}) -> tensor<24x8xf32> {
   %0 = hspmd.reshard %x to #hspmd.sharding<[4, 5, 6, 7] : [d0 = 2, dup = 2]> : tensor<24x8xf32>
   return %0 : tensor<24x8xf32>

@@ -74,6 +74,10 @@ Value searchByDevice(OpBuilder &b, Location loc, Value id,
                      ArrayRef<int64_t> ids, ArrayRef<int64_t> values,
                      int64_t fallback);
 
+/// The op a buffer comes from through views and casts (an allocation, a
+/// `bufferization.to_buffer`, a call), or null for a block argument.
+Operation *bufferOrigin(Value buffer);
+
 /// Whether `fn` is a function of buffers: buffers in its signature, no
 /// tensor. It runs on device 0 like any op with effects (the buffers it
 /// takes or returns live there), its scalar results broadcast.

@@ -2371,6 +2371,16 @@ class FeatureProgram(Program):
         self.lines += [f"  scf.yield {y} : {tt(shape)}", "  }"]
         self.out(self.maybe(r, shape, p=0.3), shape)
 
+    def bu_loop(self, shape):
+        """Opens an scf.for of 1 to 3 iterations carrying a placed input of
+        `shape`; returns its induction variable, carried value and result."""
+        x, _ = self.placed(shape, 0.4)
+        c0, c1 = self.cindex(0), self.cindex(1)
+        k, acc, r = self.fresh(), self.fresh(), self.fresh()
+        self.lines.append(f"  {r} = scf.for {k} = {c0} to {self.cindex(self.rng.randint(1, 3))} "
+                          f"step {c1} iter_args({acc} = {x}) -> ({tt(shape)}) {{")
+        return k, acc, r
+
     def bu_shape(self):
         rng = self.rng
         return [rng.choice([2, 4, 6, 8]), rng.choice([2, 4, 8])]
@@ -2404,11 +2414,7 @@ class FeatureProgram(Program):
         else:
             # Loaded in the loop, at the iteration's row.
             xshape = self.bu_shape()
-            x, _ = self.placed(xshape, 0.4)
-            c0, c1 = self.cindex(0), self.cindex(1)
-            k, acc, r = self.fresh(), self.fresh(), self.fresh()
-            self.lines.append(f"  {r} = scf.for {k} = {c0} to {self.cindex(rng.randint(1, 3))} "
-                              f"step {c1} iter_args({acc} = {x}) -> ({tt(xshape)}) {{")
+            k, acc, r = self.bu_loop(xshape)
             row, v = self.fresh(), self.fresh()
             self.lines += [f"  {row} = arith.remui {k}, {self.cindex(shape[0])} : index",
                            f"  {v} = memref.load {a}[{row}, {j}] : {M}"]
@@ -2588,11 +2594,7 @@ class FeatureProgram(Program):
         idx = self.to_index(s, ncases + 1)
         if inloop:
             shape = self.bu_shape()
-            x, _ = self.placed(shape, 0.4)
-            c0, c1 = self.cindex(0), self.cindex(1)
-            k, acc, r = self.fresh(), self.fresh(), self.fresh()
-            self.lines.append(f"  {r} = scf.for {k} = {c0} to {self.cindex(rng.randint(1, 3))} "
-                              f"step {c1} iter_args({acc} = {x}) -> ({tt(shape)}) {{")
+            k, acc, r = self.bu_loop(shape)
             i2 = self.fresh()
             self.lines.append(f"  {i2} = arith.addi {idx}, {k} : index")
             idx = i2

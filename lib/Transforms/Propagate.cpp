@@ -863,13 +863,6 @@ struct PropagatePass
     });
   }
 
-  /// An op with visible effects and no tensor operands runs on device 0
-  /// only (a print, a call of unknown effects such as an external `sqrtf`,
-  /// a scalar helper that prints): its scalar results exist there alone.
-  /// Each used one goes through a one-element tensor made on device 0 and
-  /// read back (`tensor.from_elements`, `tensor.extract`), which the scalar
-  /// read rule below replicates on the devices using it: a broadcast from
-  /// device 0, nothing where only device 0 uses it.
   /// Whether `op` reads a buffer that lives on device 0 and no tensor: one
   /// made of a tensor (`bufferization.to_buffer`, which runs on device 0, or
   /// a view or cast of one) or of the device-0 class (a buffer a function
@@ -886,6 +879,13 @@ struct PropagatePass
     });
   }
 
+  /// An op with visible effects and no tensor operands runs on device 0
+  /// only (a print, a call of unknown effects such as an external `sqrtf`,
+  /// a scalar helper that prints): its scalar results exist there alone.
+  /// Each used one goes through a one-element tensor made on device 0 and
+  /// read back (`tensor.from_elements`, `tensor.extract`), which the scalar
+  /// read rule below replicates on the devices using it: a broadcast from
+  /// device 0, nothing where only device 0 uses it.
   void shareDeviceZeroScalars() {
     ModuleOp module = getOperation();
     ScalarFunctions scalars(module);
@@ -1198,10 +1198,6 @@ struct PropagatePass
     return std::make_pair(*carrier, loops);
   }
 
-  /// An op on tensors whose region has visible effects (a print of each
-  /// element in a linalg payload) would repeat them on every device holding
-  /// a block, each in its own order: refused, with the effect named. (The
-  /// bodies of scf.for and scf.if are partitioned op by op instead.)
   /// Whether `inner` has an effect that may not run once per device or in
   /// another order: a write, or an effect it does not declare (a call). A
   /// read may (the buffer or table read is the same everywhere), and so may
@@ -1225,6 +1221,11 @@ struct PropagatePass
     });
   }
 
+  /// An op on tensors whose region has visible effects (a print of each
+  /// element in a linalg payload) would repeat them on every device holding
+  /// a block, each in its own order: refused, with the effect named; so is a
+  /// read of a buffer that is not replicated. (The
+  /// bodies of scf.for and scf.if are partitioned op by op instead.)
   LogicalResult checkPayloadEffects(Operation *op) {
     if (isa<scf::ForOp, scf::IfOp>(op) || op->getNumRegions() == 0)
       return success();

@@ -132,6 +132,24 @@ std::optional<std::string> applyModelField(const std::string &spec,
   return std::nullopt;
 }
 
+std::string formatModelFields(const ModelConfig &model) {
+  auto n = [](const char *key, int64_t v) {
+    return std::string(key) + "=" + std::to_string(v) + ",";
+  };
+  auto flag = [](const char *key, bool v) {
+    return std::string(key) + (v ? "=1" : "=0");
+  };
+  return n("layers", model.layers) + n("hidden", model.hidden) +
+         n("heads", model.heads) + n("kv-heads", model.kvHeads) +
+         n("head-dim", model.headDim) + n("ffn", model.ffn) +
+         "ffn-kind=" + (model.gatedMlp ? "swiglu" : "gelu") +
+         ",norm=" + (model.normBias ? "layernorm" : "rmsnorm") + "," +
+         n("vocab", model.vocab) + n("seq", model.seqLen) +
+         flag("tied", model.tiedEmbedding) + "," +
+         flag("causal", model.causal) + "," +
+         flag("flash", model.flashAttention);
+}
+
 std::string formatDeviceRanges(const std::vector<int64_t> &devices) {
   std::string out;
   for (size_t i = 0; i < devices.size();) {

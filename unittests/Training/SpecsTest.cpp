@@ -65,6 +65,43 @@ TEST(Specs, ModelNames) {
   EXPECT_FALSE(modelByName("gpt3"));
 }
 
+/// formatModelFields gives back every field applyModelField reads: a
+/// preset and a model with every field off its default survive the trip.
+TEST(Specs, ModelFieldsRoundTrip) {
+  ModelConfig odd;
+  odd.layers = 7;
+  odd.hidden = 96;
+  odd.heads = 6;
+  odd.kvHeads = 2;
+  odd.headDim = 24;
+  odd.ffn = 200;
+  odd.vocab = 1000;
+  odd.seqLen = 33;
+  odd.gatedMlp = false;
+  odd.normBias = true;
+  odd.tiedEmbedding = true;
+  odd.causal = false;
+  odd.flashAttention = false;
+  for (const ModelConfig &model : {ModelConfig::llama70B(), odd}) {
+    ModelConfig back;
+    for (const std::string &field : splitSpec(formatModelFields(model), ','))
+      ASSERT_FALSE(applyModelField(field, back)) << field;
+    EXPECT_EQ(back.layers, model.layers);
+    EXPECT_EQ(back.hidden, model.hidden);
+    EXPECT_EQ(back.heads, model.heads);
+    EXPECT_EQ(back.kvHeads, model.kvHeads);
+    EXPECT_EQ(back.headDim, model.headDim);
+    EXPECT_EQ(back.ffn, model.ffn);
+    EXPECT_EQ(back.vocab, model.vocab);
+    EXPECT_EQ(back.seqLen, model.seqLen);
+    EXPECT_EQ(back.gatedMlp, model.gatedMlp);
+    EXPECT_EQ(back.normBias, model.normBias);
+    EXPECT_EQ(back.tiedEmbedding, model.tiedEmbedding);
+    EXPECT_EQ(back.causal, model.causal);
+    EXPECT_EQ(back.flashAttention, model.flashAttention);
+  }
+}
+
 TEST(Specs, Pins) {
   PlanPins pins;
   EXPECT_FALSE(applyPin("tp.H20=4", pins));

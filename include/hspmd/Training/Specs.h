@@ -55,6 +55,11 @@ std::optional<ModelConfig> modelByName(const std::string &name);
 std::optional<std::string> applyModelField(const std::string &spec,
                                            ModelConfig &model);
 
+/// Every field of `model` that applyModelField reads (all but `name`),
+/// comma-separated: applied in turn to an empty model, they give `model`
+/// back (its micro-batch aside, which a plan carries).
+std::string formatModelFields(const ModelConfig &model);
+
 /// Applies one planner pin, `key=value` (hspmd-plan --pin; the keys are
 /// tp.KIND, remainder, dp, zero, family, order, all-kinds, stages, layers,
 /// micro). `stages=case:N` takes the stages of the given plan with id N

@@ -5,6 +5,7 @@
 #include "hspmd/Training/Specs.h"
 #include "hspmd/Training/Passes/ClusterDlti.h"
 #include "hspmd/Training/Passes/TrainingPasses.h"
+#include "hspmd/Training/Passes/TrainingPlanAttr.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinTypes.h"
@@ -69,6 +70,9 @@ struct ApplyPlanPass
       for (BlockArgument arg : fn.getArguments())
         if (failed(annotate(fn, arg, plan)))
           return signalPassFailure();
+    // What --hspmd-cost-report prices the step of (TrainingPlanAttr.h).
+    module->setAttr(getTrainingPlanAttrName(),
+                    trainingPlanAttr(module.getContext(), model, plan));
   }
 
   /// The TP group of the stage running block `l` in `pipeline`.

@@ -1,6 +1,7 @@
 //===- ClusterDlti.cpp - A cluster description in upstream DLTI -----------===//
 
 #include "hspmd/Training/Passes/ClusterDlti.h"
+#include "hspmd/Training/Passes/TrainingPlanAttr.h"
 #include "hspmd/IR/AttributeVerifier.h"
 #include "hspmd/IR/HspmdDialect.h"
 #include "hspmd/Training/ClusterJson.h"
@@ -222,7 +223,9 @@ struct ClusterAttributeVerifier : HspmdAttributeVerifierInterface {
   using HspmdAttributeVerifierInterface::HspmdAttributeVerifierInterface;
 
   bool owns(StringRef name) const final {
-    return name == getDeviceKindsAttrName() || name == getLinkLatencyAttrName();
+    return name == getDeviceKindsAttrName() ||
+           name == getLinkLatencyAttrName() ||
+           name == getTrainingPlanAttrName();
   }
 
   LogicalResult verifyAttribute(Operation *op,
@@ -237,6 +240,8 @@ struct ClusterAttributeVerifier : HspmdAttributeVerifierInterface {
                              << "' needs '" << getDeviceKindsAttrName() << "'";
     if (attr.getName() == getDeviceKindsAttrName())
       return failure(failed(readCluster(module)));
+    if (attr.getName() == getTrainingPlanAttrName())
+      return failure(failed(parseTrainingPlan(module, attr.getValue())));
     return success();
   }
 };

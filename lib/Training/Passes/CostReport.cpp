@@ -11,6 +11,8 @@
 #include "hspmd/Training/Collectives.h"
 #include "hspmd/Training/Passes/ClusterDlti.h"
 #include "hspmd/Training/Passes/TrainingPasses.h"
+#include "hspmd/Training/Passes/TrainingPlanAttr.h"
+#include "hspmd/Training/TrainingPlanner.h"
 #include "hspmd/Training/Specs.h"
 #include "hspmd/Training/Timeline.h"
 #include "hspmd/Transforms/Utils.h"
@@ -291,7 +293,11 @@ struct CostReportPass
       if (failed(costFunction(fn, cluster, reshards)))
         return signalPassFailure();
     }
-    print(cluster, std::move(reshards));
+    FailureOr<std::optional<llvm::json::Object>> step =
+        trainingStep(module, cluster);
+    if (failed(step))
+      return signalPassFailure();
+    print(cluster, std::move(reshards), std::move(*step));
     if (!timeline.empty() && failed(writeTimeline(module, cluster)))
       return signalPassFailure();
     markAllAnalysesPreserved();
@@ -617,7 +623,93 @@ struct CostReportPass
     return step;
   }
 
-  void print(const training::Cluster &cluster, llvm::json::Array reshards) {
+  /// With a recorded training plan (`hspmd.training_plan`, TrainingPlanAttr.h),
+  /// the step-time model's prediction of one training step of that plan on
+  /// the module's cluster: the same `predictStep` the planner ranked it
+  /// with, printed next to the per-op prices of the program. Nothing
+  /// without the attribute; an error at the module when the plan does not
+  /// run the model on the cluster.
+  FailureOr<std::optional<llvm::json::Object>>
+  trainingStep(ModuleOp module, const training::Cluster &cluster) {
+    FailureOr<std::optional<RecordedTrainingPlan>> recorded =
+        readTrainingPlan(module);
+    if (failed(recorded))
+      return failure();
+    if (!*recorded)
+      return std::optional<llvm::json::Object>();
+    const RecordedTrainingPlan &r = **recorded;
+    if (std::optional<std::string> e =
+            training::validatePlan(r.model, cluster, r.plan)) {
+      module.emitError() << "'" << getTrainingPlanAttrName()
+                         << "' does not run on the module's cluster: " << *e;
+      return failure();
+    }
+    training::StepReport report =
+        training::predictStep(r.model, cluster, r.plan);
+    if (report.error) {
+      module.emitError() << "'" << getTrainingPlanAttrName()
+                         << "': " << *report.error;
+      return failure();
+    }
+    llvm::json::Array stageRows;
+    for (const training::StageReport &st : report.stages) {
+      const training::StagePlan &plan =
+          r.plan.pipelines[st.pipeline].stages[st.stage];
+      stageRows.push_back(llvm::json::Object{
+          {"pipeline", st.pipeline},
+          {"stage", st.stage},
+          {"devices", training::formatDeviceRanges(plan.devices)},
+          {"kind", st.kind},
+          {"first_layer", st.firstLayer},
+          {"layers", st.layers},
+          {"tp", st.tp},
+          {"micro_batch_s", st.cost.timing.total()},
+          {"finish_s", st.finish},
+          {"sync_s", st.syncSeconds},
+          {"optimizer_s", st.optimizerSeconds},
+          {"end_s", st.end},
+          {"memory_bytes", st.memoryBytes},
+          {"capacity", st.memoryCapacity}});
+    }
+    return std::optional<llvm::json::Object>(llvm::json::Object{
+        {"plan", training::describePlan(cluster, r.plan)},
+        {"micro_batch_size", training::microBatchSizeOf(r.model, r.plan)},
+        {"recompute", training::recomputeName(r.plan.recompute)},
+        {"virtual_stages", r.plan.virtualStages},
+        {"stages", std::move(stageRows)},
+        {"makespan_s", report.makespan},
+        {"peak_memory_fraction", report.peakMemoryFraction},
+        {"step_s", report.stepSeconds}});
+  }
+
+  /// The training step's lines of the table (JSON: `training_step`).
+  static void printTrainingStep(const llvm::json::Object &step) {
+    llvm::errs() << "training step of the recorded plan: "
+                 << *step.getString("plan") << "\n";
+    for (const llvm::json::Value &row : *step.getArray("stages")) {
+      const llvm::json::Object &st = *row.getAsObject();
+      llvm::errs() << llvm::formatv(
+          "  pipeline {0} stage {1}: devices {2} ({3}, TP {4}), layers "
+          "{5}-{6}: {7:e3} s per micro-batch, done {8:e3} s, "
+          "gradient sync {9:e3} s, optimizer {10:e3} s, memory {11:f1}% of "
+          "{12:e3}\n",
+          *st.getInteger("pipeline"), *st.getInteger("stage"),
+          *st.getString("devices"), *st.getString("kind"),
+          *st.getInteger("tp"), *st.getInteger("first_layer"),
+          *st.getInteger("first_layer") + *st.getInteger("layers") - 1,
+          *st.getNumber("micro_batch_s"), *st.getNumber("finish_s"),
+          *st.getNumber("sync_s"), *st.getNumber("optimizer_s"),
+          100 * *st.getNumber("memory_bytes") / *st.getNumber("capacity"),
+          *st.getNumber("capacity"));
+    }
+    llvm::errs() << llvm::formatv(
+        "predicted training step (step model): {0:e3} s (pipelines "
+        "{1:e3} s)\n",
+        *step.getNumber("step_s"), *step.getNumber("makespan_s"));
+  }
+
+  void print(const training::Cluster &cluster, llvm::json::Array reshards,
+             std::optional<llvm::json::Object> stepModel) {
     double step = summedStep();
     std::map<int64_t, std::vector<int64_t>> stageDevices = stages();
     std::map<int64_t, int64_t> stageOf;
@@ -658,14 +750,16 @@ struct CostReportPass
             {"flops", flops},
             {"step_s", slowest}});
       }
-      llvm::errs() << llvm::formatv(
-                          "{0:2}",
-                          llvm::json::Value(llvm::json::Object{
-                              {"devices", std::move(rows)},
-                              {"stages", std::move(stages)},
-                              {"reshards", std::move(reshards)},
-                              {"step_s", step},
-                              {"step_with_dependencies_s", schedule.end()}}))
+      llvm::json::Object report{
+          {"devices", std::move(rows)},
+          {"stages", std::move(stages)},
+          {"reshards", std::move(reshards)},
+          {"step_s", step},
+          {"step_with_dependencies_s", schedule.end()}};
+      if (stepModel)
+        report["training_step"] = std::move(*stepModel);
+      llvm::errs() << llvm::formatv("{0:2}",
+                                    llvm::json::Value(std::move(report)))
                    << "\n";
       return;
     }
@@ -703,6 +797,8 @@ struct CostReportPass
     llvm::errs() << llvm::formatv("predicted step time: {0:e3} s\n", step);
     llvm::errs() << llvm::formatv(
         "predicted step time with dependencies: {0:e3} s\n", schedule.end());
+    if (stepModel)
+      printTrainingStep(*stepModel);
   }
 
   /// The schedule as a picture: a row per stage, or per set of its devices

@@ -88,6 +88,15 @@ def HspmdCostReport : Pass<"hspmd-cost-report", "ModuleOp"> {
     the IR is not changed. `timeline=FILE` also draws that schedule as a
     self-contained SVG file, a row per stage (docs/CostModel.md,
     "Timelines").
+
+    A module that records a training plan (`hspmd.training_plan`, written
+    by `--hspmd-apply-plan` or by hand) also gets the step-time model's
+    prediction of one training step of that plan on the cluster, the
+    `predictStep` the planner ranks plans with: per stage its devices, kind,
+    TP degree, layers, time per micro-batch, when its last backward ends,
+    its gradient synchronization and optimizer time and its memory; then
+    the predicted training step (JSON: `training_step`). A plan that does
+    not run the model on the cluster is an error at the module.
   }];
   let dependentDialects = ["::mlir::hspmd::HspmdDialect"];
   let options = [
@@ -119,7 +128,10 @@ def HspmdApplyPlan : Pass<"hspmd-apply-plan", "ModuleOp"> {
     `weights` = the pipelines' micro-batches; a single pipeline gives a
     one-group sharding. `--hspmd-propagate` then places everything else and
     inserts the sends between stages. A remark gives the plan and its
-    predicted step time. Arguments without `hspmd.layer` are left alone; a
+    predicted step time, and the module records the plan as
+    `hspmd.training_plan` (the model's fields, the micro-batch size,
+    recomputation, virtual stages, ZeRO, and each pipeline's micro-batches
+    and stages), which `--hspmd-cost-report` prices a training step of. Arguments without `hspmd.layer` are left alone; a
     layer count different from `layers`, a size the plan cannot split, or no
     feasible plan is an error.
   }];

@@ -41,14 +41,36 @@ constexpr int64_t kMaxEntries = int64_t(1) << 22;
 struct Holder {
   int64_t device;
   std::optional<Placement> src, dst;
+  /// The rank of `src->box` and `dst->box` among the distinct boxes of the
+  /// holders (ordered as boxes are): comparing two of them compares the
+  /// boxes. -1 without a placement.
+  int64_t srcBox = -1, dstBox = -1;
 };
 
 std::vector<Holder> holders(const Layout &src, const Layout &dst) {
-  std::set<int64_t> all(src.devices().begin(), src.devices().end());
-  all.insert(dst.devices().begin(), dst.devices().end());
+  // Both lists are sorted (Layout::devices).
+  std::vector<int64_t> all;
+  std::set_union(src.devices().begin(), src.devices().end(),
+                 dst.devices().begin(), dst.devices().end(),
+                 std::back_inserter(all));
   std::vector<Holder> out;
-  for (int64_t d : all)
-    out.push_back({d, src.place(d), dst.place(d)});
+  out.reserve(all.size());
+  std::map<Box, int64_t> boxes; // a handful: the blocks of the two layouts
+  for (int64_t d : all) {
+    Holder &h = out.emplace_back(Holder{d, src.place(d), dst.place(d)});
+    for (const std::optional<Placement> *p : {&h.src, &h.dst})
+      if (*p)
+        boxes.try_emplace((*p)->box, 0);
+  }
+  int64_t rank = 0;
+  for (auto &entry : boxes)
+    entry.second = rank++;
+  for (Holder &h : out) {
+    if (h.src)
+      h.srcBox = boxes.at(h.src->box);
+    if (h.dst)
+      h.dstBox = boxes.at(h.dst->box);
+  }
   return out;
 }
 
@@ -62,25 +84,75 @@ std::vector<int64_t> roleKey(const Placement &p) {
   return key;
 }
 
-/// Where `p` stands among the devices of its layout, for pairing replicas:
-/// devices with the same box and role get slots 0, 1, ... in list order.
-std::map<int64_t, int64_t> replicaSlots(const std::vector<Holder> &hs,
-                                        bool ofSource) {
-  std::map<std::pair<Box, std::vector<int64_t>>,
-           std::vector<std::pair<std::pair<int64_t, int64_t>, int64_t>>>
-      classes;
-  for (const Holder &h : hs) {
-    const std::optional<Placement> &p = ofSource ? h.src : h.dst;
-    if (p)
-      classes[{p->box, roleKey(*p)}].push_back(
-          {{p->group, p->position}, h.device});
+/// roleKey(a) against roleKey(b) (-1, 0, 1), without building either.
+int compareRoles(const Placement &a, const Placement &b) {
+  if (a.summand != b.summand)
+    return a.summand ? 1 : -1;
+  if (!a.summand)
+    return 0;
+  if (a.decomposition != b.decomposition)
+    return a.decomposition < b.decomposition ? -1 : 1;
+  if (a.summandClass != b.summandClass)
+    return a.summandClass < b.summandClass ? -1 : 1;
+  return 0;
+}
+
+/// The holders in runs of equal keys under the strict order `less`, the runs
+/// in increasing order and each in `hs` order: what a std::map from the key
+/// to its holders would hold, without a key built per holder (at thousands
+/// of devices the keys' copies were most of a plan's time).
+template <typename Less>
+std::vector<std::vector<const Holder *>> runsBy(const std::vector<Holder> &hs,
+                                                Less less) {
+  std::vector<const Holder *> order;
+  order.reserve(hs.size());
+  for (const Holder &h : hs)
+    order.push_back(&h);
+  std::stable_sort(order.begin(), order.end(), less);
+  std::vector<std::vector<const Holder *>> runs;
+  for (size_t k = 0; k < order.size(); ++k) {
+    if (k == 0 || less(order[k - 1], order[k]))
+      runs.emplace_back();
+    runs.back().push_back(order[k]);
   }
-  std::map<int64_t, int64_t> slot;
-  for (auto &[key, members] : classes) {
-    std::sort(members.begin(), members.end());
-    for (size_t i = 0; i < members.size(); ++i)
-      slot[members[i].second] = static_cast<int64_t>(i);
-  }
+  return runs;
+}
+
+/// Where each holder stands among the devices of its layout, for pairing
+/// replicas: devices with the same box and role get slots 0, 1, ... in
+/// (group, position) order. Indexed like `hs`; -1 where the holder has no
+/// placement in that layout.
+std::vector<int64_t> replicaSlots(const std::vector<Holder> &hs,
+                                  bool ofSource) {
+  auto placement = [&](const Holder *h) -> const std::optional<Placement> & {
+    return ofSource ? h->src : h->dst;
+  };
+  std::vector<int64_t> slot(hs.size(), -1);
+  std::vector<const Holder *> order;
+  for (const Holder &h : hs)
+    if (placement(&h))
+      order.push_back(&h);
+  auto boxOf = [&](const Holder *h) {
+    return ofSource ? h->srcBox : h->dstBox;
+  };
+  auto sameClass = [&](const Holder *x, const Holder *y) {
+    return boxOf(x) == boxOf(y) &&
+           compareRoles(*placement(x), *placement(y)) == 0;
+  };
+  std::sort(order.begin(), order.end(), [&](const Holder *x, const Holder *y) {
+    const Placement &a = *placement(x), &b = *placement(y);
+    if (boxOf(x) != boxOf(y))
+      return boxOf(x) < boxOf(y);
+    if (int c = compareRoles(a, b))
+      return c < 0;
+    return std::tie(a.group, a.position, x->device) <
+           std::tie(b.group, b.position, y->device);
+  });
+  for (size_t k = 0; k < order.size(); ++k)
+    slot[order[k] - hs.data()] =
+        k > 0 && sameClass(order[k - 1], order[k])
+            ? slot[order[k - 1] - hs.data()] + 1
+            : 0;
   return slot;
 }
 
@@ -220,20 +292,26 @@ bool sameDevices(const Layout &a, const Layout &b) {
 /// groups stay inside one device group of the source and of the destination
 /// (top-tier changes are case 5's).
 std::optional<Plan> planAllReduce(const std::vector<Holder> &hs) {
-  std::map<int64_t, int64_t> slot = replicaSlots(hs, /*ofSource=*/true);
-  std::map<
-      std::tuple<Box, std::vector<int64_t>, int64_t, int64_t, int64_t, int64_t>,
-      std::vector<const Holder *>>
-      buckets;
   for (const Holder &h : hs) {
     if (!h.src->summand && h.dst->summand)
       return std::nullopt;
     if (!(h.src->box == h.dst->box))
       return std::nullopt;
-    buckets[{h.src->box, roleKey(*h.dst), h.src->decomposition, slot[h.device],
-             h.src->group, h.dst->group}]
-        .push_back(&h);
   }
+  std::vector<int64_t> slot = replicaSlots(hs, /*ofSource=*/true);
+  // Buckets: (source box, destination role, source decomposition, slot,
+  // source group, destination group).
+  std::vector<std::vector<const Holder *>> buckets =
+      runsBy(hs, [&](const Holder *a, const Holder *b) {
+        if (a->srcBox != b->srcBox)
+          return a->srcBox < b->srcBox;
+        if (int c = compareRoles(*a->dst, *b->dst))
+          return c < 0;
+        return std::make_tuple(a->src->decomposition, slot[a - hs.data()],
+                               a->src->group, a->dst->group) <
+               std::make_tuple(b->src->decomposition, slot[b - hs.data()],
+                               b->src->group, b->dst->group);
+      });
   // Check at the level of summand classes that the result is the
   // destination: after the step every device holds the sum of its group's
   // source classes. Value holders must end with all classes of their block;
@@ -242,9 +320,9 @@ std::optional<Plan> planAllReduce(const std::vector<Holder> &hs) {
   // Each bucket's classes once; devices point at their bucket's set.
   std::vector<ClassSet> bucketClasses;
   bucketClasses.reserve(buckets.size());
-  std::map<int64_t, const ClassSet *> after;
+  std::vector<const ClassSet *> after(hs.size());
   GroupsBySize groups;
-  for (auto &[key, members] : buckets) {
+  for (const std::vector<const Holder *> &members : buckets) {
     ClassSet &classes = bucketClasses.emplace_back();
     for (const Holder *h : members) {
       if (!h->src->summand && members.size() > 1)
@@ -253,7 +331,7 @@ std::optional<Plan> planAllReduce(const std::vector<Holder> &hs) {
         return std::nullopt; // a summand would be counted twice
     }
     for (const Holder *h : members)
-      after[h->device] = &classes;
+      after[h - hs.data()] = &classes;
     CollectiveGroup g{{}, members.front()->src->box};
     for (const Holder *h : members)
       g.devices.push_back(h->device);
@@ -274,7 +352,7 @@ std::optional<Plan> planAllReduce(const std::vector<Holder> &hs) {
            std::map<std::vector<int64_t>, const ClassSet *>>
       summands; // (box, dst decomposition) -> dst class -> source classes
   for (const Holder &h : hs) {
-    const ClassSet &got = *after[h.device];
+    const ClassSet &got = *after[&h - hs.data()];
     if (!h.dst->summand) {
       if (!h.src->summand)
         continue;
@@ -311,21 +389,25 @@ std::optional<Plan> planAllReduce(const std::vector<Holder> &hs) {
 /// Case 3, partial to split: reduce-scatter among the devices holding one
 /// block whose destination blocks cut it along one dimension.
 std::optional<Plan> planReduceScatter(const std::vector<Holder> &hs) {
-  std::map<int64_t, int64_t> slot = replicaSlots(hs, /*ofSource=*/true);
-  std::map<std::tuple<Box, int64_t, int64_t, int64_t, int64_t>,
-           std::vector<const Holder *>>
-      buckets;
-  for (const Holder &h : hs) {
+  for (const Holder &h : hs)
     if (!h.src->summand || h.dst->summand)
       return std::nullopt;
-    buckets[{h.src->box, h.src->decomposition, slot[h.device], h.src->group,
-             h.dst->group}]
-        .push_back(&h);
-  }
+  std::vector<int64_t> slot = replicaSlots(hs, /*ofSource=*/true);
+  // Buckets: (source box, source decomposition, slot, source group,
+  // destination group).
+  std::vector<std::vector<const Holder *>> buckets =
+      runsBy(hs, [&](const Holder *a, const Holder *b) {
+        if (a->srcBox != b->srcBox)
+          return a->srcBox < b->srcBox;
+        return std::make_tuple(a->src->decomposition, slot[a - hs.data()],
+                               a->src->group, a->dst->group) <
+               std::make_tuple(b->src->decomposition, slot[b - hs.data()],
+                               b->src->group, b->dst->group);
+      });
   std::optional<int64_t> dim;
   GroupsBySize groups;
   CoveringClasses covering(hs);
-  for (auto &[key, members] : buckets) {
+  for (const std::vector<const Holder *> &members : buckets) {
     std::vector<Box> parts;
     ClassSet classes;
     for (const Holder *h : members) {
@@ -334,7 +416,7 @@ std::optional<Plan> planReduceScatter(const std::vector<Holder> &hs) {
         return std::nullopt;
     }
     const Box &whole = members.front()->src->box;
-    if (classes != covering(whole, std::get<1>(key)))
+    if (classes != covering(whole, members.front()->src->decomposition))
       return std::nullopt;
     auto found = findBlockDim(parts, whole);
     if (!found || (dim && *dim != found->first && members.size() > 1))

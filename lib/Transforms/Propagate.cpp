@@ -1251,11 +1251,12 @@ struct PropagatePass
       // on device 0) would read another device's stale copy.
       Operation *read = nullptr;
       BufferPlaces places;
+      BufferPlaces::Class readClass = BufferPlaces::Replicated;
       region.walk([&](Operation *inner) {
         for (Value v : inner->getOperands())
           if (isa<BaseMemRefType>(v.getType()) &&
               !region.isAncestor(v.getParentRegion()) &&
-              places.classOf(v) != BufferPlaces::Replicated) {
+              (readClass = places.classOf(v)) != BufferPlaces::Replicated) {
             read = inner;
             return WalkResult::interrupt();
           }
@@ -1264,11 +1265,17 @@ struct PropagatePass
       if (read && !effect) {
         InFlightDiagnostic diag = op->emitError()
             << "'" << op->getName() << "' reads in its region a buffer that "
-            << "lives on device 0 only (a global, a buffer a function of "
-               "buffers fills or returns, a tensor's buffer), but computes "
-               "its blocks on other devices too, which hold no such copy: "
-               "make the buffer a tensor (bufferization.to_tensor) and read "
-               "that, which is moved where the op runs";
+            << (readClass == BufferPlaces::DeviceZero
+                    ? "lives on device 0 only (a global, a buffer a "
+                      "function of buffers fills or returns, a buffer "
+                      "written from a tensor)"
+                    : "is not known to be the same on every device (a "
+                      "tensor's buffer, a function's argument or a call's "
+                      "result)")
+            << ", but computes its blocks on other devices too, which may "
+               "hold no such copy: make the buffer a tensor "
+               "(bufferization.to_tensor) and read that, which is moved "
+               "where the op runs";
         diag.attachNote(read->getLoc()) << "the read";
         return diag;
       }

@@ -473,6 +473,30 @@ LogicalResult PlanOp::verify() {
     }
     if (block.getTerminator()->getNumOperands() > 1)
       return emitOpError("a device program yields at most one value");
+    // A device program is copied into each device's function alone: it
+    // may read its argument and what it defines, nothing from around it.
+    Operation *bad = nullptr;
+    region.walk([&](Operation *inner) {
+      bool outside = llvm::any_of(inner->getOperands(), [&](Value v) {
+        return !region.isAncestor(v.getParentRegion());
+      });
+      if (outside || isa<PlanOp>(inner)) {
+        bad = inner;
+        return WalkResult::interrupt();
+      }
+      return WalkResult::advance();
+    });
+    if (bad) {
+      InFlightDiagnostic diag =
+          emitOpError() << (isa<PlanOp>(bad)
+                                ? "a device program may not hold another "
+                                  "hspmd.plan"
+                                : "a device program may use only its "
+                                  "argument and the values it defines, "
+                                  "not one defined around the plan");
+      diag.attachNote(bad->getLoc()) << "here";
+      return diag;
+    }
   }
   return success();
 }

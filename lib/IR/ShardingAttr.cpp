@@ -160,6 +160,12 @@ ShardingAttr::verifyForType(Type type,
   auto tensor = dyn_cast<RankedTensorType>(type);
   if (!tensor)
     return describe() << "a sharding applies to ranked tensors only";
+  // What the communication ops move (and the runtime copies by bytes).
+  if (!isa<IntegerType, IndexType, FloatType, ComplexType>(
+          tensor.getElementType()))
+    return describe() << "a sharding places tensors of integer, index, "
+                         "floating-point or complex elements, got "
+                      << tensor.getElementType();
   if (s.hasPartial()) {
     Type elt = tensor.getElementType();
     if (!elt.isF16() && !elt.isBF16() && !elt.isF32() && !elt.isF64() &&

@@ -231,17 +231,21 @@ struct LinalgRule
     }
     for (int64_t l : blockedByAccess)
       rule.blockedLoops[l] = true;
-    // A parallel loop that no result follows writes every result element
-    // once per iteration, the last iteration's value staying: split, each
-    // device would keep its own block's last, so it stays whole.
-    // A loop labelled "reduction" that a result follows (the labels are
-    // the writer's, the maps what the op computes) is neither: held whole.
+    // A parallel loop that a result does not follow writes each of that
+    // result's elements once per iteration (the last iteration's value
+    // staying, or, where the payload reads the init, combining over the
+    // loop as a reduction would): split, each device would keep or combine
+    // its own block's only, so it stays whole. So does a loop labelled
+    // "reduction" that a result follows (the labels are the writer's, the
+    // maps what the op computes). With several results, a loop is split
+    // only where every result agrees with its label.
     for (size_t l = 0; l < rule.loopSizes.size(); ++l) {
-      bool followed =
-          llvm::any_of(rule.resultLoops, [&](const std::vector<int64_t> &r) {
-            return llvm::is_contained(r, static_cast<int64_t>(l));
-          });
-      if (rule.reductionLoops[l] == followed)
+      auto follows = [&](const std::vector<int64_t> &r) {
+        return llvm::is_contained(r, static_cast<int64_t>(l));
+      };
+      bool byAll = llvm::all_of(rule.resultLoops, follows);
+      bool byAny = llvm::any_of(rule.resultLoops, follows);
+      if (rule.reductionLoops[l] ? byAny : !byAll)
         rule.blockedLoops[l] = true;
     }
     rule.linearity = classifyPayload(linalgOp);

@@ -781,17 +781,17 @@ Error Simulator::finalCheck() {
 
 std::optional<std::string>
 hspmd::plan::checkerRefuses(const layout::Layout &src,
-                            const layout::Layout &dst) {
+                            const layout::Layout &dst, int64_t limit) {
   for (const Layout *l : {&src, &dst}) {
     int64_t total = 0;
     for (int64_t d : l->devices()) {
       int64_t v = volumeOf(l->place(d)->box);
       if (__builtin_add_overflow(total, v, &total) ||
-          total > kMaxSimulatedElements)
+          total > limit)
         return std::string("the plan checker simulates every element, and the ") +
                (l == &src ? "source" : "destination") +
-               " blocks hold more than " +
-               std::to_string(kMaxSimulatedElements) + " elements";
+               " blocks hold more than " + std::to_string(limit) +
+               " elements";
     }
   }
   return std::nullopt;

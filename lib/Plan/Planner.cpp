@@ -247,9 +247,13 @@ std::optional<Plan> planLocal(const std::vector<Holder> &hs) {
 
 using ClassSet = std::set<std::vector<int64_t>>;
 
-/// The summand classes of the source covering a box in a decomposition,
-/// computed once per (box, decomposition): a plan asks for the same box once
-/// per device, and every call walks all holders.
+/// The summand classes of the source that hold part of a box in a
+/// decomposition: those whose blocks meet it, containing it or not (a
+/// group splitting rows and another splitting columns of one partial value
+/// each hold part of the other's blocks; adding only the classes whose
+/// blocks contain a box would miss them). Computed once per (box,
+/// decomposition): a plan asks for the same box once per device, and every
+/// call walks all holders.
 class CoveringClasses {
 public:
   /// Summand holders by their source block: a query visits the distinct
@@ -264,7 +268,7 @@ public:
     auto [it, inserted] = memo.try_emplace({box, dec});
     if (inserted)
       for (const auto &[block, holders] : byBlock)
-        if (covers(block, box))
+        if (meets(block, box))
           for (const Holder *h : holders)
             if (h->src->decomposition == dec)
               it->second.insert(roleKey(*h->src));
@@ -272,9 +276,9 @@ public:
   }
 
 private:
-  static bool covers(const Box &outer, const Box &inner) {
-    for (size_t k = 0; k < inner.size(); ++k)
-      if (inner[k].lo < outer[k].lo || inner[k].hi > outer[k].hi)
+  static bool meets(const Box &a, const Box &b) {
+    for (size_t k = 0; k < b.size(); ++k)
+      if (std::max(a[k].lo, b[k].lo) >= std::min(a[k].hi, b[k].hi))
         return false;
     return true;
   }

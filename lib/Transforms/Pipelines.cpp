@@ -226,11 +226,20 @@ void mlir::hspmd::addHostToLLVMPipeline(OpPassManager &pm) {
   pm.addPass(std::make_unique<CheckLoweredToLLVM>());
 }
 
+/// The compile pipelines prove every plan the checker simulates quickly
+/// (docs/Architecture.md: "The plan checker shares no code with the
+/// planner").
+static mlir::hspmd::HspmdResolveCommOptions checkedResolveComm() {
+  mlir::hspmd::HspmdResolveCommOptions options;
+  options.checkUpTo = int64_t(1) << 22;
+  return options;
+}
+
 void mlir::hspmd::addToLLVMPipeline(OpPassManager &pm) {
   pm.addPass(createHspmdExpandStrategies());
   pm.addPass(createHspmdDecomposeAggregates());
   pm.addPass(createHspmdPropagate());
-  pm.addPass(createHspmdResolveComm());
+  pm.addPass(createHspmdResolveComm(checkedResolveComm()));
   pm.addPass(createHspmdSpecialize());
   // Canonicalize before the runtime lowering, not after: its folding of
   // `to_buffer(to_tensor restrict %b)` into %b would hide from
@@ -312,7 +321,7 @@ void mlir::hspmd::addToCudaPipeline(OpPassManager &pm,
   pm.addPass(createHspmdExpandStrategies());
   pm.addPass(createHspmdDecomposeAggregates());
   pm.addPass(createHspmdPropagate());
-  pm.addPass(createHspmdResolveComm());
+  pm.addPass(createHspmdResolveComm(checkedResolveComm()));
   pm.addPass(createHspmdSpecialize());
   // Canonicalize before the runtime lowering, not after: its folding of
   // `to_buffer(to_tensor restrict %b)` into %b would hide from

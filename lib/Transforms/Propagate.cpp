@@ -25,6 +25,7 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinTypes.h"
@@ -541,6 +542,46 @@ struct PropagatePass
                                  .getResult());
       dim.erase();
     });
+    // Sizes that are constants (such folded sizes, as torch-mlir writes
+    // `tensor.empty(tensor.dim ...)`) make static tensors, and a cast back
+    // to the type a value came from is that value: a tensor of static
+    // shape is partitioned, one of dynamic shape is not.
+    fn.walk([](tensor::EmptyOp empty) {
+      RankedTensorType type = empty.getType();
+      if (type.hasStaticShape())
+        return;
+      SmallVector<int64_t> shape(type.getShape());
+      auto sizes = empty.getDynamicSizes().begin();
+      for (int64_t &size : shape) {
+        if (!ShapedType::isDynamic(size))
+          continue;
+        std::optional<int64_t> c = getConstantIntValue(*sizes++);
+        if (!c || *c < 0)
+          return;
+        size = *c;
+      }
+      OpBuilder b(empty);
+      Value known = tensor::EmptyOp::create(b, empty.getLoc(), shape,
+                                            type.getElementType(),
+                                            type.getEncoding());
+      empty.replaceAllUsesWith(
+          tensor::CastOp::create(b, empty.getLoc(), type, known).getResult());
+      empty.erase();
+    });
+    fn.walk([](tensor::CastOp cast) {
+      auto inner = cast.getSource().getDefiningOp<tensor::CastOp>();
+      if (!inner || inner.getSource().getType() != cast.getType())
+        return;
+      Value source = inner.getSource();
+      cast.replaceAllUsesWith(source);
+      cast.erase();
+      if (inner.use_empty()) {
+        Operation *def = source.getDefiningOp();
+        inner.erase();
+        if (isa_and_nonnull<tensor::EmptyOp>(def) && def->use_empty())
+          def->erase();
+      }
+    });
     auto seedAndDeduce = [&] {
       placed.clear();
       stated.clear();
@@ -688,6 +729,25 @@ struct PropagatePass
       unsigned loop = reductions.front();
       if (!rule->combinerNotSum)
         return; // a sum: split into summands already, or held whole
+      // The first op starts from the combiner's neutral element, which
+      // upstream builds from the element's bit width (none for `index`: a
+      // huge constant) and which for floats may be NaN (maxnumf, minnumf)
+      // or an infinity (maximumf...): a payload promising neither (`nnan`,
+      // `ninf`, `fast`) would combine it as poison.
+      Type element = getElementTypeOrSelf(op.getDpsInits().front().getType());
+      if (!isa<IntegerType, FloatType>(element))
+        return;
+      WalkResult promises = op.getBlock()->walk([](Operation *inner) {
+        auto fm = dyn_cast<arith::ArithFastMathInterface>(inner);
+        if (fm && fm.getFastMathFlagsAttr() &&
+            arith::bitEnumContainsAny(fm.getFastMathFlagsAttr().getValue(),
+                                      arith::FastMathFlags::nnan |
+                                          arith::FastMathFlags::ninf))
+          return WalkResult::interrupt();
+        return WalkResult::advance();
+      });
+      if (promises.wasInterrupted())
+        return;
       // (A loop labelled "reduction" that the result follows is not one.)
       if (op.getMatchingIndexingMap(op.getDpsInitOperand(0))
               .isFunctionOfDim(loop))
@@ -874,9 +934,24 @@ struct PropagatePass
       return false;
     return llvm::any_of(op->getOperands(), [&](Value v) {
       return isa<BaseMemRefType>(v.getType()) &&
-             (isa_and_nonnull<bufferization::ToBufferOp>(bufferOrigin(v)) ||
+             (isTensorBuffer(v) ||
               places.classOf(v) == BufferPlaces::DeviceZero);
     });
+  }
+
+  /// Whether `buffer` is (a view or cast of) a tensor's buffer, or picks or
+  /// copies one: an `arith.select` of which an operand is one, a
+  /// `bufferization.clone` of one.
+  static bool isTensorBuffer(Value buffer) {
+    Operation *def = bufferOrigin(buffer);
+    if (isa_and_nonnull<bufferization::ToBufferOp>(def))
+      return true;
+    if (auto select = dyn_cast_or_null<arith::SelectOp>(def))
+      return isTensorBuffer(select.getTrueValue()) ||
+             isTensorBuffer(select.getFalseValue());
+    if (auto clone = dyn_cast_or_null<bufferization::CloneOp>(def))
+      return isTensorBuffer(clone.getInput());
+    return false;
   }
 
   /// An op with visible effects and no tensor operands runs on device 0
@@ -914,6 +989,11 @@ struct PropagatePass
     });
     for (Operation *op : ops)
       for (Value r : op->getResults()) {
+        if (auto vector = dyn_cast<VectorType>(r.getType())) {
+          if (!r.use_empty() && !vector.isScalable())
+            shareVector(op, r, vector);
+          continue;
+        }
         if (!r.getType().isIntOrIndexOrFloat() || r.use_empty())
           continue;
         // Already shared (the pass run before).
@@ -929,6 +1009,35 @@ struct PropagatePass
         Value read = tensor::ExtractOp::create(b, loc, one, ValueRange{zero});
         r.replaceAllUsesExcept(read, one.getDefiningOp());
       }
+  }
+
+  /// A vector made on device 0 goes the way of a scalar: written into a
+  /// tensor there and read back whole (`vector.transfer_write`, then
+  /// `vector.transfer_read`, a read that runs where its result is used).
+  static void shareVector(Operation *op, Value r, VectorType type) {
+    // Already shared (the pass run before).
+    if (llvm::all_of(r.getUsers(), [&](Operation *u) {
+          auto write = dyn_cast<vector::TransferWriteOp>(u);
+          return write && write.getVector() == r &&
+                 write.getBase().getDefiningOp<tensor::EmptyOp>();
+        }))
+      return;
+    OpBuilder b(op->getContext());
+    b.setInsertionPointAfter(op);
+    Location loc = op->getLoc();
+    Value empty = tensor::EmptyOp::create(b, loc, type.getShape(),
+                                          type.getElementType());
+    SmallVector<Value> zeros(type.getRank(),
+                             arith::ConstantIndexOp::create(b, loc, 0));
+    SmallVector<bool> inBounds(type.getRank(), true);
+    auto write =
+        vector::TransferWriteOp::create(b, loc, r, empty, zeros, inBounds);
+    Value pad = arith::ConstantOp::create(
+        b, loc, b.getZeroAttr(type.getElementType()));
+    Value read = vector::TransferReadOp::create(b, loc, type,
+                                                write.getResult(), zeros, pad,
+                                                inBounds);
+    r.replaceAllUsesExcept(read, write);
   }
 
   /// The devices that need the scalars `values` (results of a partitioned
@@ -967,8 +1076,9 @@ struct PropagatePass
           continue;
         bool plainScalar =
             a->getNumRegions() == 0 && !isa<func::CallOp, func::ReturnOp>(a) &&
-            llvm::none_of(a->getResultTypes(),
-                          [](Type t) { return isa<ShapedType>(t); });
+            llvm::none_of(a->getResultTypes(), [](Type t) {
+              return isa<TensorType, BaseMemRefType>(t);
+            });
         if (plainScalar && isMemoryEffectFree(a)) {
           scalarUsers(fn, a->getResults(), out, visited, places);
           continue;
@@ -1021,10 +1131,12 @@ struct PropagatePass
         return isa<RankedTensorType>(t);
       });
       bool tensorOperands = llvm::any_of(op->getOperands(), isStaticTensor);
+      // (A vector result is a value like a scalar's.)
       if (!tensorResults && tensorOperands && op->getNumRegions() == 0 &&
           isMemoryEffectFree(op) &&
-          llvm::none_of(op->getResultTypes(),
-                        [](Type t) { return isa<ShapedType>(t); })) {
+          llvm::none_of(op->getResultTypes(), [](Type t) {
+            return isa<TensorType, BaseMemRefType>(t);
+          })) {
         std::set<int64_t> users;
         llvm::DenseSet<Operation *> visited;
         scalarUsers(fn, op->getResults(), users, visited, places);
@@ -1204,21 +1316,10 @@ struct PropagatePass
   /// an assertion (it fails on some device if it fails at all).
   static bool repeatsBadly(Operation *inner,
                            function_ref<bool(Operation *)> isPureCall) {
-    if (isMemoryEffectFree(inner) || isa<linalg::LinalgOp>(inner) ||
+    if (isa<linalg::LinalgOp>(inner) ||
         inner->getName().getStringRef() == "cf.assert" || isPureCall(inner))
       return false;
-    auto iface = dyn_cast<MemoryEffectOpInterface>(inner);
-    if (!iface || inner->getNumRegions() != 0)
-      return hasVisibleEffects(inner);
-    SmallVector<MemoryEffects::EffectInstance> effects;
-    iface.getEffects(effects);
-    return llvm::any_of(effects, [&](const MemoryEffects::EffectInstance &e) {
-      if (isa<MemoryEffects::Read>(e.getEffect()))
-        return false;
-      if (isa<MemoryEffects::Allocate, MemoryEffects::Free>(e.getEffect()))
-        return !e.getValue() || e.getValue().getDefiningOp() != inner;
-      return true;
-    });
+    return hasVisibleEffects(inner, /*countReads=*/false);
   }
 
   /// An op on tensors whose region has visible effects (a print of each
@@ -1227,7 +1328,9 @@ struct PropagatePass
   /// read of a buffer that is not replicated. (The
   /// bodies of scf.for and scf.if are partitioned op by op instead.)
   LogicalResult checkPayloadEffects(Operation *op) {
-    if (isa<scf::ForOp, scf::IfOp>(op) || op->getNumRegions() == 0)
+    // (A loop carrying tensors through its region is refused for that.)
+    if (isa<scf::ForOp, scf::IfOp>(op) || op->getNumRegions() == 0 ||
+        carriedTensors(op))
       return success();
     std::optional<ScalarFunctions> scalars; // (only for a call)
     auto isPureCall = [&](Operation *inner) {
@@ -1549,6 +1652,25 @@ struct PropagatePass
     return success();
   }
 
+  /// Whether a block of `op`'s regions takes tensors as arguments and
+  /// whether one yields tensors, when either does (an scf.while, an
+  /// scf.forall's shared outputs): such loops are not partitioned.
+  static std::optional<std::pair<bool, bool>> carriedTensors(Operation *op) {
+    bool args = false, yields = false;
+    for (Region &region : op->getRegions())
+      for (Block &block : region) {
+        args |= llvm::any_of(block.getArgumentTypes(),
+                             [](Type t) { return isa<TensorType>(t); });
+        yields |= !block.empty() &&
+                  block.back().hasTrait<OpTrait::IsTerminator>() &&
+                  llvm::any_of(block.back().getOperandTypes(),
+                               [](Type t) { return isa<TensorType>(t); });
+        if (args || yields)
+          return std::make_pair(args, yields);
+      }
+    return std::nullopt;
+  }
+
   /// No rule: operands replicated on their devices (an op with no tensor
   /// results runs on device 0, Semantics.md "Where ops run"), results replicated likewise.
   LogicalResult materializeWithoutRule(Operation *op) {
@@ -1559,29 +1681,23 @@ struct PropagatePass
     // rather than place their bodies wrongly. (Regions
     // that compute scalars, such as a pad value, run like the op's other
     // scalar work; tensors they capture are replicated where the op runs.)
-    for (Region &region : op->getRegions())
-      for (Block &block : region) {
-        bool tensorArgs = llvm::any_of(block.getArgumentTypes(), [](Type t) {
-          return isa<TensorType>(t);
-        });
-        bool tensorYields =
-            !block.empty() && block.back().hasTrait<OpTrait::IsTerminator>() &&
-            llvm::any_of(block.back().getOperandTypes(),
-                         [](Type t) { return isa<TensorType>(t); });
-        if (tensorArgs || tensorYields)
-          return op->emitError()
-                 << "'" << op->getName() << "' carries tensors through its "
-                 << "region (" << (tensorArgs ? "as block arguments" : "")
-                 << (tensorArgs && tensorYields ? " and " : "")
-                 << (tensorYields ? "as yielded values" : "")
-                 << "); hspmd partitions loops and branches over tensors "
-                    "written as scf.for and scf.if only";
-      }
-    // A pure op with scalar results (tensor.extract, tensor.dim) runs where
-    // its operands are. One with effects, or one making a buffer of a tensor
-    // (which printing and other effects then use), runs on device 0.
-    bool scalarResults = llvm::none_of(
-        op->getResultTypes(), [](Type t) { return isa<ShapedType>(t); });
+    if (std::optional<std::pair<bool, bool>> carried = carriedTensors(op)) {
+      auto [tensorArgs, tensorYields] = *carried;
+      return op->emitError()
+             << "'" << op->getName() << "' carries tensors through its "
+             << "region (" << (tensorArgs ? "as block arguments" : "")
+             << (tensorArgs && tensorYields ? " and " : "")
+             << (tensorYields ? "as yielded values" : "")
+             << "); hspmd partitions loops and branches over tensors "
+                "written as scf.for and scf.if only";
+    }
+    // A pure op with scalar (or vector) results (tensor.extract,
+    // tensor.dim, vector.transfer_read) runs where its operands are. One
+    // with effects, or one making a buffer of a tensor (which printing and
+    // other effects then use), runs on device 0.
+    bool scalarResults = llvm::none_of(op->getResultTypes(), [](Type t) {
+      return isa<TensorType, BaseMemRefType>(t);
+    });
     if (!tensorResults && scalarResults && isMemoryEffectFree(op))
       return success();
     // Replicated on every device any tensor operand lives on.

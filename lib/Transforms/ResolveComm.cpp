@@ -469,7 +469,7 @@ struct ResolveCommPass
         return success();
       }
     }
-    FailureOr<ReshardPlan> planned = planReshard(op, verifyPlans);
+    FailureOr<ReshardPlan> planned = planReshard(op, verifyPlans, checkUpTo);
     if (failed(planned))
       return failure();
     const layout::Layout &src = planned->src, &dst = planned->dst;

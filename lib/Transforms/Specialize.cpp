@@ -22,6 +22,7 @@
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/SymbolTable.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/Hashing.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/Support/raw_ostream.h"
@@ -144,8 +145,16 @@ struct SpecializePass
   /// as they are).
   std::optional<BufferPlaces> places;
 
+  /// Symbols of the module, and the names given to device programs: a
+  /// program's name `<fn>_device<d>` gets a suffix where the user's module
+  /// already has that name.
+  llvm::StringSet<> takenNames;
+
   std::string programName(StringRef fn, int64_t d) {
-    return (fn + "_device" + Twine(d)).str();
+    std::string base = (fn + "_device" + Twine(d)).str(), name = base;
+    for (int k = 1; !takenNames.insert(name).second; ++k)
+      name = base + "_" + std::to_string(k);
+    return name;
   }
 
   void runOnOperation() override {
@@ -158,6 +167,11 @@ struct SpecializePass
     // op with effects does.
     scalars.emplace(module);
     places.emplace();
+    takenNames.clear();
+    for (Operation &op : module.getBody()->getOperations())
+      if (auto name = op.getAttrOfType<StringAttr>(
+              SymbolTable::getSymbolAttrName()))
+        takenNames.insert(name.getValue());
     SmallVector<func::FuncOp> functions;
     for (auto fn : module.getOps<func::FuncOp>())
       if (!fn.isExternal() && (!scalars->isScalar(fn) || isEntry(fn)))
@@ -256,6 +270,17 @@ struct SpecializePass
       else
         fn.erase();
     }
+    // A declaration's shardings describe the global program only (its
+    // tensors become buffers later, which no sharding fits).
+    StringAttr sharding = StringAttr::get(module.getContext(),
+                                          HspmdDialect::getShardingAttrName());
+    for (auto fn : module.getOps<func::FuncOp>())
+      if (fn.isExternal()) {
+        for (unsigned i = 0; i < fn.getNumArguments(); ++i)
+          fn.removeArgAttr(i, sharding);
+        for (unsigned i = 0; i < fn.getNumResults(); ++i)
+          fn.removeResultAttr(i, sharding);
+      }
     module->setAttr(kMaxDeviceAttrName, b.getI64IntegerAttr(maxDevice));
     if (failed(checkCommunication(module)))
       return signalPassFailure();
@@ -541,6 +566,11 @@ struct SpecializePass
           return WalkResult::interrupt();
         }
       }
+      // An op running on device 0 alone (a print, a store to a global, a
+      // call of unknown effects) needs device 0's program, even where the
+      // function's tensors all live on other devices.
+      if (places->runsOnDeviceZero(op))
+        devices.insert(0);
       if (auto plan = dyn_cast<PlanOp>(op))
         for (Attribute a : plan.getDevices())
           if (seen.insert(a).second) // device lists are uniqued attributes
@@ -794,9 +824,40 @@ struct SpecializePass
     }
     // No tensor results: ops on values the device has (scalars, buffers of
     // its tensors). An effect without tensor operands runs on device 0.
-    if (!allPresent())
-      return success();
-    if (d != 0 && places->runsOnDeviceZero(op) && !scalars->isPureCall(op))
+    // An op missing an operand here is not run here; that is right for an
+    // op on a tensor's buffer the device does not hold, but an op that must
+    // run here (device 0's print, a write into a replicated buffer, whose
+    // copies must stay the same) missing a value computed elsewhere would
+    // silently leave the device's state behind: an error naming the value,
+    // never a skipped effect.
+    bool deviceZeroOnly =
+        places->runsOnDeviceZero(op) && !scalars->isPureCall(op);
+    if (!allPresent()) {
+      bool mustRun =
+          deviceZeroOnly
+              ? d == 0
+              : hasVisibleEffects(op, /*countReads=*/false) &&
+                    llvm::any_of(op->getOperands(), [&](Value v) {
+                      return isa<BaseMemRefType>(v.getType()) &&
+                             map.contains(v) &&
+                             places->classOf(v) == BufferPlaces::Replicated;
+                    });
+      if (!mustRun)
+        return success();
+      for (auto [i, v] : llvm::enumerate(op->getOperands()))
+        if (!map.contains(v)) {
+          InFlightDiagnostic diag =
+              op->emitError()
+              << "operand #" << i << " is not computed on device " << d
+              << ", which runs this op: hspmd does not move a value of type "
+              << v.getType()
+              << " computed on other devices only (make it a tensor)";
+          if (Operation *def = v.getDefiningOp())
+            diag.attachNote(def->getLoc()) << "the operand's producer";
+          return diag;
+        }
+    }
+    if (d != 0 && deviceZeroOnly)
       return success();
     Operation *clone = b.clone(*op, map);
     if (auto toBuffer = dyn_cast<bufferization::ToBufferOp>(clone)) {

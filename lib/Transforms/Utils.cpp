@@ -59,7 +59,7 @@ bool mlir::hspmd::isPartitionedBlock(Block *block) {
   return false;
 }
 
-bool mlir::hspmd::hasVisibleEffects(Operation *op) {
+bool mlir::hspmd::hasVisibleEffects(Operation *op, bool countReads) {
   if (isMemoryEffectFree(op))
     return false;
   auto iface = dyn_cast<MemoryEffectOpInterface>(op);
@@ -68,6 +68,8 @@ bool mlir::hspmd::hasVisibleEffects(Operation *op) {
   SmallVector<MemoryEffects::EffectInstance> effects;
   iface.getEffects(effects);
   return llvm::any_of(effects, [&](const MemoryEffects::EffectInstance &e) {
+    if (!countReads && isa<MemoryEffects::Read>(e.getEffect()))
+      return false;
     if (!isa<MemoryEffects::Allocate, MemoryEffects::Free>(e.getEffect()))
       return true;
     Value v = e.getValue();
@@ -380,7 +382,8 @@ mlir::hspmd::checkTensorBytes(ShapedType type,
   return diag;
 }
 
-FailureOr<ReshardPlan> mlir::hspmd::planReshard(ReshardOp op, bool verify) {
+FailureOr<ReshardPlan> mlir::hspmd::planReshard(ReshardOp op, bool verify,
+                                                int64_t checkUpTo) {
   ShardingAttr source = getPlacement(op.getInput());
   if (!source)
     return op.emitError()
@@ -399,6 +402,9 @@ FailureOr<ReshardPlan> mlir::hspmd::planReshard(ReshardOp op, bool verify) {
   r.plan = ::hspmd::plan::planReshard(r.src, r.dst, r.elementBytes);
   if (r.plan.error)
     return op.emitError() << "cannot plan this reshard: " << *r.plan.error;
+  if (!verify && checkUpTo > 0 &&
+      !::hspmd::plan::checkerRefuses(r.src, r.dst, checkUpTo))
+    verify = true;
   if (verify) {
     if (std::optional<std::string> err =
             ::hspmd::plan::checkerRefuses(r.src, r.dst))
@@ -542,6 +548,7 @@ static func::FuncOp definedCallee(ModuleOp module, Operation *op) {
 
 ScalarFunctions::ScalarFunctions(ModuleOp module) : module(module) {
   auto shaped = [](Type t) { return isa<ShapedType>(t); };
+  auto tensor = [](Type t) { return isa<TensorType>(t); };
   for (auto fn : module.getOps<func::FuncOp>()) {
     if (fn.isExternal() ||
         llvm::any_of(fn.getFunctionType().getInputs(), shaped) ||
@@ -549,12 +556,12 @@ ScalarFunctions::ScalarFunctions(ModuleOp module) : module(module) {
       continue;
     WalkResult r = fn.walk([&](Operation *op) {
       if (isa<HspmdDialect>(op->getDialect()) ||
-          llvm::any_of(op->getResultTypes(), shaped) ||
-          llvm::any_of(op->getOperandTypes(), shaped))
+          llvm::any_of(op->getResultTypes(), tensor) ||
+          llvm::any_of(op->getOperandTypes(), tensor))
         return WalkResult::interrupt();
       for (Region &region : op->getRegions())
         for (Block &block : region)
-          if (llvm::any_of(block.getArgumentTypes(), shaped))
+          if (llvm::any_of(block.getArgumentTypes(), tensor))
             return WalkResult::interrupt();
       return WalkResult::advance();
     });

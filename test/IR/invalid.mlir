@@ -725,6 +725,51 @@ func.func @plan_negative_device(%x: tensor<8xf32>) -> tensor<8xf32> {
 
 // -----
 
+// A device program is copied alone into each device's function: a value
+// from around the plan (which specialization once dereferenced as null) or
+// a plan inside it is refused.
+func.func @plan_captures(%x: tensor<8xf32>) -> tensor<8xf32> {
+  %f = arith.constant 2.0 : f32
+  // expected-error @+1 {{a device program may use only its argument and the values it defines, not one defined around the plan}}
+  %0 = hspmd.plan %x to #hspmd.sharding<[0] : []> : tensor<8xf32>
+  devices [0] {
+  ^bb0(%in: tensor<8xf32>):
+    // expected-note @+1 {{here}}
+    %s = linalg.fill ins(%f : f32) outs(%in : tensor<8xf32>) -> tensor<8xf32>
+    hspmd.yield %s : tensor<8xf32>
+  }
+  return %0 : tensor<8xf32>
+}
+
+// -----
+
+func.func @plan_in_plan(%x: tensor<8xf32>) -> tensor<8xf32> {
+  // expected-error @+1 {{a device program may not hold another hspmd.plan}}
+  %0 = hspmd.plan %x to #hspmd.sharding<[0] : []> : tensor<8xf32>
+  devices [0] {
+  ^bb0(%in: tensor<8xf32>):
+    // expected-note @+1 {{here}}
+    %1 = hspmd.plan %in to #hspmd.sharding<[0] : []> : tensor<8xf32>
+    devices [0] {
+    ^bb0(%in2: tensor<8xf32>):
+      hspmd.yield %in2 : tensor<8xf32>
+    }
+    hspmd.yield %1 : tensor<8xf32>
+  }
+  return %0 : tensor<8xf32>
+}
+
+// -----
+
+// Elements the communication ops cannot move (a vector, a pointer).
+func.func @vector_elements(%x: tensor<8xvector<4xf32>>) {
+  // expected-error @+1 {{a sharding places tensors of integer, index, floating-point or complex elements, got 'vector<4xf32>'}}
+  %0 = hspmd.annotate %x as #hspmd.sharding<[0, 1] : [d0 = 2]> : tensor<8xvector<4xf32>>
+  return
+}
+
+// -----
+
 func.func @plan_empty_devices(%x: tensor<8xf32>) -> tensor<8xf32> {
   // expected-error @+1 {{has an empty device set}}
   %0 = hspmd.plan %x to #hspmd.sharding<[0] : []> : tensor<8xf32>

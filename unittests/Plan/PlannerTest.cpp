@@ -277,6 +277,25 @@ TEST(Planner, ReplicatedSummandsPairUp) {
             (std::set<std::vector<int64_t>>{{0, 2}, {1, 3}}));
 }
 
+/// Summands in two groups that cut the value differently (rows in one,
+/// columns in the other): a block of one group meets blocks of the other
+/// without containing them, so no collective inside one group completes
+/// the sum (the all-reduce and reduce-scatter cases once took the classes of
+/// containing blocks only and summed within the second group alone).
+TEST(Planner, CrossedSummandBlocksAreAllAdded) {
+  const std::string src = "hetero = partial, groups = [[2, 1] : [d0 = 2], "
+                          "[0, 3, 4, 5] : [partial = 2, d1 = 2]]";
+  for (const char *dst :
+       {"hetero = dup, groups = [[2, 1] : [d0 = 2], "
+        "[0, 3, 4, 5] : [dup = 2, d1 = 2]]",
+        "hetero = dup, groups = [[2, 1] : [d0 = 2], "
+        "[0, 3, 4, 5] : [d0 = 2, d1 = 2]]"}) {
+    Plan p = planChecked(src, dst);
+    EXPECT_NE(p.strategy, "all-reduce") << dst;
+    EXPECT_NE(p.strategy, "reduce-scatter") << dst;
+  }
+}
+
 /// Tensors with a dimension of size 0 hold nothing: every plan is local
 /// (each destination device makes its empty block) or nothing at all.
 TEST(Planner, EmptyTensorsMoveNothing) {

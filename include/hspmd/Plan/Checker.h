@@ -32,10 +32,12 @@ namespace hspmd::plan {
 inline constexpr int64_t kMaxSimulatedElements = int64_t(1) << 28;
 
 /// Nothing if the checker can simulate a plan from `src` to `dst` (their
-/// blocks hold at most kMaxSimulatedElements elements each); otherwise why
-/// not. Tensors the size of a real model's are planned, but not simulated.
-std::optional<std::string> checkerRefuses(const layout::Layout &src,
-                                          const layout::Layout &dst);
+/// blocks hold at most `limit` elements each, kMaxSimulatedElements by
+/// default); otherwise why not. Tensors the size of a real model's are
+/// planned, but not simulated.
+std::optional<std::string>
+checkerRefuses(const layout::Layout &src, const layout::Layout &dst,
+               int64_t limit = kMaxSimulatedElements);
 
 /// Nothing if `plan` turns `src` into `dst`; otherwise what went wrong first
 /// (the step, the device, the element). The layouts must pass

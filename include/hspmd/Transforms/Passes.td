@@ -143,6 +143,10 @@ def HspmdResolveComm : Pass<"hspmd-resolve-comm", "ModuleOp"> {
     `reduce_scatter`, `all_to_all`, `send_recv`) and local tensor steps
     (slices, zeros). With `verify-plans=true` the independent plan checker
     proves every plan before it is written; a plan it rejects is an error.
+    With `check-up-to=N` it proves the plans it can simulate quickly, those
+    whose source and destination blocks hold at most N elements in all,
+    and leaves larger ones unchecked; the pipelines of `hspmd-compile` and
+    `hspmd-run` use N = 2^22 (4,194,304).
 
     A reshard whose operand has no known placement is an error; run
     `--hspmd-propagate` first.
@@ -154,6 +158,10 @@ def HspmdResolveComm : Pass<"hspmd-resolve-comm", "ModuleOp"> {
   let options = [
     Option<"verifyPlans", "verify-plans", "bool", /*default=*/"false",
            "Check every plan with the independent plan checker">,
+    Option<"checkUpTo", "check-up-to", "int64_t", /*default=*/"0",
+           "Also check, without `verify-plans`, every plan whose source "
+           "and destination blocks hold at most this many elements in all "
+           "(the compile pipelines: 2^22)">,
   ];
 }
 

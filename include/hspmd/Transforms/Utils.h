@@ -58,8 +58,9 @@ LogicalResult checkOneBlock(func::FuncOp fn);
 /// memory effect but allocating or freeing its own results (an
 /// `memref.alloca` may run on every device that uses it; a print, a store
 /// into a global or a call of unknown effects may not). Such ops without
-/// tensor operands run on device 0 only.
-bool hasVisibleEffects(Operation *op);
+/// tensor operands run on device 0 only. With `countReads` false, reads do
+/// not count either: what repeating the op on every device cannot change.
+bool hasVisibleEffects(Operation *op, bool countReads = true);
 
 /// Whether a constant table indexed by the device id, over `ids` (distinct,
 /// non-negative), stays small: at most a few entries per id, whatever
@@ -166,8 +167,11 @@ struct ReshardPlan {
 
 /// Plans `op` from the known placement of its operand (an error when none is
 /// known or it does not fit the type). With `verify`, the independent plan
-/// checker proves the plan; a rejected plan is an error.
-FailureOr<ReshardPlan> planReshard(ReshardOp op, bool verify);
+/// checker proves the plan; a rejected plan is an error. Without it, the
+/// checker still proves plans whose blocks hold at most `checkUpTo`
+/// elements in all (0: none).
+FailureOr<ReshardPlan> planReshard(ReshardOp op, bool verify,
+                                   int64_t checkUpTo = 0);
 
 /// `file:line:col` where `loc` has one, MLIR's form otherwise: how reports
 /// name a place.
@@ -203,11 +207,12 @@ FailureOr<std::vector<TrafficRow>> reshardTraffic(ReshardOp op,
 /// computed. `rows` as reshardTraffic gives them.
 std::string boundsText(const ReshardPlan &planned, ArrayRef<TrafficRow> rows);
 
-/// The functions hspmd leaves as written: a body in which nothing (its
-/// signature, its values, the functions it calls) is a tensor or a buffer
-/// and no hspmd op appears. A call to one is a scalar op like any other;
-/// `pure` ones (nothing in them has an effect) run wherever their results
-/// are used.
+/// The functions hspmd leaves as written: a signature without tensors or
+/// buffers, a body in which no value is a tensor (buffers it allocates
+/// itself, a scratch accumulator in an alloca, are its own) and no hspmd op
+/// appears, calling such functions only. A call to one is a scalar op like
+/// any other; `pure` ones (nothing in them has an effect) run wherever
+/// their results are used, the others on device 0.
 class ScalarFunctions {
 public:
   explicit ScalarFunctions(ModuleOp module);

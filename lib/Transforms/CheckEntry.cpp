@@ -16,6 +16,20 @@ struct CheckEntryPass
     : public mlir::hspmd::impl::HspmdCheckEntryBase<CheckEntryPass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
+    // A program annotated with upstream `shard` (a grid, `shard.shard`)
+    // reaches hspmd's pipelines only through the importer; left as it is,
+    // bufferization would refuse its ops without saying why.
+    WalkResult upstream = module.walk([](Operation *op) {
+      if (op->getName().getDialectNamespace() != "shard")
+        return WalkResult::advance();
+      op->emitError() << "'" << op->getName()
+                      << "' is upstream `shard`: hspmd-compile and hspmd-run "
+                         "take #hspmd.sharding; convert the program first "
+                         "with `hspmd-opt --hspmd-import-shard`";
+      return WalkResult::interrupt();
+    });
+    if (upstream.wasInterrupted())
+      return signalPassFailure();
     auto main = module.lookupSymbol<func::FuncOp>("main");
     if (!main) {
       module.emitError()

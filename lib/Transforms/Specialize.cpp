@@ -220,6 +220,19 @@ struct SpecializePass
         if (reached.contains(caller))
           changed |= reached.insert(callee).second;
     }
+    if (device < -1) {
+      module.emitError() << "--hspmd-specialize: device=" << int64_t(device)
+                         << " is not a device id (-1 writes every device's "
+                            "programs)";
+      return signalPassFailure();
+    }
+    if (device >= 0 && llvm::none_of(functions, [&](func::FuncOp fn) {
+          return devicesOf[fn].count(device);
+        })) {
+      module.emitError() << "--hspmd-specialize: device " << int64_t(device)
+                         << " runs no part of this program";
+      return signalPassFailure();
+    }
     for (func::FuncOp fn : functions) {
       std::set<int64_t> devices = devicesOf[fn];
       if (reached.empty() || reached.contains(fn))

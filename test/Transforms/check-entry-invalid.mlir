@@ -29,3 +29,15 @@ module {
     return
   }
 }
+
+// -----
+
+// A program still written with upstream `shard` is told to import it.
+// expected-error @+1 {{'shard.grid' is upstream `shard`: hspmd-compile and hspmd-run take #hspmd.sharding; convert the program first with `hspmd-opt --hspmd-import-shard`}}
+shard.grid @grid(shape = 2)
+func.func @main() {
+  %x = arith.constant dense<1.0> : tensor<4xf32>
+  %s0 = shard.sharding @grid split_axes = [[0]] : !shard.sharding
+  %s = shard.shard %x to %s0 : tensor<4xf32>
+  return
+}

@@ -188,7 +188,8 @@ def HspmdSpecialize : Pass<"hspmd-specialize", "ModuleOp"> {
                            "::mlir::arith::ArithDialect"];
   let options = [
     Option<"device", "device", "int64_t", /*default=*/"-1",
-           "Write only this device's programs">,
+           "Write only this device's programs (-1: every device's; a "
+           "device that runs no part of the program is an error)">,
   ];
 }
 
@@ -398,7 +399,8 @@ def HspmdCheckEntry : Pass<"hspmd-check-entry", "ModuleOp"> {
     is a located error here, in every mode, rather than a link error or a run
     reading uninitialized arguments. `hspmd-compile` runs this check first;
     the pipelines themselves also compile modules without `@main`
-    (libraries, plugins).
+    (libraries, plugins). A module still written with upstream `shard` ops
+    is told to run `--hspmd-import-shard` first.
   }];
 }
 

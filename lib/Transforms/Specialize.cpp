@@ -220,16 +220,24 @@ struct SpecializePass
         if (reached.contains(caller))
           changed |= reached.insert(callee).second;
     }
+    // (Said at the entry point, or the first function specialized: the
+    // option is about the program.)
+    Operation *where = module;
+    if (auto main = module.lookupSymbol<func::FuncOp>("main"))
+      where = main;
+    else if (!functions.empty())
+      where = functions.front();
     if (device < -1) {
-      module.emitError() << "--hspmd-specialize: device=" << int64_t(device)
+      where->emitError() << "--hspmd-specialize: device=" << int64_t(device)
                          << " is not a device id (-1 writes every device's "
                             "programs)";
       return signalPassFailure();
     }
-    if (device >= 0 && llvm::none_of(functions, [&](func::FuncOp fn) {
+    if (device >= 0 && !functions.empty() &&
+        llvm::none_of(functions, [&](func::FuncOp fn) {
           return devicesOf[fn].count(device);
         })) {
-      module.emitError() << "--hspmd-specialize: device " << int64_t(device)
+      where->emitError() << "--hspmd-specialize: device " << int64_t(device)
                          << " runs no part of this program";
       return signalPassFailure();
     }

@@ -68,6 +68,14 @@ bool isStaticTensor(Value v) {
   return t && t.hasStaticShape();
 }
 
+/// Whether `op`'s results are all values (scalars, vectors), none a tensor
+/// or a buffer: what the rules for scalar ops apply to.
+bool hasValueResults(Operation *op) {
+  return llvm::none_of(op->getResultTypes(), [](Type t) {
+    return isa<TensorType, BaseMemRefType>(t);
+  });
+}
+
 
 int64_t moveCost(const LSharding &from, const LSharding &to, Value v) {
   std::vector<int64_t> shape = shapeOf(v);
@@ -1076,9 +1084,7 @@ struct PropagatePass
           continue;
         bool plainScalar =
             a->getNumRegions() == 0 && !isa<func::CallOp, func::ReturnOp>(a) &&
-            llvm::none_of(a->getResultTypes(), [](Type t) {
-              return isa<TensorType, BaseMemRefType>(t);
-            });
+            hasValueResults(a);
         if (plainScalar && isMemoryEffectFree(a)) {
           scalarUsers(fn, a->getResults(), out, visited, places);
           continue;
@@ -1133,10 +1139,7 @@ struct PropagatePass
       bool tensorOperands = llvm::any_of(op->getOperands(), isStaticTensor);
       // (A vector result is a value like a scalar's.)
       if (!tensorResults && tensorOperands && op->getNumRegions() == 0 &&
-          isMemoryEffectFree(op) &&
-          llvm::none_of(op->getResultTypes(), [](Type t) {
-            return isa<TensorType, BaseMemRefType>(t);
-          })) {
+          isMemoryEffectFree(op) && hasValueResults(op)) {
         std::set<int64_t> users;
         llvm::DenseSet<Operation *> visited;
         scalarUsers(fn, op->getResults(), users, visited, places);
@@ -1695,9 +1698,7 @@ struct PropagatePass
     // tensor.dim, vector.transfer_read) runs where its operands are. One
     // with effects, or one making a buffer of a tensor (which printing and
     // other effects then use), runs on device 0.
-    bool scalarResults = llvm::none_of(op->getResultTypes(), [](Type t) {
-      return isa<TensorType, BaseMemRefType>(t);
-    });
+    bool scalarResults = hasValueResults(op);
     if (!tensorResults && scalarResults && isMemoryEffectFree(op))
       return success();
     // Replicated on every device any tensor operand lives on.

@@ -6,7 +6,8 @@
 # the symmetric version of the program (one group, tensor parallel over all),
 # and of hspmd's passes on that symmetric program written in hspmd's syntax;
 # then a data-parallel x tensor-parallel MLP returning its result to device 0
-# (dptp.py): time, distinct device programs and hspmd-opt's peak memory.
+# (dptp.py): time, distinct device programs and hspmd-opt's peak memory;
+# then reshards that are not translations (pairs.py): time and programs.
 # Usage: bench/specialize/run.sh [DEVICE COUNTS...=8 64 512 4096]
 # A run that exceeds HSPMD_BENCH_TIMEOUT seconds (default 300) is reported so.
 set -uo pipefail
@@ -28,8 +29,9 @@ seconds() { # command... -> wall seconds, or ">limit"
     echo ">$limit"
   fi
 }
-printf "%8s %11s %9s %15s %13s %10s %12s %9s %10s\n" devices "hspmd (s)" programs \
-  "hspmd sym (s)" "upstream (s)" "sym/upstr" "dp x tp (s)" programs "peak (MB)"
+printf "%8s %11s %9s %15s %13s %10s %12s %9s %10s %11s %9s\n" devices "hspmd (s)" programs \
+  "hspmd sym (s)" "upstream (s)" "sym/upstr" "dp x tp (s)" programs "peak (MB)" \
+  "pairs (s)" programs
 for n in "${counts[@]}"; do
   python3 "$here/gen.py" "$n" > "$tmp/h.mlir"
   python3 "$here/gen.py" "$n" --symmetric > "$tmp/s.mlir"
@@ -58,6 +60,12 @@ print('-' if o.startswith('>') or u.startswith('>') else f'{float(o) / max(float
   else
     d=">$limit" dprograms=- mem=-
   fi
-  printf "%8s %11s %9s %15s %13s %10s %12s %9s %10s\n" "$n" "$h" "${programs:--}" "$o" "$u" "$ratio" \
-    "$d" "$dprograms" "$mem"
+  # Reshards that are not translations (pairs.py): peers in no common
+  # pattern, named by tables.
+  python3 "$here/pairs.py" "$n" > "$tmp/p.mlir"
+  pt=$(seconds "$build/bin/hspmd-opt" --hspmd-propagate --hspmd-resolve-comm \
+        --hspmd-specialize "$tmp/p.mlir" -o /dev/null)
+  pprograms=$(grep -o 'device programs, [0-9]* distinct' "$tmp/err" | grep -o '[0-9]*' | tail -n1)
+  printf "%8s %11s %9s %15s %13s %10s %12s %9s %10s %11s %9s\n" "$n" "$h" "${programs:--}" "$o" "$u" "$ratio" \
+    "$d" "$dprograms" "$mem" "$pt" "${pprograms:--}"
 done

@@ -624,20 +624,35 @@ public:
     auto list = [&](ArrayRef<int64_t> v) {
       return v.empty() ? constantArray(loc, {0}) : constantArray(loc, v);
     };
-    // Relative peers: the running device's id plus each distance.
-    Value rank;
-    auto peerList = [&](ArrayRef<int64_t> v) {
-      if (!op.getRelative() || v.empty())
-        return list(v);
+    // Relative peers: the running device's id plus each distance. A
+    // table's: the column's entry for the running device, read from a
+    // constant indexed by its id (only the table's devices run the op).
+    Value rank, rankIndex;
+    std::optional<ArrayRef<int64_t>> tableDevices = op.getTableDevices();
+    auto peerOf = [&](int64_t field) -> Value {
       if (!rank)
         rank = call(loc, HSPMD_RT(hspmd_rt_rank), {}).getResult(0);
+      if (op.getRelative())
+        return arith::AddIOp::create(b, loc, rank, i64(loc, field));
+      SmallVector<int64_t> byId(tableDevices->back() + 1, -1);
+      ArrayRef<int64_t> column =
+          cast<DenseI64ArrayAttr>((*op.getPeerTable())[field]).asArrayRef();
+      for (auto [d, peer] : llvm::zip(*tableDevices, column))
+        byId[d] = peer;
+      if (!rankIndex)
+        rankIndex = arith::IndexCastOp::create(b, loc, b.getIndexType(), rank);
+      return memref::LoadOp::create(b, loc, globalArray(loc, byId),
+                                    ValueRange{rankIndex});
+    };
+    auto peerList = [&](ArrayRef<int64_t> v) {
+      if ((!op.getRelative() && !tableDevices) || v.empty())
+        return list(v);
       auto type = MemRefType::get({static_cast<int64_t>(v.size())},
                                   b.getI64Type());
       Value array = entryAlloca(loc, type);
-      for (auto [i, delta] : llvm::enumerate(v)) {
-        Value peer = arith::AddIOp::create(b, loc, rank, i64(loc, delta));
+      for (auto [i, field] : llvm::enumerate(v)) {
         Value pos = arith::ConstantIndexOp::create(b, loc, i);
-        memref::StoreOp::create(b, loc, peer, array, ValueRange{pos});
+        memref::StoreOp::create(b, loc, peerOf(field), array, ValueRange{pos});
       }
       return pointerOf(loc, array);
     };

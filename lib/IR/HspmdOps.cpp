@@ -9,6 +9,7 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SetVector.h"
 
 using namespace mlir;
 using namespace mlir::hspmd;
@@ -71,7 +72,8 @@ static void printShardingAndType(OpAsmPrinter &printer, Operation *,
 /// custom syntax said (`{sharding = ...}` after `as #hspmd.sharding<...>`).
 static constexpr llvm::StringLiteral kInherentNames[] = {
     "sharding", "groups", "dim", "split_dim", "concat_dim",
-    "keep",     "sends",  "recvs", "accumulate", "relative"};
+    "keep",     "sends",  "recvs", "accumulate", "relative",
+    "table_devices", "peer_table"};
 
 static ParseResult parseDiscardableAttrs(OpAsmParser &parser,
                                          NamedAttrList &attrs) {
@@ -191,6 +193,39 @@ static void printBlocks(OpAsmPrinter &printer, Operation *, ArrayAttr blocks) {
     printIntArray(printer, e.slice(1, rank));
     printer << " ";
     printIntArray(printer, e.slice(1 + rank, rank));
+  });
+  printer << "]";
+}
+
+/// table ::= ids `[` (int-list (`,` int-list)*)? `]`: the devices running
+/// a send/recv op and, per column, the peer of each.
+static ParseResult parsePeerTable(OpAsmParser &parser,
+                                  DenseI64ArrayAttr &devices,
+                                  ArrayAttr &columns) {
+  SmallVector<int64_t> ids;
+  if (parseDeviceIds(parser, ids))
+    return failure();
+  SmallVector<Attribute> list;
+  if (parser.parseCommaSeparatedList(
+          OpAsmParser::Delimiter::Square, [&]() -> ParseResult {
+            SmallVector<int64_t> column;
+            if (parseIntArray(parser, column))
+              return failure();
+            list.push_back(parser.getBuilder().getDenseI64ArrayAttr(column));
+            return success();
+          }))
+    return failure();
+  devices = parser.getBuilder().getDenseI64ArrayAttr(ids);
+  columns = parser.getBuilder().getArrayAttr(list);
+  return success();
+}
+
+static void printPeerTable(OpAsmPrinter &printer, Operation *,
+                           DenseI64ArrayAttr devices, ArrayAttr columns) {
+  printDeviceIds(printer, devices.asArrayRef());
+  printer << " [";
+  llvm::interleaveComma(columns, printer, [&](Attribute c) {
+    printIntArray(printer, cast<DenseI64ArrayAttr>(c).asArrayRef());
   });
   printer << "]";
 }
@@ -352,7 +387,7 @@ LogicalResult AllToAllOp::verify() {
 /// Every block lies inside `type` and names a valid peer.
 static LogicalResult verifyBlocks(Operation *op, StringRef what,
                                   ArrayAttr blocks, ShapedType type,
-                                  bool relative) {
+                                  bool relative, int64_t columns) {
   for (auto [i, attr] : llvm::enumerate(blocks)) {
     ArrayRef<int64_t> e = cast<DenseI64ArrayAttr>(attr).asArrayRef();
     int64_t rank = type.getRank();
@@ -360,8 +395,14 @@ static LogicalResult verifyBlocks(Operation *op, StringRef what,
       return op->emitOpError() << what << " block #" << i << " has "
                                << (static_cast<int64_t>(e.size()) - 1) / 2
                                << " dimensions, the tensor has " << rank;
-    if (relative ? e[0] == 0 || e[0] <= -kMaxDevice || e[0] >= kMaxDevice
-                 : failed(checkDevice(op, e[0]))) {
+    if (columns >= 0) {
+      if (e[0] < 0 || e[0] >= columns)
+        return op->emitOpError()
+               << what << " block #" << i << " names peer column " << e[0]
+               << ", the table has " << columns;
+    } else if (relative ? e[0] == 0 || e[0] <= -kMaxDevice ||
+                              e[0] >= kMaxDevice
+                        : failed(checkDevice(op, e[0]))) {
       if (!relative)
         return failure();
       return op->emitOpError()
@@ -390,11 +431,78 @@ LogicalResult SendRecvOp::verify() {
                          << elt;
   if (!getSends().empty() && !getInput())
     return emitOpError("has blocks to send but no tensor to send from");
+  int64_t columns = -1;
+  if (std::optional<ArrayRef<int64_t>> ids = getTableDevices()) {
+    if (getRelative())
+      return emitOpError("peers are either `relative` or a `table`, not both");
+    ArrayAttr table = *getPeerTable();
+    columns = static_cast<int64_t>(table.size());
+    if (failed(checkDistinctDevices(
+            *this, ArrayAttr::get(getContext(), {Attribute(getTableDevicesAttr())}),
+            [&](int64_t d) {
+              return emitOpError()
+                     << "device " << d << " appears twice in the peer table";
+            })))
+      return failure();
+    if (!llvm::is_sorted(*ids))
+      return emitOpError("lists the peer table's devices out of order: they "
+                         "must increase");
+    for (auto [c, attr] : llvm::enumerate(table)) {
+      ArrayRef<int64_t> peers = cast<DenseI64ArrayAttr>(attr).asArrayRef();
+      if (peers.size() != ids->size())
+        return emitOpError() << "peer column #" << c << " has "
+                             << peers.size() << " entries for "
+                             << ids->size() << " devices";
+      for (int64_t p : peers)
+        if (failed(checkDevice(*this, p)))
+          return failure();
+    }
+    // A device's blocks for one peer travel as one message each way: the
+    // columns its sends name must name distinct peers, and so must those
+    // its receives name.
+    for (bool sending : {true, false}) {
+      ArrayAttr blocks = sending ? getSends() : getRecvs();
+      llvm::SmallSetVector<int64_t, 8> used;
+      for (Attribute attr : blocks) {
+        int64_t c = cast<DenseI64ArrayAttr>(attr)[0];
+        if (c >= 0 && c < columns)
+          used.insert(c);
+      }
+      for (size_t i = 0; i < ids->size(); ++i) {
+        llvm::SmallDenseSet<int64_t, 8> seen;
+        for (int64_t c : used) {
+          int64_t peer = cast<DenseI64ArrayAttr>(table[c])[i];
+          if (!seen.insert(peer).second)
+            return emitOpError()
+                   << "device " << (*ids)[i] << " has two peer columns "
+                   << (sending ? "to send to" : "to receive from")
+                   << " naming device " << peer;
+        }
+      }
+    }
+  } else if (getPeerTable()) {
+    return emitOpError("has peer columns but no table devices");
+  }
   if (getInput() &&
       failed(verifyBlocks(*this, "send", getSends(), getInput().getType(),
-                          getRelative())))
+                          getRelative(), columns)))
     return failure();
-  return verifyBlocks(*this, "receive", getRecvs(), getType(), getRelative());
+  return verifyBlocks(*this, "receive", getRecvs(), getType(), getRelative(),
+                      columns);
+}
+
+/// The peer of the device `device` for an entry naming `field` (an id, a
+/// distance, or a column of the table), or -1 if the table lacks the device.
+int64_t SendRecvOp::peerOf(int64_t field, int64_t device) {
+  if (getRelative())
+    return device + field;
+  std::optional<ArrayRef<int64_t>> ids = getTableDevices();
+  if (!ids)
+    return field;
+  const int64_t *at = llvm::lower_bound(*ids, device);
+  if (at == ids->end() || *at != device)
+    return -1;
+  return cast<DenseI64ArrayAttr>((*getPeerTable())[field])[at - ids->begin()];
 }
 
 //===----------------------------------------------------------------------===//

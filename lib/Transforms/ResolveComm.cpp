@@ -89,7 +89,16 @@ struct StepIndex {
 struct Recorded {
   std::vector<SmallVector<int64_t>> offsets;
   std::vector<const plan::CollectiveGroup *> groups;
+  /// Per send/recv op, the device's distinct peers: those it sends to, in
+  /// order of their first block, then those it receives from.
+  std::vector<SmallVector<int64_t>> peers;
 };
+
+/// How a key writes a point-to-point peer: its id, its distance from the
+/// device, or its rank among the device's peers of the exchange (a column
+/// of a table: the coarsest, any two devices exchanging the same blocks
+/// with as many peers agree).
+enum class PeerKey { Id, Distance, Column };
 
 /// One device's program for one plan. It runs in two modes: recording a key
 /// (every op it would create, with everything that op depends on, but no IR)
@@ -141,9 +150,10 @@ public:
     note(extents(part));
   }
 
-  /// Whether send/recv peers are written as distances from the device (so
-  /// that devices exchanging with peers at equal distances share a program).
-  bool relativePeers = false;
+  /// How the key writes send/recv peers. However it does, a class's
+  /// exchange names its peers by id where its members share them, by
+  /// distance where they share those, or else by a table.
+  PeerKey peerKey = PeerKey::Id;
   /// While recording: where the device's offsets and groups go.
   Recorded *recording = nullptr;
   /// While building: the class's devices and what each recorded.
@@ -355,9 +365,26 @@ public:
 
   void applySendRecv(const plan::Step &step, const StepIndex &index) {
     SmallVector<SmallVector<int64_t>> sends, recvs;
-    int64_t base = relativePeers ? device : 0;
+    // Distinct peers, sends' then receives' (the columns of a table).
+    SmallVector<int64_t> peers, columns;
+    auto field = [&](int64_t peer, size_t first) -> int64_t {
+      auto *at = std::find(peers.begin() + first, peers.end(), peer);
+      int64_t column = at - peers.begin();
+      if (at == peers.end())
+        peers.push_back(peer);
+      columns.push_back(column);
+      switch (peerKey) {
+      case PeerKey::Id:
+        return peer;
+      case PeerKey::Distance:
+        return peer - device;
+      case PeerKey::Column:
+        return column;
+      }
+      llvm_unreachable("peer key");
+    };
     for (const plan::Transfer *t : StepIndex::of(index.sends, device)) {
-      SmallVector<int64_t> e{t->to - base};
+      SmallVector<int64_t> e{field(t->to, 0)};
       llvm::append_range(e, offsetsIn(t->box, *box));
       llvm::append_range(e, extents(t->box));
       sends.push_back(e);
@@ -376,8 +403,9 @@ public:
       init = zeros(newBox);
       for (const Box &c : update->localCopies)
         init = insert(slice(value, *box, c), c, init, newBox);
+      size_t firstRecv = peers.size();
       for (const plan::Transfer *t : StepIndex::of(index.recvs, device)) {
-        SmallVector<int64_t> e{t->from - base};
+        SmallVector<int64_t> e{field(t->from, firstRecv)};
         llvm::append_range(e, offsetsIn(t->box, newBox));
         llvm::append_range(e, extents(t->box));
         recvs.push_back(e);
@@ -391,14 +419,58 @@ public:
       note(e);
     for (const auto &e : recvs)
       note(e);
+    if (recording)
+      recording->peers.push_back(std::move(peers));
     if (building())
-      value = SendRecvOp::create(*b, loc, init.getType(),
-                                 sends.empty() ? Value() : value, init,
-                                 blocksAttr(sends), blocksAttr(recvs),
-                                 accumulate ? b->getUnitAttr() : UnitAttr(),
-                                 relativePeers ? b->getUnitAttr() : UnitAttr());
+      value = buildSendRecv(sends.empty() ? Value() : value, init, sends,
+                            recvs, columns, accumulate);
     if (update)
       box = newBox;
+  }
+
+  /// The class's exchange: its entries name peers by id if its members
+  /// share them, by distance if they share those, or else by columns of a
+  /// table (the members and, per column, each one's peer). `columns` gives
+  /// each entry's column, sends' then receives'.
+  Value buildSendRecv(Value input, Value init,
+                      SmallVector<SmallVector<int64_t>> &sends,
+                      SmallVector<SmallVector<int64_t>> &recvs,
+                      ArrayRef<int64_t> columns, bool accumulate) {
+    size_t q = nextExchange++;
+    ArrayRef<int64_t> mine = memberRecords.front().peers[q];
+    int64_t self = members.front();
+    auto shared = [&](bool distance) {
+      for (auto [m, r] : llvm::zip(members, memberRecords))
+        for (auto [p, own] : llvm::zip(r.peers[q], mine))
+          if (distance ? p - m != own - self : p != own)
+            return false;
+      return true;
+    };
+    bool ids = shared(false), distances = !ids && shared(true);
+    size_t k = 0;
+    for (auto *entries : {&sends, &recvs})
+      for (SmallVector<int64_t> &e : *entries) {
+        int64_t column = columns[k++];
+        e[0] = ids ? mine[column] : distances ? mine[column] - self : column;
+      }
+    DenseI64ArrayAttr tableDevices;
+    ArrayAttr table;
+    if (!ids && !distances) {
+      tableDevices = b->getDenseI64ArrayAttr(members);
+      SmallVector<Attribute> list;
+      for (size_t c = 0; c < mine.size(); ++c) {
+        SmallVector<int64_t> column;
+        for (const Recorded &r : memberRecords)
+          column.push_back(r.peers[q][c]);
+        list.push_back(b->getDenseI64ArrayAttr(column));
+      }
+      table = b->getArrayAttr(list);
+    }
+    return SendRecvOp::create(*b, loc, init.getType(), input, init,
+                              blocksAttr(sends), blocksAttr(recvs),
+                              accumulate ? b->getUnitAttr() : UnitAttr(),
+                              distances ? b->getUnitAttr() : UnitAttr(),
+                              tableDevices, table);
   }
 
 private:
@@ -428,7 +500,7 @@ private:
   Type elementType;
   int64_t device;
   std::vector<int64_t> *key;
-  size_t nextParam = 0, nextGroup = 0;
+  size_t nextParam = 0, nextGroup = 0, nextExchange = 0;
   Value deviceId;
 };
 
@@ -493,12 +565,12 @@ struct ResolveCommPass
       SmallVector<int64_t> members;
       std::vector<Recorded> records;
     };
-    bool relative = false;
+    PeerKey peerKey = PeerKey::Id;
     auto run = [&](int64_t d, OpBuilder *rb, Block *block,
                    std::vector<int64_t> *key, Recorded *recording,
                    const Class *building) -> LogicalResult {
       DeviceProgram prog(rb, op.getLoc(), type.getElementType(), d, key);
-      prog.relativePeers = relative;
+      prog.peerKey = peerKey;
       prog.recording = recording;
       if (building) {
         prog.members = building->members;
@@ -526,9 +598,11 @@ struct ResolveCommPass
     };
 
     // Devices with equal keys run the same program: one region per class,
-    // in the order of each class's first device. Point-to-point peers are
-    // written as ids or, where that makes fewer classes (a pipeline
-    // boundary: every device sends to the one 32 ids on), as distances.
+    // in the order of each class's first device. Keys write point-to-point
+    // peers as ids or, where that makes fewer classes, as distances (a
+    // pipeline boundary: every device sends to the one 32 ids on) or as
+    // columns of a table (the halves of a split gathered two by two: each
+    // device receives from two peers in no common pattern).
     auto classify = [&](std::vector<Class> &byKey) -> LogicalResult {
       std::map<std::vector<int64_t>, size_t> classOf;
       for (int64_t d : devices) {
@@ -551,15 +625,15 @@ struct ResolveCommPass
     bool exchanges = llvm::any_of(p.steps, [](const plan::Step &s) {
       return s.kind == plan::StepKind::SendRecv;
     });
-    if (exchanges && byKey.size() > 1) {
-      relative = true;
-      std::vector<Class> byDistance;
-      if (failed(classify(byDistance)))
+    for (PeerKey coarser : {PeerKey::Distance, PeerKey::Column}) {
+      if (!exchanges || byKey.size() == 1)
+        break;
+      peerKey = coarser;
+      std::vector<Class> fewer;
+      if (failed(classify(fewer)))
         return failure();
-      if (byDistance.size() < byKey.size())
-        byKey = std::move(byDistance);
-      else
-        relative = false;
+      if (fewer.size() < byKey.size())
+        byKey = std::move(fewer);
     }
     // A class shares each collective op between its members' groups; where
     // two of those groups overlap without being one (a device in several

@@ -159,7 +159,6 @@ public:
       }
       std::map<int64_t, std::pair<std::string, std::string>> peers;
       SendRecvOp sr = raw.sendRecv;
-      int64_t base = sr.getRelative() ? d : 0;
       auto add = [&](ArrayAttr blocks, bool sending) {
         for (Attribute a : blocks) {
           ArrayRef<int64_t> e = cast<DenseI64ArrayAttr>(a).asArrayRef();
@@ -167,7 +166,7 @@ public:
           std::string sizes;
           for (int64_t v : e.slice(1 + rank, rank))
             sizes += (sizes.empty() ? "" : "x") + std::to_string(v);
-          int64_t peer = base + e[0];
+          int64_t peer = sr.peerOf(e[0], d);
           bool lowToHigh = sending ? d < peer : peer < d;
           auto &entry = peers[peer];
           std::string &blocks = lowToHigh ? entry.first : entry.second;
@@ -251,6 +250,12 @@ public:
                                 << " takes part in a communication of a "
                                    "group it is not a member of";
     }
+    for (auto &[d, ev] : events)
+      for (const Event &e : *ev)
+        if (!e.group && e.peer < 0)
+          return devices.at(d).emitError()
+                 << "device " << d
+                 << " runs an exchange whose peer table does not list it";
     auto mismatch = [&](int64_t a, int64_t b, ArrayRef<Event> sa,
                         ArrayRef<Event> sb) {
       size_t i = 0;

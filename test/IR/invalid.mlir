@@ -797,3 +797,77 @@ func.func @int64_max_device(%x: tensor<8xf32>) {
   %0 = hspmd.annotate %x as #hspmd.sharding<[3, 9223372036854775807] : [dup = 2]> : tensor<8xf32>
   return
 }
+
+// -----
+
+func.func @table_column_out_of_range(%x: tensor<4x8xf32>) {
+  // expected-error @+1 {{'hspmd.send_recv' op receive block #0 names peer column 1, the table has 1}}
+  %0 = hspmd.send_recv table [0, 1] [[2, 3]] recvs [1 : [0, 0] [4, 8]] into %x : tensor<4x8xf32>
+  return
+}
+
+// -----
+
+func.func @table_column_length(%x: tensor<4x8xf32>) {
+  // expected-error @+1 {{'hspmd.send_recv' op peer column #0 has 3 entries for 2 devices}}
+  %0 = hspmd.send_recv table [0, 1] [[2, 3, 4]] recvs [0 : [0, 0] [4, 8]] into %x : tensor<4x8xf32>
+  return
+}
+
+// -----
+
+func.func @table_devices_unordered(%x: tensor<4x8xf32>) {
+  // expected-error @+1 {{'hspmd.send_recv' op lists the peer table's devices out of order: they must increase}}
+  %0 = hspmd.send_recv table [1, 0] [[2, 3]] recvs [0 : [0, 0] [4, 8]] into %x : tensor<4x8xf32>
+  return
+}
+
+// -----
+
+func.func @table_device_twice(%x: tensor<4x8xf32>) {
+  // expected-error @+1 {{'hspmd.send_recv' op device 1 appears twice in the peer table}}
+  %0 = hspmd.send_recv table [1, 1] [[2, 3]] recvs [0 : [0, 0] [4, 8]] into %x : tensor<4x8xf32>
+  return
+}
+
+// -----
+
+func.func @table_peer_out_of_range(%x: tensor<4x8xf32>) {
+  // expected-error @+1 {{'hspmd.send_recv' op device id -3 is out of range}}
+  %0 = hspmd.send_recv table [0, 1] [[2, -3]] recvs [0 : [0, 0] [4, 8]] into %x : tensor<4x8xf32>
+  return
+}
+
+// -----
+
+func.func @table_two_columns_one_peer(%x: tensor<4x8xf32>) {
+  // Device 1's two receive columns both name device 3: its blocks from 3
+  // would travel as two messages where the peer sends one.
+  // expected-error @+1 {{'hspmd.send_recv' op device 1 has two peer columns to receive from naming device 3}}
+  %0 = hspmd.send_recv table [0, 1] [[2, 3], [4, 3]] recvs [0 : [0, 0] [2, 8], 1 : [2, 0] [2, 8]] into %x : tensor<4x8xf32>
+  return
+}
+
+// -----
+
+func.func @table_send_and_receive_one_peer(%x: tensor<4x8xf32>) {
+  // Sending to and receiving from one peer are two messages: allowed.
+  %0 = hspmd.send_recv table [0, 1] [[2, 3], [2, 3]] sends [0 : [0, 0] [4, 8]] of %x : tensor<4x8xf32> recvs [1 : [0, 0] [4, 8]] into %x : tensor<4x8xf32>
+  return
+}
+
+// -----
+
+func.func @table_and_relative(%x: tensor<4x8xf32>) {
+  // expected-error @+1 {{'hspmd.send_recv' op peers are either `relative` or a `table`, not both}}
+  %0 = "hspmd.send_recv"(%x) <{relative, table_devices = array<i64: 0>, peer_table = [array<i64: 1>], recvs = [array<i64: 0, 0, 0, 4, 8>], sends = []}> : (tensor<4x8xf32>) -> tensor<4x8xf32>
+  return
+}
+
+// -----
+
+func.func @table_without_devices(%x: tensor<4x8xf32>) {
+  // expected-error @+1 {{'hspmd.send_recv' op has peer columns but no table devices}}
+  %0 = "hspmd.send_recv"(%x) <{peer_table = [array<i64: 1>], recvs = [array<i64: 0, 0, 0, 4, 8>], sends = []}> : (tensor<4x8xf32>) -> tensor<4x8xf32>
+  return
+}

@@ -136,6 +136,11 @@ func.func @communication(%x: tensor<12x8xf32>, %y: tensor<6x8xf32>, %z: tensor<8
   // receives from the one before.
   // CHECK: hspmd.send_recv relative sends [1 : [0, 0] [4, 8]] of %{{.*}} : tensor<4x8xf32> recvs [-1 : [0, 0] [4, 8]] into %{{.*}} : tensor<4x8xf32>
   %12 = hspmd.send_recv relative sends [1 : [0, 0] [4, 8]] of %w : tensor<4x8xf32> recvs [-1 : [0, 0] [4, 8]] into %w : tensor<4x8xf32>
+  // Peers as columns of a table: devices 8 to 15 send to 0 to 7 in pairs
+  // (column 0) and receive from ids in no common pattern (column 1). The
+  // table's devices print by the rule of device lists.
+  // CHECK: hspmd.send_recv table [8 to 15] {{\[\[}}0, 0, 1, 1, 2, 2, 3, 3], [3, 9, 8, 20, 4, 4, 7, 0]] sends [0 : [0, 0] [4, 8]] of %{{.*}} : tensor<4x8xf32> recvs [1 : [0, 0] [4, 8]] into %{{.*}} : tensor<4x8xf32>
+  %13 = hspmd.send_recv table [8, 9, 10, 11, 12, 13, 14, 15] [[0, 0, 1, 1, 2, 2, 3, 3], [3, 9, 8, 20, 4, 4, 7, 0]] sends [0 : [0, 0] [4, 8]] of %w : tensor<4x8xf32> recvs [1 : [0, 0] [4, 8]] into %w : tensor<4x8xf32>
   return
 }
 

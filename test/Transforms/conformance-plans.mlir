@@ -79,16 +79,15 @@ func.func @c10(%x: tensor<24x8xf32> {hspmd.sharding = #hspmd.sharding<hetero = p
   return %0 : tensor<24x8xf32>
 }
 
-// C11: 0,1 -> 4 and 2,3 -> 5, one message per pair.
+// C11: 0,1 -> 4 and 2,3 -> 5, one message per pair. The senders share one
+// program, and so do the receivers: each names its peer by a column of a
+// table (sender 0 and 1 send to 4, 2 and 3 to 5; receiver 4 takes its two
+// blocks from 0 and 1, receiver 5 from 2 and 3).
 // CHECK-LABEL: func.func @c11
-// CHECK: devices [0, 1] {
-// CHECK: hspmd.send_recv sends [4 : [0, 0] [6, 8]] of
-// CHECK: devices [2, 3] {
-// CHECK: hspmd.send_recv sends [5 : [0, 0] [6, 8]] of
-// CHECK: devices [4] {
-// CHECK: hspmd.send_recv recvs [0 : [0, 0] [6, 8], 1 : [6, 0] [6, 8]] into
-// CHECK: devices [5] {
-// CHECK: hspmd.send_recv recvs [2 : [0, 0] [6, 8], 3 : [6, 0] [6, 8]] into
+// CHECK: devices [0, 1, 2, 3] {
+// CHECK: hspmd.send_recv table [0, 1, 2, 3] {{\[\[}}4, 4, 5, 5]] sends [0 : [0, 0] [6, 8]] of
+// CHECK: devices [4, 5] {
+// CHECK: hspmd.send_recv table [4, 5] {{\[\[}}0, 2], [1, 3]] recvs [0 : [0, 0] [6, 8], 1 : [6, 0] [6, 8]] into
 func.func @c11(%x: tensor<24x8xf32> {hspmd.sharding = #hspmd.sharding<[0, 1, 2, 3] : [d0 = 4]>}) -> tensor<24x8xf32> {
   %0 = hspmd.reshard %x to #hspmd.sharding<[4, 5] : [d0 = 2]> : tensor<24x8xf32>
   return %0 : tensor<24x8xf32>

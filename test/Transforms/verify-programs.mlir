@@ -166,3 +166,121 @@ module {
     return
   }
 }
+
+// -----
+
+// One program with a peer table: device 0 sends to 2 and device 1 to 3
+// (column 0); 2 and 3 receive from them. Agrees.
+module {
+  func.func private @main_send(%x: tensor<4xf32>) {
+    %0 = hspmd.send_recv table [0, 1] [[2, 3]] sends [0 : [0] [4]] of %x : tensor<4xf32> recvs [] into %x : tensor<4xf32>
+    return
+  }
+  func.func private @main_recv(%x: tensor<4xf32>) {
+    %0 = hspmd.send_recv table [2, 3] [[0, 1]] recvs [0 : [0] [4]] into %x : tensor<4xf32>
+    return
+  }
+  func.func @main() {
+    %x = tensor.empty() : tensor<4xf32>
+    %0 = hspmd.device_id : index
+    scf.index_switch %0
+    case 0 {
+      func.call @main_send(%x) : (tensor<4xf32>) -> ()
+      scf.yield
+    }
+    case 1 {
+      func.call @main_send(%x) : (tensor<4xf32>) -> ()
+      scf.yield
+    }
+    case 2 {
+      func.call @main_recv(%x) : (tensor<4xf32>) -> ()
+      scf.yield
+    }
+    case 3 {
+      func.call @main_recv(%x) : (tensor<4xf32>) -> ()
+      scf.yield
+    }
+    default {
+    }
+    return
+  }
+}
+
+// -----
+
+// The receivers' table crosses the senders': 2 expects 1's block, but 1
+// sends to 3.
+module {
+  // expected-error @+1 {{device programs disagree: communication #0 between devices 0 and 2 is messages 0 -> 2 [4], 2 -> 0 [] on device 0 but nothing on device 2}}
+  func.func private @main_send(%x: tensor<4xf32>) {
+    %0 = hspmd.send_recv table [0, 1] [[2, 3]] sends [0 : [0] [4]] of %x : tensor<4xf32> recvs [] into %x : tensor<4xf32>
+    return
+  }
+  func.func private @main_recv(%x: tensor<4xf32>) {
+    %0 = hspmd.send_recv table [2, 3] [[1, 0]] recvs [0 : [0] [4]] into %x : tensor<4xf32>
+    return
+  }
+  func.func @main() {
+    %x = tensor.empty() : tensor<4xf32>
+    %0 = hspmd.device_id : index
+    scf.index_switch %0
+    case 0 {
+      func.call @main_send(%x) : (tensor<4xf32>) -> ()
+      scf.yield
+    }
+    case 1 {
+      func.call @main_send(%x) : (tensor<4xf32>) -> ()
+      scf.yield
+    }
+    case 2 {
+      func.call @main_recv(%x) : (tensor<4xf32>) -> ()
+      scf.yield
+    }
+    case 3 {
+      func.call @main_recv(%x) : (tensor<4xf32>) -> ()
+      scf.yield
+    }
+    default {
+    }
+    return
+  }
+}
+
+// -----
+
+// Device 3 runs the receivers' program, but its table lists only device 2.
+module {
+  func.func private @main_send(%x: tensor<4xf32>) {
+    %0 = hspmd.send_recv table [0, 1] [[2, 3]] sends [0 : [0] [4]] of %x : tensor<4xf32> recvs [] into %x : tensor<4xf32>
+    return
+  }
+  // expected-error @+1 {{device 3 runs an exchange whose peer table does not list it}}
+  func.func private @main_recv(%x: tensor<4xf32>) {
+    %0 = hspmd.send_recv table [2] [[0]] recvs [0 : [0] [4]] into %x : tensor<4xf32>
+    return
+  }
+  func.func @main() {
+    %x = tensor.empty() : tensor<4xf32>
+    %0 = hspmd.device_id : index
+    scf.index_switch %0
+    case 0 {
+      func.call @main_send(%x) : (tensor<4xf32>) -> ()
+      scf.yield
+    }
+    case 1 {
+      func.call @main_send(%x) : (tensor<4xf32>) -> ()
+      scf.yield
+    }
+    case 2 {
+      func.call @main_recv(%x) : (tensor<4xf32>) -> ()
+      scf.yield
+    }
+    case 3 {
+      func.call @main_recv(%x) : (tensor<4xf32>) -> ()
+      scf.yield
+    }
+    default {
+    }
+    return
+  }
+}

@@ -213,7 +213,13 @@ def Hspmd_SendRecvOp : Hspmd_Op<"send_recv",
     deadlock. With `relative`, every peer is written as its distance from
     the running device (device `d` exchanges with `d + peer`): devices that
     exchange the same blocks with peers at the same distance (a pipeline
-    boundary, a shift) share one program.
+    boundary, a shift) share one program. With `table`, every peer is a
+    column of a table instead: `table [ids] [[column], ...]` lists the devices
+    that run the op and, per column, the peer of each of them, in the same
+    order; an entry's peer field names its column. Devices that exchange the
+    same blocks with peers in no common pattern (the halves of a split
+    gathered two by two) share one program this way. Each device's columns
+    name distinct peers.
 
     ```mlir
     // C9 on device 1: keeps its own summand of rows 4-7 and adds the
@@ -230,15 +236,25 @@ def Hspmd_SendRecvOp : Hspmd_Op<"send_recv",
                        DefaultValuedAttr<TypedArrayAttrBase<DenseI64ArrayAttr,
                            "list of blocks">, "{}">:$recvs,
                        UnitAttr:$accumulate,
-                       UnitAttr:$relative);
+                       UnitAttr:$relative,
+                       OptionalAttr<DenseI64ArrayAttr>:$table_devices,
+                       OptionalAttr<TypedArrayAttrBase<DenseI64ArrayAttr,
+                           "peer columns">>:$peer_table);
   let results = (outs Hspmd_DataTensor:$result);
   let assemblyFormat = [{
     (`relative` $relative^)?
+    (`table` custom<PeerTable>($table_devices, $peer_table)^)?
     (`sends` custom<Blocks>($sends) `of` $input^ `:` type($input))?
     `recvs` custom<Blocks>($recvs) (`accumulate` $accumulate^)?
     `into` $init `` custom<TrailingDiscardableAttrs>(attr-dict) `:` type($result)
   }];
   let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// The peer of `device` for an entry whose peer field is `field` (an
+    /// id, a distance with `relative`, or a column of the table), or -1 if
+    /// the table does not list the device.
+    int64_t peerOf(int64_t field, int64_t device);
+  }];
 }
 
 def Hspmd_DeviceIdOp : Hspmd_Op<"device_id", [Pure]> {

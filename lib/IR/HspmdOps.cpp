@@ -606,6 +606,65 @@ LogicalResult PlanOp::verify() {
       return diag;
     }
   }
+  // Each device set yields its members' block under the destination
+  // sharding (nothing where the value does not live), so the set's members
+  // must hold blocks of one shape or none.
+  if (!type.hasStaticShape())
+    return success();
+  if (failed(getSharding().verifyForType(type, [&]() { return emitOpError(); })))
+    return failure();
+  ::hspmd::layout::Layout layout(getSharding().getLayout(),
+                                 std::vector<int64_t>(type.getShape().begin(),
+                                                      type.getShape().end()));
+  for (auto [set, region] : llvm::zip(getDevices(), getPrograms())) {
+    ArrayRef<int64_t> members = cast<DenseI64ArrayAttr>(set).asArrayRef();
+    std::optional<::hspmd::layout::Placement> first =
+        layout.place(members.front());
+    TypeRange yielded = region.front().getTerminator()->getOperandTypes();
+    auto text = [](auto &&print) {
+      std::string out;
+      llvm::raw_string_ostream os(out);
+      print(os);
+      return out;
+    };
+    auto shapeText = [&](const std::optional<::hspmd::layout::Placement> &p) {
+      return text([&](llvm::raw_ostream &os) {
+        if (!p)
+          os << "nothing (the value does not live there)";
+        else
+          os << RankedTensorType::get(p->localShape, type.getElementType());
+      });
+    };
+    std::string setText = text([&](llvm::raw_ostream &os) {
+      ::hspmd::layout::DeviceList list;
+      list.assign(members.begin(), members.end());
+      os << ::hspmd::layout::formatDeviceList(list);
+    });
+    for (int64_t d : members) {
+      std::optional<::hspmd::layout::Placement> at =
+          d == members.front() ? first : layout.place(d);
+      bool same = at.has_value() == first.has_value() &&
+                  (!at || at->localShape == first->localShape);
+      if (!same)
+        return emitOpError()
+               << "device set " << setText << " mixes devices holding different "
+               << "blocks of the result: device " << members.front()
+               << " holds " << shapeText(first) << ", device " << d
+               << " holds " << shapeText(at);
+    }
+    bool yieldsBlock =
+        first && yielded.size() == 1 &&
+        cast<RankedTensorType>(yielded.front()).getShape() ==
+            ArrayRef<int64_t>(first->localShape);
+    if (first ? !yieldsBlock : !yielded.empty())
+      return emitOpError()
+             << "the device program of " << setText << " must yield "
+             << shapeText(first) << " under " << getSharding() << ", got "
+             << (yielded.empty() ? std::string("nothing")
+                                 : text([&](llvm::raw_ostream &os) {
+                                     os << yielded.front();
+                                   }));
+  }
   return success();
 }
 

@@ -20,6 +20,7 @@
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Conversion/VectorToSCF/VectorToSCF.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/SCF/Transforms/Passes.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Pass/Pass.h"
 
@@ -99,27 +100,45 @@ struct PrepareBufferization
 };
 
 /// Math predicates without an LLVM lowering, written with arith:
-/// `math.isinf x` is `|x| == +inf` (ordered: NaN is not infinite).
+/// `math.isinf x` is `|x| == +inf` (ordered: NaN is not infinite);
+/// `math.isnormal x` is `smallest normal <= |x| < +inf` (ordered: NaN is
+/// not normal, nor are zeros and subnormals).
 struct ExpandMathPredicates
     : public PassWrapper<ExpandMathPredicates, OperationPass<ModuleOp>> {
   MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(ExpandMathPredicates)
   StringRef getArgument() const final { return "hspmd-expand-math-predicates"; }
   void runOnOperation() override {
-    SmallVector<math::IsInfOp> ops;
-    getOperation().walk([&](math::IsInfOp op) { ops.push_back(op); });
-    for (math::IsInfOp op : ops) {
-      auto type = dyn_cast<FloatType>(op.getOperand().getType());
+    SmallVector<Operation *> ops;
+    getOperation().walk([&](Operation *op) {
+      if (isa<math::IsInfOp, math::IsNormalOp>(op))
+        ops.push_back(op);
+    });
+    for (Operation *op : ops) {
+      auto type = dyn_cast<FloatType>(op->getOperand(0).getType());
       if (!type)
         continue; // vectors: left to the other lowerings
       OpBuilder b(op);
-      Location loc = op.getLoc();
-      Value abs = math::AbsFOp::create(b, loc, op.getOperand());
-      Value inf = arith::ConstantOp::create(
-          b, loc, b.getFloatAttr(type, APFloat::getInf(type.getFloatSemantics())));
-      Value eq = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, abs,
-                                       inf);
-      op.replaceAllUsesWith(eq);
-      op.erase();
+      Location loc = op->getLoc();
+      const llvm::fltSemantics &sem = type.getFloatSemantics();
+      auto constant = [&](const APFloat &v) {
+        return arith::ConstantOp::create(b, loc, b.getFloatAttr(type, v));
+      };
+      Value abs = math::AbsFOp::create(b, loc, op->getOperand(0));
+      Value inf = constant(APFloat::getInf(sem));
+      Value result;
+      if (isa<math::IsInfOp>(op)) {
+        result =
+            arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, abs, inf);
+      } else {
+        Value atLeast = arith::CmpFOp::create(
+            b, loc, arith::CmpFPredicate::OGE, abs,
+            constant(APFloat::getSmallestNormalized(sem)));
+        Value finite =
+            arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, abs, inf);
+        result = arith::AndIOp::create(b, loc, atLeast, finite);
+      }
+      op->getResult(0).replaceAllUsesWith(result);
+      op->erase();
     }
   }
 };
@@ -167,6 +186,12 @@ struct CheckLoweredToLLVM
 /// Elementwise ops to linalg, then one-shot bufferization, as every target
 /// runs it.
 static void addBufferization(OpPassManager &pm) {
+  // Loops one-shot bufferization does not know to repeat (affine.for,
+  // scf.parallel) become scf.for first: a tensor op in their body written
+  // in place into a tensor from outside would otherwise update it on every
+  // iteration.
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createParallelForToNestedForsPass());
   // Elementwise arith/math ops on tensors become linalg.generic, which
   // bufferizes.
   pm.addPass(createConvertElementwiseToLinalgPass());
@@ -194,6 +219,11 @@ static void addHostLowering(OpPassManager &pm, bool runtimeBuffers) {
   // functions (their loops lowered below), the rest libm calls after
   // math-to-llvm has taken what it can.
   pm.addPass(std::make_unique<ExpandMathPredicates>());
+  // Complex arithmetic becomes arith and math on the parts (what it cannot
+  // write so, libm's complex functions); the parts become an LLVM struct
+  // below.
+  pm.addPass(createConvertComplexToStandardPass());
+  pm.addPass(createConvertComplexToLibm());
   pm.addPass(createConvertMathToFuncs());
   // Prints of vectors of more than one dimension unroll to loops.
   pm.addPass(createConvertVectorToSCFPass());
@@ -208,6 +238,7 @@ static void addHostLowering(OpPassManager &pm, bool runtimeBuffers) {
   pm.addPass(createConvertVectorToLLVMPass());
   pm.addPass(createConvertMathToLLVMPass());
   pm.addPass(createConvertMathToLibmPass());
+  pm.addPass(createConvertComplexToLLVMPass());
   pm.addPass(createArithToLLVMConversionPass());
   pm.addPass(createConvertFuncToLLVMPass());
   pm.addPass(createConvertControlFlowToLLVMPass());

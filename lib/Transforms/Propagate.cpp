@@ -99,8 +99,26 @@ bool fits(const LSharding &s, Value v) {
 
 LSharding deviceZero() { return replicatedOn({0}); }
 
+/// Whether `op` has no effect but reads of tensors it takes (a
+/// `vector.gather` or `vector.transfer_read` from a tensor).
+static bool onlyReadsTensors(Operation *op) {
+  if (isMemoryEffectFree(op))
+    return true;
+  auto iface = dyn_cast<MemoryEffectOpInterface>(op);
+  if (!iface)
+    return false;
+  SmallVector<MemoryEffects::EffectInstance> effects;
+  iface.getEffects(effects);
+  return llvm::all_of(effects, [](const MemoryEffects::EffectInstance &e) {
+    Value v = e.getValue();
+    return isa<MemoryEffects::Read>(e.getEffect()) && v &&
+           isa<TensorType>(v.getType());
+  });
+}
+
 struct PropagatePass
     : public mlir::hspmd::impl::HspmdPropagateBase<PropagatePass> {
+  using HspmdPropagateBase::HspmdPropagateBase;
   llvm::DenseMap<Value, LSharding> placed;
   /// Values whose placement a user stated; never changed.
   llvm::DenseSet<Value> stated;
@@ -820,6 +838,23 @@ struct PropagatePass
     });
     if (unexpanded.wasInterrupted())
       return failure();
+    // A function value of a function of tensors (a table of layers called
+    // with func.call_indirect): the call's operands could not meet the
+    // placements of the callee's arguments, which only direct calls see.
+    WalkResult indirect = module.walk([&](func::ConstantOp op) {
+      auto callee = module.lookupSymbol<func::FuncOp>(op.getValueAttr());
+      auto tensor = [](Type t) { return isa<TensorType>(t); };
+      if (!callee || (llvm::none_of(callee.getArgumentTypes(), tensor) &&
+                      llvm::none_of(callee.getResultTypes(), tensor)))
+        return WalkResult::advance();
+      op.emitError() << "@" << callee.getSymName()
+                     << " takes or returns tensors, and hspmd places the "
+                        "tensors of direct calls only: call it with "
+                        "func.call, not through a function value";
+      return WalkResult::interrupt();
+    });
+    if (indirect.wasInterrupted())
+      return failure();
     ScalarFunctions scalars(module);
     for (auto fn : module.getOps<func::FuncOp>()) {
       if (fn.isExternal() || scalars.isScalar(fn))
@@ -1137,9 +1172,10 @@ struct PropagatePass
         return isa<RankedTensorType>(t);
       });
       bool tensorOperands = llvm::any_of(op->getOperands(), isStaticTensor);
-      // (A vector result is a value like a scalar's.)
+      // (A vector result is a value like a scalar's; a gather from a tensor
+      // declares a read of it, which is no effect.)
       if (!tensorResults && tensorOperands && op->getNumRegions() == 0 &&
-          isMemoryEffectFree(op) && hasValueResults(op)) {
+          onlyReadsTensors(op) && hasValueResults(op)) {
         std::set<int64_t> users;
         llvm::DenseSet<Operation *> visited;
         scalarUsers(fn, op->getResults(), users, visited, places);
@@ -1182,8 +1218,12 @@ struct PropagatePass
         if (isStaticTensor(r) && placed.count(r))
           for (int64_t d : placed[r].devices())
             runs.insert(d);
+      // (An op whose only effects are on replicated buffers runs on every
+      // device, each updating its own copy: specialization clones it
+      // everywhere, so the tensors it reads must be there.)
       if (runs.empty() && hasVisibleEffects(op) &&
-          !op->hasAttr(kOnAllDevicesAttrName))
+          !op->hasAttr(kOnAllDevicesAttrName) &&
+          (places.runsOnDeviceZero(op) || places.usesTensorData(op)))
         runs.insert(0);
       if (runs.empty())
         runs = devicesOfFunction();
@@ -1513,10 +1553,20 @@ struct PropagatePass
                                 known != placed.end() &&
                                 known->second.hasPartial();
                        });
+    bool floatProduct =
+        rule->linearity == Linearity::Multiplicative && !carryFloatProducts &&
+        llvm::any_of(op->getResultTypes(), [](Type t) {
+          return isa<FloatType, ComplexType>(getElementTypeOrSelf(t));
+        });
     if (rule->linearity == Linearity::Multiplicative && partialInputs > 1)
       carryWhy = "the op multiplies partial values, and a product of "
                  "summands is not the product of their sums, so each is "
                  "reduced first";
+    else if (floatProduct)
+      carryWhy = "the op multiplies it, and a floating-point product of a "
+                 "summand can overflow or meet an infinity (0 * inf is NaN) "
+                 "where the product of the sum does not, so it is reduced "
+                 "first (carry-float-products=true carries it)";
     else if (rule->linearity == Linearity::Multiplicative)
       carryWhy = "the op is linear in it, but its other inputs are not held "
                  "whole on each summand's devices (or the result cannot be "
@@ -1554,7 +1604,7 @@ struct PropagatePass
       }
     }
     if (std::optional<std::pair<unsigned, LSharding>> carry =
-            carriedLoops(op, *rule)) {
+            floatProduct ? std::nullopt : carriedLoops(op, *rule)) {
       int64_t now = operandMoveBytes(op, *rule, bestLoops, std::nullopt);
       int64_t later = carryBytes(op, *rule, carry->second, carry->first);
       if (later >= now)

@@ -882,13 +882,42 @@ struct SpecializePass
       return success();
     Operation *clone = b.clone(*op, map);
     if (auto toBuffer = dyn_cast<bufferization::ToBufferOp>(clone)) {
+      // The local shape, with the layout and memory space the program gave
+      // the buffer (views and calls are typed against them); a layout
+      // stating strides of the global shape becomes a fully dynamic one.
       auto local = cast<RankedTensorType>(toBuffer.getTensor().getType());
       auto memref = cast<MemRefType>(toBuffer.getResult().getType());
-      Value result = toBuffer.getResult();
-      result.setType(
-          MemRefType::get(local.getShape(), memref.getElementType()));
+      MemRefLayoutAttrInterface layout = memref.getLayout();
+      if (memref.getShape() != local.getShape() && !layout.isIdentity()) {
+        SmallVector<int64_t> strides(local.getRank(), ShapedType::kDynamic);
+        layout = StridedLayoutAttr::get(clone->getContext(),
+                                        ShapedType::kDynamic, strides);
+      }
+      Value buffer = toBuffer.getResult();
+      buffer.setType(MemRefType::get(
+          local.getShape(), memref.getElementType(), layout,
+          memref.getMemorySpace()));
     }
     return success();
+  }
+
+  /// Says why `v`, which `what` needs on device `d`, is not there: a
+  /// tensor's buffer lives where the tensor was made whole for it (device
+  /// 0); other values where their producer ran.
+  void missingValue(InFlightDiagnostic &diag, Value v, int64_t d,
+                    const std::string &what) {
+    Operation *origin = isa<BaseMemRefType>(v.getType()) ? bufferOrigin(v)
+                                                         : v.getDefiningOp();
+    diag << what << " a value of type " << v.getType()
+         << " that device " << d << " does not have";
+    if (isa_and_nonnull<bufferization::ToBufferOp>(origin))
+      diag << ": it is a tensor's buffer, which lives on device 0 alone "
+              "(where the tensor is made whole for it); carry or yield the "
+              "tensor, and take its buffer after the loop or branch";
+    else
+      diag << ": it is made only where its producer runs";
+    if (Operation *def = v.getDefiningOp())
+      diag.attachNote(def->getLoc()) << "the value's producer";
   }
 
   /// A loop or branch runs on every device: it carries the values the
@@ -912,10 +941,12 @@ struct SpecializePass
     }
     SmallVector<Value> operands;
     auto operand = [&](Value v) -> LogicalResult {
-      if (!map.contains(v))
-        return op->emitError()
-               << "a value the " << op->getName()
-               << " needs on device " << d << " is missing there";
+      if (!map.contains(v)) {
+        InFlightDiagnostic diag = op->emitError();
+        missingValue(diag, v, d, "the " + op->getName().getStringRef().str() +
+                                     " runs on every device and carries");
+        return diag;
+      }
       operands.push_back(map.lookup(v));
       return success();
     };
@@ -958,10 +989,14 @@ struct SpecializePass
       SmallVector<Value> yielded;
       for (unsigned r : kept) {
         Value v = body.getTerminator()->getOperand(r);
-        if (!map.contains(v))
-          return body.getTerminator()->emitError()
-                 << "the value yielded as result #" << r
-                 << " does not live on device " << d << ", which keeps it";
+        if (!map.contains(v)) {
+          InFlightDiagnostic diag = body.getTerminator()->emitError();
+          missingValue(diag, v, d,
+                       "result #" + std::to_string(r) + " of the " +
+                           op->getName().getStringRef().str() +
+                           ", which every device keeps, is");
+          return diag;
+        }
         yielded.push_back(map.lookup(v));
       }
       scf::YieldOp::create(inner, body.getTerminator()->getLoc(), yielded);
@@ -1102,13 +1137,27 @@ struct SpecializePass
   /// Slices and reshapes spell their sizes out; in a device's program they
   /// are the local block's. (Only dimensions a slice takes whole can be split,
   /// so the offsets stay as written.)
+  /// Sizes written as values (`output_shape [%c2, 4]` with a static result
+  /// type, as front ends write before canonicalizing) become the static
+  /// local sizes too: the values would still say the global ones.
   void localizeStaticSizes(Operation *clone) {
+    auto localize = [](ArrayRef<int64_t> shape, MutableOperandRange sizes,
+                       auto set) {
+      if (!ShapedType::isStaticShape(shape))
+        return;
+      set(shape);
+      sizes.clear();
+    };
     if (auto slice = dyn_cast<tensor::ExtractSliceOp>(clone))
-      slice.setStaticSizes(slice.getType().getShape());
+      localize(slice.getType().getShape(), slice.getSizesMutable(),
+               [&](ArrayRef<int64_t> v) { slice.setStaticSizes(v); });
     else if (auto insert = dyn_cast<tensor::InsertSliceOp>(clone))
-      insert.setStaticSizes(insert.getSourceType().getShape());
+      localize(insert.getSourceType().getShape(), insert.getSizesMutable(),
+               [&](ArrayRef<int64_t> v) { insert.setStaticSizes(v); });
     else if (auto expand = dyn_cast<tensor::ExpandShapeOp>(clone))
-      expand.setStaticOutputShape(expand.getResultType().getShape());
+      localize(expand.getResultType().getShape(),
+               expand.getOutputShapeMutable(),
+               [&](ArrayRef<int64_t> v) { expand.setStaticOutputShape(v); });
   }
 };
 

@@ -13,6 +13,7 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/Interfaces/CastInterfaces.h"
 #include "mlir/Interfaces/ViewLikeInterface.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -121,6 +122,118 @@ static Operation *allocationOf(Value value) {
              : nullptr;
 }
 
+/// The values a buffer used by `use` also becomes where control flow joins
+/// (a loop's iteration argument and result, a branch's result, a select's):
+/// its uses there are uses of the same buffer.
+static void joinedValues(OpOperand &use, SmallVectorImpl<Value> &out) {
+  Operation *user = use.getOwner();
+  unsigned k = use.getOperandNumber();
+  if (auto select = dyn_cast<arith::SelectOp>(user)) {
+    if (k > 0)
+      out.push_back(select.getResult());
+  } else if (auto loop = dyn_cast<scf::ForOp>(user)) {
+    if (k >= loop.getNumControlOperands()) {
+      unsigned i = k - loop.getNumControlOperands();
+      out.push_back(loop.getRegionIterArgs()[i]);
+      out.push_back(loop.getResult(i));
+    }
+  } else if (auto loop = dyn_cast<scf::WhileOp>(user)) {
+    out.push_back(loop.getBeforeArguments()[k]);
+  } else if (auto cond = dyn_cast<scf::ConditionOp>(user)) {
+    if (k > 0) {
+      auto loop = cast<scf::WhileOp>(cond->getParentOp());
+      out.push_back(loop.getAfterArguments()[k - 1]);
+      out.push_back(loop.getResult(k - 1));
+    }
+  } else if (isa<scf::YieldOp>(user)) {
+    Operation *parent = user->getParentOp();
+    if (auto loop = dyn_cast<scf::ForOp>(parent)) {
+      out.push_back(loop.getRegionIterArgs()[k]);
+      out.push_back(loop.getResult(k));
+    } else if (auto loop = dyn_cast<scf::WhileOp>(parent)) {
+      out.push_back(loop.getBeforeArguments()[k]);
+    } else if (isa<scf::IfOp, scf::IndexSwitchOp, scf::ExecuteRegionOp>(
+                   parent)) {
+      out.push_back(parent->getResult(k));
+    }
+  }
+}
+
+/// The values flowing into `v` where control flow joins (joinedValues
+/// backwards); false when `v` is no such join.
+static bool joinSources(Value v, SmallVectorImpl<Value> &out) {
+  auto yielded = [&](Region &region, unsigned i) {
+    for (Block &block : region)
+      if (auto yield = dyn_cast<scf::YieldOp>(block.getTerminator()))
+        out.push_back(yield.getOperand(i));
+  };
+  if (auto result = dyn_cast<OpResult>(v)) {
+    Operation *def = result.getOwner();
+    unsigned i = result.getResultNumber();
+    if (auto select = dyn_cast<arith::SelectOp>(def)) {
+      out.append({select.getTrueValue(), select.getFalseValue()});
+    } else if (auto loop = dyn_cast<scf::ForOp>(def)) {
+      out.push_back(loop.getInitArgs()[i]);
+      yielded(loop.getRegion(), i);
+    } else if (auto loop = dyn_cast<scf::WhileOp>(def)) {
+      out.push_back(loop.getConditionOp().getArgs()[i]);
+    } else if (isa<scf::IfOp, scf::IndexSwitchOp, scf::ExecuteRegionOp>(def)) {
+      for (Region &region : def->getRegions())
+        yielded(region, i);
+    } else {
+      return false;
+    }
+    return true;
+  }
+  auto arg = cast<BlockArgument>(v);
+  Operation *parent = arg.getOwner()->getParentOp();
+  if (auto loop = dyn_cast<scf::ForOp>(parent)) {
+    if (arg.getArgNumber() < loop.getNumInductionVars())
+      return false;
+    unsigned i = arg.getArgNumber() - loop.getNumInductionVars();
+    out.push_back(loop.getInitArgs()[i]);
+    yielded(loop.getRegion(), i);
+    return true;
+  }
+  if (auto loop = dyn_cast<scf::WhileOp>(parent)) {
+    unsigned i = arg.getArgNumber();
+    if (arg.getOwner()->getParent() == &loop.getBefore()) {
+      out.push_back(loop.getInits()[i]);
+      yielded(loop.getAfter(), i);
+    } else {
+      out.push_back(loop.getConditionOp().getArgs()[i]);
+    }
+    return true;
+  }
+  return false;
+}
+
+/// The allocations `buffer` may be, through views, casts and control-flow
+/// joins; a null entry for a source of unknown origin (a tensor's buffer,
+/// a function argument, a call's result).
+static void allocationsOf(Value buffer, SmallVectorImpl<Operation *> &out,
+                          llvm::SmallPtrSetImpl<void *> &seen) {
+  if (!seen.insert(buffer.getAsOpaquePointer()).second)
+    return;
+  Value base = buffer;
+  while (Operation *def = base.getDefiningOp()) {
+    if (auto view = dyn_cast<ViewLikeOpInterface>(def);
+        view && view.getViewSource() != base)
+      base = view.getViewSource();
+    else if (isa<CastOpInterface>(def) && def->getNumOperands() == 1)
+      base = def->getOperand(0);
+    else
+      break;
+  }
+  if (Operation *alloc = allocationOf(base))
+    return out.push_back(alloc);
+  SmallVector<Value> sources;
+  if (!joinSources(base, sources))
+    return out.push_back(nullptr);
+  for (Value source : sources)
+    allocationsOf(source, out, seen);
+}
+
 /// A call that only reads and prints its buffer: MLIR's runner utilities
 /// (`printMemrefF32`, `printMemrefI32`, ...).
 static bool isPrintCall(Operation *op) {
@@ -154,9 +267,27 @@ ownClass(Operation *alloc, SmallVectorImpl<Operation *> &partners) {
     return BufferPlaces::DeviceZero;
   BufferPlaces::Class result = BufferPlaces::Replicated;
   SmallVector<Value> worklist{alloc->getResult(0)};
+  llvm::SmallPtrSet<void *, 8> visited{
+      alloc->getResult(0).getAsOpaquePointer()};
   while (!worklist.empty()) {
     Value v = worklist.pop_back_val();
-    for (Operation *user : v.getUsers()) {
+    for (OpOperand &use : v.getUses()) {
+      Operation *user = use.getOwner();
+      // Where control flow joins, the buffer's uses go on under the joined
+      // values, and the other buffers that may flow there are partners
+      // (their contents are one value's).
+      SmallVector<Value> joined;
+      joinedValues(use, joined);
+      if (!joined.empty()) {
+        for (Value j : joined) {
+          if (!visited.insert(j.getAsOpaquePointer()).second)
+            continue;
+          worklist.push_back(j);
+          llvm::SmallPtrSet<void *, 8> seen;
+          allocationsOf(j, partners, seen);
+        }
+        continue;
+      }
       if (auto view = dyn_cast<ViewLikeOpInterface>(user);
           view && view.getViewSource() == v) {
         worklist.append(user->result_begin(), user->result_end());
@@ -174,11 +305,27 @@ ownClass(Operation *alloc, SmallVectorImpl<Operation *> &partners) {
         result = BufferPlaces::DeviceZero;
         continue;
       }
-      bool handled = isPrintCall(user) ||
-                     isa<memref::LoadOp, memref::StoreOp, memref::DeallocOp,
-                         memref::CopyOp, linalg::LinalgOp>(user);
-      if (!handled)
-        return BufferPlaces::Shared;
+      bool handled =
+          isPrintCall(user) ||
+          isa<memref::LoadOp, memref::StoreOp, memref::DeallocOp,
+              memref::CopyOp, memref::AtomicRMWOp, vector::LoadOp,
+              vector::StoreOp, vector::TransferReadOp,
+              vector::TransferWriteOp, linalg::LinalgOp>(user);
+      if (!handled) {
+        // Reading its sizes (`memref.dim`) changes nothing.
+        if (isMemoryEffectFree(user))
+          continue;
+        // Handed where its uses are not known (returned, passed to a
+        // function of tensors, an op declaring no effects).
+        if (isa<func::ReturnOp, CallOpInterface>(user) ||
+            !isa<MemoryEffectOpInterface>(user))
+          return BufferPlaces::Shared;
+        // Another op reading or writing it (an affine load or store, a
+        // tensor materialized into it): one op on device 0, like the
+        // buffer's data.
+        result = BufferPlaces::DeviceZero;
+        continue;
+      }
       // Inside an op that runs as one (on device 0 when it has effects).
       // (A load in the payload of an op computing tensors, a lookup table,
       // runs where that op does: every device there holds the same copy.)
@@ -189,6 +336,15 @@ ownClass(Operation *alloc, SmallVectorImpl<Operation *> &partners) {
       for (Value w : user->getOperands())
         if (isa<BaseMemRefType>(w.getType()) && w != v)
           partners.push_back(allocationOf(w));
+      // So are the buffers a linalg payload reads (a lookup table): what
+      // they hold flows into the op's outputs.
+      for (Region &region : user->getRegions())
+        region.walk([&](Operation *inner) {
+          for (Value w : inner->getOperands())
+            if (isa<BaseMemRefType>(w.getType()) &&
+                !user->isAncestor(w.getParentBlock()->getParentOp()))
+              partners.push_back(allocationOf(w));
+        });
     }
   }
   return result;
@@ -196,8 +352,28 @@ ownClass(Operation *alloc, SmallVectorImpl<Operation *> &partners) {
 
 BufferPlaces::Class BufferPlaces::classOf(Value buffer) {
   Operation *alloc = allocationOf(buffer);
-  if (!alloc)
-    return Shared;
+  if (alloc)
+    return classOfAllocation(alloc);
+  // A join of several buffers (a loop's iteration argument, a branch's or
+  // a select's result): theirs, when all are allocations (linked as
+  // partners, so of one class unless one is shared).
+  SmallVector<Operation *> sources;
+  llvm::SmallPtrSet<void *, 8> seen;
+  allocationsOf(buffer, sources, seen);
+  Class result = Replicated;
+  for (Operation *source : sources) {
+    if (!source)
+      return Shared;
+    Class c = classOfAllocation(source);
+    if (c == Shared)
+      return Shared;
+    if (c == DeviceZero)
+      result = DeviceZero;
+  }
+  return sources.empty() ? Shared : result;
+}
+
+BufferPlaces::Class BufferPlaces::classOfAllocation(Operation *alloc) {
   if (auto it = known.find(alloc); it != known.end())
     return it->second;
   // The buffers linked to `alloc` by copies and linalg ops, each classed by
@@ -547,7 +723,8 @@ static func::FuncOp definedCallee(ModuleOp module, Operation *op) {
 }
 
 ScalarFunctions::ScalarFunctions(ModuleOp module) : module(module) {
-  auto shaped = [](Type t) { return isa<ShapedType>(t); };
+  // (Vectors are values like scalars: only tensors and buffers count.)
+  auto shaped = [](Type t) { return isa<TensorType, BaseMemRefType>(t); };
   auto tensor = [](Type t) { return isa<TensorType>(t); };
   for (auto fn : module.getOps<func::FuncOp>()) {
     if (fn.isExternal() ||

@@ -268,4 +268,29 @@ static float bf16Result(uint16_t bits) {
 
 float __truncsfbf2(float v) __attribute__((weak));
 float __truncsfbf2(float v) { return bf16Result(bf16Bits(v)); }
+
+/* The same from f64 (llc's call for a truncation f64 -> bf16), rounded once:
+ * the f64 is first rounded to f32 by rounding to odd (truncated, with the
+ * lowest bit set when anything was dropped), which keeps 16 more bits than
+ * bf16 and so makes the second rounding, to nearest even, the correct one.
+ * (Rounding to nearest twice would give 1 for 1.0039062500000009, not
+ * 1.0078125.) */
+float __truncdfbf2(double v) __attribute__((weak));
+float __truncdfbf2(double v) {
+  if (isnan(v)) {
+    uint64_t bits;
+    memcpy(&bits, &v, sizeof bits);
+    return bf16Result((uint16_t)(((bits >> 48) & 0x8000) | 0x7fc0));
+  }
+  float f = (float)v;
+  if ((double)f != v) {
+    if (fabs((double)f) > fabs(v))
+      f = nextafterf(f, 0.0f);
+    uint32_t bits;
+    memcpy(&bits, &f, sizeof bits);
+    bits |= 1;
+    memcpy(&f, &bits, sizeof f);
+  }
+  return bf16Result(bf16Bits(f));
+}
 #endif

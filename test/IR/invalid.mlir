@@ -871,3 +871,46 @@ func.func @table_without_devices(%x: tensor<4x8xf32>) {
   %0 = "hspmd.send_recv"(%x) <{peer_table = [array<i64: 1>], recvs = [array<i64: 0, 0, 0, 4, 8>], sends = []}> : (tensor<4x8xf32>) -> tensor<4x8xf32>
   return
 }
+
+// -----
+
+// Each device set yields its members' block of the result (found by the
+// pass-level hunt: a plan yielding whole tensors where blocks were due
+// passed the verifier).
+func.func @plan_yields_whole(%x: tensor<8xf32>) -> tensor<8xf32> {
+  // expected-error @+1 {{the device program of [0, 1] must yield tensor<4xf32> under #hspmd.sharding<[0, 1] : [d0 = 2]>, got tensor<8xf32>}}
+  %0 = hspmd.plan %x to #hspmd.sharding<[0, 1] : [d0 = 2]> : tensor<8xf32>
+  devices [0, 1] {
+  ^bb0(%in: tensor<8xf32>):
+    hspmd.yield %in : tensor<8xf32>
+  }
+  return %0 : tensor<8xf32>
+}
+
+// -----
+
+func.func @plan_mixed_set(%x: tensor<8xf32>) -> tensor<8xf32> {
+  // expected-error @+1 {{device set [0, 1] mixes devices holding different blocks of the result: device 0 holds tensor<8xf32>, device 1 holds nothing (the value does not live there)}}
+  %0 = hspmd.plan %x to #hspmd.sharding<[0] : []> : tensor<8xf32>
+  devices [0, 1] {
+  ^bb0(%in: tensor<8xf32>):
+    hspmd.yield %in : tensor<8xf32>
+  }
+  return %0 : tensor<8xf32>
+}
+
+// -----
+
+func.func @plan_yield_off_result(%x: tensor<8xf32>) -> tensor<8xf32> {
+  // expected-error @+1 {{the device program of [1] must yield nothing (the value does not live there) under #hspmd.sharding<[0] : []>, got tensor<8xf32>}}
+  %0 = hspmd.plan %x to #hspmd.sharding<[0] : []> : tensor<8xf32>
+  devices [0] {
+  ^bb0(%in: tensor<8xf32>):
+    hspmd.yield %in : tensor<8xf32>
+  }
+  devices [1] {
+  ^bb0(%in: tensor<8xf32>):
+    hspmd.yield %in : tensor<8xf32>
+  }
+  return %0 : tensor<8xf32>
+}

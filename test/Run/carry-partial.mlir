@@ -5,15 +5,24 @@
 // reduced into a split on other devices; a batch matmul whose summands are
 // carried through a second one; a matvec of annotated summands accumulating
 // into a bias; a broadcast of summands to a tensor 8 times larger, which
-// reduces its input first. Values are small integers, exact in f32. The run
-// on 4 ranks must print what the single-device run prints; propagation says
-// each product carried its summands and the broadcast did not.
+// reduces its input first. Values are small integers, exact in f32, so
+// carrying f32 summands is exact here: it is asked for
+// (`carry-float-products=true`, propagated first, then compiled; by default
+// floating-point summands are reduced before a product). Both runs on 4
+// ranks must print what the single-device run prints; propagation says each
+// product carried its summands and the broadcast did not.
 // REQUIRES: mpi
 // RUN: hspmd-run --reference %s > %t.ref
 // RUN: hspmd-run -n 4 %s > %t.out
 // RUN: diff %t.ref %t.out
-// RUN: FileCheck %s --check-prefix=RUNS < %t.out
-// RUN: hspmd-opt --hspmd-propagate %s -o /dev/null 2>&1 | FileCheck %s --check-prefix=CARRY
+// RUN: hspmd-opt --hspmd-propagate=carry-float-products=true %s -o %t.carried.mlir 2>/dev/null
+// RUN: hspmd-run -n 4 %t.carried.mlir > %t.carried.out
+// RUN: diff %t.ref %t.carried.out
+// RUN: FileCheck %s --check-prefix=RUNS < %t.carried.out
+// RUN: hspmd-opt --hspmd-propagate=carry-float-products=true %s -o /dev/null 2>&1 | FileCheck %s --check-prefix=CARRY
+// RUN: hspmd-opt --hspmd-propagate %s -o /dev/null 2>&1 | FileCheck %s --check-prefix=FINITE
+// FINITE-NOT: go through the op
+// FINITE: so it is reduced first (carry-float-products=true carries it)
 // RUNS-COUNT-5: Unranked Memref base@ = <addr>
 // CARRY-COUNT-5: remark: the summands of operand #0 go through the op
 // CARRY-NOT: reduced first

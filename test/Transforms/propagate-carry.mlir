@@ -1,5 +1,10 @@
-// RUN: hspmd-opt --hspmd-propagate %s -o /dev/null 2>&1 | FileCheck %s
-// RUN: hspmd-opt --hspmd-propagate %s 2>/dev/null | FileCheck %s --check-prefix=IR
+// RUN: hspmd-opt --hspmd-propagate=carry-float-products=true %s -o /dev/null 2>&1 | FileCheck %s
+// RUN: hspmd-opt --hspmd-propagate=carry-float-products=true %s 2>/dev/null | FileCheck %s --check-prefix=IR
+// RUN: hspmd-opt --hspmd-propagate %s -o /dev/null 2>&1 | FileCheck %s --check-prefix=FINITE
+
+// By default floating-point summands are reduced before a product: a
+// summand's product can overflow or meet an infinity (0 * inf is NaN) where
+// the product of the sum does not. Integer products are carried.
 
 // Products carry the summands of one partial input when reducing the result
 // later moves fewer bytes than reducing the input now (docs/Design.md,
@@ -21,6 +26,7 @@ func.func @carry_smaller(%a: tensor<8x16xf32> {hspmd.sharding = #hspmd.sharding<
   %r = math.exp %p : tensor<8x4xf32>
   return %r : tensor<8x4xf32>
 }
+// FINITE: propagate-carry.mlir:[[#@LINE-4]]:8: remark: operand #0 moves from #hspmd.sharding<[0, 1] : [partial = 2]> to #hspmd.sharding<[0, 1] : [dup = 2]>: the op multiplies it, and a floating-point product of a summand can overflow or meet an infinity (0 * inf is NaN) where the product of the sum does not, so it is reduced first (carry-float-products=true carries it)
 
 // [8, 4] x [4, 16]: the result (512 bytes) is larger than the input (128):
 // the input is reduced first, and the remark says what carrying would cost.
@@ -127,3 +133,15 @@ func.func @sum(%a: tensor<8x16xf32> {hspmd.sharding = #hspmd.sharding<[0, 1] : [
   %r = math.exp %b : tensor<8x16xf32>
   return %r : tensor<8x16xf32>
 }
+
+// The same product on i32 elements: wrap-around products are linear, so the
+// summands go through by default.
+func.func @carry_integers(%a: tensor<8x16xi32> {hspmd.sharding = #hspmd.sharding<[0, 1] : [partial = 2]>},
+                          %w: tensor<16x4xi32> {hspmd.sharding = #hspmd.sharding<[0, 1] : [dup = 2]>}) -> tensor<8x4xi32> {
+  %z = arith.constant 0 : i32
+  %e = tensor.empty() : tensor<8x4xi32>
+  %o = linalg.fill ins(%z : i32) outs(%e : tensor<8x4xi32>) -> tensor<8x4xi32>
+  %p = linalg.matmul ins(%a, %w : tensor<8x16xi32>, tensor<16x4xi32>) outs(%o : tensor<8x4xi32>) -> tensor<8x4xi32>
+  return %p : tensor<8x4xi32>
+}
+// FINITE: propagate-carry.mlir:[[#@LINE-3]]:8: remark: the summands of operand #0 go through the op, which is linear in it, and its result is partial: reducing the result moves 256 bytes, reducing the operand first would move 1024 bytes

@@ -49,3 +49,19 @@ func.func @branches(%x: tensor<4xf32>, %c: i1) -> tensor<4xf32> {
   return %y : tensor<4xf32>
 }
 // CHECK: propagate-structure-invalid.mlir:[[@LINE-4]]:3: error: hspmd partitions functions of one block, with structured control flow (scf.for, scf.if); this branch gives @branches 2 blocks
+
+// -----
+
+// A function value of a function of tensors: the indirect call could not
+// meet the callee's placements (specialization renamed the callee and left
+// the func.constant naming nothing).
+func.func private @scale(%x: tensor<8xf32>) -> tensor<8xf32> {
+  %y = arith.addf %x, %x : tensor<8xf32>
+  return %y : tensor<8xf32>
+}
+func.func @indirect(%x: tensor<8xf32>) -> tensor<8xf32> {
+  // CHECK: propagate-structure-invalid.mlir:[[#@LINE+1]]:8: error: @scale takes or returns tensors, and hspmd places the tensors of direct calls only: call it with func.call, not through a function value
+  %f = func.constant @scale : (tensor<8xf32>) -> tensor<8xf32>
+  %y = func.call_indirect %f(%x) : (tensor<8xf32>) -> tensor<8xf32>
+  return %y : tensor<8xf32>
+}

@@ -129,8 +129,22 @@ def HspmdPropagate : Pass<"hspmd-propagate", "ModuleOp"> {
     op without a sharding rule gets its tensor operands replicated on their
     devices, and a value nothing places goes to `[0] : []`, each with a
     remark.
+
+    A partial operand of an op linear in it (a matmul, a product with a
+    whole value) is carried through it, its result partial, when reducing
+    the result later moves fewer bytes. Integer products always may; a
+    floating-point product of a summand is not the product of the sum where
+    a summand's product overflows or meets an infinity (0 * inf is NaN),
+    so floating-point summands are reduced first unless
+    `carry-float-products=true` promises finite operands and products.
   }];
   let dependentDialects = ["::mlir::hspmd::HspmdDialect"];
+  let options = [
+    Option<"carryFloatProducts", "carry-float-products", "bool",
+           /*default=*/"false",
+           "Carry floating-point summands through products (assumes finite "
+           "operands and no overflow of a summand's product)">,
+  ];
 }
 
 def HspmdResolveComm : Pass<"hspmd-resolve-comm", "ModuleOp"> {

@@ -93,10 +93,12 @@ class BufferPlaces {
 public:
   enum Class {
     /// A tensor's buffer (`bufferization.to_buffer`, views and casts of
-    /// it), a buffer whose origin is not known here (a block argument, a
+    /// it), a buffer whose origin is not known here (a function argument, a
     /// call's result) or an allocation whose uses are not all known (passed
-    /// to a call other than a print, yielded, returned): the ops using it
-    /// run where their operands are, as for a tensor's data.
+    /// to a call other than a print, returned): the ops using it run where
+    /// their operands are, as for a tensor's data. (A buffer carried by a
+    /// loop, yielded by a branch or selected is the buffers that may flow
+    /// there: their class, when all are allocations.)
     Shared,
     /// Only loaded, stored, filled, copied between replicated buffers or
     /// printed, all in the partitioned body (not inside an op run as one,
@@ -121,6 +123,7 @@ public:
   bool runsOnDeviceZero(Operation *op);
 
 private:
+  Class classOfAllocation(Operation *alloc);
   bool onlyTouchesReplicatedBuffers(Operation *op);
   llvm::DenseMap<Operation *, Class> known;
 };

@@ -1,6 +1,7 @@
 // A buffer handed to a function of buffers (run on device 0) and carried
-// by an scf.for (every device keeps a copy): refused at the call (the
-// copies used to differ and the ranks hung) (outside4.test).
+// by an scf.for: the carried buffer is the allocation, on device 0, and the
+// load after the loop is broadcast (the copies used to differ and the ranks
+// hung; then it was refused) (outside4.test).
 func.func private @printMemrefF32(memref<*xf32>)
 func.func private @init(%m: memref<1xindex>) {
   %c0 = arith.constant 0 : index

@@ -127,19 +127,32 @@ static ParseResult parseDeviceIds(OpAsmParser &parser,
       });
 }
 
+/// `[` list (`,` list)* `]`, each list read by `parseList`, as an array of
+/// dense integer arrays.
+static ParseResult
+parseListOfLists(OpAsmParser &parser,
+                 function_ref<ParseResult(SmallVectorImpl<int64_t> &)> parseList,
+                 ArrayAttr &lists) {
+  SmallVector<Attribute> out;
+  if (parser.parseCommaSeparatedList(
+          OpAsmParser::Delimiter::Square, [&]() -> ParseResult {
+            SmallVector<int64_t> values;
+            if (parseList(values))
+              return failure();
+            out.push_back(parser.getBuilder().getDenseI64ArrayAttr(values));
+            return success();
+          }))
+    return failure();
+  lists = parser.getBuilder().getArrayAttr(out);
+  return success();
+}
+
 /// groups ::= `[` ids (`,` ids)* `]`
 static ParseResult parseDeviceGroups(OpAsmParser &parser, ArrayAttr &groups) {
-  SmallVector<Attribute> list;
-  if (parser.parseCommaSeparatedList(OpAsmParser::Delimiter::Square, [&]() {
-        SmallVector<int64_t> devices;
-        if (parseDeviceIds(parser, devices))
-          return failure();
-        list.push_back(parser.getBuilder().getDenseI64ArrayAttr(devices));
-        return success();
-      }))
-    return failure();
-  groups = parser.getBuilder().getArrayAttr(list);
-  return success();
+  return parseListOfLists(
+      parser,
+      [&](SmallVectorImpl<int64_t> &ids) { return parseDeviceIds(parser, ids); },
+      groups);
 }
 
 /// Device ids printed by the rule of a sharding's device lists (runs of
@@ -203,20 +216,15 @@ static ParseResult parsePeerTable(OpAsmParser &parser,
                                   DenseI64ArrayAttr &devices,
                                   ArrayAttr &columns) {
   SmallVector<int64_t> ids;
-  if (parseDeviceIds(parser, ids))
-    return failure();
-  SmallVector<Attribute> list;
-  if (parser.parseCommaSeparatedList(
-          OpAsmParser::Delimiter::Square, [&]() -> ParseResult {
-            SmallVector<int64_t> column;
-            if (parseIntArray(parser, column))
-              return failure();
-            list.push_back(parser.getBuilder().getDenseI64ArrayAttr(column));
-            return success();
-          }))
+  if (parseDeviceIds(parser, ids) ||
+      parseListOfLists(
+          parser,
+          [&](SmallVectorImpl<int64_t> &column) {
+            return parseIntArray(parser, column);
+          },
+          columns))
     return failure();
   devices = parser.getBuilder().getDenseI64ArrayAttr(ids);
-  columns = parser.getBuilder().getArrayAttr(list);
   return success();
 }
 

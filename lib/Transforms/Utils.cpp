@@ -98,7 +98,8 @@ static bool callsBufferFunction(Operation *op) {
                          call, call.getCalleeAttr()));
 }
 
-Operation *mlir::hspmd::bufferOrigin(Value buffer) {
+/// The buffer `buffer` is a view or cast of (itself if none).
+static Value viewBase(Value buffer) {
   while (Operation *def = buffer.getDefiningOp()) {
     if (auto view = dyn_cast<ViewLikeOpInterface>(def);
         view && view.getViewSource() != buffer)
@@ -106,9 +107,13 @@ Operation *mlir::hspmd::bufferOrigin(Value buffer) {
     else if (isa<CastOpInterface>(def) && def->getNumOperands() == 1)
       buffer = def->getOperand(0);
     else
-      return def;
+      break;
   }
-  return nullptr;
+  return buffer;
+}
+
+Operation *mlir::hspmd::bufferOrigin(Value buffer) {
+  return viewBase(buffer).getDefiningOp();
 }
 
 /// The allocation a buffer is a view or cast of (or the call to a function
@@ -215,16 +220,7 @@ static void allocationsOf(Value buffer, SmallVectorImpl<Operation *> &out,
                           llvm::SmallPtrSetImpl<void *> &seen) {
   if (!seen.insert(buffer.getAsOpaquePointer()).second)
     return;
-  Value base = buffer;
-  while (Operation *def = base.getDefiningOp()) {
-    if (auto view = dyn_cast<ViewLikeOpInterface>(def);
-        view && view.getViewSource() != base)
-      base = view.getViewSource();
-    else if (isa<CastOpInterface>(def) && def->getNumOperands() == 1)
-      base = def->getOperand(0);
-    else
-      break;
-  }
+  Value base = viewBase(buffer);
   if (Operation *alloc = allocationOf(base))
     return out.push_back(alloc);
   SmallVector<Value> sources;
@@ -759,6 +755,21 @@ ScalarFunctions::ScalarFunctions(ModuleOp module) : module(module) {
         changed |= scalar.erase(fn);
   }
   pure = scalar;
+  // Effects on buffers the function allocates itself (scratch in an
+  // alloca: a scalar function returns no buffer) are not seen outside.
+  auto ownEffectsOnly = [](Operation *fn, Operation *op) {
+    auto iface = dyn_cast<MemoryEffectOpInterface>(op);
+    if (!iface || op->getNumRegions() != 0)
+      return false;
+    SmallVector<MemoryEffects::EffectInstance> effects;
+    iface.getEffects(effects);
+    return llvm::all_of(effects, [&](const MemoryEffects::EffectInstance &e) {
+      Value v = e.getValue();
+      Operation *def = v ? viewBase(v).getDefiningOp() : nullptr;
+      return def && isa<memref::AllocaOp, memref::AllocOp>(def) &&
+             fn->isAncestor(def);
+    });
+  };
   for (bool changed = true; changed;) {
     changed = false;
     for (Operation *fn : SmallVector<Operation *>(pure.begin(), pure.end()))
@@ -768,8 +779,9 @@ ScalarFunctions::ScalarFunctions(ModuleOp module) : module(module) {
               if (func::FuncOp callee = definedCallee(module, op))
                 return pure.contains(callee) ? WalkResult::advance()
                                              : WalkResult::interrupt();
-              return isMemoryEffectFree(op) ? WalkResult::advance()
-                                            : WalkResult::interrupt();
+              return isMemoryEffectFree(op) || ownEffectsOnly(fn, op)
+                         ? WalkResult::advance()
+                         : WalkResult::interrupt();
             }).wasInterrupted())
         changed |= pure.erase(fn);
   }

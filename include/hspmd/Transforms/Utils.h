@@ -214,8 +214,9 @@ std::string boundsText(const ReshardPlan &planned, ArrayRef<TrafficRow> rows);
 /// buffers, a body in which no value is a tensor (buffers it allocates
 /// itself, a scratch accumulator in an alloca, are its own) and no hspmd op
 /// appears, calling such functions only. A call to one is a scalar op like
-/// any other; `pure` ones (nothing in them has an effect) run wherever
-/// their results are used, the others on device 0.
+/// any other; `pure` ones (nothing in them has an effect but on buffers
+/// they allocate themselves) run wherever their results are used (also in
+/// a linalg payload), the others on device 0. Vectors count as scalars.
 class ScalarFunctions {
 public:
   explicit ScalarFunctions(ModuleOp module);

@@ -9,6 +9,7 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/DialectImplementation.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
+#include "mlir/Interfaces/LoopLikeInterface.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/TypeSwitch.h"
 
@@ -179,6 +180,17 @@ LogicalResult HspmdDialect::verifyOperationAttribute(Operation *op,
                            "results");
     return verifyStrategyShardings(op, attr.getValue(), annotate.getType(),
                                    "");
+  }
+  if (attr.getName() == kCarriedAsAttrName) {
+    auto roles = dyn_cast<ArrayAttr>(attr.getValue());
+    auto loop = dyn_cast<LoopLikeOpInterface>(op);
+    // (Passes that drop iteration arguments, such as specialization, may
+    // leave fewer arguments than strings: later ones describe none.)
+    if (!loop || !roles ||
+        !llvm::all_of(roles, [](Attribute a) { return isa<StringAttr>(a); }))
+      return op->emitError("'hspmd.carried_as' is an array of strings, one "
+                           "per iteration argument, on a loop");
+    return success();
   }
   if (attr.getName() == kMaxDeviceAttrName) {
     if (!isa<ModuleOp>(op) || !isa<IntegerAttr>(attr.getValue()))

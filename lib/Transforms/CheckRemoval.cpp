@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "hspmd/IR/AttrNames.h"
 #include "hspmd/IR/HspmdOps.h"
 #include "hspmd/Layout/BoxText.h"
 #include "hspmd/Transforms/Passes.h"
@@ -85,8 +86,13 @@ struct CheckRemovalPass
       if (lost.empty())
         continue;
       ++losing;
-      os << "\n  iteration argument #" << i << " (" << type << ", placed "
-         << s << "): ";
+      os << "\n  iteration argument #" << i;
+      if (auto roles = loop->getAttrOfType<ArrayAttr>(kCarriedAsAttrName))
+        if (i < roles.size())
+          if (StringRef role = cast<StringAttr>(roles[i]).getValue();
+              !role.empty())
+            os << " (" << role << ")";
+      os << " (" << type << ", placed " << s << "): ";
       for (auto [k, box] : llvm::enumerate(lost)) {
         if (k == 8) {
           os << ", and " << lost.size() - 8 << " more";
@@ -98,8 +104,11 @@ struct CheckRemovalPass
     if (losing) {
       loop.emitError() << "removing device" << (removed.size() > 1 ? "s " : " ")
                        << names << " loses data this loop carries ("
-                       << losing << " of " << values
-                       << " values; the parts only removed devices hold):"
+                       << losing << " of " << values << " values"
+                       << (loop->hasAttr(kCarriedAsAttrName)
+                               ? ", each strategy's copy counted"
+                               : "")
+                       << "; the parts only removed devices hold):"
                        << report;
       return false;
     }

@@ -200,6 +200,7 @@ struct ExpandStrategiesPass
             type.getElementType(), type.getEncoding()));
       }
     inits.push_back(arith::ConstantIndexOp::create(rewriter, loop.getLoc(), 0));
+    auto oldRoles = loop->getAttrOfType<ArrayAttr>(kCarriedAsAttrName);
     FailureOr<LoopLikeOpInterface> replaced = loop.replaceWithAdditionalYields(
         rewriter, inits, /*replaceInitOperandUsesInLoop=*/false,
         [](OpBuilder &, Location, ArrayRef<BlockArgument> args) {
@@ -216,6 +217,30 @@ struct ExpandStrategiesPass
     };
     unsigned lastSlot = oldArgs + (count - 1) * width;
     BlockArgument last = newLoop.getRegionIterArg(lastSlot);
+    // What each iteration argument stands for, for diagnostics of later
+    // passes (--hspmd-check-removal): the user's own arguments say nothing,
+    // a copy names the argument and the strategy it is kept for.
+    {
+      SmallVector<Attribute> roles(newLoop.getNumRegionIterArgs(),
+                                   rewriter.getStringAttr(""));
+      if (oldRoles)
+        for (auto [i, a] : llvm::enumerate(oldRoles))
+          if (i < roles.size())
+            roles[i] = a;
+      for (unsigned c = 0; c < width; ++c) {
+        unsigned source = carried[c].iterArg;
+        std::string own = cast<StringAttr>(roles[source]).getValue().str();
+        for (unsigned s = 0; s < count; ++s) {
+          roles[position(c, s)] = rewriter.getStringAttr(
+              "the copy of #" + std::to_string(source) + " that strategy '" +
+              names[s].getValue().str() + "' places" +
+              (own.empty() ? "" : ", " + own));
+        }
+      }
+      roles[lastSlot] = rewriter.getStringAttr(
+          "the index of the strategy that ran last");
+      newLoop->setAttr(kCarriedAsAttrName, rewriter.getArrayAttr(roles));
+    }
     Block &opBody = op.getBody().front();
 
     // Each copy, annotated with its strategy's placement where the body

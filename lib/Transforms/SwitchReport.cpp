@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "hspmd/IR/AttrNames.h"
 #include "hspmd/IR/HspmdOps.h"
 #include "hspmd/Layout/BoxText.h"
 #include "hspmd/Plan/Checker.h"
@@ -104,6 +105,40 @@ struct SwitchReportPass
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
+    // The strategies named must be the module's; a module choosing its
+    // strategy per step (hspmd.with_strategy) has no default to name by
+    // omission.
+    auto declared = module->getAttrOfType<ArrayAttr>(kStrategiesAttrName);
+    std::string names;
+    if (declared)
+      for (Attribute a : declared)
+        names += (names.empty() ? "'" : ", '") +
+                 cast<StringAttr>(a).getValue().str() + "'";
+    bool choosing = false;
+    module.walk([&](WithStrategyOp) {
+      choosing = true;
+      return WalkResult::interrupt();
+    });
+    for (const std::string *name : {&from.getValue(), &to.getValue()}) {
+      bool known = declared && llvm::any_of(declared, [&](Attribute a) {
+                     return cast<StringAttr>(a).getValue() == *name;
+                   });
+      if (name->empty() && choosing) {
+        module.emitError()
+            << "--hspmd-switch-report: the module chooses its strategy per "
+               "step (hspmd.with_strategy): name both with from= and to= "
+               "(it declares "
+            << names << ")";
+        return signalPassFailure();
+      }
+      if (!name->empty() && !known) {
+        module.emitError() << "--hspmd-switch-report: '" << *name
+                           << "' is not a strategy of the module"
+                           << (declared ? " (it declares " + names + ")"
+                                        : std::string(" (it declares none)"));
+        return signalPassFailure();
+      }
+    }
     // One after the other: a problem of the module (a dynamic shape) is
     // reported once.
     FailureOr<std::vector<Carried>> a = placedUnder(from);

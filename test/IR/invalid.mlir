@@ -914,3 +914,14 @@ func.func @plan_yield_off_result(%x: tensor<8xf32>) -> tensor<8xf32> {
   }
   return %0 : tensor<8xf32>
 }
+
+// -----
+
+func.func @carried_as_not_strings(%n: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  // expected-error @+1 {{'hspmd.carried_as' is an array of strings, one per iteration argument, on a loop}}
+  scf.for %i = %c0 to %n step %c1 {
+  } {hspmd.carried_as = [1]}
+  return
+}

@@ -51,9 +51,9 @@
 // SWKEPT: switch from 'dp' to 'dp3': 2 carried values, without device 3
 // SWKEPT: total received 0 bytes, lower bound 0 bytes; 0 messages
 
-// An unknown strategy is the selection's error.
+// An unknown strategy is an error of the report, naming the strategies.
 // RUN: not hspmd-opt --hspmd-switch-report=to=zero %S/Inputs/switch-loop.mlir -o /dev/null 2>&1 | FileCheck %s --check-prefix=SWUNKNOWN
-// SWUNKNOWN: switch-loop.mlir:5:1: error: --hspmd-select-strategy: unknown strategy 'zero'; the module declares ["tp", "dp", "dp3", "tp2"]
+// SWUNKNOWN: switch-loop.mlir:5:1: error: --hspmd-switch-report: 'zero' is not a strategy of the module (it declares 'tp', 'dp', 'dp3', 'tp2')
 
 // A carried tensor of dynamic shape: said once, not left out of the report.
 // RUN: not hspmd-opt --hspmd-switch-report=to=b %S/Inputs/switch-dynamic.mlir -o /dev/null 2>&1 | FileCheck %s --check-prefix=SWDYN

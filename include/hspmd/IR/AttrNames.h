@@ -26,6 +26,10 @@ inline constexpr llvm::StringLiteral kLayerAttrName = "hspmd.layer";
 inline constexpr llvm::StringLiteral kParallelAttrName = "hspmd.parallel";
 /// Array of names on the module: the strategies it holds.
 inline constexpr llvm::StringLiteral kStrategiesAttrName = "hspmd.strategies";
+/// On a loop --hspmd-expand-strategies added per-strategy copies to: what
+/// each iteration argument stands for ("" for the program's own), for the
+/// diagnostics of later passes.
+inline constexpr llvm::StringLiteral kCarriedAsAttrName = "hspmd.carried_as";
 /// Dictionary from strategy names to shardings, on an annotation, a function
 /// argument or a result: the placements strategies give the value where they
 /// differ from its own sharding.

@@ -34,7 +34,9 @@ scalar bounds or feeds a loop, memref.globals updated in loops, allocs only
 filled/stored/loaded/copied and printed, scf.while and scf.index_switch
 printing with vector.print, printing scalar helpers on placed tensors,
 tensor.cast to a dynamic shape and back, allocs written by helpers; every
-scalar ends up on placed tensors. Without --features the program is exactly
+scalar ends up on placed tensors. `joins` (also only by name) draws buffers
+meeting where control flow joins: chosen by arith.select or scf.if, or
+swapped by an scf.for, then loaded and maybe printed. Without --features the program is exactly
 what it was before these kinds existed (test/Run/random.test depends on that).
 `--only-cases` prints a subset of the cases (all are still drawn), to narrow
 a failure down.
@@ -315,7 +317,7 @@ FEATURES = ("extract", "gather", "reduce", "helper", "norule", "conv", "pad",
 # selected by name only, never by `all`, so that `all` and the kinds above
 # give the same programs as before they existed.
 MODULE_FEATURES = ("strategy", "frontend", "products", "standins", "scatter",
-                   "buffers")
+                   "buffers", "joins")
 
 COMBINERS = {"f32": ["addf", "mulf", "maximumf", "maxnumf", "minimumf", "minnumf",
                      "sumsq", "horner", "maxabs"],
@@ -2742,6 +2744,77 @@ class FeatureProgram(Program):
         if show:
             self.print_mem(a, [n])
         self.use_scalar_fe(s)
+
+    # -- buffers where control flow joins (--features joins) -----------------
+
+    def case_joins(self):
+        """Buffers meeting where control flow joins (--features joins, by name
+        only): two buffers (allocs, allocas or a memref.global), one written
+        from a placed tensor's element or in a loop, chosen by arith.select
+        or scf.if on a scalar read from a placed tensor, or carried by an
+        scf.for that swaps them each iteration (ping-pong); then a value
+        loaded from the joined buffer bounds a loop or scales a placed
+        tensor, and the buffer is maybe printed (once, by device 0)."""
+        rng = self.rng
+        start = len(self.lines)
+        n = rng.choice([2, 3, 4])
+        M = mt([n])
+        how = rng.choice(["select", "if", "pingpong"])
+        kinds = [rng.choice(["alloc", "alloca", "global"]) for _ in range(2)]
+        bufs = []
+        for kind in kinds:
+            b = self.fresh()
+            if kind == "global":
+                self.nfunc += 1
+                name = f"@jglob{self.nfunc}"
+                vals = ", ".join(lit(rng.randint(0, 3), "f32") for _ in range(n))
+                self.funcs.append(f"memref.global \"private\" {name} : {M} = dense<[{vals}]>")
+                self.lines.append(f"  {b} = memref.get_global {name} : {M}")
+            else:
+                self.lines += [f"  {b} = memref.{kind}() : {M}",
+                               f"  linalg.fill ins({self.const(rng.randint(0, 3))} : f32) outs({b} : {M})"]
+            bufs.append(b)
+        # One of them gets an element of a placed tensor (device 0 writes
+        # it: the tensor is made whole there).
+        e = self.extract_scalar()
+        ea, ei = self.fresh(), self.cindex(rng.randrange(n))
+        self.lines += [f"  {ea} = math.absf {e} : f32",
+                       f"  memref.store {ea}, {bufs[0]}[{ei}] : {M}"]
+        c0, c1 = self.cindex(0), self.cindex(1)
+        pos = self.cindex(rng.randrange(n))
+        if how == "select":
+            c, cond, j = self.extract_scalar(), self.fresh(), self.fresh()
+            self.lines += [f"  {cond} = arith.cmpf oge, {c}, {self.const(0)} : f32",
+                           f"  {j} = arith.select {cond}, {bufs[0]}, {bufs[1]} : {M}"]
+        elif how == "if":
+            c, cond, j = self.extract_scalar(), self.fresh(), self.fresh()
+            self.lines += [f"  {cond} = arith.cmpf olt, {c}, {self.const(1)} : f32",
+                           f"  {j} = scf.if {cond} -> ({M}) {{",
+                           f"    scf.yield {bufs[0]} : {M}", "  } else {",
+                           f"    scf.yield {bufs[1]} : {M}", "  }"]
+        else:
+            # Each iteration adds to the current buffer's element and swaps.
+            steps = self.cindex(rng.randint(1, 3))
+            k, a, b, r = (self.fresh() for _ in range(4))
+            old, new = self.fresh(), self.fresh()
+            j = f"{r}#0"
+            self.lines += [f"  {r}:2 = scf.for {k} = {c0} to {steps} step {c1} "
+                           f"iter_args({a} = {bufs[0]}, {b} = {bufs[1]}) -> ({M}, {M}) {{",
+                           f"  {old} = memref.load {a}[{pos}] : {M}"]
+            kf = self.index_f32(k)
+            self.lines += [f"  {new} = arith.addf {old}, {kf} : f32",
+                           f"  memref.store {new}, {b}[{pos}] : {M}",
+                           f"  scf.yield {b}, {a} : {M}, {M}", "  }"]
+        v = self.fresh()
+        self.lines.append(f"  {v} = memref.load {j}[{pos}] : {M}")
+        use = rng.choice(["bound", "scale"])
+        self.lines.insert(start, f"  // case {self.ncase}: joins/{how}/{kinds[0]}-{kinds[1]}/{use}")
+        if rng.random() < 0.5:
+            self.print_mem(j, [n])
+        if use == "bound":
+            self.bound_loop(self.to_index(v, mod=4), self.bu_shape())
+        else:
+            self.use_scalar_fe(v)
 
     # -- ops that stand for others (--features standins) ---------------------
 

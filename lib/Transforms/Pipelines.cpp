@@ -143,6 +143,86 @@ struct ExpandMathPredicates
   }
 };
 
+/// Widenings of the 8-bit floats of OCP FP8 (`arith.extf` from f8E4M3FN or
+/// f8E5M2), which LLVM cannot lower, decoded from their bits: f8E5M2 is the
+/// top byte of an f16; f8E4M3FN (bias 7, no infinities, S.1111.111 NaN) is
+/// rebuilt as f32 bits, its subnormals as m * 2^-9. Every f8 value is exact
+/// in f16, bf16, f32 and f64, so the f32 is then converted exactly.
+struct ExpandFloat8Widening
+    : public PassWrapper<ExpandFloat8Widening, OperationPass<ModuleOp>> {
+  MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(ExpandFloat8Widening)
+  StringRef getArgument() const final { return "hspmd-expand-float8-widening"; }
+  void runOnOperation() override {
+    SmallVector<arith::ExtFOp> ops;
+    getOperation().walk([&](arith::ExtFOp op) {
+      if (isa<Float8E4M3FNType, Float8E5M2Type>(op.getIn().getType()))
+        ops.push_back(op);
+    });
+    for (arith::ExtFOp op : ops) {
+      OpBuilder b(op);
+      Location loc = op.getLoc();
+      Type i8 = b.getI8Type(), i16 = b.getI16Type(), i32 = b.getI32Type();
+      Type f32 = b.getF32Type();
+      auto c32 = [&](int64_t v) {
+        return arith::ConstantIntOp::create(b, loc, i32, v).getResult();
+      };
+      Value byte = arith::BitcastOp::create(b, loc, i8, op.getIn());
+      Value wide;
+      if (isa<Float8E5M2Type>(op.getIn().getType())) {
+        Value half = arith::ShLIOp::create(
+            b, loc, arith::ExtUIOp::create(b, loc, i16, byte),
+            arith::ConstantIntOp::create(b, loc, i16, 8));
+        wide = arith::ExtFOp::create(
+            b, loc, f32,
+            arith::BitcastOp::create(b, loc, b.getF16Type(), half).getResult());
+      } else {
+        Value x = arith::ExtUIOp::create(b, loc, i32, byte);
+        Value sign = arith::ShLIOp::create(
+            b, loc, arith::ShRUIOp::create(b, loc, x, c32(7)), c32(31));
+        Value e = arith::AndIOp::create(
+            b, loc, arith::ShRUIOp::create(b, loc, x, c32(3)), c32(15));
+        Value m = arith::AndIOp::create(b, loc, x, c32(7));
+        // Normal: exponent rebiased (127 - 7), mantissa at the top.
+        Value normalBits = arith::OrIOp::create(
+            b, loc, sign,
+            arith::OrIOp::create(
+                b, loc,
+                arith::ShLIOp::create(
+                    b, loc, arith::AddIOp::create(b, loc, e, c32(120)),
+                    c32(23)),
+                arith::ShLIOp::create(b, loc, m, c32(20))));
+        Value normal = arith::BitcastOp::create(b, loc, f32, normalBits);
+        // Subnormal: m * 2^-9 with the sign.
+        Value magnitude = arith::MulFOp::create(
+            b, loc, arith::UIToFPOp::create(b, loc, f32, m),
+            arith::ConstantOp::create(b, loc, b.getF32FloatAttr(0x1p-9f)));
+        Value negative =
+            arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, sign, c32(0));
+        Value subnormal = arith::SelectOp::create(
+            b, loc, negative, arith::NegFOp::create(b, loc, magnitude),
+            magnitude);
+        Value nanBits = arith::OrIOp::create(b, loc, sign, c32(0x7fc00000));
+        Value isNaN = arith::CmpIOp::create(
+            b, loc, arith::CmpIPredicate::eq,
+            arith::AndIOp::create(b, loc, x, c32(0x7f)), c32(0x7f));
+        Value isSub =
+            arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, e, c32(0));
+        wide = arith::SelectOp::create(
+            b, loc, isNaN, arith::BitcastOp::create(b, loc, f32, nanBits),
+            arith::SelectOp::create(b, loc, isSub, subnormal, normal));
+      }
+      Type out = op.getType();
+      Value result = wide;
+      if (out.getIntOrFloatBitWidth() > 32)
+        result = arith::ExtFOp::create(b, loc, out, wide);
+      else if (out != f32)
+        result = arith::TruncFOp::create(b, loc, out, wide);
+      op.getResult().replaceAllUsesWith(result);
+      op.erase();
+    }
+  }
+};
+
 /// Every op of a module lowered to the LLVM dialect: an op no pass lowered
 /// (a math function without an LLVM or libm lowering) is an error at the
 /// op, in the user's file, rather than one from translating a temporary
@@ -219,6 +299,7 @@ static void addHostLowering(OpPassManager &pm, bool runtimeBuffers) {
   // functions (their loops lowered below), the rest libm calls after
   // math-to-llvm has taken what it can.
   pm.addPass(std::make_unique<ExpandMathPredicates>());
+  pm.addPass(std::make_unique<ExpandFloat8Widening>());
   // Complex arithmetic becomes arith and math on the parts (what it cannot
   // write so, libm's complex functions); the parts become an LLVM struct
   // below.

@@ -4,9 +4,10 @@
 // An op no pass of the pipeline lowers is an error at the op, in the user's
 // file (it used to surface as an unknown dialect while translating a
 // temporary file); the conversion casts left around it are not reported.
-// (A widening of an 8-bit float: LLVM has no such type on this target.)
-func.func @f(%a: f8E4M3FN) -> f32 {
-  // expected-error @below {{'arith.extf' has no lowering to the LLVM dialect in hspmd's pipeline}}
-  %b = arith.extf %a : f8E4M3FN to f32
-  return %b : f32
+// (A rounding to an 8-bit float: LLVM has no such type on this target, and
+// only widenings from one are decoded.)
+func.func @f(%a: f32) -> f8E4M3FN {
+  // expected-error @below {{'arith.truncf' has no lowering to the LLVM dialect in hspmd's pipeline}}
+  %b = arith.truncf %a : f32 to f8E4M3FN
+  return %b : f8E4M3FN
 }

@@ -634,13 +634,19 @@ public:
         rank = call(loc, HSPMD_RT(hspmd_rt_rank), {}).getResult(0);
       if (op.getRelative())
         return arith::AddIOp::create(b, loc, rank, i64(loc, field));
-      SmallVector<int64_t> byId(tableDevices->back() + 1, -1);
       ArrayRef<int64_t> column =
           cast<DenseI64ArrayAttr>((*op.getPeerTable())[field]).asArrayRef();
-      for (auto [d, peer] : llvm::zip(*tableDevices, column))
-        byId[d] = peer;
       if (!rankIndex)
         rankIndex = arith::IndexCastOp::create(b, loc, b.getIndexType(), rank);
+      // Ids as large as 2^31 are valid: a constant indexed by id only where
+      // they are dense, else a search over the sorted ids.
+      if (!isDenseDeviceTable(*tableDevices))
+        return arith::IndexCastOp::create(
+            b, loc, b.getI64Type(),
+            searchByDevice(b, loc, rankIndex, *tableDevices, column, -1));
+      SmallVector<int64_t> byId(tableDevices->back() + 1, -1);
+      for (auto [d, peer] : llvm::zip(*tableDevices, column))
+        byId[d] = peer;
       return memref::LoadOp::create(b, loc, globalArray(loc, byId),
                                     ValueRange{rankIndex});
     };

@@ -181,6 +181,11 @@ LogicalResult HspmdDialect::verifyOperationAttribute(Operation *op,
     return verifyStrategyShardings(op, attr.getValue(), annotate.getType(),
                                    "");
   }
+  if (attr.getName() == kCarriedSummandsAttrName) {
+    if (!isa<UnitAttr>(attr.getValue()))
+      return op->emitError("'hspmd.carried_summands' is a unit attribute");
+    return success();
+  }
   if (attr.getName() == kCarriedAsAttrName) {
     auto roles = dyn_cast<ArrayAttr>(attr.getValue());
     auto loop = dyn_cast<LoopLikeOpInterface>(op);

@@ -83,6 +83,13 @@ bool isLinearContraction(linalg::LinalgOp op) {
 }
 
 Linearity classifyPayload(linalg::LinalgOp op) {
+  // An input the payload never reads: the result is constant in it, so
+  // summands of it carried through would make the result once per summand
+  // holder. Such an op is linear in nothing.
+  for (OpOperand *in : op.getDpsInputOperands())
+    if (isa<ShapedType>(in->get().getType()) &&
+        op.getMatchingBlockArgument(in).use_empty())
+      return Linearity::None;
   if (linalg::isaContractionOpInterface(op))
     return isLinearContraction(op) ? Linearity::Multiplicative
                                    : Linearity::None;

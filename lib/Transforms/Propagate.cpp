@@ -1553,8 +1553,12 @@ struct PropagatePass
                                 known != placed.end() &&
                                 known->second.hasPartial();
                        });
+    // (An op the option carried summands through is marked so, and a
+    // program propagated with the option carries them again when it is
+    // compiled.)
     bool floatProduct =
         rule->linearity == Linearity::Multiplicative && !carryFloatProducts &&
+        !op->hasAttr(kCarriedSummandsAttrName) &&
         llvm::any_of(op->getResultTypes(), [](Type t) {
           return isa<FloatType, ComplexType>(getElementTypeOrSelf(t));
         });
@@ -1613,6 +1617,11 @@ struct PropagatePass
         carrier = carry->first;
         bestLoops = carry->second;
         bestMoved.clear();
+        if (rule->linearity == Linearity::Multiplicative &&
+            llvm::any_of(op->getResultTypes(), [](Type t) {
+              return isa<FloatType, ComplexType>(getElementTypeOrSelf(t));
+            }))
+          op->setAttr(kCarriedSummandsAttrName, UnitAttr::get(op->getContext()));
         mlir::emitRemark(op->getLoc())
             << "the summands of operand #" << carry->first
             << " go through the op, which is linear in it, and its result "

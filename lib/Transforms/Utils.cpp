@@ -275,6 +275,15 @@ ownClass(Operation *alloc, SmallVectorImpl<Operation *> &partners) {
       SmallVector<Value> joined;
       joinedValues(use, joined);
       if (!joined.empty()) {
+        // Through an op that runs as one, on device 0 (an scf.while, an
+        // scf.index_switch or scf.execute_region): what it yields exists
+        // there alone, so the buffer lives there too.
+        Operation *join = isa<RegionBranchTerminatorOpInterface>(user)
+                              ? user->getParentOp()
+                              : user;
+        if (!isa<arith::SelectOp, scf::ForOp, scf::IfOp>(join) ||
+            !isPartitioned(join))
+          result = BufferPlaces::DeviceZero;
         for (Value j : joined) {
           if (!visited.insert(j.getAsOpaquePointer()).second)
             continue;
@@ -356,17 +365,16 @@ BufferPlaces::Class BufferPlaces::classOf(Value buffer) {
   SmallVector<Operation *> sources;
   llvm::SmallPtrSet<void *, 8> seen;
   allocationsOf(buffer, sources, seen);
-  Class result = Replicated;
+  // One of them on device 0 (written there alone) makes the join device
+  // 0's: reading device 0's copy is right for every source, the others'
+  // copies being the same everywhere or made on device 0.
+  bool shared = sources.empty(), deviceZero = false;
   for (Operation *source : sources) {
-    if (!source)
-      return Shared;
-    Class c = classOfAllocation(source);
-    if (c == Shared)
-      return Shared;
-    if (c == DeviceZero)
-      result = DeviceZero;
+    Class c = source ? classOfAllocation(source) : Shared;
+    shared |= c == Shared;
+    deviceZero |= c == DeviceZero;
   }
-  return sources.empty() ? Shared : result;
+  return deviceZero ? DeviceZero : shared ? Shared : Replicated;
 }
 
 BufferPlaces::Class BufferPlaces::classOfAllocation(Operation *alloc) {
@@ -425,8 +433,14 @@ bool BufferPlaces::onlyTouchesReplicatedBuffers(Operation *op) {
 }
 
 bool BufferPlaces::runsOnDeviceZero(Operation *op) {
-  return !op->hasAttr(kOnAllDevicesAttrName) && hasVisibleEffects(op) &&
-         !usesTensorData(op) && !onlyTouchesReplicatedBuffers(op);
+  if (op->hasAttr(kOnAllDevicesAttrName))
+    return false;
+  // A print is device 0's, whatever buffer it prints (each device's copy of
+  // a shared buffer would print once per device).
+  if (isPrintCall(op))
+    return true;
+  return hasVisibleEffects(op) && !usesTensorData(op) &&
+         !onlyTouchesReplicatedBuffers(op);
 }
 
 bool mlir::hspmd::isDenseDeviceTable(ArrayRef<int64_t> ids) {

@@ -16,5 +16,19 @@ func.func @pairs(%x: tensor<2x4xf32>, %init: tensor<4x4xf32>) -> tensor<4x4xf32>
   %0 = hspmd.send_recv table [2, 3, 5] [[0, 0, 1], [4, 5, 3]] sends [0 : [0, 0] [2, 4]] of %x : tensor<2x4xf32> recvs [1 : [2, 0] [2, 4]] into %init : tensor<4x4xf32>
   return %0 : tensor<4x4xf32>
 }
+
+// Ids as large as 2^31 are valid: where the table's ids are sparse, the peer
+// is found by a search over the sorted ids (a constant indexed by id would
+// take 16 GB here and ran out of memory).
+// CHECK-LABEL: func.func @sparse
+// CHECK-NOT: memref<2000000001xi64>
+// CHECK: arith.constant dense<[5, 2000000000]> : tensor<2xindex>
+// CHECK: call @hspmd_rt_send_recv(
+func.func @sparse(%x: tensor<2x4xf32>, %init: tensor<2x4xf32>) -> tensor<2x4xf32> {
+  %0 = hspmd.send_recv table [5, 2000000000] [[2000000000, 5]] sends [0 : [0, 0] [2, 4]] of %x : tensor<2x4xf32> recvs [0 : [0, 0] [2, 4]] into %init : tensor<2x4xf32>
+  return %0 : tensor<2x4xf32>
+}
+
+// The columns of @pairs, by device id:
 // CHECK-DAG: memref.global "private" constant @[[$SENDTO]] : memref<6xi64> = dense<[-1, -1, 0, 0, -1, 1]>
 // CHECK-DAG: memref.global "private" constant @[[$FROM]] : memref<6xi64> = dense<[-1, -1, 4, 5, -1, 3]>

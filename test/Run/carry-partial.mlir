@@ -20,6 +20,11 @@
 // RUN: diff %t.ref %t.carried.out
 // RUN: FileCheck %s --check-prefix=RUNS < %t.carried.out
 // RUN: hspmd-opt --hspmd-propagate=carry-float-products=true %s -o /dev/null 2>&1 | FileCheck %s --check-prefix=CARRY
+// The propagated program marks the products it carried, so that compiling
+// it (which propagates again, by default) carries them again:
+// RUN: hspmd-opt --hspmd-propagate %t.carried.mlir -o /dev/null 2>&1 | FileCheck %s --check-prefix=RECARRY
+// RECARRY-COUNT-5: remark: the summands of operand #0 go through the op
+// RECARRY-NOT: so it is reduced first
 // RUN: hspmd-opt --hspmd-propagate %s -o /dev/null 2>&1 | FileCheck %s --check-prefix=FINITE
 // FINITE-NOT: go through the op
 // FINITE: so it is reduced first (carry-float-products=true carries it)

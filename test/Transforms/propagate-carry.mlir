@@ -62,10 +62,10 @@ func.func @two_partials(%a: tensor<8xf32> {hspmd.sharding = #hspmd.sharding<[0, 
 // the return.
 // IR-LABEL: func.func @chain
 // IR-NOT: hspmd.reshard %arg0
-// IR: %[[H:.*]] = linalg.matmul ins(%arg0, %arg1
+// IR: %[[H:.*]] = linalg.matmul {hspmd.carried_summands} ins(%arg0, %arg1
 // IR-NEXT: %[[HA:.*]] = hspmd.annotate %[[H]] as #hspmd.sharding<[0, 1] : [partial = 2]> : tensor<8x32xf32>
 // IR-NOT: hspmd.reshard %[[HA]]
-// IR: %[[Y:.*]] = linalg.matmul ins(%[[HA]], %arg2
+// IR: %[[Y:.*]] = linalg.matmul {hspmd.carried_summands} ins(%[[HA]], %arg2
 // IR-NEXT: %[[YA:.*]] = hspmd.annotate %[[Y]] as #hspmd.sharding<[0, 1] : [partial = 2]> : tensor<8x4xf32>
 // IR-NEXT: %[[R:.*]] = hspmd.reshard %[[YA]] to #hspmd.sharding<[0, 1] : [dup = 2]> : tensor<8x4xf32>
 // IR-NEXT: return %[[R]]

@@ -26,6 +26,10 @@ inline constexpr llvm::StringLiteral kLayerAttrName = "hspmd.layer";
 inline constexpr llvm::StringLiteral kParallelAttrName = "hspmd.parallel";
 /// Array of names on the module: the strategies it holds.
 inline constexpr llvm::StringLiteral kStrategiesAttrName = "hspmd.strategies";
+/// Unit, on an op --hspmd-propagate=carry-float-products=true carried
+/// floating-point summands through: later propagations carry them too.
+inline constexpr llvm::StringLiteral kCarriedSummandsAttrName =
+    "hspmd.carried_summands";
 /// On a loop --hspmd-expand-strategies added per-strategy copies to: what
 /// each iteration argument stands for ("" for the program's own), for the
 /// diagnostics of later passes.

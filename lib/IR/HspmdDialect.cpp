@@ -148,9 +148,11 @@ LogicalResult HspmdDialect::verifyOperationAttribute(Operation *op,
            << "'" << getShardingAttrName()
            << "' is allowed on function arguments and results only; use "
               "hspmd.annotate to place the value of an operation";
-  if (attr.getName() == kOnAllDevicesAttrName) {
+  if (attr.getName() == kOnAllDevicesAttrName ||
+      attr.getName() == kCarriedSummandsAttrName) {
     if (!isa<UnitAttr>(attr.getValue()))
-      return op->emitError("'hspmd.on_all_devices' is a unit attribute");
+      return op->emitError() << "'" << attr.getName().getValue()
+                             << "' is a unit attribute";
     return success();
   }
   // Several strategies in one module (docs/Semantics.md, "Strategies").
@@ -180,11 +182,6 @@ LogicalResult HspmdDialect::verifyOperationAttribute(Operation *op,
                            "results");
     return verifyStrategyShardings(op, attr.getValue(), annotate.getType(),
                                    "");
-  }
-  if (attr.getName() == kCarriedSummandsAttrName) {
-    if (!isa<UnitAttr>(attr.getValue()))
-      return op->emitError("'hspmd.carried_summands' is a unit attribute");
-    return success();
   }
   if (attr.getName() == kCarriedAsAttrName) {
     auto roles = dyn_cast<ArrayAttr>(attr.getValue());

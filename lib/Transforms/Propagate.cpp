@@ -102,18 +102,12 @@ LSharding deviceZero() { return replicatedOn({0}); }
 /// Whether `op` has no effect but reads of tensors it takes (a
 /// `vector.gather` or `vector.transfer_read` from a tensor).
 static bool onlyReadsTensors(Operation *op) {
-  if (isMemoryEffectFree(op))
-    return true;
-  auto iface = dyn_cast<MemoryEffectOpInterface>(op);
-  if (!iface)
-    return false;
-  SmallVector<MemoryEffects::EffectInstance> effects;
-  iface.getEffects(effects);
-  return llvm::all_of(effects, [](const MemoryEffects::EffectInstance &e) {
-    Value v = e.getValue();
-    return isa<MemoryEffects::Read>(e.getEffect()) && v &&
-           isa<TensorType>(v.getType());
-  });
+  return isMemoryEffectFree(op) ||
+         allDeclaredEffects(op, [](const MemoryEffects::EffectInstance &e) {
+           Value v = e.getValue();
+           return isa<MemoryEffects::Read>(e.getEffect()) && v &&
+                  isa<TensorType>(v.getType());
+         });
 }
 
 struct PropagatePass
@@ -1556,12 +1550,12 @@ struct PropagatePass
     // (An op the option carried summands through is marked so, and a
     // program propagated with the option carries them again when it is
     // compiled.)
-    bool floatProduct =
-        rule->linearity == Linearity::Multiplicative && !carryFloatProducts &&
-        !op->hasAttr(kCarriedSummandsAttrName) &&
-        llvm::any_of(op->getResultTypes(), [](Type t) {
-          return isa<FloatType, ComplexType>(getElementTypeOrSelf(t));
-        });
+    bool floatResults = llvm::any_of(op->getResultTypes(), [](Type t) {
+      return isa<FloatType, ComplexType>(getElementTypeOrSelf(t));
+    });
+    bool floatProduct = rule->linearity == Linearity::Multiplicative &&
+                        floatResults && !carryFloatProducts &&
+                        !op->hasAttr(kCarriedSummandsAttrName);
     if (rule->linearity == Linearity::Multiplicative && partialInputs > 1)
       carryWhy = "the op multiplies partial values, and a product of "
                  "summands is not the product of their sums, so each is "
@@ -1617,10 +1611,7 @@ struct PropagatePass
         carrier = carry->first;
         bestLoops = carry->second;
         bestMoved.clear();
-        if (rule->linearity == Linearity::Multiplicative &&
-            llvm::any_of(op->getResultTypes(), [](Type t) {
-              return isa<FloatType, ComplexType>(getElementTypeOrSelf(t));
-            }))
+        if (rule->linearity == Linearity::Multiplicative && floatResults)
           op->setAttr(kCarriedSummandsAttrName, UnitAttr::get(op->getContext()));
         mlir::emitRemark(op->getLoc())
             << "the summands of operand #" << carry->first

@@ -78,6 +78,17 @@ bool mlir::hspmd::hasVisibleEffects(Operation *op, bool countReads) {
   });
 }
 
+bool mlir::hspmd::allDeclaredEffects(
+    Operation *op,
+    function_ref<bool(const MemoryEffects::EffectInstance &)> pred) {
+  auto iface = dyn_cast<MemoryEffectOpInterface>(op);
+  if (!iface)
+    return false;
+  SmallVector<MemoryEffects::EffectInstance> effects;
+  iface.getEffects(effects);
+  return llvm::all_of(effects, pred);
+}
+
 bool mlir::hspmd::isBufferFunction(Operation *fn) {
   auto f = dyn_cast_or_null<FunctionOpInterface>(fn);
   if (!f)
@@ -416,17 +427,12 @@ bool BufferPlaces::usesTensorData(Operation *op) {
 
 /// Whether every effect of `op` is on replicated buffers.
 bool BufferPlaces::onlyTouchesReplicatedBuffers(Operation *op) {
-  auto iface = dyn_cast<MemoryEffectOpInterface>(op);
-  if (!iface)
-    return false;
   for (Region &region : op->getRegions())
     for (Operation &inner : region.getOps())
       if (!inner.hasTrait<OpTrait::IsTerminator>() &&
           !isMemoryEffectFree(&inner))
         return false;
-  SmallVector<MemoryEffects::EffectInstance> effects;
-  iface.getEffects(effects);
-  return llvm::all_of(effects, [&](const MemoryEffects::EffectInstance &e) {
+  return allDeclaredEffects(op, [&](const MemoryEffects::EffectInstance &e) {
     Value v = e.getValue();
     return v && isa<BaseMemRefType>(v.getType()) && classOf(v) == Replicated;
   });
@@ -772,17 +778,13 @@ ScalarFunctions::ScalarFunctions(ModuleOp module) : module(module) {
   // Effects on buffers the function allocates itself (scratch in an
   // alloca: a scalar function returns no buffer) are not seen outside.
   auto ownEffectsOnly = [](Operation *fn, Operation *op) {
-    auto iface = dyn_cast<MemoryEffectOpInterface>(op);
-    if (!iface || op->getNumRegions() != 0)
-      return false;
-    SmallVector<MemoryEffects::EffectInstance> effects;
-    iface.getEffects(effects);
-    return llvm::all_of(effects, [&](const MemoryEffects::EffectInstance &e) {
-      Value v = e.getValue();
-      Operation *def = v ? viewBase(v).getDefiningOp() : nullptr;
-      return def && isa<memref::AllocaOp, memref::AllocOp>(def) &&
-             fn->isAncestor(def);
-    });
+    return op->getNumRegions() == 0 &&
+           allDeclaredEffects(op, [&](const MemoryEffects::EffectInstance &e) {
+             Value v = e.getValue();
+             Operation *def = v ? viewBase(v).getDefiningOp() : nullptr;
+             return def && isa<memref::AllocaOp, memref::AllocOp>(def) &&
+                    fn->isAncestor(def);
+           });
   };
   for (bool changed = true; changed;) {
     changed = false;

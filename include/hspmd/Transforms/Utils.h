@@ -9,6 +9,7 @@
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/Value.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -61,6 +62,12 @@ LogicalResult checkOneBlock(func::FuncOp fn);
 /// tensor operands run on device 0 only. With `countReads` false, reads do
 /// not count either: what repeating the op on every device cannot change.
 bool hasVisibleEffects(Operation *op, bool countReads = true);
+
+/// Whether `op` declares its effects (MemoryEffectOpInterface) and every
+/// one satisfies `pred`; false for an op that does not declare them.
+bool allDeclaredEffects(
+    Operation *op,
+    function_ref<bool(const MemoryEffects::EffectInstance &)> pred);
 
 /// Whether a constant table indexed by the device id, over `ids` (distinct,
 /// non-negative), stays small: at most a few entries per id, whatever
